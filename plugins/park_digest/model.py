@@ -1,0 +1,109 @@
+"""Plain data passed between the stages. No behaviour beyond small helpers, no Pelican."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+Span = tuple[int, int]  # 1-based inclusive line numbers in the seed file as given
+
+STORY_KINDS = ("article", "brief", "photo_news", "advertisement", "fragment")
+UNITS = ("CNY", "USD", "EUR", "percent", "count", "sqm", "mu", "year", "month", "day",
+         "hour", "minute", "second", "kV", "kW", "GW", "other")
+QUALIFIERS = ("exact", "over", "approx", "under")
+
+
+@dataclass
+class Seed:
+    """One decoded page. `lines` are Simplified and normalized; `original_lines` as decoded."""
+    file: str
+    sha256: str
+    script: str  # "hans" or "hant"
+    encoding: str
+    lines: list[str]
+    original_lines: list[str]
+
+
+@dataclass
+class Block:
+    """A run of lines with one layout role.
+
+    kind: heading | text | caption | byline | advertisement | furniture
+    `continues` marks a text block whose first line continues a sentence cut by the layout.
+    """
+    kind: str
+    text: str
+    span: Span
+    level: int = 0  # heading level from '#' marks; 0 for unmarked
+    marked: bool = False  # heading carried '#' marks
+    authors: tuple[str, ...] = ()
+    reason: str = ""  # why furniture was discarded
+
+
+@dataclass
+class BodyItem:
+    type: str  # "heading" | "paragraph"
+    text: str
+    span: Span
+
+
+@dataclass
+class Fact:
+    surface: str
+    value: float
+    unit: str
+    qualifier: str = "exact"
+    measure_word: Optional[str] = None
+    label_zh: str = ""
+    label_en: str = ""
+    block: Union[int, str] = 0  # index into Story.body, or "title"
+    in_box: bool = False
+    sentence: str = ""  # the sentence the figure stands in
+    start: int = 0  # offset of surface in the block text
+    value_max: Optional[float] = None  # upper end of a range
+
+
+@dataclass(frozen=True)
+class Park:
+    name_zh: str
+    name_en: str
+    slug: str
+    city: str = ""
+    province: str = ""
+    level: str = ""  # national | provincial | sub-park | unknown
+    parent: str = ""  # slug of the parent park for sub-parks
+    aliases: tuple[str, ...] = ()
+    known: bool = True  # False when recognized only by its name pattern
+
+
+@dataclass
+class Discarded:
+    span: Span
+    text: str
+    reason: str
+
+
+@dataclass
+class Story:
+    id: str
+    kind: str
+    title: Optional[str]
+    span: Span
+    body: list[BodyItem] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    park: Optional[Park] = None
+    parks_mentioned: list[str] = field(default_factory=list)
+    date: Optional[str] = None  # ISO date
+    date_inferred: bool = True
+    facts: list[Fact] = field(default_factory=list)
+    source: str = ""  # newspaper or other source from the sidecar
+    seed_file: str = ""
+
+
+@dataclass
+class PageResult:
+    """Everything one seed yields."""
+    seed: Seed
+    stories: list[Story]
+    discarded: list[Discarded]
+    warnings: list[str] = field(default_factory=list)
