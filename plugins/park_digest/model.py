@@ -33,10 +33,12 @@ class Block:
     kind: str
     text: str
     span: Span
+    parts: tuple[int, ...] = ()  # seed lines of this block (a rejoined paragraph skips captions)
     level: int = 0  # heading level from '#' marks; 0 for unmarked
     marked: bool = False  # heading carried '#' marks
     authors: tuple[str, ...] = ()
     reason: str = ""  # why furniture was discarded
+    gap_before: int = 1  # blank lines above it on the page; wide gaps separate items
 
 
 @dataclass
@@ -44,6 +46,7 @@ class BodyItem:
     type: str  # "heading" | "paragraph"
     text: str
     span: Span
+    parts: tuple[int, ...] = ()  # the seed lines joined into this item, in order
 
 
 @dataclass
@@ -68,8 +71,10 @@ class Park:
     name_en: str
     slug: str
     city: str = ""
+    city_en: str = ""
     province: str = ""
-    level: str = ""  # national | provincial | sub-park | unknown
+    province_en: str = ""
+    level: str = ""  # national | provincial | new-area | sub-park; "" when unknown
     parent: str = ""  # slug of the parent park for sub-parks
     aliases: tuple[str, ...] = ()
     known: bool = True  # False when recognized only by its name pattern

@@ -1,0 +1,40 @@
+"""PageResult → the JSON document of `python -m park_digest extract` (see DESIGN.md)."""
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Fact, PageResult, Park, Story
+
+
+def park_json(park: Park | None) -> dict[str, Any] | None:
+    if park is None:
+        return None
+    return {"name_zh": park.name_zh, "name_en": park.name_en, "slug": park.slug}
+
+
+def fact_json(fact: Fact) -> dict[str, Any]:
+    value = fact.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return {"surface": fact.surface, "value": value, "unit": fact.unit, "qualifier": fact.qualifier,
+            "measure_word": fact.measure_word, "label_zh": fact.label_zh, "label_en": fact.label_en,
+            "block": fact.block, "in_box": fact.in_box}
+
+
+def story_json(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id, "kind": story.kind, "title": story.title, "lines": list(story.span),
+        "park": park_json(story.park), "parks_mentioned": list(story.parks_mentioned),
+        "authors": list(story.authors), "date": story.date, "date_inferred": story.date_inferred,
+        "body": [{"type": item.type, "text": item.text} for item in story.body],
+        "captions": list(story.captions),
+        "facts": [fact_json(f) for f in story.facts],
+    }
+
+
+def page_json(result: PageResult) -> dict[str, Any]:
+    return {
+        "file": result.seed.file, "sha256": result.seed.sha256, "script": result.seed.script,
+        "stories": [story_json(s) for s in result.stories],
+        "discarded": [{"lines": list(d.span), "text": d.text, "reason": d.reason} for d in result.discarded],
+    }

@@ -1,0 +1,46 @@
+"""Normalize one line of page text the way a careful typesetter would.
+
+NFC; half-width `,()` `:;?!` in Chinese context become full-width; stray spaces between
+digits/Latin letters and Chinese characters are removed (`2025 年前 8 个月` → `2025年前8个月`).
+Only spaces and punctuation forms change, never letters or digits.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014"
+_CJK_OR_PUNCT = f"[{CJK}{CJK_PUNCT}]"
+
+# A space between a Chinese character and a digit/Latin letter is a typesetting artefact.
+_SPACE_CJK_ALNUM = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}])[ \u00a0\u3000]+(?=[0-9A-Za-z%])")
+_SPACE_ALNUM_CJK = re.compile(rf"(?<=[0-9A-Za-z%.])[ \u00a0\u3000]+(?=[{CJK}{CJK_PUNCT}])")
+_HALF_COMMA = re.compile(rf"(?<={_CJK_OR_PUNCT}),|,(?={_CJK_OR_PUNCT})")
+_HALF_PUNCT = {":": "：", ";": "；", "?": "？", "!": "！"}
+_HALF_PUNCT_RE = re.compile(rf"(?<={_CJK_OR_PUNCT})[:;?!](?!\d)")
+_PARENS = re.compile(r"\(([^()\n]*)\)")
+_HAS_CJK = re.compile(f"[{CJK}]")
+
+
+def _full_width_parens(match: re.Match) -> str:
+    inner = match.group(1)
+    text = match.string
+    before = text[match.start() - 1] if match.start() else ""
+    if _HAS_CJK.search(inner) or (before and _HAS_CJK.match(before)):
+        return f"（{inner}）"
+    return match.group(0)
+
+
+def normalize_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).replace("\t", " ").strip()
+    line = _SPACE_CJK_ALNUM.sub("", line)
+    line = _SPACE_ALNUM_CJK.sub("", line)
+    line = _HALF_COMMA.sub("，", line)
+    line = _HALF_PUNCT_RE.sub(lambda m: _HALF_PUNCT[m.group(0)], line)
+    line = _PARENS.sub(_full_width_parens, line)
+    return line
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_HAS_CJK.search(text))

@@ -1,0 +1,134 @@
+"""Decode a seed file: encoding, line ends, script.
+
+Seeds come from many tools: UTF-8 with or without BOM, UTF-16, GB18030/GBK, CRLF or CR line
+ends, Simplified or Traditional script. Everything downstream works on Simplified text, so a
+Traditional page is converted with OpenCC t2s and its original lines are kept.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+from .model import Seed
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: it also splits on \x0b, \x1c, U+2028
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+class SeedError(ValueError):
+    """A seed that cannot be read; the message names the file and the reason."""
+
+
+@lru_cache(maxsize=None)
+def converter(config: str) -> opencc.OpenCC:
+    """OpenCC converters are costly to build and immutable once built: share them."""
+    return opencc.OpenCC(config if config.endswith(".json") else config + ".json")
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Return (text, encoding name) or raise SeedError naming the file."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise SeedError(f"{name}: not valid {encoding} after its byte-order mark ({exc.reason})") from exc
+    utf16 = _guess_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise SeedError(f"{name}: binary file (NUL bytes), not a text page")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise SeedError(f"{name}: undecodable as UTF-8, UTF-16 or GB18030 (byte {exc.start})") from exc
+    # GB18030 maps almost any byte soup to some character; demand that it reads as Chinese text.
+    if not _looks_like_text(text):
+        raise SeedError(f"{name}: binary or undecodable content (neither UTF-8 nor plausible GB18030)")
+    return text, "gb18030"
+
+
+def _guess_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: ASCII and CJK text alike leave a telltale pattern of NUL bytes."""
+    sample = data[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    if not sample.strip():
+        return True
+    control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
+                  and ch not in "\r\n\t\f")
+    common = sum(1 for ch in sample if ch < "\u0080" or "\u3000" <= ch <= "\u303f"
+                 or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+                 or "\u2010" <= ch <= "\u2027")
+    return control <= 0.01 * len(sample) and common >= 0.9 * len(sample)
+
+
+def detect_script(text: str) -> str:
+    """'hant' when converting to Simplified changes a clear share of the CJK characters."""
+    cjk = _CJK.findall(text[:50000])
+    if not cjk:
+        return "hans"
+    sample = "".join(cjk)
+    simplified = converter("t2s").convert(sample)
+    traditional = converter("s2t").convert(sample)
+    to_simple = sum(a != b for a, b in zip(sample, simplified))
+    to_trad = sum(a != b for a, b in zip(sample, traditional))
+    return "hant" if to_simple > to_trad else "hans"
+
+
+def split_lines(text: str) -> list[str]:
+    return _LINE_BREAK.split(text)
+
+
+def decode_seed(data: bytes, name: str) -> Seed:
+    """Bytes of one page → Seed with Simplified lines (not yet normalized) and the originals."""
+    text, encoding = decode_bytes(data, name)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise SeedError(f"{name}: empty page (no text)")
+    original = split_lines(text)
+    script = detect_script(text)
+    if script == "hant":
+        simple = split_lines(converter("t2s").convert(text))
+        if len(simple) != len(original):  # OpenCC keeps line breaks; be safe per line otherwise
+            simple = [converter("t2s").convert(line) for line in original]
+    else:
+        simple = list(original)
+    return Seed(file=name, sha256=hashlib.sha256(data).hexdigest(), script=script,
+                encoding=encoding, lines=simple, original_lines=original)
+
+
+def read_seed(path: Path, max_bytes: int = 50_000_000) -> Seed:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise SeedError(f"{path.name}: {size} bytes is over the limit of {max_bytes}")
+    return decode_seed(path.read_bytes(), path.name)
