@@ -25,7 +25,7 @@ def story_json(story: Story) -> dict[str, Any]:
     return {
         "id": story.id, "kind": story.kind, "title": story.title, "lines": list(story.span),
         "park": park_json(story.park), "parks_mentioned": list(story.parks_mentioned),
-        "authors": list(story.authors), "date": story.date, "date_inferred": story.date_inferred,
+        "authors": list(story.authors), "bylines": list(story.bylines), "date": story.date, "date_inferred": story.date_inferred,
         "body": [{"type": item.type, "text": item.text} for item in story.body],
         "captions": list(story.captions),
         "facts": [fact_json(f) for f in story.facts],

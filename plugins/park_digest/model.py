@@ -96,6 +96,7 @@ class Story:
     body: list[BodyItem] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)  # byline lines as printed (roles included)
     park: Optional[Park] = None
     parks_mentioned: list[str] = field(default_factory=list)
     date: Optional[str] = None  # ISO date

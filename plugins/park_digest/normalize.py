@@ -44,3 +44,11 @@ def normalize_line(line: str) -> str:
 
 def has_cjk(text: str) -> bool:
     return bool(_HAS_CJK.search(text))
+
+
+_SENTENCE = re.compile(r"[^。！？；!?]*(?:[。！？；!?]+[”’」』）)]*|$)")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences with their closing punctuation and quotes; joined they give the text back."""
+    return [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0)]

@@ -111,7 +111,7 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
         seen.add(sid)
         story = Story(
             id=sid, kind=override.get("kind", draft.kind()), title=title, span=draft.span,
-            body=draft.body, captions=draft.captions, authors=draft.authors, park=park,
+            body=draft.body, captions=draft.captions, authors=draft.authors, bylines=draft.bylines, park=park,
             parks_mentioned=mentioned, date=(when or inferred).isoformat() if (when or inferred) else None,
             date_inferred=when is None, source=sidecar.source, seed_file=seed.file)
         if story.kind != "advertisement":

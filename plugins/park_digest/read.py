@@ -65,18 +65,22 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _guess_utf16(data: bytes) -> str | None:
-    """UTF-16 without BOM: ASCII and CJK text alike leave a telltale pattern of NUL bytes."""
+    """UTF-16 without BOM: the NUL high bytes of ASCII characters fall mostly on one parity
+    (CJK characters such as U+4E00 add a few on the other)."""
     sample = data[:4000]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
-        return "utf-16-le"
-    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
-        return "utf-16-be"
-    return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_nuls and even_nuls * 5 <= odd_nuls:
+        candidate = "utf-16-le"
+    elif even_nuls and odd_nuls * 5 <= even_nuls:
+        candidate = "utf-16-be"
+    else:
+        return None
+    try:
+        return candidate if _looks_like_text(data.decode(candidate)) else None
+    except UnicodeDecodeError:
+        return None
 
 
 def _looks_like_text(text: str) -> bool:

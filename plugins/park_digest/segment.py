@@ -33,6 +33,7 @@ class Draft:
     captions: list[str] = field(default_factory=list)
     caption_spans: list[Span] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
     byline_spans: list[Span] = field(default_factory=list)
     advertisement: bool = False
     closed: bool = False  # a byline after the body ended it
@@ -119,6 +120,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             target = current if current is not None else start()
             target.authors.extend(a for a in block.authors if a not in target.authors)
             target.byline_spans.append(block.span)
+            target.bylines.append(block.text)
             if target.has_body:
                 target.closed = True
         elif block.kind == "caption":

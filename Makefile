@@ -1,0 +1,92 @@
+# Park Digest — `make html` builds the site, `make test` runs the tests.
+# Variable names follow the Makefile that pelican-quickstart writes.
+PY?=python3
+BASEDIR=$(CURDIR)
+VENV?=$(BASEDIR)/.venv
+PYTHON=$(VENV)/bin/python
+PELICAN?=$(VENV)/bin/pelican
+PELICANOPTS?=
+
+INPUTDIR=$(BASEDIR)/content
+SEEDS_DIR?=$(BASEDIR)/seeds
+OUTPUT_DIR?=$(BASEDIR)/output
+OUTPUTDIR=$(OUTPUT_DIR)
+CONFFILE=$(BASEDIR)/pelicanconf.py
+PUBLISHCONF=$(BASEDIR)/publishconf.py
+
+GITHUB_PAGES_BRANCH?=gh-pages
+GITHUB_PAGES_REMOTE?=origin
+GITHUB_PAGES_COMMIT_MESSAGE?=Publish the site
+
+DEBUG ?= 0
+ifeq ($(DEBUG), 1)
+	PELICANOPTS += -D
+endif
+RELATIVE ?= 0
+ifeq ($(RELATIVE), 1)
+	PELICANOPTS += --relative-urls
+endif
+SERVER ?= "127.0.0.1"
+PORT ?= 8000
+ifneq ($(PORT), 0)
+	PELICANOPTS_SERVE = -p $(PORT)
+endif
+STRICT ?= 0
+N ?= 300
+export SEEDS_DIR STRICT
+
+STAMP=$(VENV)/.installed-requirements
+
+help:
+	@echo 'Park Digest'
+	@echo '   make html            build the site into $$OUTPUT_DIR (default output/)'
+	@echo '   make test            run the whole test suite'
+	@echo '   make serve [PORT=8000]   serve output/ on 127.0.0.1'
+	@echo '   make devserver       rebuild on changes and serve'
+	@echo '   make clean           remove the output and generated stories'
+	@echo '   make publish         build with publishconf.py (absolute URLs)'
+	@echo '   make github          publish output/ to the $(GITHUB_PAGES_BRANCH) branch (ghp-import)'
+	@echo '   make translate       fill missing English through the machine-translation engine'
+	@echo '   make bench [N=300]   measure build cost on a synthetic corpus'
+	@echo 'Set SEEDS_DIR=… and OUTPUT_DIR=… to override the defaults; STRICT=1 fails on a rejected seed.'
+
+$(STAMP): requirements.txt
+	test -x $(PYTHON) || $(PY) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+venv: $(STAMP)
+
+html: $(STAMP)
+	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+clean:
+	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
+	rm -rf "$(INPUTDIR)/stories"
+
+regenerate: $(STAMP)
+	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+serve: $(STAMP)
+	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(PELICANOPTS_SERVE) -b $(SERVER)
+
+devserver: $(STAMP)
+	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(PELICANOPTS_SERVE) -b $(SERVER)
+
+publish: $(STAMP)
+	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+
+github: publish
+	$(VENV)/bin/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) -n "$(OUTPUTDIR)" --no-history
+	git push $(GITHUB_PAGES_REMOTE) $(GITHUB_PAGES_BRANCH)
+
+test: $(STAMP)
+	$(PYTHON) -m pytest -q tests
+
+translate: $(STAMP)
+	PYTHONPATH=plugins $(PYTHON) -m park_digest translate
+
+bench: $(STAMP)
+	PYTHONPATH=plugins $(PYTHON) -m park_digest.bench --pages $(N)
+
+.PHONY: help venv html clean regenerate serve devserver publish github test translate bench

@@ -1,0 +1,12 @@
+"""Park Digest: Chinese newspaper pages about high-tech parks → a trilingual Pelican site."""
+from pelican import signals
+
+from . import hooks
+
+
+def register():
+    signals.initialized.connect(hooks.check_settings)
+    signals.article_generator_init.connect(hooks.write_stories)
+    signals.content_object_init.connect(hooks.attach_story_data)
+    signals.generator_init.connect(hooks.add_template_globals)
+    signals.get_generators.connect(hooks.get_generators)

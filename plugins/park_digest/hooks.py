@@ -1,0 +1,48 @@
+"""Signal handlers: the only place besides pages.py that knows about Pelican objects."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import yaml
+
+from .generate import generate_content
+from .pages import DigestPagesGenerator
+from .settings import load_settings
+from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines
+
+logger = logging.getLogger(__name__)
+
+
+def check_settings(pelican) -> None:
+    """Fail fast: a bad PARK_DIGEST_* setting stops the build before any work."""
+    load_settings(pelican.settings)
+
+
+def write_stories(article_generator) -> None:
+    """Turn the seeds into Markdown before Pelican reads the content (runs on every rebuild)."""
+    generate_content(load_settings(article_generator.settings))
+
+
+def attach_story_data(content) -> None:
+    content.fact_box = parse_fact_lines(content.metadata.get("facts"))
+
+
+def story_alternates(content) -> list[dict]:
+    """The same story (or page) in every language it exists in, in the site's language order."""
+    versions = {bcp47(item.lang): item for item in [content, *getattr(content, "translations", [])]}
+    order = [lang for lang in LANG_NAMES if lang in versions]
+    return [{"lang": lang, "name": LANG_NAMES[lang], "url": versions[lang].url} for lang in order]
+
+
+def add_template_globals(generator) -> None:
+    theme_ui = Path(generator.theme) / "ui.yml"
+    ui = yaml.safe_load(theme_ui.read_text(encoding="utf-8")) if theme_ui.exists() else {}
+    generator.env.globals.update(ui=ui, lang_names=LANG_NAMES, lang_prefix=lang_prefix,
+                                 story_alternates=story_alternates, bcp47=bcp47,
+                                 digest_languages=tuple(generator.settings.get("PARK_DIGEST_LANGUAGES")
+                                                        or LANG_NAMES))
+
+
+def get_generators(pelican):
+    return DigestPagesGenerator

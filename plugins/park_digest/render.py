@@ -1,0 +1,144 @@
+"""LocalizedStory → one Markdown file (Pelican metadata header + body).
+
+The body is written as HTML blocks: seed text is escaped and so stays text (a `<script>`, a
+Markdown link or a `{filename}` marker in a seed shows as the characters it is), and every
+paragraph and sentence gets an anchor the fact box can link to. The fact box travels as
+`Facts:` metadata, one readable line per figure: `label | figure | anchor`.
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Optional
+
+from .facts import format_value
+from .model import Fact
+from .read import converter
+from .normalize import split_sentences
+from .variants import LocalizedStory, Text
+
+_META_UNSAFE = re.compile(r"[\r\n\u2028\u2029]+")
+STATUS_ORDER = ("untranslated", "outdated", "machine", "reviewed")
+
+
+def _meta(value: str) -> str:
+    return _META_UNSAFE.sub(" ", value).replace("|", "¦").strip()
+
+
+def sentence_index(text: str, offset: int) -> int:
+    position = 0
+    for index, sentence in enumerate(split_sentences(text)):
+        position += len(sentence)
+        if offset < position:
+            return index
+    return 0
+
+
+def fact_anchor(fact: Fact, story_body_texts: list[str], lang: str) -> str:
+    if fact.block == "title" or not isinstance(fact.block, int) or fact.block >= len(story_body_texts):
+        return "title"
+    if lang == "en":
+        return f"p{fact.block}"
+    return f"p{fact.block}s{sentence_index(story_body_texts[fact.block], fact.start)}"
+
+
+def _attrs(unit: Text, page_lang: str) -> str:
+    lang = f' lang="{unit.lang}"' if unit.lang != page_lang else ""
+    status = f' data-status="{unit.status}"' if unit.status in STATUS_ORDER else ""
+    return lang + status
+
+
+def _sentences_html(unit: Text, anchor: str) -> str:
+    """Chinese paragraphs get one anchored span per sentence, for the fact box to link to."""
+    if not unit.sentences:
+        return escape(unit.text)
+    return "".join(f'<span class="s" id="{anchor}s{i}">{escape(t)}</span>' for i, t in enumerate(unit.sentences))
+
+
+def _paragraph_html(kind: str, unit: Text, index: int, page_lang: str, pair: bool) -> str:
+    anchor = f"p{index}"
+    if kind == "heading":
+        return f'<h2 id="{anchor}"{_attrs(unit, page_lang)}>{escape(unit.text)}</h2>'
+    if page_lang == "en":
+        notice = ""
+        if unit.status == "untranslated":
+            notice = '<span class="notice" lang="en">Not yet translated. The Chinese original: </span>'
+        main = f'<p class="t"{_attrs(unit, page_lang)}>{notice}{escape(unit.text)}</p>'
+        source = f'<p class="src" lang="zh-Hans">{escape(unit.source)}</p>' if pair and unit.status != "untranslated" else ""
+        return f'<div class="para" id="{anchor}">{main}{source}</div>'
+    return f'<p id="{anchor}"{_attrs(unit, page_lang)}>{_sentences_html(unit, anchor)}</p>'
+
+
+def display_title(local: LocalizedStory) -> Text:
+    if local.title:
+        return local.title
+    first = next((t for kind, t in local.body if kind == "paragraph"), None)
+    if first is None:
+        return Text("—", local.lang)
+    lead = split_sentences(first.text)[0] if first.text else ""
+    short = lead if len(lead) <= 40 else lead[:38].rstrip() + "…"
+    return Text(short.rstrip("。，；"), first.lang, first.status, first.engine, first.source)
+
+
+def lead_text(local: LocalizedStory, limit: int = 140) -> str:
+    first = next((t for kind, t in local.body if kind == "paragraph"), None)
+    if first is None:
+        return ""
+    text = first.text
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def render_story(local: LocalizedStory, available: tuple[str, ...], config: str = "s2twp") -> str:
+    """The Markdown file of one story in one language."""
+    story = local.story
+    title = display_title(local)
+    body_sources = [item.text for item in story.body]
+    lines = [
+        f"Title: {_meta(title.text)}",
+        f"Slug: {story.id}",
+        f"Lang: {local.lang.lower()}",  # Pelican compares languages in lower case
+        f"Langdir: {local.lang.lower()}",
+        f"Date: {story.date or '1970-01-01'}",
+    ]
+    if story.authors:
+        lines.append(f"Authors: {_meta(', '.join(story.authors))}")
+    lines += [
+        f"Kind: {story.kind}",
+        f"Seed: {_meta(story.seed_file)}",
+        f"Lines: {story.span[0]}-{story.span[1]}",
+        f"Date_inferred: {'yes' if story.date_inferred else 'no'}",
+        f"Date_unknown: {'yes' if story.date is None else 'no'}",
+        f"Title_inferred: {'yes' if local.title is None else 'no'}",
+        f"Title_lang: {title.lang}",
+        f"Text_status: {local.status}",
+        f"Languages: {', '.join(available)}",
+        f"Lead: {_meta(lead_text(local))}",
+    ]
+    engines = sorted({t.engine for t in local.units() if t.engine})
+    if engines:
+        lines.append(f"Engines: {', '.join(engines)}")
+    if story.source:
+        lines.append(f"Source: {_meta(story.source)}")
+    if story.park:
+        park = story.park
+        name = local.park_name.text if local.park_name else park.name_zh
+        lines += [f"Park: {park.slug}", f"Park_name: {_meta(name)}", f"Park_zh: {park.name_zh}",
+                  f"Park_en: {_meta(park.name_en)}"]
+    box = [(fact, label) for fact, label in zip(story.facts, local.fact_labels) if fact.in_box]
+    if box:
+        rows = [f"{_meta(label.text)} | {_meta(_fact_value(fact, local.lang, config))} | "
+                f"{fact_anchor(fact, body_sources, local.lang)}" for fact, label in box]
+        lines.append("Facts: " + "\n    ".join(rows))
+    html = []
+    pair = local.lang == "en"
+    for index, (kind, unit) in enumerate(local.body):
+        html.append(_paragraph_html(kind, unit, index, local.lang, pair))
+    if local.captions:
+        items = "".join(f"<li{_attrs(c, local.lang)}>{escape(c.text)}</li>" for c in local.captions)
+        html.append(f'<ul class="captions">{items}</ul>')
+    return "\n".join(lines) + "\n\n" + "\n\n".join(html) + "\n"
+
+
+def _fact_value(fact: Fact, lang: str, config: str) -> str:
+    value = format_value(fact, lang)
+    return converter(config).convert(value) if lang == "zh-Hant" else value

@@ -1,0 +1,112 @@
+"""Pure helpers for the site pages: language paths, grouping stories by language and park.
+
+Works on anything with the attributes of Pelican's Article (lang, slug, metadata, date), so it
+is tested without Pelican.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional
+
+from .model import Park
+from .parks import load_gazetteer
+
+SOURCE_LANG = "zh-Hans"
+LANG_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+_CANONICAL = {code.lower(): code for code in LANG_NAMES}
+
+
+def bcp47(lang: str) -> str:
+    """Pelican keeps language codes in lower case; HTML gets the canonical BCP 47 form."""
+    return _CANONICAL.get(lang.lower(), lang)
+
+
+def lang_prefix(lang: str) -> str:
+    """'' for the source language (the site root), else 'en/' or 'zh-hant/'."""
+    return "" if bcp47(lang) == SOURCE_LANG else lang.lower() + "/"
+
+
+def parse_fact_lines(value: Any) -> list[dict[str, str]]:
+    """`Facts:` metadata (one `label | figure | anchor` line each) → dicts for the templates."""
+    if not value:
+        return []
+    lines = value if isinstance(value, list) else str(value).split("\n")
+    rows = []
+    for line in lines:
+        parts = [p.strip() for p in str(line).split("|")]
+        if len(parts) == 3 and all(parts):
+            rows.append({"label": parts[0], "value": parts[1], "anchor": parts[2]})
+    return rows
+
+
+@dataclass
+class ParkEntry:
+    slug: str
+    name_zh: str
+    name_en: str
+    city: str = ""
+    city_en: str = ""
+    province: str = ""
+    province_en: str = ""
+    level: str = ""
+    parent: str = ""
+    stories: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))  # lang → articles
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_zh
+
+    def count(self) -> int:
+        return len(self.stories.get(SOURCE_LANG, []))
+
+
+def all_articles(articles: Iterable[Any]) -> list[Any]:
+    """Every article in every language: Pelican lists originals and hangs translations on them."""
+    seen, out = set(), []
+    for article in articles:
+        for item in [article, *getattr(article, "translations", [])]:
+            key = (item.slug, item.lang)
+            if key not in seen:
+                seen.add(key)
+                out.append(item)
+    return out
+
+
+def by_language(articles: Iterable[Any], languages: Iterable[str]) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = {bcp47(lang): [] for lang in languages}
+    for article in articles:
+        if bcp47(article.lang) in grouped:
+            grouped[bcp47(article.lang)].append(article)
+    for items in grouped.values():
+        items.sort(key=lambda a: (a.date, a.slug), reverse=True)
+    return grouped
+
+
+def group_parks(articles: Iterable[Any], gazetteer: Optional[tuple[Park, ...]] = None) -> dict[str, ParkEntry]:
+    known = {p.slug: p for p in (gazetteer or load_gazetteer())}
+    parks: dict[str, ParkEntry] = {}
+    for article in articles:
+        slug = article.metadata.get("park")
+        if not slug:
+            continue
+        if slug not in parks:
+            park = known.get(slug)
+            if park:
+                parks[slug] = ParkEntry(slug, park.name_zh, park.name_en, park.city, park.city_en,
+                                        park.province, park.province_en, park.level, park.parent)
+            else:
+                parks[slug] = ParkEntry(slug, article.metadata.get("park_zh", slug),
+                                        article.metadata.get("park_en", slug))
+        parks[slug].stories[bcp47(article.lang)].append(article)
+    for entry in parks.values():
+        for items in entry.stories.values():
+            items.sort(key=lambda a: (a.date, a.slug), reverse=True)
+    return dict(sorted(parks.items()))
+
+
+def months(articles: Iterable[Any]) -> list[tuple[str, list[Any]]]:
+    """Archive groups: ('2026-01', [articles…]) newest first."""
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for article in articles:
+        grouped[article.date.strftime("%Y-%m")].append(article)
+    return sorted(grouped.items(), reverse=True)

@@ -1,0 +1,143 @@
+"""A story in each language: the source, zh-Hant by OpenCC, English from the translation memory.
+
+Every unit of text carries its language and status so the page can be honest about what it
+shows: converted, reviewed, machine-translated, outdated, or not yet translated (then the
+Chinese source is shown in its place).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional, Protocol
+
+from .model import Seed, Story
+from .normalize import normalize_line, split_sentences
+from .read import converter
+
+SOURCE = "zh-Hans"
+
+
+class TranslationLike(Protocol):
+    text: Optional[str]
+    status: str  # reviewed | machine | outdated | missing
+    engine: Optional[str]
+
+
+Lookup = Callable[[str], Optional[TranslationLike]]
+
+
+@dataclass(frozen=True)
+class Text:
+    """One unit as shown on a page."""
+    text: str
+    lang: str  # BCP 47 language of `text`
+    status: str = "source"  # source | converted | original | reviewed | machine | outdated | untranslated
+    engine: str = ""
+    source: str = ""  # the zh-Hans unit it renders
+    sentences: tuple[str, ...] = ()  # aligned one to one with the source's sentences, when known
+
+
+@dataclass
+class LocalizedStory:
+    story: Story
+    lang: str
+    title: Optional[Text]
+    body: list[tuple[str, Text]]  # (heading|paragraph, text)
+    captions: list[Text]
+    fact_labels: list[Text]
+    park_name: Optional[Text]
+
+    @property
+    def status(self) -> str:
+        """The page's overall status: the weakest of its units."""
+        order = ("untranslated", "outdated", "machine", "reviewed", "original", "converted", "source")
+        present = {t.status for t in self.units()}
+        return next((s for s in order if s in present), "source")
+
+    def units(self) -> list[Text]:
+        units = [t for _, t in self.body] + self.captions
+        return ([self.title] if self.title else []) + units
+
+
+def to_traditional(text: str, config: str, protected: tuple[str, ...] = ()) -> str:
+    """OpenCC conversion that leaves protected names (glossary entries) as characters converted
+    one by one, so phrase tables cannot rewrite them (e.g. a company name that happens to be a
+    mainland phrase)."""
+    if not protected:
+        return converter(config).convert(text)
+    pieces, rest = [], text
+    names = sorted(protected, key=len, reverse=True)
+    while rest:
+        hits = [(rest.find(n), n) for n in names if n in rest]
+        if not hits:
+            pieces.append(converter(config).convert(rest))
+            break
+        at, name = min(hits, key=lambda h: (h[0], -len(h[1])))
+        pieces.append(converter(config).convert(rest[:at]))
+        pieces.append(converter("s2t").convert(name))
+        rest = rest[at + len(name):]
+    return "".join(pieces)
+
+
+def _original_text(seed: Seed, parts: tuple[int, ...]) -> str:
+    return "".join(normalize_line(seed.original_lines[n - 1]) for n in parts)
+
+
+def localize_hant(story: Story, seed: Seed, config: str, protected: tuple[str, ...] = ()) -> LocalizedStory:
+    """zh-Hant: the page's own Traditional text when it came in Traditional, else OpenCC."""
+    def convert(text: str, parts: tuple[int, ...] = ()) -> Text:
+        source_sentences = split_sentences(text)
+        if seed.script == "hant" and parts:
+            original = _original_text(seed, parts)
+            sentences = split_sentences(original)
+            aligned = tuple(sentences) if len(sentences) == len(source_sentences) else ()
+            return Text(original, "zh-Hant", "original", source=text, sentences=aligned)
+        # Sentence by sentence, so every sentence anchor lines up with the source.
+        sentences = tuple(to_traditional(s, config, protected) for s in source_sentences)
+        return Text("".join(sentences), "zh-Hant", "converted", source=text, sentences=sentences)
+
+    return LocalizedStory(
+        story=story, lang="zh-Hant",
+        title=convert(story.title) if story.title else None,
+        body=[(item.type, convert(item.text, item.parts)) for item in story.body],
+        captions=[convert(c) for c in story.captions],
+        fact_labels=[convert(f.label_zh) for f in story.facts],
+        park_name=convert(story.park.name_zh) if story.park else None)
+
+
+def localize_source(story: Story) -> LocalizedStory:
+    def keep(text: str) -> Text:
+        return Text(text, SOURCE, "source", source=text, sentences=tuple(split_sentences(text)))
+
+    return LocalizedStory(
+        story=story, lang=SOURCE, title=keep(story.title) if story.title else None,
+        body=[(item.type, keep(item.text)) for item in story.body],
+        captions=[keep(c) for c in story.captions],
+        fact_labels=[keep(f.label_zh) for f in story.facts],
+        park_name=keep(story.park.name_zh) if story.park else None)
+
+
+def translate_unit(text: str, lookup: Lookup) -> Text:
+    found = lookup(text) if text else None
+    if found is None or not found.text or found.status == "missing":
+        return Text(text, SOURCE, "untranslated", source=text)
+    return Text(found.text, "en", found.status, found.engine or "", source=text)
+
+
+def localize_en(story: Story, lookup: Lookup) -> LocalizedStory:
+    """English from the memory; a fact label falls back to the extractor's own English label."""
+    labels = []
+    for fact in story.facts:
+        unit = translate_unit(fact.label_zh, lookup)
+        if unit.status == "untranslated" and fact.label_en:
+            unit = Text(fact.label_en, "en", "machine", "rules", source=fact.label_zh)
+        labels.append(unit)
+    park_name = None
+    if story.park:
+        park_name = Text(story.park.name_en, "en", "reviewed" if story.park.known else "machine",
+                         "" if story.park.known else "pinyin", source=story.park.name_zh)
+    return LocalizedStory(
+        story=story, lang="en",
+        title=translate_unit(story.title, lookup) if story.title else None,
+        body=[(item.type, translate_unit(item.text, lookup)) for item in story.body],
+        captions=[translate_unit(c, lookup) for c in story.captions],
+        fact_labels=labels, park_name=park_name)

@@ -1,0 +1,56 @@
+"""`python -m park_digest extract` prints the DESIGN's JSON document with every field typed."""
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, SEEDS
+
+STORY_FIELDS = {"id": str, "kind": str, "lines": list, "parks_mentioned": list, "authors": list,
+                "date_inferred": bool, "body": list, "captions": list, "facts": list}
+FACT_FIELDS = {"surface": str, "unit": str, "qualifier": str, "label_zh": str, "label_en": str,
+               "in_box": bool}
+
+
+def run_extract(*files):
+    result = subprocess.run([sys.executable, "-m", "park_digest", "extract", *map(str, files)],
+                            cwd=ROOT, env={"PYTHONPATH": str(ROOT / "plugins")},
+                            capture_output=True, text=True, check=False)
+    return result
+
+
+def test_extract_prints_the_documented_json():
+    result = run_extract(*sorted(SEEDS.glob("*.txt")))
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert len(doc["seeds"]) == 5
+    ids = set()
+    for seed in doc["seeds"]:
+        assert seed["script"] in ("hans", "hant") and len(seed["sha256"]) == 64
+        for story in seed["stories"]:
+            for name, kind in STORY_FIELDS.items():
+                assert isinstance(story[name], kind), (name, story[name])
+            assert story["id"].isascii() and story["id"] not in ids
+            ids.add(story["id"])
+            assert story["kind"] in ("article", "brief", "photo_news", "advertisement", "fragment")
+            assert story["title"] is None or isinstance(story["title"], str)
+            assert story["park"] is None or set(story["park"]) == {"name_zh", "name_en", "slug"}
+            first, last = story["lines"]
+            assert 1 <= first <= last
+            for item in story["body"]:
+                assert item["type"] in ("heading", "paragraph") and item["text"]
+            for fact in story["facts"]:
+                for name, kind in FACT_FIELDS.items():
+                    assert isinstance(fact[name], kind), (name, fact)
+                assert isinstance(fact["value"], (int, float))
+                assert fact["block"] == "title" or isinstance(fact["block"], int)
+        for item in seed["discarded"]:
+            assert item["reason"] and len(item["lines"]) == 2
+
+
+def test_extract_reports_a_bad_file_and_keeps_the_others(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    result = run_extract(bad, SEEDS / "000_68498c843cd78d0e.txt")
+    assert result.returncode == 1
+    assert "bad.txt" in result.stderr
+    assert len(json.loads(result.stdout)["seeds"]) == 1
