@@ -1,8 +1,7 @@
 import pytest
 
 from park_digest.translate.glossary import (
-    Glossary, GlossaryEntry, GlossaryError, apply_glossary_check, is_only_placeholders,
-    load_glossary, protect, restore)
+    Glossary, GlossaryEntry, GlossaryError, apply_glossary_check, load_glossary, protect, restore)
 
 SAMPLE = ("从阿斯利康的“3年3投”到一跃具身机器人有限公司(以下简称“一跃具身”)的创新落地,"
           "阿斯利康制药（青岛）有限公司在青岛高新区升级“高新贷 2.0”。")
@@ -49,12 +48,6 @@ def test_unknown_placeholder_is_left_and_reported(glossary):
 def test_glossary_check_accepts_consistent_english(glossary):
     assert apply_glossary_check("阿斯利康在青岛高新区", "AstraZeneca in the Qingdao Hi-Tech Zone",
                                 glossary) == []
-
-
-def test_only_placeholders():
-    assert is_only_placeholders("[[G0]]")
-    assert is_only_placeholders("“[[G0]]”、[[G1]]")
-    assert not is_only_placeholders("[[G0]]的项目")
 
 
 def test_bad_glossary_is_refused(tmp_path):

@@ -48,6 +48,9 @@ class TranslateSettings:
                 "unknown translation engine %r (choose one of %s)" % (self.engine, ", ".join(ENGINES)))
         if self.engine == "libretranslate" and not self.url:
             raise TranslateSettingsError("the libretranslate engine needs a server URL (--url)")
+        if self.url is not None and self.engine != "libretranslate":
+            raise TranslateSettingsError("a URL is only used by the libretranslate engine, not %s"
+                                         % self.engine)
         if self.url is not None:
             parsed = urlparse(self.url)
             if parsed.scheme not in ("http", "https") or not parsed.netloc:

@@ -127,11 +127,6 @@ def restore(text: str, mapping: dict[str, str]) -> str:
     return PLACEHOLDER_RE.sub(name, text)
 
 
-def is_only_placeholders(text: str) -> bool:
-    """True when nothing but placeholders and punctuation is left (no engine needed)."""
-    return not re.sub(r"[\W_]", "", PLACEHOLDER_RE.sub("", text))
-
-
 def apply_glossary_check(zh: str, en: str, glossary: Glossary) -> list[str]:
     """Problems with `en` as a translation of `zh`: missing glossary names, leftover tokens."""
     problems = []
