@@ -58,3 +58,11 @@ def test_cli_api_key_from_environment(tmp_path, libretranslate, monkeypatch):
     monkeypatch.setenv("PARK_DIGEST_TRANSLATE_API_KEY", "k3y")
     assert main_translate(args(tmp_path, libretranslate), provider) == 0
     assert libretranslate.received[0]["api_key"] == "k3y"
+
+
+def test_cli_names_a_broken_po_file(tmp_path, capsys):
+    broken = tmp_path / "translations" / "en" / "000_68498c843cd78d0e.po"
+    broken.parent.mkdir(parents=True)
+    broken.write_text('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', encoding="utf-8")
+    assert main_translate(["--root", str(tmp_path), "--sync-only"], provider) == 2
+    assert str(broken) in capsys.readouterr().err

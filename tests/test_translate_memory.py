@@ -120,3 +120,11 @@ def test_lock_refuses_a_second_holder(tmp_path):
                 pass
     with memory_lock(tmp_path):  # released afterwards
         pass
+
+
+def test_lock_holder_clears_temp_files_of_a_killed_run(tmp_path):
+    sync(tmp_path, make_story())
+    stale = po_path(tmp_path, "en", SEED).parent / ".000_68498c843cd78d0e.po.abc123.tmp"
+    stale.write_text("half a file")
+    with memory_lock(tmp_path):
+        assert not stale.exists()

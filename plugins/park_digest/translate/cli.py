@@ -85,6 +85,9 @@ def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider)
     except (MemoryLockedError, TranslateSettingsError) as exc:
         print("translate: %s" % exc, file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:  # e.g. polib's "Syntax error in po file <path> (line n)"
+        print("translate: %s" % exc, file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("translate: interrupted; finished units are saved, run again to continue",
               file=sys.stderr)

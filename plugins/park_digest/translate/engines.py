@@ -63,6 +63,8 @@ class TimedRequests:
     response so errors can be classified by HTTP status, which deep-translator's exceptions
     lose. Swapping the name inside deep_translator's module confines the change to
     deep-translator's own requests, unlike patching requests.Session for the whole process.
+    requests' timeout bounds the connect and each wait for data, not the whole transfer; a
+    server trickling bytes could still be slow, which no real engine does.
     """
 
     def __init__(self, session: requests.Session, timeout: float):

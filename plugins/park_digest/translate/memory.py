@@ -252,9 +252,18 @@ def memory_lock(root: Path) -> Iterator[Path]:
             handle.truncate()
             handle.write("%d\n" % os.getpid())
             handle.flush()
+            remove_stale_temp_files(path.parent)
             yield path
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def remove_stale_temp_files(translations: Path) -> None:
+    """Temp files a killed run left behind (write_atomic's); only safe under the lock."""
+    for stale in translations.glob("*/.*.po.*.tmp"):
+        log.info("%s: removing a temporary file left by an interrupted run", stale)
+        with contextlib.suppress(FileNotFoundError):
+            stale.unlink()
 
 
 # ---------------------------------------------------------------- sync
