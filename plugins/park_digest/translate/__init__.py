@@ -45,7 +45,8 @@ class TranslateSettings:
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise TranslateSettingsError(
-                "unknown translation engine %r (choose one of %s)" % (self.engine, ", ".join(ENGINES)))
+                "unknown translation engine %r (choose one of %s)"
+                % (self.engine, ", ".join(ENGINES)))
         if self.engine == "libretranslate" and not self.url:
             raise TranslateSettingsError("the libretranslate engine needs a server URL (--url)")
         if self.url is not None and self.engine != "libretranslate":
@@ -54,8 +55,8 @@ class TranslateSettings:
         if self.url is not None:
             parsed = urlparse(self.url)
             if parsed.scheme not in ("http", "https") or not parsed.netloc:
-                raise TranslateSettingsError("translation URL must be http(s)://host[:port]/…, got %r"
-                                             % self.url)
+                raise TranslateSettingsError(
+                    "translation URL must be http(s)://host[:port]/…, got %r" % self.url)
         if not self.target:
             raise TranslateSettingsError("target language must not be empty")
         for name in ("timeout", "max_wait"):

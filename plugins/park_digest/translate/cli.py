@@ -97,8 +97,8 @@ def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider)
 
 
 def summary(report: RunReport, engine: str) -> str:
-    lines = ["translate: %d translated by %s, %d reused from the memory, %d failed, %d still missing"
-             % (report.translated, engine, report.reused, len(report.failed), report.remaining)]
+    lines = ["translate: %d translated by %s, %d reused from the memory, %d failed, "
+             "%d still missing" % (report.translated, engine, report.reused, len(report.failed), report.remaining)]
     lines += ["  failed %s: %s" % (f.ref, f.error) for f in report.failed]
     lines += ["  check %s" % w for w in report.warnings]
     if report.aborted:

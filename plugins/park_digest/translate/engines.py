@@ -126,7 +126,8 @@ class Engine:
                 return self.request(text)
             except TransientEngineError as exc:
                 if attempt == tries:
-                    raise EngineError("%s: gave up after %d tries: %s" % (self.name, tries, exc)) from exc
+                    raise EngineError("%s: gave up after %d tries: %s"
+                                      % (self.name, tries, exc)) from exc
                 wait = self.settings.wait_before_retry(attempt)
                 if exc.retry_after is not None:
                     wait = min(self.settings.max_wait, max(wait, exc.retry_after))

@@ -95,7 +95,8 @@ def parse_entry(item: object, where: str) -> GlossaryEntry:
     if not zh or not en:
         raise GlossaryError("%s: zh and en are required" % where)
     if kind not in GLOSSARY_KINDS:
-        raise GlossaryError("%s: kind %r is not one of %s" % (where, kind, ", ".join(GLOSSARY_KINDS)))
+        raise GlossaryError("%s: kind %r is not one of %s"
+                            % (where, kind, ", ".join(GLOSSARY_KINDS)))
     aliases = item.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise GlossaryError("%s: aliases must be a list of strings" % where)

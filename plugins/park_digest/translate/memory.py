@@ -48,7 +48,8 @@ FIXED_METADATA = {
     "Content-Transfer-Encoding": "8bit",
     "Plural-Forms": "nplurals=2; plural=(n != 1);",
 }
-DEFAULT_METADATA = {"Last-Translator": "Park Digest editors", "Language-Team": "Park Digest editors"}
+DEFAULT_METADATA = {"Last-Translator": "Park Digest editors",
+                    "Language-Team": "Park Digest editors"}
 DROPPED_METADATA = ("POT-Creation-Date", "PO-Revision-Date")
 
 
@@ -78,7 +79,8 @@ class Memory:
 
     def add(self, msgid: str, translation: Translation) -> None:
         known = self.entries.get(msgid)
-        if known is None or STATUS_ORDER.index(translation.status) < STATUS_ORDER.index(known.status):
+        rank = STATUS_ORDER.index
+        if known is None or rank(translation.status) < rank(known.status):
             self.entries[msgid] = translation
 
 

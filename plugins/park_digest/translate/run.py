@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Protocol
 
+import polib
 from tqdm import tqdm
 
 from park_digest.translate.engines import EngineError
 from park_digest.translate.glossary import Glossary, apply_glossary_check, protect, restore
 from park_digest.translate.memory import (
-    SyncReport, Translation, group_units, language_dir, load_memory, mark_machine, memory_lock,
-    read_po, save_po, set_engine, sync_memory)
+    Memory, SyncReport, Translation, group_units, language_dir, load_memory, mark_machine,
+    memory_lock, read_po, save_po, set_engine, sync_memory)
 from park_digest.translate.units import Unit
 
 log = logging.getLogger(__name__)
@@ -64,56 +65,61 @@ def translate_missing(root: Path, lang: str, units_by_file: dict[str, list[Unit]
     with memory_lock(root):
         report = RunReport(sync=sync_memory(root, lang, units_by_file))
         memory = load_memory(root, lang)
-        todo = missing_units(root, lang, units_by_file)
+        todo = [(path, unit) for path, units in missing_units(root, lang, units_by_file).items()
+                for unit in units]
+        files: dict[Path, polib.POFile] = {}
         failures_in_a_row = 0
-        with tqdm(total=sum(len(units) for units in todo.values()), disable=not progress,
-                  unit="unit", desc="translate %s (%s)" % (lang, engine.name)) as bar:
-            for path, units in todo.items():
-                po = read_po(path, lang)
-                for unit in units:
-                    entry = po.find(unit.msgid)
-                    if entry is None or entry.msgstr:  # never overwrite an existing translation
-                        bar.update(1)
-                        continue
-                    known = memory.lookup(unit.msgid)
-                    if known.status in ("reviewed", "machine"):
-                        entry.msgstr = known.text
-                        if known.status == "machine":
-                            mark_machine(entry, known.text, known.engine or "unknown")
-                        elif known.engine:
-                            set_engine(entry, known.engine)
-                        save_po(po, path)
-                        report.reused += 1
-                        bar.update(1)
-                        continue
-                    try:
-                        english, engine_name, problems = translate_unit(unit.msgid, engine, glossary)
-                    except EngineError as exc:
-                        log.warning("%s: %s: not translated: %s", path, unit.ref, exc)
-                        report.failed.append(FailedUnit(unit.ref, unit.msgid, str(exc)))
-                        failures_in_a_row += 1
-                        bar.update(1)
-                        if failures_in_a_row >= max_consecutive_failures:
-                            report.aborted = ("stopped after %d failures in a row (last: %s)"
-                                              % (failures_in_a_row, exc))
-                            break
-                        continue
+        with tqdm(todo, disable=not progress, unit="unit",
+                  desc="translate %s (%s)" % (lang, engine.name)) as bar:
+            for path, unit in bar:
+                if path not in files:
+                    files[path] = read_po(path, lang)
+                if fill_unit(files[path], path, unit, memory, engine, glossary, report):
                     failures_in_a_row = 0
-                    mark_machine(entry, english, engine_name)
-                    save_po(po, path)  # this unit survives whatever happens next
-                    memory.add(unit.msgid, Translation(english, "machine", engine_name))
-                    report.translated += 1
-                    for problem in problems:
-                        log.warning("%s: %s: %s", path, unit.ref, problem)
-                        report.warnings.append("%s: %s" % (unit.ref, problem))
-                    bar.update(1)
-                if report.aborted:
+                    continue
+                failures_in_a_row += 1
+                if failures_in_a_row >= max_consecutive_failures:
+                    report.aborted = ("stopped after %d failures in a row (last: %s)"
+                                      % (failures_in_a_row, report.failed[-1].error))
                     break
-        report.remaining = sum(len(units) for units in missing_units(root, lang, units_by_file).values())
+        report.remaining = sum(map(len, missing_units(root, lang, units_by_file).values()))
     return report
 
 
-def translate_unit(msgid: str, engine: Translator, glossary: Glossary) -> tuple[str, str, list[str]]:
+def fill_unit(po: polib.POFile, path: Path, unit: Unit, memory: Memory, engine: Translator,
+              glossary: Glossary, report: RunReport) -> bool:
+    """Give one missing entry its English and save the file; False when the engine failed."""
+    entry = po.find(unit.msgid)
+    if entry is None or entry.msgstr:  # never overwrite an existing translation
+        return True
+    known = memory.lookup(unit.msgid)
+    if known.status in ("reviewed", "machine"):  # the same Chinese is translated elsewhere
+        entry.msgstr = known.text
+        if known.status == "machine":
+            mark_machine(entry, known.text, known.engine or "unknown")
+        elif known.engine:
+            set_engine(entry, known.engine)
+        save_po(po, path)
+        report.reused += 1
+        return True
+    try:
+        english, engine_name, problems = translate_unit(unit.msgid, engine, glossary)
+    except EngineError as exc:
+        log.warning("%s: %s: not translated: %s", path, unit.ref, exc)
+        report.failed.append(FailedUnit(unit.ref, unit.msgid, str(exc)))
+        return False
+    mark_machine(entry, english, engine_name)
+    save_po(po, path)  # this unit survives whatever happens next
+    memory.add(unit.msgid, Translation(english, "machine", engine_name))
+    report.translated += 1
+    for problem in problems:
+        log.warning("%s: %s: %s", path, unit.ref, problem)
+        report.warnings.append("%s: %s" % (unit.ref, problem))
+    return True
+
+
+def translate_unit(msgid: str, engine: Translator,
+                   glossary: Glossary) -> tuple[str, str, list[str]]:
     """English for one unit, with glossary names protected: (text, engine name, problems)."""
     protected, mapping = protect(msgid, glossary)
     if protected in mapping:  # the unit is a single glossary name, e.g. a park
@@ -123,7 +129,8 @@ def translate_unit(msgid: str, engine: Translator, glossary: Glossary) -> tuple[
     return english, engine_name, apply_glossary_check(msgid, english, glossary)
 
 
-def missing_units(root: Path, lang: str, units_by_file: dict[str, list[Unit]]) -> dict[Path, list[Unit]]:
+def missing_units(root: Path, lang: str,
+                  units_by_file: dict[str, list[Unit]]) -> dict[Path, list[Unit]]:
     """Units whose entry has no English yet, per PO file, in unit order, once per msgid."""
     todo: dict[Path, list[Unit]] = {}
     for name, units in group_units(units_by_file).items():

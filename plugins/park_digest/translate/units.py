@@ -40,6 +40,7 @@ def story_units(story: Story) -> list[Unit]:
         add(caption, "caption", first)
     for fact in story.facts:
         block = fact.block
-        line = story.body[block].span[0] if isinstance(block, int) and 0 <= block < len(story.body) else first
+        in_body = isinstance(block, int) and 0 <= block < len(story.body)
+        line = story.body[block].span[0] if in_body else first
         add(fact.label_zh, "fact_label", line)
     return units
