@@ -55,7 +55,7 @@ def test_cli_bad_settings_exit_2(tmp_path, capsys):
 
 
 def test_cli_api_key_from_environment(tmp_path, libretranslate, monkeypatch):
-    monkeypatch.setenv("PARK_DIGEST_TRANSLATE_API_KEY", "k3y")
+    monkeypatch.setenv("PARK_DIGEST_ENGINE_API_KEY", "k3y")
     assert main_translate(args(tmp_path, libretranslate), provider) == 0
     assert libretranslate.received[0]["api_key"] == "k3y"
 

@@ -19,7 +19,7 @@ from park_digest.translate.run import RunReport, translate_missing
 from park_digest.translate.units import Unit
 
 
-API_KEY_ENV = "PARK_DIGEST_TRANSLATE_API_KEY"  # keeps keys off the command line and shell history
+API_KEY_ENV = "PARK_DIGEST_ENGINE_API_KEY"  # keeps keys off the command line and shell history
 EXIT_OK, EXIT_UNITS_FAILED, EXIT_USAGE = 0, 1, 2
 
 UnitsProvider = Callable[[], dict[str, list[Unit]]]
