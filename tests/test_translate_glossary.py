@@ -1,7 +1,8 @@
 import pytest
 
 from park_digest.translate.glossary import (
-    Glossary, GlossaryEntry, GlossaryError, apply_glossary_check, load_glossary, protect, restore)
+    Glossary, GlossaryEntry, GlossaryError, apply_glossary_check, load_glossary, protect, restore,
+    with_parks)
 
 SAMPLE = ("从阿斯利康的“3年3投”到一跃具身机器人有限公司(以下简称“一跃具身”)的创新落地,"
           "阿斯利康制药（青岛）有限公司在青岛高新区升级“高新贷 2.0”。")
@@ -63,3 +64,15 @@ def test_bad_glossary_is_refused(tmp_path):
 def test_empty_glossary_protects_nothing():
     assert protect("阿斯利康", Glossary.of([])) == ("阿斯利康", {})
     assert protect("甲乙", Glossary.of([GlossaryEntry("甲", "A", "park")])) == ("[[G0]]乙", {"[[G0]]": "A"})
+
+
+def test_gazetteer_parks_join_and_win(glossary):
+    from park_digest.model import Park
+    parks = [Park("青岛高新区", "Qingdao Hi-tech Park (gazetteer)", "qingdao",
+                  aliases=("青岛国家高新区", "青岛高新区")),
+             Park("张江高新区", "Zhangjiang Hi-Tech Park", "zhangjiang")]
+    merged = with_parks(glossary, parks)
+    _, mapping = protect("青岛国家高新区与张江高新区、阿斯利康", merged)
+    assert sorted(mapping.values()) == ["AstraZeneca", "Qingdao Hi-tech Park (gazetteer)",
+                                        "Zhangjiang Hi-Tech Park"]
+    assert len([e for e in merged.entries if e.zh == "青岛高新区"]) == 1

@@ -9,11 +9,11 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from park_digest.translate import ENGINES, TranslateSettings, TranslateSettingsError
 from park_digest.translate.engines import make_engine
-from park_digest.translate.glossary import DEFAULT_PATH, GlossaryError, load_glossary
+from park_digest.translate.glossary import DEFAULT_PATH, GlossaryError, load_glossary, with_parks
 from park_digest.translate.memory import MemoryLockedError, memory_lock, sync_memory
 from park_digest.translate.run import RunReport, translate_missing
 from park_digest.translate.units import Unit
@@ -54,14 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider) -> int:
+def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider,
+                   parks: Iterable = ()) -> int:
+    """Run the command; `parks` (model.Park, from the gazetteer) join the glossary."""
     args = build_parser().parse_args(argv)
     try:
         settings = TranslateSettings(
             engine=args.engine, url=args.url, api_key=args.api_key or None, target=args.lang,
             timeout=args.timeout, retries=args.retries, backoff=args.backoff,
             max_consecutive_failures=args.max_failures)
-        glossary = load_glossary(args.glossary)
+        glossary = with_parks(load_glossary(args.glossary), parks)
     except (TranslateSettingsError, GlossaryError) as exc:
         print("translate: %s" % exc, file=sys.stderr)
         return EXIT_USAGE
@@ -98,7 +100,8 @@ def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider)
 
 def summary(report: RunReport, engine: str) -> str:
     lines = ["translate: %d translated by %s, %d reused from the memory, %d failed, "
-             "%d still missing" % (report.translated, engine, report.reused, len(report.failed), report.remaining)]
+             "%d still missing" % (report.translated, engine, report.reused, len(report.failed),
+                                   report.remaining)]
     lines += ["  failed %s: %s" % (f.ref, f.error) for f in report.failed]
     lines += ["  check %s" % w for w in report.warnings]
     if report.aborted:

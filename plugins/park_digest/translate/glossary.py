@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 import yaml
 
@@ -101,6 +101,22 @@ def parse_entry(item: object, where: str) -> GlossaryEntry:
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise GlossaryError("%s: aliases must be a list of strings" % where)
     return GlossaryEntry(zh, en, kind, tuple(a.strip() for a in aliases))
+
+
+def with_parks(glossary: Glossary, parks: Iterable) -> Glossary:
+    """The glossary plus the gazetteer's parks (model.Park: name_zh and aliases -> name_en).
+
+    The gazetteer wins where both name a park, so a park reads the same in a story as on its
+    own page.
+    """
+    park_entries = [GlossaryEntry(p.name_zh, p.name_en, "park",
+                                  tuple(a for a in p.aliases if a != p.name_zh))
+                    for p in parks if p.name_zh and p.name_en]
+    taken = {canonical(zh) for e in park_entries for zh in (e.zh,) + e.aliases}
+    kept = [GlossaryEntry(e.zh, e.en, e.kind,
+                          tuple(a for a in e.aliases if canonical(a) not in taken))
+            for e in glossary.entries if canonical(e.zh) not in taken]
+    return Glossary.of(kept + park_entries)
 
 
 def protect(text: str, glossary: Glossary) -> tuple[str, dict[str, str]]:
