@@ -27,6 +27,34 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def seed_units(seeds_dir: Path) -> dict:
+    """Translation units of every readable seed, by seed file name."""
+    from .generate import process_seeds
+    from .settings import Settings
+    from .translate.units import story_units
+
+    report = process_seeds(Settings(seeds_dir=seeds_dir))
+    return {page.seed.file: [u for story in page.stories if story.kind != "advertisement"
+                             for u in story_units(story)] for page in report.pages}
+
+
+def cmd_translate(args: argparse.Namespace, rest: list[str]) -> int:
+    """Defaults come from the site settings (PARK_DIGEST_ENGINE …); flags override them."""
+    from pelican.settings import read_settings
+
+    from .parks import load_gazetteer
+    from .settings import load_settings
+    from .translate.cli import main_translate
+
+    settings = load_settings(read_settings(str(args.settings)))
+    defaults = ["--engine", settings.engine, "--timeout", str(settings.engine_timeout),
+                "--retries", str(settings.engine_retries), "--backoff", str(settings.engine_backoff),
+                "--root", str(settings.site_root)]
+    if settings.engine_url:
+        defaults += ["--url", settings.engine_url]
+    return main_translate(defaults + rest, lambda: seed_units(settings.seeds_dir), load_gazetteer())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="park_digest", description="Park Digest tools")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -34,10 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+")
     extract.add_argument("--pretty", action="store_true", help="indent the JSON")
     extract.set_defaults(func=cmd_extract)
+    translate = sub.add_parser("translate", add_help=False,
+                               help="fill missing English by machine translation (see --help)")
+    translate.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+    translate.set_defaults(func=cmd_translate)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    args = build_parser().parse_args(argv)
+    args, rest = build_parser().parse_known_args(argv)
+    if args.command == "translate":
+        return cmd_translate(args, rest)
+    if rest:
+        build_parser().error("unrecognized arguments: " + " ".join(rest))
     return args.func(args)

@@ -17,6 +17,8 @@ from .pipeline import process_file
 from .read import SeedError
 from .render import render_story
 from .settings import SOURCE_LANG, Settings
+from .translate.glossary import load_glossary
+from .translate.memory import load_memory
 from .variants import Lookup, localize_en, localize_hant, localize_source
 
 logger = logging.getLogger(__name__)
@@ -113,10 +115,16 @@ def write_stories(files: dict[Path, str], root: Path, report: GenerationReport) 
                 report.removed += 1
 
 
-def generate_content(settings: Settings, lookup: Optional[Lookup] = None,
-                     protected: tuple[str, ...] = ()) -> GenerationReport:
+def protected_names() -> tuple[str, ...]:
+    """Glossary names, kept from OpenCC's phrase conversion (converted character by character)."""
+    return tuple(zh for entry in load_glossary().entries for zh in (entry.zh, *entry.aliases))
+
+
+def generate_content(settings: Settings, lookup: Optional[Lookup] = None) -> GenerationReport:
     report = process_seeds(settings)
-    files = render_files(report.pages, settings, lookup or (lambda text: None), protected)
+    if lookup is None:
+        lookup = load_memory(settings.site_root, "en").lookup
+    files = render_files(report.pages, settings, lookup, protected_names())
     write_stories(files, settings.stories_dir, report)
     logger.info("park_digest: %d stories from %d seeds (%d written, %d unchanged, %d removed)",
                 report.stories, len(report.pages), report.written, report.unchanged, report.removed)

@@ -20,7 +20,6 @@ class Settings:
     seeds_dir: Path = Path("seeds")
     content_dir: Path = Path("content")  # Pelican's PATH; stories are written below it
     stories_subdir: str = "stories"
-    translations_dir: Path = Path("translations")
     cache_dir: Path = Path(".cache/park-digest")
     languages: tuple[str, ...] = LANGUAGES
     opencc_config: str = "s2twp"
@@ -48,7 +47,6 @@ class Settings:
 _KEYS = {
     "seeds_dir": "PARK_DIGEST_SEEDS_DIR",
     "stories_subdir": "PARK_DIGEST_STORIES_SUBDIR",
-    "translations_dir": "PARK_DIGEST_TRANSLATIONS_DIR",
     "cache_dir": "PARK_DIGEST_CACHE_DIR",
     "languages": "PARK_DIGEST_LANGUAGES",
     "opencc_config": "PARK_DIGEST_OPENCC_CONFIG",
@@ -62,7 +60,7 @@ _KEYS = {
     "engine_retries": "PARK_DIGEST_ENGINE_RETRIES",
     "engine_backoff": "PARK_DIGEST_ENGINE_BACKOFF",
 }
-_PATHS = {"seeds_dir", "translations_dir", "cache_dir"}
+_PATHS = {"seeds_dir", "cache_dir"}
 
 
 def load_settings(pelican_settings: Mapping[str, Any], root: Path | None = None) -> Settings:
