@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence, Union
 
-from .labels import english_label, label_for
+from .labels import borrow_label, english_label, label_for
 from .model import BodyItem, Fact
 from .numerals import CN_NUMERAL_CHARS, fold_digits, magnitude, parse_fraction, parse_number
 
@@ -117,12 +117,15 @@ def extract_facts(text: str) -> list[Fact]:
         fact = _fact_from_match(text, m)
         if fact is not None:
             facts.append(fact)
-    previous_end = 0
+    previous: Optional[Fact] = None
     for fact in facts:
         fact.sentence = _sentence_around(text, fact.start)
-        fact.label_zh = label_for(text, fact, floor=previous_end)
+        fact.label_zh = label_for(text, fact, floor=previous.start + len(previous.surface)
+                                  if previous else 0)
+        if previous is not None:
+            fact.label_zh = borrow_label(fact, previous)
         fact.label_en = english_label(fact)
-        previous_end = fact.start + len(fact.surface)
+        previous = fact
     return facts
 
 
