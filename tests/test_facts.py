@@ -116,6 +116,7 @@ def test_counts_with_measure_words(text, surface, value, measure):
     ("控制在3天以内。", "3天以内", "under"),
     ("大概只需一个月的时间", "一个月", "approx"),
     ("信用贷款最高可达2000万元。", "2000万元", "under"),
+    ("投资额约为5000万美元", "5000万美元", "approx"),
 ])
 def test_qualifiers(text, surface, qualifier):
     fact = only(text)

@@ -32,7 +32,8 @@ SUFFIX_QUALIFIERS = {"以上": "over", "以下": "under", "以内": "under", "�
                      "左右": "approx", "上下": "approx", "级": "approx", "多": "approx",
                      "余": "approx"}
 # Qualifiers a few characters before the figure, outside the surface: 大概只需一个月.
-DETACHED_QUALIFIERS = {"大概": "approx", "大约": "approx", "最高": "under", "最多": "under"}
+DETACHED_QUALIFIERS = {"大概": "approx", "大约": "approx", "约为": "approx", "约合": "approx",
+                       "约有": "approx", "最高": "under", "最多": "under"}
 
 # unit text → (unit code, factor to the unit code, measure word to record)
 UNITS: dict[str, tuple[str, float, Optional[str]]] = {
@@ -57,7 +58,7 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "千米": ("other", 1, "千米"), "米": ("other", 1, "米"), "成": ("percent", 10, None),
 }
 # Counts: measure words (two-character ones first so 家次 wins over 家).
-MEASURE_WORDS = ("家次", "人次", "项次", "台套", "部门", "家", "个", "项", "只", "人", "场", "次",
+MEASURE_WORDS = ("家次", "人次", "项次", "台套", "部门", "批次", "家", "个", "项", "只", "人", "场", "次",
                  "所", "条", "份", "台", "位", "名", "支", "种", "件", "款", "批", "座", "套",
                  "辆", "架", "艘", "户", "间", "张", "部", "处", "栋", "届", "笔", "例", "株",
                  "棵", "组", "门", "篇", "颗", "块", "投")

@@ -77,7 +77,7 @@ _TRAILING_COPULA = re.compile(
     r"(?:达到|高达|达|为|是|约|共计|合计|总计|累计|共|计|有|了|已|仅需|只需|仅|只|就|由|从|"
     r"至|到|在|于|的|超过|超|近|逾|突破|提升至|提高至|增至|降至)+$")
 _NOUN_STOP = re.compile(
-    r"[的了在等被将把从由以并或均都也已正就]|(?<![方导走定意倾面转动趋])向|参与|参加|参赛|获得|获聘|获评|获批|入选|纳入|"
+    r"[的了在等被将把从由以并或均都也已正]|(?<![方导走定意倾面转动趋])向|参与|参加|参赛|获得|获聘|获评|获批|入选|纳入|"
     r"提供|实现|落地|签约|完成|成功|成为|达到|授信|包揽|开展|入驻|落户|进行|担任|精简|压减|"
     r"[\d，,。；;：:、“”\"（）()]")
 _HEAD_NOUNS = ("企业", "公司", "项目", "中心", "机构", "平台", "活动", "专家", "人才", "基金", "园区",
@@ -239,9 +239,10 @@ def english_label(fact: Fact, vocabulary: Vocabulary = VOCABULARY) -> str:
     if not c.phrase or not c.named or (fact.unit == "count" and not c.noun) \
             or (fact.unit in _DURATION_UNITS and not c.wrapped):
         return fallback_english(fact, vocabulary)
-    if not c.wrapped and fact.unit in vocabulary.unit_wrappers \
-            and not c.phrase.startswith(("number of", "total number")):
-        return vocabulary.unit_wrappers[fact.unit].replace("{}", c.phrase)
+    wrapper = vocabulary.unit_wrappers.get(fact.unit, "{}")
+    measure = wrapper.replace("{}", "").strip(" ()").split(" ")[0]
+    if not c.wrapped and measure not in c.phrase:  # no "capacity of installed capacity"
+        return wrapper.replace("{}", c.phrase)
     if not c.wrapped and fact.unit in _MONEY_UNITS and c.countable:
         return f"{c.singular} value"  # 一个1000万元的项目 → "project value"
     return c.phrase
