@@ -1,0 +1,261 @@
+"""Fact extraction: unit tests of each rule, and a golden test against tests/data/gold-dev.json."""
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
+if str(PLUGINS) not in sys.path:
+    sys.path.insert(0, str(PLUGINS))
+
+from park_digest.eval_facts import evaluate, normalize_line  # noqa: E402
+from park_digest.facts import (extract_facts, extract_story_facts, format_value,  # noqa: E402
+                               select_box)
+from park_digest.labels import VOCABULARY, english_label  # noqa: E402
+from park_digest.model import UNITS, BodyItem, Fact  # noqa: E402
+from park_digest.numerals import parse_chinese, parse_fraction, parse_number  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def only(text):
+    facts = extract_facts(text)
+    assert len(facts) == 1, [f.surface for f in facts]
+    return facts[0]
+
+
+def surfaces(text):
+    return [f.surface for f in extract_facts(text)]
+
+
+# ---------------------------------------------------------------- numerals
+
+@pytest.mark.parametrize("text, value", [
+    ("两", 2), ("十", 10), ("十三", 13), ("二十", 20), ("一百二十", 120), ("一百零五", 105),
+    ("三千万", 3e7), ("两万五千", 25000), ("一亿五千万", 1.5e8), ("三点五", 3.5),
+    ("二〇二五", 2025),
+])
+def test_chinese_numerals(text, value):
+    assert parse_chinese(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["十五五", "万", "亿", "点", "两两"])
+def test_malformed_chinese_numerals_are_rejected(text):
+    assert parse_chinese(text) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("8.86亿", 8.86e8), ("26875万", 2.6875e8), ("1,200", 1200), ("３５", 35), ("3千万", 3e7),
+])
+def test_arabic_and_mixed_numbers(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, value", [("1/3", 1 / 3), ("三分之一", 1 / 3), ("2/3", 2 / 3)])
+def test_fractions(text, value):
+    assert parse_fraction(text) == pytest.approx(value)
+
+
+# ---------------------------------------------------------------- units and values
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("项目投资总额达8.86亿美元。", "8.86亿美元", 886_000_000, "USD"),
+    ("新增授信26875万元，", "26875万元", 268_750_000, "CNY"),
+    ("投资5000万欧元。", "5000万欧元", 5e7, "EUR"),
+    ("规模达1.2万亿元。", "1.2万亿元", 1.2e12, "CNY"),
+    ("同比增速39.5%。", "39.5%", 39.5, "percent"),
+    ("占比百分之二十。", "百分之二十", 20, "percent"),
+    ("利率低10个百分点。", "10个百分点", 10, "percent"),
+    ("九成企业", "九成", 90, "percent"),
+    ("占全市1/10。", "1/10", 0.1, "other"),
+    ("占全市三分之一。", "三分之一", 1 / 3, "other"),
+    ("占地300亩。", "300亩", 300, "mu"),
+    ("给予1700平方米的空间。", "1700平方米", 1700, "sqm"),
+    ("面积2平方公里。", "2平方公里", 2e6, "sqm"),
+    ("配置35千伏线路", "35千伏", 35, "kV"),
+    ("建设2GW生产线", "2GW", 2, "GW"),
+    ("装机100MW", "100MW", 100_000, "kW"),
+    ("仅用时8个月。", "8个月", 8, "month"),
+    ("提前25天完成。", "25天", 25, "day"),
+    ("压减至1个工作日。", "1个工作日", 1, "day"),
+    ("24小时服务", "24小时", 24, "hour"),
+    ("10分钟政务服务圈", "10分钟", 10, "minute"),
+    ("仅需8秒钟就能", "8秒钟", 8, "second"),
+    ("增长1.5倍。", "1.5倍", 1.5, "other"),
+])
+def test_units_and_values(text, surface, value, unit):
+    fact = only(text)
+    assert (fact.surface, fact.unit) == (surface, unit)
+    assert fact.value == pytest.approx(value)
+    assert text[fact.start:fact.start + len(fact.surface)] == fact.surface
+
+
+@pytest.mark.parametrize("text, surface, value, measure", [
+    ("新引进项目311个。", "311个", 311, "个"), ("累计服务企业76家次，", "76家次", 76, "家次"),
+    ("配了两条线路", "两条", 2, "条"), ("13位专家", "13位", 13, "位"), ("3只母基金", "3只", 3, "只"),
+    ("嘉兴高新区两企业入选", "两企业", 2, None), ("设有三大研发中心。", "三大", 3, None),
+    ("吸引十三家企业", "十三家", 13, "家"), ("“3年3投”", "3投", 3, "投"),
+])
+def test_counts_with_measure_words(text, surface, value, measure):
+    fact = [f for f in extract_facts(text) if f.unit == "count"][0]
+    assert (fact.surface, fact.value, fact.measure_word) == (surface, value, measure)
+
+
+# ---------------------------------------------------------------- qualifiers
+
+@pytest.mark.parametrize("text, surface, qualifier", [
+    ("项目超200个。", "超200个", "over"), ("签单金额超过4亿元；", "超过4亿元", "over"),
+    ("效率提升30%以上，", "30%以上", "over"), ("逾百家企业", "逾百家", "over"),
+    ("已突破100家。", "突破100家", "over"),
+    ("纳入3000余家科技企业", "3000余家", "approx"), ("降低成本1500多万元", "1500多万元", "approx"),
+    ("约100万元的利润", "约100万元", "approx"), ("提前近3个月", "近3个月", "approx"),
+    ("用时3天左右。", "3天左右", "approx"), ("上百种检测", "上百种", "approx"),
+    ("千余家企业", "千余家", "approx"), ("千亿元级产业集群", "千亿元级", "approx"),
+    ("不到半年", "不到半年", "under"), ("最高500万元。", "最高500万元", "under"),
+    ("控制在3天以内。", "3天以内", "under"),
+    ("大概只需一个月的时间", "一个月", "approx"),
+    ("信用贷款最高可达2000万元。", "2000万元", "under"),
+    ("投资额约为5000万美元", "5000万美元", "approx"),
+])
+def test_qualifiers(text, surface, qualifier):
+    fact = only(text)
+    assert (fact.surface, fact.qualifier) == (surface, qualifier)
+
+
+def test_words_containing_qualifier_characters_are_not_qualifiers():
+    fact = only("集中签约15个项目")
+    assert (fact.surface, fact.qualifier) == ("15个", "exact")
+    assert only("最近3年").qualifier == "exact"
+
+
+def test_ranges():
+    fact = only("建设周期3-5年。")
+    assert (fact.surface, fact.value, fact.value_max, fact.unit) == ("3-5年", 3, 5, "year")
+    fact = only("投资10至20亿元")
+    assert (fact.value, fact.value_max) == (1e9, 2e9)
+
+
+# ---------------------------------------------------------------- not facts
+
+@pytest.mark.parametrize("text", [
+    "2025年，青岛高新区", "自2023年3月首次签约", "1月2日，活动举行", "2025年1-11月，研发投入",
+    "2023年1月至11月", "第五届中国国际进口博览会", "“十五五”规划开局之年", "“十四五”期间",
+    "已进入二期临床", "进入II期临床试验", "松源壹期", "落实国务院外商投资24条的标志性成果",
+    "与世界500强企业开展洽谈", "升级“高新贷2.0”产品", "“1+2+1”现代产业体系", "融合5G、远程视频",
+    "L3级自动驾驶", "3D皮肤检测仪", "成为高新区第6家上市公司", "一批优质项目", "一个缩影",
+    "万家注册企业高企数全省第一", "零部件", "优化提升三年行动的第一年", "新的一年", "“三个年”活动",
+    "二〇二五年", "2025年前8个月", "今年上半年", "白介素-12", "两位数增长", "80年代",
+])
+def test_not_facts(text):
+    assert extract_facts(text) == [], [f.surface for f in extract_facts(text)]
+
+
+def test_period_prefix_does_not_hide_a_duration_after_ti_qian():
+    assert surfaces("比预期提前近3个月") == ["近3个月"]
+
+
+def test_numbers_with_named_rules_keep_real_counts():
+    assert surfaces("青岛高新区89条营商环境改革举措落地") == ["89条"]
+
+
+# ---------------------------------------------------------------- records and labels
+
+def test_offsets_and_sentence():
+    text = "开了4次专题会。配了两条35千瓦双电源线路，彻底解决问题！"
+    facts = extract_facts(text)
+    assert [f.surface for f in facts] == ["4次", "两条", "35千瓦"]
+    for f in facts:
+        assert text[f.start:f.start + len(f.surface)] == f.surface
+    assert facts[1].sentence == "配了两条35千瓦双电源线路，彻底解决问题！"
+
+
+@pytest.mark.parametrize("text, surface, label_zh", [
+    ("项目投资总额达8.86亿美元。", "8.86亿美元", "项目投资总额"),
+    ("全年新引进主导产业项目超200个，", "超200个", "新引进主导产业项目数"),
+    ("设立3只总规模23亿元的母基金", "23亿元", "母基金总规模"),
+    ("吸引600多家企业参与", "600多家", "吸引企业数"),
+    ("好评率100%。", "100%", "好评率"),
+])
+def test_label_zh_from_the_sentence(text, surface, label_zh):
+    fact = next(f for f in extract_facts(text) if f.surface == surface)
+    assert fact.label_zh == label_zh
+
+
+def test_label_en_composes_terms_and_falls_back():
+    fact = only("全年新引进主导产业项目超200个，")
+    assert fact.label_en == "number of newly introduced leading-industry projects"
+    assert only("项目投资总额达8.86亿美元。").label_en.startswith("total investment")
+    unknown = Fact(surface="5家", value=5, unit="count", measure_word="家", label_zh="某某某数")
+    assert english_label(unknown) == "number of companies or organisations"
+    money = Fact(surface="5亿元", value=5e8, unit="CNY", label_zh="某某某")
+    assert english_label(money) == "amount (CNY)"
+
+
+def test_every_unit_has_an_english_fallback():
+    for unit in UNITS:
+        fact = Fact(surface="1", value=1, unit=unit, label_zh="")
+        assert english_label(fact), unit
+    assert set(VOCABULARY.fallback_unit) >= set(UNITS) - {"count"}
+
+
+def test_story_facts_set_block():
+    body = [BodyItem("paragraph", "新引进项目311个。", (1, 1)),
+            BodyItem("paragraph", "总投资350亿元。", (3, 3))]
+    facts = extract_story_facts("青岛高新区4个项目入选", body)
+    assert [(f.surface, f.block) for f in facts] == [("4个", "title"), ("311个", 0), ("350亿元", 1)]
+
+
+# ---------------------------------------------------------------- box and display
+
+def make(surface, value, unit, label="项目数", qualifier="exact", label_en="number of projects"):
+    return Fact(surface=surface, value=value, unit=unit, qualifier=qualifier, label_zh=label,
+                label_en=label_en)
+
+
+def test_select_box_prefers_money_and_skips_duplicates():
+    facts = [make("3年", 3, "year", "年数", label_en="years"),
+             make("8.86亿美元", 8.86e8, "USD", "投资总额", label_en="total investment"),
+             make("8.86亿美元", 8.86e8, "USD", "投资总额", label_en="total investment"),
+             make("311个", 311, "count"), make("39.5%", 39.5, "percent", "增速", label_en="growth"),
+             make("两条", 2, "count", "线路数", label_en="number of lines")]
+    select_box(facts, limit=3)
+    boxed = [f.surface for f in facts if f.in_box]
+    assert boxed[0] == "8.86亿美元" and len(boxed) == 3
+    assert sum(f.in_box for f in facts if f.surface == "8.86亿美元") == 1
+    assert "3年" not in boxed
+
+
+@pytest.mark.parametrize("surface, value, unit, qualifier, zh, en", [
+    ("8.86亿美元", 8.86e8, "USD", "exact", "8.86亿美元", "US$886 million"),
+    ("超200个", 200, "count", "over", "超200个", "over 200"),
+    ("3000余家", 3000, "count", "approx", "3000余家", "about 3,000"),
+    ("39.5%", 39.5, "percent", "exact", "39.5%", "39.5%"),
+    ("10亿元", 1e9, "CNY", "exact", "10亿元", "CNY 1 billion"),
+    ("26875万元", 2.6875e8, "CNY", "exact", "26875万元", "CNY 268.75 million"),
+    ("不到半年", 0.5, "year", "under", "不到半年", "under 0.5 years"),
+    ("近1/10", 0.1, "other", "approx", "近1/10", "about 1/10"),
+    ("300亩", 300, "mu", "exact", "300亩", "300 mu"),
+])
+def test_format_value(surface, value, unit, qualifier, zh, en):
+    fact = Fact(surface=surface, value=value, unit=unit, qualifier=qualifier)
+    assert format_value(fact, "zh") == zh
+    assert format_value(fact, "en") == en
+
+
+# ---------------------------------------------------------------- golden and speed
+
+def test_golden_against_dev_annotations():
+    score = evaluate(ROOT / "tests" / "data" / "gold-dev.json", ROOT / "seeds")
+    assert score.recall(money=True) >= 0.97 and score.precision(money=True) >= 0.97
+    assert score.recall() >= 0.90 and score.precision() >= 0.90
+    assert score.qualifier_accuracy() >= 0.90
+    assert score.label_coverage() == 1.0
+
+
+def test_extraction_over_all_seeds_is_fast():
+    lines = [normalize_line(line) for path in sorted((ROOT / "seeds").glob("*.txt"))
+             for line in path.read_text(encoding="utf-8-sig").splitlines()]
+    began = time.perf_counter()
+    facts = [f for line in lines for f in extract_facts(line)]
+    assert facts and time.perf_counter() - began < 0.5
