@@ -18,7 +18,7 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 _MARKER = r"[►▶▷➤■●◆—\-]*"
 _ROLE = (r"(?:(?:本报|本刊|新华社|人民网|中新网)?(?:特约|首席|实习)?(?:记者|通讯员|撰稿人|评论员)|"
          r"文[/／]|文[：:]|作者[：:]|记者[：:]|通讯员[：:]|撰文[：:]|图文[：:]|文图[：:])")
-_BYLINE = re.compile(rf"^{_MARKER}\s*((?:{_ROLE}\s*)*)((?:[\u4e00-\u9fff·]{{2,4}}[\s、，,]*){{1,4}})$")
+_BYLINE = re.compile(rf"^{_MARKER}\s*[（(]?\s*((?:{_ROLE}\s*)*)((?:[\u4e00-\u9fff·]{{2,4}}[\s、，,]*){{1,4}})[）)]?$")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _TRAILING = re.compile(r"^(.*[。！？”])[ \u3000]+((?:[\u4e00-\u9fff]{2,3}[ \u3000、]*){1,3})$")
 _FUNCTION_CHARS = set("的了是在和与及或为对从将被把这那其之也都就而")
@@ -58,7 +58,9 @@ def trailing_byline(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     return None
 
 
-_INLINE = re.compile(r"^本报讯\s*[（(]\s*(?:" + _ROLE + r"\s*)*([^）)]{2,20})[）)]")
+# 本报讯（特约通讯员 陈一薇） / 新华社北京1月2日电（记者 张三）
+_INLINE = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff]{0,6}电|新华社[\u4e00-\u9fff\d]{0,12}电)\s*[（(]\s*(?:"
+                     + _ROLE + r"\s*)*([^）)]{2,20})[）)]")
 
 
 def inline_authors(text: str) -> tuple[str, ...]:

@@ -42,6 +42,18 @@ def normalize_line(line: str) -> str:
     return line
 
 
+# Pinyin printed after each character, as learners' pages do: 國(guó). Three or more in a line.
+_RUBY = re.compile(rf"(?<=[{CJK}])[(（]([a-zA-ZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{{1,7}}[1-5]?)[)）]")
+
+
+def strip_pinyin(line: str) -> tuple[str, list[str]]:
+    """Remove pinyin annotations from a line; returns the clean line and what was removed."""
+    found = _RUBY.findall(line)
+    if len(found) < 3:
+        return line, []
+    return _RUBY.sub("", line), found
+
+
 def has_cjk(text: str) -> bool:
     return bool(_HAS_CJK.search(text))
 
