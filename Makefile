@@ -80,7 +80,12 @@ github: publish
 	$(VENV)/bin/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) -n "$(OUTPUTDIR)" --no-history
 	git push $(GITHUB_PAGES_REMOTE) $(GITHUB_PAGES_BRANCH)
 
-test: $(STAMP)
+# axe-core (pinned in package-lock.json) is injected into pages by the browser tests.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility tests will skip (CI fails them)"; fi
+
+test: $(STAMP) node_modules/.package-lock.json
 	$(PYTHON) -m pytest -q tests
 
 translate: $(STAMP)

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "data" / "gold-dev.json"
 sys.path.insert(0, str(ROOT / "plugins"))
+pytest_plugins = ["browser_fixtures"]  # served site, Chromium, axe (tests/browser_fixtures.py)
 
 
 def build_site(tmp: Path, seeds: Path = SEEDS, conf: Path = ROOT / "pelicanconf.py",

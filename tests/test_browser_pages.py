@@ -1,0 +1,47 @@
+"""Every page type a reader meets, in all three languages, on a phone (390 px) and a desktop
+(1280 px), in light and dark mode: nothing sticks out sideways, axe-core finds no serious or
+critical violation, and a screenshot of each is kept in artifacts/screenshots/."""
+import pytest
+
+from browser_fixtures import LANG_PREFIXES, PAGE_NAMES, VIEWPORTS, run_axe, screenshot
+
+# Elements whose right edge passes the viewport, unless a box of theirs scrolls sideways
+# (a wide table may scroll inside its box; the page itself may not).
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = el => {
+    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+      const x = getComputedStyle(box).overflowX;
+      if ((x === 'auto' || x === 'scroll') && box.getBoundingClientRect().right <= width + 1) return true;
+    }
+    return false;
+  };
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > width + 1 && !scrolls(el))
+      out.push(`${el.tagName.toLowerCase()}.${el.className} right=${Math.round(r.right)}: ${(el.textContent || '').trim().slice(0, 40)}`);
+  }
+  return {page: document.documentElement.scrollWidth, width, out: out.slice(0, 8)};
+}"""
+
+
+@pytest.mark.parametrize("width", list(VIEWPORTS))
+@pytest.mark.parametrize("lang", list(LANG_PREFIXES))
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_page_fits_and_passes_axe(open_page, reader_pages, name, lang, width):
+    path = reader_pages.path(name, lang)
+    if path is None:
+        pytest.skip(f"{name} page not built yet")
+    opened = open_page(path, width=width)
+    page = opened.page
+    assert page.evaluate("document.documentElement.lang") == lang
+    screenshot(page, f"{name}-{lang}-{width}-light")
+    fit = page.evaluate(OVERFLOW_JS)
+    assert fit["page"] <= fit["width"] and not fit["out"], f"{path} at {width}px overflows: {fit}"
+    assert run_axe(page) == [], f"{path} at {width}px (light)"
+
+    page.emulate_media(color_scheme="dark")
+    screenshot(page, f"{name}-{lang}-{width}-dark", full_page=False)
+    assert run_axe(page, rules=["color-contrast", "link-in-text-block"]) == [], f"{path} at {width}px (dark)"
+    assert opened.foreign == [], f"{path} asked another host"

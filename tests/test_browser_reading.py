@@ -1,0 +1,182 @@
+"""Reading a story as a reader does: switching language, following a figure to its sentence,
+the keyboard alone, print, JavaScript off, the page's weight, bilingual mode and search."""
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from browser_fixtures import ARTIFACTS, LANG_PREFIXES, is_foreign, screenshot
+
+LANGS = list(LANG_PREFIXES)
+WEIGHT_LIMIT = 100_000  # bytes transferred for a story page and all it loads, search index aside
+UI_BILINGUAL = {"zh-Hans": "中英对照", "zh-Hant": "中英對照", "en": "Chinese and English side by side"}
+# Every control a keyboard user should reach, kept on the window to find each focused one in it.
+CONTROLS_JS = """() => (window.__controls = [...document.querySelectorAll(
+    'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+    .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')).length"""
+SEARCH_WORD = {"zh-Hans": "青岛", "zh-Hant": "青島", "en": "Qingdao"}
+
+
+def story_path(reader_pages, lang):
+    return reader_pages.path("story", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switcher_lands_on_the_same_story(open_page, reader_pages, lang):
+    page = open_page(story_path(reader_pages, lang)).page
+    switcher = page.locator("nav.langs a[hreflang]")
+    targets = switcher.evaluate_all("links => links.map(a => a.getAttribute('hreflang'))")
+    assert sorted(targets) == sorted(set(LANGS) - {lang})
+    for other in targets:
+        page.locator(f'nav.langs a[hreflang="{other}"]').click()
+        page.wait_for_load_state()
+        assert page.url.endswith(story_path(reader_pages, other)), (lang, other, page.url)
+        assert page.evaluate("document.documentElement.lang") == other
+        assert page.locator("nav.langs [aria-current=page]").get_attribute("lang") == other
+        page.go_back()
+        page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fact_figure_scrolls_to_and_highlights_its_sentence(open_page, reader_pages, lang):
+    page = open_page(story_path(reader_pages, lang), width="390").page
+    links = page.locator(".facts a[href^='#']")
+    assert links.count() > 0, "the chosen story has a fact box"
+    link = links.last  # the last figure's sentence is furthest down the page
+    figure = link.inner_text()
+    target_id = link.get_attribute("href")[1:]
+    link.click()
+    page.wait_for_function("id => location.hash === '#' + id", arg=target_id)
+    state = page.evaluate("""id => {
+        const el = document.getElementById(id);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        const bg = e => getComputedStyle(e).backgroundColor;
+        return {target: el.matches(':target'), top: r.top, bottom: r.bottom, height: innerHeight,
+                text: el.textContent, bg: bg(el), page: bg(document.body), inBody: !!el.closest('.body')};
+    }""", target_id)
+    assert state is not None, f"the figure {figure} links to #{target_id}, which is not on the page"
+    assert state["target"] and state["inBody"], state
+    assert 0 <= state["top"] < state["height"], f"#{target_id} is not scrolled into view: {state}"
+    assert state["bg"] not in (state["page"], "rgba(0, 0, 0, 0)"), f"#{target_id} is not highlighted"
+    if lang != "en":  # the Chinese sentence holds the figure's digits as printed
+        digits = re.search(r"\d+(?:\.\d+)?", figure)
+        assert digits is None or digits.group() in state["text"], (figure, state["text"])
+    screenshot(page, f"fact-target-{lang}-390", full_page=False)
+
+
+def test_skip_link_focus_and_keyboard_reach(open_page, reader_pages):
+    page = open_page(story_path(reader_pages, "zh-Hans"), width="390").page
+    page.keyboard.press("Tab")
+    skip = page.evaluate("""() => { const a = document.activeElement, r = a.getBoundingClientRect();
+        return {href: a.getAttribute('href'), left: r.left, top: r.top, w: r.width, h: r.height}; }""")
+    assert skip["href"] == "#main" and skip["left"] >= 0 and skip["top"] >= 0 and skip["w"] > 0, skip
+    screenshot(page, "skip-link-focused-zh-Hans-390", full_page=False)
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+    # Tab through every control once from the top: each is reached and shows a focus ring.
+    page.goto(page.url.split("#")[0])
+    controls = page.evaluate(CONTROLS_JS)
+    reached, unringed = set(), []
+    for _ in range(controls):
+        page.keyboard.press("Tab")
+        index, ring, html = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+            const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+            return [window.__controls.indexOf(e), ring, e.outerHTML.slice(0, 80)]; }""")
+        reached.add(index)
+        if not ring:
+            unringed.append(html)
+    assert reached == set(range(controls)), f"Tab missed controls {set(range(controls)) - reached}"
+    assert unringed == [], f"no visible focus indicator on {unringed[:3]}"
+
+
+def test_print_stylesheet(open_page, reader_pages):
+    page = open_page(story_path(reader_pages, "zh-Hans"), media="print").page
+    hidden = page.evaluate("""() => ['.skip', '.site-header nav', 'nav.langs']
+        .map(s => document.querySelector(s)).filter(Boolean)
+        .filter(e => getComputedStyle(e).display !== 'none').map(e => e.outerHTML.slice(0, 60))""")
+    assert hidden == [], f"shown in print: {hidden}"
+    colours = page.evaluate("""() => ({bg: getComputedStyle(document.body).backgroundColor,
+        fg: getComputedStyle(document.body).color,
+        facts: getComputedStyle(document.querySelector('.facts')).display,
+        body: document.querySelector('.body').innerText.length})""")
+    assert colours["bg"] == "rgb(255, 255, 255)" and colours["fg"] == "rgb(0, 0, 0)", colours
+    assert colours["facts"] != "none" and colours["body"] > 200, colours
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "story-zh-Hans-print.pdf"), format="A4")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_story_reads_fully_without_javascript(open_page, reader_pages, built_site, lang):
+    path = story_path(reader_pages, lang)
+    page = open_page(path, javascript=False).page
+    shown = page.locator("main").inner_text()
+    soup = BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+    paragraphs = [p.get_text(" ", strip=True) for p in soup.select(".body p:not(.src), .body h2")]
+    assert paragraphs and soup.h1
+    assert soup.h1.get_text(strip=True) in shown
+    squeeze = lambda text: re.sub(r"\s+", "", text)  # noqa: E731 - inner_text may rewrap
+    missing = [p[:40] for p in paragraphs if squeeze(p) not in squeeze(shown)]
+    assert missing == [], f"hidden without JavaScript: {missing}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_story_page_is_light_and_local(open_page, reader_pages, lang):
+    opened = open_page(story_path(reader_pages, lang))
+    opened.page.wait_for_load_state("networkidle")
+    assert opened.foreign == [], f"asked another host: {opened.foreign}"
+    assert not any(is_foreign(r.url) for r in opened.requests)
+    weights = {}
+    for request in opened.requests:
+        if "/pagefind/" in request.url:
+            continue  # the search index loads on demand and is measured apart
+        sizes = request.sizes()
+        weights[request.url.split("/", 3)[-1]] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    total = sum(weights.values())
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"weight-story-{lang}.json").write_text(
+        json.dumps({"total": total, "requests": weights}, indent=1), encoding="utf-8")
+    assert total < WEIGHT_LIMIT, f"{total} bytes: {weights}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bilingual_mode_toggles(open_page, reader_pages, lang):
+    page = open_page(story_path(reader_pages, lang)).page
+    name = UI_BILINGUAL[lang]
+    toggle = page.get_by_role("button", name=name).or_(page.get_by_role("checkbox", name=name)) \
+        .or_(page.get_by_role("switch", name=name))
+    if toggle.count() == 0:
+        pytest.skip(f"bilingual reading mode not built yet (no '{name}' control on the {lang} story)")
+    toggle = toggle.first
+    other = "zh" if lang == "en" else "en"
+    state = f"""() => ({{
+        pressed: String(document.activeElement && (document.activeElement.getAttribute('aria-pressed')
+                 ?? document.activeElement.getAttribute('aria-checked') ?? document.activeElement.checked)),
+        shown: [...document.querySelectorAll('.body [lang^="{other}"]')].filter(e => e.checkVisibility()).length,
+        paired: document.querySelectorAll('.body [lang^="{other}"]').length}})"""
+    toggle.focus()
+    before = page.evaluate(state)
+    page.keyboard.press("Space" if toggle.get_attribute("type") == "checkbox" else "Enter")
+    during = page.evaluate(state)
+    assert during["pressed"] != before["pressed"], f"the control does not report its state: {before} → {during}"
+    if before["paired"] > before["shown"]:  # the story has text in the other language to reveal
+        assert during["shown"] > before["shown"], f"bilingual mode reveals nothing: {before} → {during}"
+    screenshot(page, f"bilingual-{lang}-1280", full_page=False)
+    page.keyboard.press("Space" if toggle.get_attribute("type") == "checkbox" else "Enter")
+    assert page.evaluate(state) == before, "bilingual mode does not toggle back"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_returns_results(open_page, reader_pages, lang):
+    path = reader_pages.path("search", lang)
+    if path is None:
+        pytest.skip("search page not built yet")
+    page = open_page(path, width="390").page
+    box = page.locator("input[type=search], input[type=text]").first
+    box.fill(SEARCH_WORD[lang])
+    result = page.locator("main a[href*='stories/']").first
+    result.wait_for(state="visible", timeout=10_000)
+    screenshot(page, f"search-results-{lang}-390", full_page=False)
+    assert page.locator("main a[href*='stories/']").count() > 0
