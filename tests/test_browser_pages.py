@@ -45,3 +45,24 @@ def test_page_fits_and_passes_axe(open_page, reader_pages, name, lang, width):
     screenshot(page, f"{name}-{lang}-{width}-dark", full_page=False)
     assert run_axe(page, rules=["color-contrast", "link-in-text-block"]) == [], f"{path} at {width}px (dark)"
     assert opened.foreign == [], f"{path} asked another host"
+
+
+# What seeds and data may bring one day: an unbroken URL, a long figure, a table of long names,
+# and a table of figures too wide for a phone (that one scrolls inside its .table-scroll box).
+STRESS_JS = """() => {
+  const url = 'https://example.org/' + 'a-very-long-path-segment/'.repeat(12);
+  const body = document.querySelector('.body');
+  body.insertAdjacentHTML('afterbegin', `<p>${url}</p><p>${'1234567890'.repeat(8)}元</p>`);
+  document.querySelector('.facts dd a').textContent = '9'.repeat(40) + '亿元';
+  const row = n => '<tr>' + Array.from({length: n}, () => `<td>${url}</td>`).join('') + '</tr>';
+  const nums = '<tr>' + Array.from({length: 12}, () => '<td class="num">1,234,567,890</td>').join('') + '</tr>';
+  body.insertAdjacentHTML('beforeend', `<table>${row(4)}</table><div class="table-scroll"><table>${nums}</table></div>`);
+}"""
+
+
+def test_long_words_and_wide_tables_stay_inside_a_phone(open_page, reader_pages):
+    page = open_page(reader_pages.path("story", "en"), width="390").page
+    page.evaluate(STRESS_JS)
+    fit = page.evaluate(OVERFLOW_JS)
+    screenshot(page, "stress-en-390")
+    assert fit["page"] <= fit["width"] and not fit["out"], fit
