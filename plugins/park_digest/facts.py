@@ -323,9 +323,9 @@ def _build(start: int, end: int, text: str, value: float, unit: str, measure: Op
 
 
 def _tidy(value: float) -> float:
-    """Drop float noise (8.86 * 1e8 = 886000000.0000001) so values compare and print cleanly."""
-    rounded = round(value, 6)
-    return float(int(rounded)) if rounded == int(rounded) else rounded
+    """Drop float noise (8.86 * 1e8 = 886000000.0000001, 554.8 * 1e8 = 55479999999.99999) so
+    values compare and print cleanly: no printed figure has twelve significant digits."""
+    return float(f"{value:.12g}")
 
 
 def _sentence_around(text: str, offset: int) -> str:
