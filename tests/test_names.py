@@ -27,3 +27,10 @@ def test_inline_and_trailing_bylines():
     assert inline_authors("新华社北京1月2日电（记者 张三 李四）近日") == ("张三", "李四")
     assert trailing_byline("助力更多新药研究成果快速转化。 李文晴") == ("助力更多新药研究成果快速转化。", "李文晴", ("李文晴",))
     assert trailing_byline("这是一个句子。 然后还有") is None
+
+
+def test_romanized_names():
+    from park_digest.names import romanize_name
+    assert romanize_name("肖玲玲") == "Xiao Lingling"
+    assert romanize_name("单雄信") == "Shan Xiongxin"
+    assert romanize_name("欧阳娜娜") == "Ouyang Nana"

@@ -405,6 +405,8 @@ def format_value(fact: Fact, lang: str) -> str:
     if lang.lower().startswith("zh"):
         return fact.surface
     prefix = _EN_QUALIFIER.get(fact.qualifier, "")
+    if fact.qualifier == "under" and not any(w in fact.surface for w in ("不到", "不足", "低于", "少于")):
+        prefix = "up to "  # 最高/以内 cap a figure ("up to 20 million"); 不到 falls short of it
     number = _en_number(fact.value)
     if fact.value_max is not None:
         number = f"{number}–{_en_number(fact.value_max)}"
