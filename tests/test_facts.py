@@ -187,7 +187,7 @@ def test_label_en_composes_terms_and_falls_back():
     assert fact.label_en == "number of newly introduced leading-industry projects"
     assert only("项目投资总额达8.86亿美元。").label_en.startswith("total investment")
     unknown = Fact(surface="5家", value=5, unit="count", measure_word="家", label_zh="某某某数")
-    assert english_label(unknown) == "number of companies or organisations"
+    assert english_label(unknown) == "number of companies or organizations"
     money = Fact(surface="5亿元", value=5e8, unit="CNY", label_zh="某某某")
     assert english_label(money) == "amount (CNY)"
 
