@@ -25,7 +25,11 @@ def write_stories(article_generator) -> None:
 
 
 def attach_story_data(content) -> None:
-    content.fact_box = parse_fact_lines(content.metadata.get("facts"))
+    facts, bad = parse_fact_lines(content.metadata.get("facts"))
+    for line in bad:
+        logger.warning("park_digest: %s: unreadable Facts line skipped: %r", content.source_path, line)
+    content.facts = facts
+    content.fact_box = [fact for fact in facts if fact.box]
 
 
 def story_alternates(content) -> list[dict]:
