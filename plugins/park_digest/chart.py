@@ -6,6 +6,7 @@ id instead of a random UUID, and a <title>/<desc> pair that names the chart for 
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from html import escape
@@ -43,6 +44,7 @@ class Bar:
 class Chart:
     unit: str  # CNY | USD | EUR
     scale_name: str  # e.g. "亿元", "CNY billion": what the drawn numbers count
+    title: str
     svg: str
 
 
@@ -59,25 +61,61 @@ def scale_name(unit: str, word: str, lang: str) -> str:
     return word + CURRENCY_NAMES["zh"][unit]
 
 
+# Label room in characters: CJK characters are about twice as wide as Latin ones.
+LABEL_CHARS = {"zh": 13, "en": 26}
+# Beyond this spread of values a linear axis leaves most bars invisible.
+LOG_SPREAD = 100
+
+
 def _number(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """1,000 · 85.3 · 2.6 · 0.05 · 0.0012: whole numbers with separators, else 3 significant digits."""
+    if value == 0:
+        return "0"
+    if value >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}" if value >= 1e-4 else f"{value:.1e}"
+
+
+def shorten(label: str, limit: int) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def powers_of_ten(values: list[float]) -> list[float]:
+    """Axis ticks for a logarithmic chart: pygal's own crowd into each other."""
+    positive = [v for v in values if v > 0]
+    low, high = math.floor(math.log10(min(positive))), math.ceil(math.log10(max(positive)))
+    return [10.0 ** k for k in range(low, high + 1)]
+
+
+def logarithmic(values: list[float]) -> bool:
+    positive = [v for v in values if v > 0]
+    return bool(positive) and max(positive) / min(positive) >= LOG_SPREAD
 
 
 def money_chart(bars: list[Bar], unit: str, lang: str, chart_id: str, title: str,
-                describe: str) -> Chart:
-    """`describe` is a format string taking (count, largest, scale name) for <desc>."""
+                describe: str, log_note: str = "") -> Chart:
+    """`title` and `describe` are format strings: title takes the scale name ("亿元"), describe
+    takes (count, largest, scale name); `log_note` is appended when the axis is logarithmic."""
     size, word = scale_for([b.value for b in bars], lang)
     name = scale_name(unit, word, lang)
+    log = logarithmic([b.value for b in bars])
+    scaled = [b.value / size for b in bars]
+    family = "en" if lang == "en" else "zh"
     chart = pygal.HorizontalBar(
         style=STYLE, js=[], disable_xml_declaration=True, explicit_size=False, show_legend=False,
-        print_values=True, print_values_position="top", width=720, height=70 + 34 * len(bars),
-        value_formatter=_number, truncate_label=-1, margin=8, spacing=6,
-        show_y_guides=False, show_x_guides=True, x_title=name)
-    chart.x_labels = [b.label for b in bars]
-    chart.add(name, [b.value / size for b in bars])
+        print_values=True, print_values_position="top", width=900, height=80 + 30 * len(bars),
+        value_formatter=_number, truncate_label=-1, margin=10, spacing=8,
+        logarithmic=log, show_y_guides=False, show_x_guides=True,
+        y_labels=powers_of_ten(scaled) if log else None,
+        x_title=f"{name}{log_note if log else ''}")
+    chart.x_labels = [shorten(b.label, LABEL_CHARS[family]) for b in bars]
+    chart.add(name, scaled)
     largest = max(bars, key=lambda b: b.value)
     description = describe % (len(bars), f"{_number(largest.value / size)} {name} ({largest.label})", name)
-    return Chart(unit, name, accessible_svg(chart.render(is_unicode=True), chart_id, title, description))
+    if log:
+        description += log_note
+    title = title % name
+    return Chart(unit, name, title, accessible_svg(chart.render(is_unicode=True), chart_id, title, description))
 
 
 def accessible_svg(svg: str, chart_id: str, title: str, description: str) -> str:

@@ -105,8 +105,9 @@ class DigestPagesGenerator(Generator):
         charts = []
         for unit, bars in money_bars(rows).items():
             chart_id = f"chart-{park.slug}-{unit.lower()}"
-            title = t.get("chart_title", "%s") % park.name(lang)
-            charts.append(money_chart(bars, unit, lang, chart_id, title, t.get("chart_desc", "%s %s %s")))
+            title = t.get("chart_title", "%s (%%s)") % park.name(lang)
+            charts.append(money_chart(bars, unit, lang, chart_id, title, t.get("chart_desc", "%s %s %s"),
+                                      t.get("chart_log", "")))
         return charts
 
     def write_data(self) -> None:
