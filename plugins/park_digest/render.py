@@ -36,10 +36,12 @@ def sentence_index(text: str, offset: int) -> int:
     return 0
 
 
-def fact_anchor(fact: Fact, story_body_texts: list[str], lang: str) -> str:
+def fact_anchor(fact: Fact, story_body_texts: list[str], lang: str,
+                headings: frozenset[int] = frozenset()) -> str:
+    """Id of the figure's sentence (zh), else of its paragraph or heading (which have no sentence spans)."""
     if fact.block == "title" or not isinstance(fact.block, int) or fact.block >= len(story_body_texts):
         return "title"
-    if lang == "en":
+    if lang == "en" or fact.block in headings:
         return f"p{fact.block}"
     return f"p{fact.block}s{sentence_index(story_body_texts[fact.block], fact.start)}"
 
@@ -127,7 +129,8 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
         lines += [f"Park: {park.slug}", f"Park_name: {_meta(name)}", f"Park_zh: {park.name_zh}",
                   f"Park_en: {_meta(park.name_en)}"]
     if story.facts:
-        rows = [fact_line(fact, label.text, local.lang, body_sources, config)
+        headings = frozenset(i for i, item in enumerate(story.body) if item.type == "heading")
+        rows = [fact_line(fact, label.text, local.lang, body_sources, config, headings)
                 for fact, label in zip(story.facts, local.fact_labels)]
         lines.append("Facts: " + "\n    ".join(rows))
     html = []
@@ -140,12 +143,13 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
     return "\n".join(lines) + "\n\n" + "\n\n".join(html) + "\n"
 
 
-def fact_line(fact: Fact, label: str, lang: str, body_sources: list[str], config: str) -> str:
+def fact_line(fact: Fact, label: str, lang: str, body_sources: list[str], config: str,
+              headings: frozenset[int] = frozenset()) -> str:
     """One `Facts:` line in FACT_COLUMNS order; a range is written `low–high` in the value."""
     value = plain_number(fact.value)
     if fact.value_max is not None:
         value += "–" + plain_number(fact.value_max)
-    cells = (_meta(label), _meta(_fact_value(fact, lang, config)), fact_anchor(fact, body_sources, lang),
+    cells = (_meta(label), _meta(_fact_value(fact, lang, config)), fact_anchor(fact, body_sources, lang, headings),
              value, fact.unit, fact.qualifier, "box" if fact.in_box else "-")
     return " | ".join(cells)
 
