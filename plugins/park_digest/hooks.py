@@ -33,6 +33,16 @@ def attach_story_data(content) -> None:
     content.fact_box = [fact for fact in facts if fact.box]
 
 
+def drop_unpublished_pages(page_generator) -> None:
+    """content/pages holds About and Methodology in every language; a site configured with
+    fewer languages publishes only its own (in place: the context shares these lists)."""
+    keep = {lang.lower() for lang in load_settings(page_generator.settings).languages}
+    for items in (page_generator.pages, page_generator.translations, page_generator.hidden_pages):
+        items[:] = [item for item in items if item.lang in keep]
+    for page in page_generator.pages + page_generator.translations + page_generator.hidden_pages:
+        page.translations = [item for item in page.translations if item.lang in keep]
+
+
 def story_alternates(content) -> list[dict]:
     """The same story (or page) in every language it exists in, in the site's language order."""
     versions = {bcp47(item.lang): item for item in [content, *getattr(content, "translations", [])]}
