@@ -88,12 +88,14 @@ def test_data_downloads_have_every_figure_with_its_sentence(built_site):
     expected = sum(len(s["facts"]) for seed in extracted["seeds"] for s in seed["stories"]
                     if s["kind"] != "advertisement")
     assert len(rows) == expected
+    pages = {}
     for row in rows:
         assert row["sentence"] and row["label_zh"] and row["unit"] and row["qualifier"]
         assert row["label_en"] and row["figure_en"]
-        if row["url"].split("#")[1] != "title":
-            page = built_site / row["url"].split("#")[0]
-            assert soup(page).find(id=row["url"].split("#")[1]).get_text() == row["sentence"]
+        path, anchor = row["url"].split("#")
+        if anchor != "title":
+            page = pages.setdefault(path, soup(built_site / path))
+            assert page.find(id=anchor).get_text() == row["sentence"]
         assert row["figure"].replace(" ", "") in row["sentence"].replace(" ", "") or row["figure"] in row["title"]
 
 
