@@ -7,7 +7,7 @@ PYTHON=$(VENV)/bin/python
 PELICAN?=$(VENV)/bin/pelican
 PELICANOPTS?=
 
-INPUTDIR=$(BASEDIR)/content
+INPUTDIR?=$(BASEDIR)/content
 SEEDS_DIR?=$(BASEDIR)/seeds
 OUTPUT_DIR?=$(BASEDIR)/output
 OUTPUTDIR=$(OUTPUT_DIR)
@@ -45,7 +45,7 @@ help:
 	@echo '   make devserver       rebuild on changes and serve'
 	@echo '   make clean           remove the output and generated stories'
 	@echo '   make publish         build with publishconf.py (absolute URLs)'
-	@echo '   make github          publish output/ to the $(GITHUB_PAGES_BRANCH) branch (ghp-import)'
+	@echo '   make github          publish output/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_PAGES_REMOTE) (ghp-import)'
 	@echo '   make translate       fill missing English through the machine-translation engine'
 	@echo '   make bench [N=300]   measure build cost on a synthetic corpus'
 	@echo 'Set SEEDS_DIR=… and OUTPUT_DIR=… to override the defaults; STRICT=1 fails on a rejected seed.'
@@ -76,9 +76,11 @@ devserver: $(STAMP)
 publish: $(STAMP)
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
+# ghp-import commits output/ to the branch (with .nojekyll, so pagefind/ and _-files are served)
+# and pushes it; GITHUB_PAGES_REMOTE may be a remote name or a repository path/URL.
 github: publish
-	$(VENV)/bin/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) -n "$(OUTPUTDIR)" --no-history
-	git push $(GITHUB_PAGES_REMOTE) $(GITHUB_PAGES_BRANCH)
+	$(VENV)/bin/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b "$(GITHUB_PAGES_BRANCH)" -n --no-history -f \
+		-p -r "$(GITHUB_PAGES_REMOTE)" "$(OUTPUTDIR)"
 
 # axe-core (pinned in package-lock.json) is injected into pages by the browser tests.
 node_modules/.package-lock.json: package-lock.json

@@ -5,7 +5,7 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F401,F403
 
-SITEURL = os.environ.get("SITEURL", "https://park-digest.github.io/park-digest")
+SITEURL = (os.environ.get("SITEURL") or "https://park-digest.github.io/park-digest").rstrip("/")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True

@@ -29,9 +29,26 @@ def test_metadata_header_and_fact_box():
     text = render_story(localize_source(make_story()), ("zh-Hans", "en"))
     header = text.split("\n\n", 1)[0]
     assert "Slug: test-1" in header and "Lang: zh-hans" in header and "Park: qingdao" in header
-    facts = parse_fact_lines(header.split("Facts: ", 1)[1].split("\n"))
-    assert facts == [{"label": "总投资", "value": "10亿元", "anchor": "p0s0"}]
+    facts, bad = parse_fact_lines(header.split("Facts: ", 1)[1].split("\n"))
+    assert bad == []
+    assert [(f.label, f.figure, f.anchor, f.value, f.unit, f.qualifier, f.box) for f in facts] == [
+        ("总投资", "10亿元", "p0s0", 1e9, "CNY", "exact", True)]
     assert '<span class="s" id="p0s0">' in text
+
+
+def test_every_figure_is_listed_and_ranges_read_back():
+    story = make_story("另有20–30家企业入驻。")
+    story.facts.append(Fact("20–30家", 20, "count", "approx", label_zh="企业数", label_en="companies",
+                            block=0, start=12, value_max=30))
+    header = render_story(localize_source(story), ("zh-Hans",)).split("\n\n", 1)[0]
+    facts, _ = parse_fact_lines(header.split("Facts: ", 1)[1].split("\n"))
+    assert [f.box for f in facts] == [True, False]
+    assert (facts[1].value, facts[1].value_max, facts[1].qualifier) == (20, 30, "approx")
+
+
+def test_unreadable_fact_lines_are_returned_not_dropped():
+    facts, bad = parse_fact_lines("a | b | p0\nx | 1个 | p0s0 | many | count | exact | -")
+    assert facts == [] and len(bad) == 2
 
 
 def test_untranslated_english_shows_chinese_marked():

@@ -26,7 +26,7 @@ def test_every_story_in_three_languages_with_hreflang(built_site):
             assert page.exists(), page
             soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
             assert soup.html["lang"] == lang
-            alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
+            alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
             assert set(alternates) == {"zh-Hans", "zh-Hant", "en", "x-default"}
             for other, other_folder in LANGS.items():
                 assert alternates[other].endswith(f"{other_folder}/{story_id}.html")

@@ -9,4 +9,6 @@ def register():
     signals.article_generator_init.connect(hooks.write_stories)
     signals.content_object_init.connect(hooks.attach_story_data)
     signals.generator_init.connect(hooks.add_template_globals)
+    signals.page_generator_finalized.connect(hooks.drop_unpublished_pages)
     signals.get_generators.connect(hooks.get_generators)
+    signals.finalized.connect(hooks.index_search)

@@ -34,7 +34,7 @@ def seed_units(seeds_dir: Path) -> dict:
     from .translate.units import story_units
 
     report = process_seeds(Settings(seeds_dir=seeds_dir))
-    return {page.seed.file: [u for story in page.stories if story.kind != "advertisement"
+    return {page.seed.file: [u for story in page.stories
                              for u in story_units(story)] for page in report.pages}
 
 

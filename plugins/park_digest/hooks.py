@@ -8,6 +8,7 @@ import yaml
 
 from .generate import generate_content
 from .pages import DigestPagesGenerator
+from .search import build_index
 from .settings import load_settings
 from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines
 
@@ -25,7 +26,21 @@ def write_stories(article_generator) -> None:
 
 
 def attach_story_data(content) -> None:
-    content.fact_box = parse_fact_lines(content.metadata.get("facts"))
+    facts, bad = parse_fact_lines(content.metadata.get("facts"))
+    for line in bad:
+        logger.warning("park_digest: %s: unreadable Facts line skipped: %r", content.source_path, line)
+    content.facts = facts
+    content.fact_box = [fact for fact in facts if fact.box]
+
+
+def drop_unpublished_pages(page_generator) -> None:
+    """content/pages holds About and Methodology in every language; a site configured with
+    fewer languages publishes only its own (in place: the context shares these lists)."""
+    keep = {lang.lower() for lang in load_settings(page_generator.settings).languages}
+    for items in (page_generator.pages, page_generator.translations, page_generator.hidden_pages):
+        items[:] = [item for item in items if item.lang in keep]
+    for page in page_generator.pages + page_generator.translations + page_generator.hidden_pages:
+        page.translations = [item for item in page.translations if item.lang in keep]
 
 
 def story_alternates(content) -> list[dict]:
@@ -38,10 +53,18 @@ def story_alternates(content) -> list[dict]:
 def add_template_globals(generator) -> None:
     theme_ui = Path(generator.theme) / "ui.yml"
     ui = yaml.safe_load(theme_ui.read_text(encoding="utf-8")) if theme_ui.exists() else {}
+    languages = load_settings(generator.settings).languages
     generator.env.globals.update(ui=ui, lang_names=LANG_NAMES, lang_prefix=lang_prefix,
                                  story_alternates=story_alternates, bcp47=bcp47,
-                                 digest_languages=tuple(generator.settings.get("PARK_DIGEST_LANGUAGES")
-                                                        or LANG_NAMES))
+                                 digest_languages=languages,
+                                 # the configured address; templates' SITEURL may be relative
+                                 site_url=(generator.settings.get("SITEURL") or "").rstrip("/"))
+
+
+def index_search(pelican) -> None:
+    """After every file is written: Pagefind indexes the output (PARK_DIGEST_SEARCH)."""
+    if load_settings(pelican.settings).search:
+        build_index(Path(pelican.output_path))
 
 
 def get_generators(pelican):

@@ -124,8 +124,9 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool) 
     if in_ad:
         heading = _HEADING_MARK.match(text)
         if heading:
-            return Block("heading", heading.group(2), span, parts, level=len(heading.group(1)), marked=True)
-        return Block("text", text, span, parts)
+            return Block("heading", heading.group(2), span, parts, level=len(heading.group(1)),
+                         marked=True, in_ad=True)
+        return Block("text", text, span, parts, in_ad=True)
     reason = furniture_reason(text)
     if reason:
         return Block("furniture", text, span, parts, reason=reason)
@@ -207,7 +208,7 @@ def join_broken(blocks: list[Block]) -> list[Block]:
 
 
 def _continues(head: Block, block: Block) -> bool:
-    return bool(block.text) and not block.text.startswith("本报讯")
+    return bool(block.text) and not block.text.startswith("本报讯") and not (head.in_ad or block.in_ad)
 
 
 def build_blocks(lines: list[str]) -> list[Block]:

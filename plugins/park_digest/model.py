@@ -39,6 +39,7 @@ class Block:
     authors: tuple[str, ...] = ()
     reason: str = ""  # why furniture was discarded
     gap_before: int = 1  # blank lines above it on the page; wide gaps separate items
+    in_ad: bool = False  # inside an advertisement: its lines are set as separate items
 
 
 @dataclass

@@ -18,7 +18,7 @@ _SPACE_CJK_ALNUM = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}])[ \u00a0\u3000]+(?=[0-9A
 _SPACE_ALNUM_CJK = re.compile(rf"(?<=[0-9A-Za-z%.])[ \u00a0\u3000]+(?=[{CJK}{CJK_PUNCT}])")
 _HALF_COMMA = re.compile(rf"(?<={_CJK_OR_PUNCT}),|,(?={_CJK_OR_PUNCT})")
 _HALF_PUNCT = {":": "：", ";": "；", "?": "？", "!": "！"}
-_HALF_PUNCT_RE = re.compile(rf"(?<={_CJK_OR_PUNCT})[:;?!](?!\d)")
+_HALF_PUNCT_RE = re.compile(rf"(?<={_CJK_OR_PUNCT})(?::(?!\d)|[;?!])")  # 10:30 stays a time
 _PARENS = re.compile(r"\(([^()\n]*)\)")
 _HAS_CJK = re.compile(f"[{CJK}]")
 

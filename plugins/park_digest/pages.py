@@ -1,36 +1,140 @@
-"""Pelican generator for the pages the digest adds: per-language home and archives, the parks
-index and one page per park. The grouping lives in site.py; this is the thin Pelican side."""
+"""Pelican generator for everything the digest adds around the stories: per-language home,
+archives, search page and feeds; the parks index and one page per park (figure table, money
+chart, downloads, feed); the data files; 404, sitemap.xml and robots.txt.
+
+The grouping and formats live in pure modules (site, figures, chart, feeds, sitemap); this is
+the thin Pelican side that hands them Pelican's articles and writes their output.
+"""
 from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlparse
 
 from pelican.generators import Generator
 
-from .site import LANG_NAMES, all_articles, by_language, group_parks, lang_prefix, months
+from .chart import money_chart
+from .feeds import FeedInfo, atom_feed
+from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
+from .settings import load_settings
+from .site import SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months
+from .sitemap import SitemapEntry, robots_txt, sitemap_xml
+
+logger = logging.getLogger(__name__)
+
+# Pages every language gets, by path under its language prefix.
+LANGUAGE_PAGES = ("index.html", "archives.html", "search.html", "parks/index.html")
 
 
 class DigestPagesGenerator(Generator):
     def generate_context(self) -> None:
-        languages = tuple(self.settings.get("PARK_DIGEST_LANGUAGES") or LANG_NAMES)
+        self.digest = load_settings(self.settings)
+        self.languages = tuple(bcp47(lang) for lang in self.digest.languages)
         stories = all_articles(self.context.get("articles", []))
-        self.languages = languages
-        self.by_lang = by_language(stories, languages)
+        self.by_lang = by_language(stories, self.languages)
         self.parks = group_parks(stories)
+        self.site_url = (self.settings.get("SITEURL") or "").rstrip("/")
         self.context["digest_parks"] = self.parks
-        self.context["digest_languages"] = languages
+        self.context["digest_languages"] = self.languages
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def alternates(self, path: str) -> list[dict]:
+        return [{"lang": other, "name": LANG_NAMES[other], "url": lang_prefix(other) + path}
+                for other in self.languages]
 
     def _write(self, writer, path: str, template: str, lang: str, **context) -> None:
-        alternates = [{"lang": other, "name": LANG_NAMES[other], "url": lang_prefix(other) + path}
-                      for other in self.languages]
         writer.write_file(
             lang_prefix(lang) + path, self.get_template(template), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], lang=lang, page_path=path,
-            alternates=alternates, page_url=lang_prefix(lang) + path, **context)
+            alternates=self.alternates(path), page_url=lang_prefix(lang) + path,
+            search_base=self.search_base(), **context)
+
+    def _write_text(self, path: str, text: str | None) -> None:
+        if text is None:
+            return
+        target = Path(self.output_path) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def search_base(self) -> str:
+        """Where Pagefind's result URLs start: the site's path on its host ("/" locally,
+        "/repo/" for a GitHub project site)."""
+        path = urlparse(self.site_url).path if self.site_url else ""
+        return path.rstrip("/") + "/"
+
+    def ui(self, lang: str) -> dict:
+        return self.env.globals.get("ui", {}).get(lang, {})
+
+    # -- output ----------------------------------------------------------------------------
 
     def generate_output(self, writer) -> None:
         for lang in self.languages:
-            articles = self.by_lang[lang]
-            self._write(writer, "index.html", "home", lang, stories=articles)
-            self._write(writer, "archives.html", "archives", lang, groups=months(articles))
-            self._write(writer, "parks/index.html", "parks", lang, parks=list(self.parks.values()))
-            for park in self.parks.values():
-                self._write(writer, f"parks/{park.slug}.html", "park", lang, park=park,
-                            stories=park.stories.get(lang, []))
+            self.write_language(writer, lang)
+        self._write(writer, "404.html", "404", SOURCE_LANG)
+        self.write_data()
+        self.write_sitemap()
+
+    def write_language(self, writer, lang: str) -> None:
+        articles = self.by_lang[lang]
+        t = self.ui(lang)
+        prefix = lang_prefix(lang)
+        self._write(writer, "index.html", "home", lang, stories=articles[:20], feed="feeds/all.atom.xml")
+        self._write(writer, "archives.html", "archives", lang, groups=months(articles))
+        self._write(writer, "search.html", "search", lang)
+        parks = list(self.parks.values())
+        figures = {park.slug: len(table_rows(park.stories.get(lang, []))) for park in parks}
+        self._write(writer, "parks/index.html", "parks", lang, parks=parks, figure_counts=figures,
+                    story_total=sum(park.count() for park in parks))
+        self._write_text(prefix + "feeds/all.atom.xml", atom_feed(
+            FeedInfo(prefix + "feeds/all.atom.xml", prefix + "index.html", t.get("site_name", ""),
+                     t.get("tagline", ""), lang), articles, self.site_url))
+        for park in parks:
+            stories = park.stories.get(lang, [])
+            rows = table_rows(stories)
+            feed = f"feeds/parks/{park.slug}.atom.xml"
+            self._write(writer, f"parks/{park.slug}.html", "park", lang, park=park, stories=stories,
+                        rows=rows, charts=self.park_charts(park, lang, rows), feed=feed)
+            self._write_text(prefix + feed, atom_feed(
+                FeedInfo(prefix + feed, f"{prefix}parks/{park.slug}.html",
+                         f"{park.name(lang)} · {t.get('site_name', '')}", t.get("tagline", ""), lang),
+                stories, self.site_url))
+
+    def park_charts(self, park, lang: str, rows) -> list:
+        t = self.ui(lang)
+        charts = []
+        for unit, bars in money_bars(rows).items():
+            chart_id = f"chart-{park.slug}-{unit.lower()}"
+            title = t.get("chart_title", "%s (%%s)") % park.name(lang)
+            charts.append(money_chart(bars, unit, lang, chart_id, title, t.get("chart_desc", "%s %s %s"),
+                                      t.get("chart_log", "")))
+        return charts
+
+    def write_data(self) -> None:
+        """output/data/facts.{csv,json} and the same per park: every figure, with its sentence."""
+        english = {a.slug: a for a in self.by_lang.get("en", [])}
+        base = self.site_url + "/" if self.site_url else ""
+        rows = figure_rows(sorted(self.by_lang[SOURCE_LANG], key=lambda a: (a.date, a.slug)), english, base)
+        self._write_text("data/facts.csv", rows_csv(rows))
+        self._write_text("data/facts.json", rows_json(rows))
+        for slug in self.parks:
+            mine = [row for row in rows if row.park == slug]
+            self._write_text(f"data/parks/{slug}.csv", rows_csv(mine))
+            self._write_text(f"data/parks/{slug}.json", rows_json(mine))
+
+    def write_sitemap(self) -> None:
+        base = self.site_url or self.digest.preview_url
+        if not self.site_url:
+            logger.info("park_digest: SITEURL is empty; sitemap.xml and robots.txt use %s", base)
+        entries = [SitemapEntry(lang_prefix(lang) + path, tuple((a["lang"], a["url"]) for a in self.alternates(path)))
+                   for path in [*LANGUAGE_PAGES, *(f"parks/{slug}.html" for slug in self.parks)]
+                   for lang in self.languages]
+        content = all_articles([*self.context.get("articles", []), *self.context.get("pages", [])])
+        for item in content:
+            if bcp47(item.lang) not in self.languages:
+                continue
+            versions = {bcp47(v.lang): v.url for v in [item, *getattr(item, "translations", [])]}
+            alternates = tuple((lang, versions[lang]) for lang in self.languages if lang in versions)
+            entries.append(SitemapEntry(item.url, alternates))
+        self._write_text("sitemap.xml", sitemap_xml(entries, base, SOURCE_LANG))
+        self._write_text("robots.txt", robots_txt(base))

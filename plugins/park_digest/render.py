@@ -2,8 +2,9 @@
 
 The body is written as HTML blocks: seed text is escaped and so stays text (a `<script>`, a
 Markdown link or a `{filename}` marker in a seed shows as the characters it is), and every
-paragraph and sentence gets an anchor the fact box can link to. The fact box travels as
-`Facts:` metadata, one readable line per figure: `label | figure | anchor`.
+paragraph and sentence gets an anchor the fact box can link to. Every figure travels as
+`Facts:` metadata, one readable line each (see FACT_COLUMNS); the park pages tabulate them
+all, the story's fact box shows those marked `box`.
 """
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from typing import Optional
 from .facts import format_value
 from .model import Fact
 from .read import converter
+from .names import romanize_name
 from .normalize import split_sentences
 from .variants import LocalizedStory, Text
 
 _META_UNSAFE = re.compile(r"[\r\n\u2028\u2029]+")
 STATUS_ORDER = ("untranslated", "outdated", "machine", "reviewed")
+FACT_COLUMNS = ("label", "figure", "anchor", "value", "unit", "qualifier", "box")
 
 
 def _meta(value: str) -> str:
@@ -34,10 +37,12 @@ def sentence_index(text: str, offset: int) -> int:
     return 0
 
 
-def fact_anchor(fact: Fact, story_body_texts: list[str], lang: str) -> str:
+def fact_anchor(fact: Fact, story_body_texts: list[str], lang: str,
+                headings: frozenset[int] = frozenset()) -> str:
+    """Id of the figure's sentence (zh), else of its paragraph or heading (which have no sentence spans)."""
     if fact.block == "title" or not isinstance(fact.block, int) or fact.block >= len(story_body_texts):
         return "title"
-    if lang == "en":
+    if lang == "en" or fact.block in headings:
         return f"p{fact.block}"
     return f"p{fact.block}s{sentence_index(story_body_texts[fact.block], fact.start)}"
 
@@ -76,8 +81,11 @@ def display_title(local: LocalizedStory) -> Text:
     if first is None:
         return Text("—", local.lang)
     lead = split_sentences(first.text)[0] if first.text else ""
-    short = lead if len(lead) <= 40 else lead[:38].rstrip() + "…"
-    return Text(short.rstrip("。，；"), first.lang, first.status, first.engine, first.source)
+    if first.lang == "en":  # an English lead is cut between words, a Chinese one anywhere
+        short = lead if len(lead) <= 80 else lead[:78].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    else:
+        short = lead if len(lead) <= 40 else lead[:38].rstrip() + "…"
+    return Text(short.rstrip("。，；."), first.lang, first.status, first.engine, first.source)
 
 
 def lead_text(local: LocalizedStory, limit: int = 140) -> str:
@@ -102,6 +110,7 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
     ]
     if story.authors:
         lines.append(f"Authors: {_meta(', '.join(story.authors))}")
+        lines.append(f"Authors_en: {_meta(', '.join(romanize_name(a) for a in story.authors))}")
     lines += [
         f"Kind: {story.kind}",
         f"Seed: {_meta(story.seed_file)}",
@@ -124,10 +133,10 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
         name = local.park_name.text if local.park_name else park.name_zh
         lines += [f"Park: {park.slug}", f"Park_name: {_meta(name)}", f"Park_zh: {park.name_zh}",
                   f"Park_en: {_meta(park.name_en)}"]
-    box = [(fact, label) for fact, label in zip(story.facts, local.fact_labels) if fact.in_box]
-    if box:
-        rows = [f"{_meta(label.text)} | {_meta(_fact_value(fact, local.lang, config))} | "
-                f"{fact_anchor(fact, body_sources, local.lang)}" for fact, label in box]
+    if story.facts:
+        headings = frozenset(i for i, item in enumerate(story.body) if item.type == "heading")
+        rows = [fact_line(fact, label.text, local.lang, body_sources, config, headings)
+                for fact, label in zip(story.facts, local.fact_labels)]
         lines.append("Facts: " + "\n    ".join(rows))
     html = []
     pair = local.lang == "en"
@@ -137,6 +146,22 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
         items = "".join(f"<li{_attrs(c, local.lang)}>{escape(c.text)}</li>" for c in local.captions)
         html.append(f'<ul class="captions">{items}</ul>')
     return "\n".join(lines) + "\n\n" + "\n\n".join(html) + "\n"
+
+
+def fact_line(fact: Fact, label: str, lang: str, body_sources: list[str], config: str,
+              headings: frozenset[int] = frozenset()) -> str:
+    """One `Facts:` line in FACT_COLUMNS order; a range is written `low–high` in the value."""
+    value = plain_number(fact.value)
+    if fact.value_max is not None:
+        value += "–" + plain_number(fact.value_max)
+    cells = (_meta(label), _meta(_fact_value(fact, lang, config)), fact_anchor(fact, body_sources, lang, headings),
+             value, fact.unit, fact.qualifier, "box" if fact.in_box else "-")
+    return " | ".join(cells)
+
+
+def plain_number(value: float) -> str:
+    """886000000 rather than 886000000.0 or 8.86e+08: exact and easy to read back."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _fact_value(fact: Fact, lang: str, config: str) -> str:

@@ -32,6 +32,8 @@ class Settings:
     engine_timeout: float = 10.0
     engine_retries: int = 4
     engine_backoff: float = 1.0
+    search: bool = True  # build the Pagefind index after the site
+    preview_url: str = "http://127.0.0.1:8000"  # sitemap/robots base when SITEURL is empty
     site_root: Path = field(default=Path("."))
 
     @property
@@ -59,6 +61,8 @@ _KEYS = {
     "engine_timeout": "PARK_DIGEST_ENGINE_TIMEOUT",
     "engine_retries": "PARK_DIGEST_ENGINE_RETRIES",
     "engine_backoff": "PARK_DIGEST_ENGINE_BACKOFF",
+    "search": "PARK_DIGEST_SEARCH",
+    "preview_url": "PARK_DIGEST_PREVIEW_URL",
 }
 _PATHS = {"seeds_dir", "cache_dir"}
 
@@ -83,6 +87,7 @@ def load_settings(pelican_settings: Mapping[str, Any], root: Path | None = None)
         values["languages"] = tuple(v.strip() for v in values["languages"].split(",") if v.strip())
     values["languages"] = tuple(values["languages"])
     values["strict"] = _as_bool(values["strict"], "PARK_DIGEST_STRICT")
+    values["search"] = _as_bool(values["search"], "PARK_DIGEST_SEARCH")
     settings = Settings(**values)
     validate(settings)
     return settings
@@ -121,6 +126,8 @@ def validate(settings: Settings) -> None:
         value = getattr(settings, name)
         if not isinstance(value, (int, float)) or value <= 0:
             raise ConfigurationError(f"{_KEYS[name]} must be a number > 0, not {value!r}")
+    if not str(settings.preview_url).startswith(("http://", "https://")):
+        raise ConfigurationError(f"PARK_DIGEST_PREVIEW_URL must be an http(s) address, not {settings.preview_url!r}")
     if not settings.stories_subdir or "/" in settings.stories_subdir or settings.stories_subdir.startswith("."):
         raise ConfigurationError("PARK_DIGEST_STORIES_SUBDIR must be a plain directory name")
 

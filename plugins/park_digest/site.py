@@ -27,17 +27,35 @@ def lang_prefix(lang: str) -> str:
     return "" if bcp47(lang) == SOURCE_LANG else lang.lower() + "/"
 
 
-def parse_fact_lines(value: Any) -> list[dict[str, str]]:
-    """`Facts:` metadata (one `label | figure | anchor` line each) → dicts for the templates."""
+@dataclass(frozen=True)
+class FactLine:
+    """One figure of a story as its `Facts:` metadata line gives it (see render.FACT_COLUMNS)."""
+    label: str
+    figure: str  # as displayed in the page's language
+    anchor: str  # id of the sentence (zh) or paragraph (en) it stands in, or "title"
+    value: float
+    value_max: Optional[float]
+    unit: str
+    qualifier: str
+    box: bool  # shown in the story's fact box
+
+
+def parse_fact_lines(value: Any) -> tuple[list[FactLine], list[str]]:
+    """`Facts:` metadata → (figures, lines that could not be read)."""
     if not value:
-        return []
+        return [], []
     lines = value if isinstance(value, list) else str(value).split("\n")
-    rows = []
+    rows, bad = [], []
     for line in lines:
         parts = [p.strip() for p in str(line).split("|")]
-        if len(parts) == 3 and all(parts):
-            rows.append({"label": parts[0], "value": parts[1], "anchor": parts[2]})
-    return rows
+        try:
+            label, figure, anchor, number, unit, qualifier, box = parts
+            low, _, high = number.partition("–")
+            rows.append(FactLine(label, figure, anchor, float(low), float(high) if high else None,
+                                 unit, qualifier, box == "box"))
+        except ValueError:
+            bad.append(str(line))
+    return rows, bad
 
 
 @dataclass

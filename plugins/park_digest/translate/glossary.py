@@ -106,15 +106,17 @@ def parse_entry(item: object, where: str) -> GlossaryEntry:
 def with_parks(glossary: Glossary, parks: Iterable) -> Glossary:
     """The glossary plus the gazetteer's parks (model.Park: name_zh and aliases -> name_en).
 
-    The gazetteer wins where both name a park, so a park reads the same in a story as on its
-    own page.
+    The gazetteer wins for a park's own name, so a park reads the same in a story as on its own
+    page; the glossary keeps its entries for other spellings (a Chinese text that spells out
+    徐州国家高新技术产业开发区 reads "Xuzhou National Hi-Tech Industrial Development Zone").
     """
+    defined = {canonical(zh) for e in glossary.entries for zh in (e.zh,) + e.aliases}
     park_entries = [GlossaryEntry(p.name_zh, p.name_en, "park",
-                                  tuple(a for a in p.aliases if a != p.name_zh))
+                                  tuple(a for a in p.aliases
+                                        if a != p.name_zh and canonical(a) not in defined))
                     for p in parks if p.name_zh and p.name_en]
-    taken = {canonical(zh) for e in park_entries for zh in (e.zh,) + e.aliases}
-    kept = [GlossaryEntry(e.zh, e.en, e.kind,
-                          tuple(a for a in e.aliases if canonical(a) not in taken))
+    taken = {canonical(e.zh) for e in park_entries}
+    kept = [GlossaryEntry(e.zh, e.en, e.kind, tuple(a for a in e.aliases if canonical(a) not in taken))
             for e in glossary.entries if canonical(e.zh) not in taken]
     return Glossary.of(kept + park_entries)
 

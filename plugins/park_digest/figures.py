@@ -1,0 +1,125 @@
+"""Every figure of the published stories as rows: the park tables, charts and data downloads.
+
+Works on objects shaped like Pelican's Article (slug, title, date, url, content, metadata and
+the `facts` list hooks.attach_story_data hangs on it), so it is tested without Pelican.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass
+from typing import Any, Iterable, Optional
+
+from bs4 import BeautifulSoup
+
+from .chart import MONEY_UNITS, Bar
+
+COLUMNS = ("park", "park_zh", "park_en", "story", "title", "date", "date_inferred", "sentence",
+           "figure", "figure_en", "value", "value_max", "unit", "qualifier", "label_zh", "label_en",
+           "in_box", "url")
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    park: str
+    park_zh: str
+    park_en: str
+    story: str
+    title: str
+    date: str
+    date_inferred: bool
+    sentence: str
+    figure: str
+    figure_en: str
+    value: float
+    value_max: Optional[float]
+    unit: str
+    qualifier: str
+    label_zh: str
+    label_en: str
+    in_box: bool
+    url: str
+
+
+def anchored_texts(html: str) -> dict[str, str]:
+    """id → text of every anchored sentence and paragraph of a story body."""
+    soup = BeautifulSoup(html or "", "html.parser")
+    return {node["id"]: node.get_text() for node in soup.find_all(id=True)}
+
+
+def story_date(article: Any) -> str:
+    return "" if article.metadata.get("date_unknown") == "yes" else article.date.strftime("%Y-%m-%d")
+
+
+def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) -> list[FigureRow]:
+    """Rows for the zh-Hans stories; `english` maps slug → the English page, when built.
+
+    The `Facts:` lines list a story's figures in the same order in every language, so the
+    English label and figure are found by position.
+    """
+    rows = []
+    for article in sources:
+        texts = anchored_texts(article.content)
+        other = english.get(article.slug)
+        other_facts = getattr(other, "facts", []) if other is not None else []
+        for index, fact in enumerate(getattr(article, "facts", [])):
+            twin = other_facts[index] if index < len(other_facts) else None
+            sentence = article.title if fact.anchor == "title" else texts.get(fact.anchor, "")
+            rows.append(FigureRow(
+                park=article.metadata.get("park", ""), park_zh=article.metadata.get("park_zh", ""),
+                park_en=article.metadata.get("park_en", ""), story=article.slug, title=article.title,
+                date=story_date(article), date_inferred=article.metadata.get("date_inferred") == "yes",
+                sentence=sentence, figure=fact.figure, figure_en=twin.figure if twin else "",
+                value=fact.value, value_max=fact.value_max, unit=fact.unit, qualifier=fact.qualifier,
+                label_zh=fact.label, label_en=twin.label if twin else "", in_box=fact.box,
+                url=f"{base_url}{article.url}#{fact.anchor}"))
+    return rows
+
+
+def rows_csv(rows: Iterable[FigureRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        values = asdict(row)
+        writer.writerow(["yes" if values[c] is True else "no" if values[c] is False
+                         else "" if values[c] is None else _plain(values[c]) for c in COLUMNS])
+    return out.getvalue()
+
+
+def rows_json(rows: Iterable[FigureRow]) -> str:
+    facts = [{c: _plain(v) if isinstance(v, float) else v for c, v in asdict(row).items()} for row in rows]
+    return json.dumps({"columns": list(COLUMNS), "facts": facts}, ensure_ascii=False, indent=1) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One line of a park page's figure table, in that page's language."""
+    article: Any
+    label: str
+    figure: str
+    value: float
+    unit: str
+    anchor: str
+
+
+def table_rows(articles: Iterable[Any]) -> list[TableRow]:
+    return [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor)
+            for article in articles for fact in getattr(article, "facts", [])]
+
+
+def money_bars(rows: Iterable[TableRow]) -> dict[str, list[Bar]]:
+    """Currency → bars, oldest story first, for the chart of a park's money figures."""
+    bars: dict[str, list[Bar]] = {}
+    for row in sorted(rows, key=lambda r: (r.article.date, r.article.slug)):
+        if row.unit in MONEY_UNITS and row.value > 0:
+            when = story_date(row.article)[:7]
+            bars.setdefault(row.unit, []).append(Bar(f"{when} {row.label}".strip(), row.value))
+    return dict(sorted(bars.items(), key=lambda item: (-len(item[1]), MONEY_UNITS.index(item[0]))))

@@ -1,0 +1,14 @@
+// Runs real Pagefind searches in Node (no browser): node pagefind_search.mjs <output dir> <server url> <lang> <term>…
+// The bundle is browser code; a stub <html lang> makes it pick that language's index.
+const [dir, base, lang, ...terms] = process.argv.slice(2);
+globalThis.document = { querySelector: (s) => (s === "html" ? { getAttribute: () => lang } : null), currentScript: null };
+const pf = await import(dir + "/pagefind/pagefind.js");
+await pf.options({ basePath: base + "pagefind/" });
+await pf.init();
+const out = {};
+for (const term of terms) {
+  const r = await pf.search(term);
+  const data = await Promise.all(r.results.slice(0, 3).map((x) => x.data()));
+  out[term] = { count: r.results.length, urls: data.map((d) => d.url) };
+}
+console.log(JSON.stringify(out));

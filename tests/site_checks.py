@@ -1,0 +1,41 @@
+"""Checks shared by the site tests: a link checker over a built output directory."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlparse
+
+from bs4 import BeautifulSoup
+
+# Fragments that name a mode (CSS :target) rather than an element that must exist elsewhere.
+MODE_FRAGMENTS = {"bilingual"}
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def broken_links(site: Path) -> tuple[int, list[str]]:
+    """(links checked, broken ones): every relative href/src of every page must name an existing
+    file, and a #fragment an element of that page. External and mailto: links are skipped."""
+    broken, checked, ids_of = [], 0, {}
+
+    def ids(path: Path) -> set[str]:
+        if path not in ids_of:
+            ids_of[path] = {tag["id"] for tag in soup(path).find_all(id=True)}
+        return ids_of[path]
+
+    for page in sorted(site.rglob("*.html")):
+        if "pagefind" in page.relative_to(site).parts:
+            continue
+        for tag in soup(page).find_all(["a", "link", "script", "img", "source"]):
+            ref = tag.get("href") or tag.get("src")
+            if not ref or urlparse(ref).scheme or ref.startswith(("//", "mailto:")):
+                continue
+            target, fragment = urldefrag(ref)
+            checked += 1
+            resolved = (page.parent / unquote(target)).resolve() if target else page
+            if not resolved.is_file():
+                broken.append(f"{page.relative_to(site)}: {ref}")
+            elif fragment and resolved.suffix == ".html" and fragment not in MODE_FRAGMENTS | ids(resolved):
+                broken.append(f"{page.relative_to(site)}: {ref} (no #{fragment})")
+    return checked, broken
