@@ -54,6 +54,7 @@ class ReaderPages:
     park: str
     parks: str
     search: str | None
+    bilingual: str | None  # a story whose English page offers the bilingual reading mode
 
     def path(self, name: str, lang: str) -> str | None:
         relative = getattr(self, name)
@@ -75,8 +76,12 @@ def choose_reader_pages(site: Path) -> ReaderPages:
     assert park_link, f"{story.name} names no park"
     park = "parks/" + park_link["href"].rsplit("/", 1)[-1]
     search = next((name for name in ("search.html", "search/index.html") if (site / name).exists()), None)
+    # Bilingual mode needs English beside Chinese: the chosen story if it has it, else the first that does.
+    english = [site / "en" / "stories" / story.name, *sorted((site / "en" / "stories").glob("*.html"))]
+    bilingual = next((p for p in english if p.exists() and 'href="#bilingual"' in p.read_text(encoding="utf-8")), None)
     return ReaderPages(home="index.html", story=f"stories/{story.name}", park=park,
-                       parks="parks/index.html", search=search)
+                       parks="parks/index.html", search=search,
+                       bilingual=None if bilingual is None else f"stories/{bilingual.name}")
 
 
 @pytest.fixture(scope="session")

@@ -4,13 +4,14 @@ import json
 import re
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
-from browser_fixtures import ARTIFACTS, LANG_PREFIXES, is_foreign, screenshot
+from browser_fixtures import ARTIFACTS, LANG_PREFIXES, ROOT, is_foreign, screenshot
 
 LANGS = list(LANG_PREFIXES)
 WEIGHT_LIMIT = 100_000  # bytes transferred for a story page and all it loads, search index aside
-UI_BILINGUAL = {"zh-Hans": "中英对照", "zh-Hant": "中英對照", "en": "Chinese and English side by side"}
+UI = yaml.safe_load((ROOT / "theme" / "ui.yml").read_text(encoding="utf-8"))  # the words the theme shows
 # Every control a keyboard user should reach, kept on the window to find each focused one in it.
 CONTROLS_JS = """() => (window.__controls = [...document.querySelectorAll(
     'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
@@ -141,31 +142,46 @@ def test_story_page_is_light_and_local(open_page, reader_pages, lang):
     assert total < WEIGHT_LIMIT, f"{total} bytes: {weights}"
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_bilingual_mode_toggles(open_page, reader_pages, lang):
-    page = open_page(story_path(reader_pages, lang)).page
-    name = UI_BILINGUAL[lang]
-    toggle = page.get_by_role("button", name=name).or_(page.get_by_role("checkbox", name=name)) \
-        .or_(page.get_by_role("switch", name=name))
-    if toggle.count() == 0:
-        pytest.skip(f"bilingual reading mode not built yet (no '{name}' control on the {lang} story)")
-    toggle = toggle.first
-    other = "zh" if lang == "en" else "en"
-    state = f"""() => ({{
-        pressed: String(document.activeElement && (document.activeElement.getAttribute('aria-pressed')
-                 ?? document.activeElement.getAttribute('aria-checked') ?? document.activeElement.checked)),
-        shown: [...document.querySelectorAll('.body [lang^="{other}"]')].filter(e => e.checkVisibility()).length,
-        paired: document.querySelectorAll('.body [lang^="{other}"]').length}})"""
-    toggle.focus()
-    before = page.evaluate(state)
-    page.keyboard.press("Space" if toggle.get_attribute("type") == "checkbox" else "Enter")
-    during = page.evaluate(state)
-    assert during["pressed"] != before["pressed"], f"the control does not report its state: {before} → {during}"
-    if before["paired"] > before["shown"]:  # the story has text in the other language to reveal
-        assert during["shown"] > before["shown"], f"bilingual mode reveals nothing: {before} → {during}"
-    screenshot(page, f"bilingual-{lang}-1280", full_page=False)
-    page.keyboard.press("Space" if toggle.get_attribute("type") == "checkbox" else "Enter")
-    assert page.evaluate(state) == before, "bilingual mode does not toggle back"
+# Chinese paragraphs a reader can see in the story body, and where the first pair sits.
+BILINGUAL_JS = """() => {
+  const shown = [...document.querySelectorAll('.body [lang^="zh"]')].filter(e => e.checkVisibility());
+  const pair = [...document.querySelectorAll('.body .para')].find(p => p.querySelector('.src') && p.querySelector('.t'));
+  const box = e => { const r = e.getBoundingClientRect(); return {top: r.top, left: r.left, right: r.right, bottom: r.bottom}; };
+  return {shown: shown.length, t: pair && box(pair.querySelector('.t')), src: pair && box(pair.querySelector('.src'))};
+}"""
+
+
+@pytest.mark.parametrize("width", ["390", "1280"])
+def test_bilingual_mode_toggles(open_page, reader_pages, width):
+    if reader_pages.bilingual is None:
+        pytest.skip("bilingual reading mode not built yet (no English story offers it)")
+    words = UI["en"]
+    page = open_page(reader_pages.path("bilingual", "en"), width=width).page
+    before = page.evaluate(BILINGUAL_JS)
+    page.get_by_role("link", name=words["bilingual_on"]).click()
+    during = page.evaluate(BILINGUAL_JS)
+    assert during["shown"] > before["shown"], f"no Chinese paragraph appears: {before} → {during}"
+    t, src = during["t"], during["src"]
+    if width == "1280":  # side by side: the Chinese level with its English, in the next column
+        assert abs(t["top"] - src["top"]) < 2 and src["left"] >= t["right"], during
+    else:  # stacked: the Chinese right under its English
+        assert src["top"] >= t["bottom"] - 1, during
+    fit = page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert fit, f"bilingual mode overflows at {width}px"
+    screenshot(page, f"bilingual-en-{width}", full_page=False)
+    page.get_by_role("link", name=words["bilingual_off"]).click()
+    assert page.evaluate(BILINGUAL_JS)["shown"] == before["shown"], "bilingual mode does not switch off"
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_chinese_story_leads_to_the_bilingual_reading(open_page, reader_pages, lang):
+    if reader_pages.bilingual is None:
+        pytest.skip("bilingual reading mode not built yet (no English story offers it)")
+    page = open_page(reader_pages.path("bilingual", lang)).page
+    page.get_by_role("link", name=UI[lang]["bilingual_link"]).click()
+    page.wait_for_load_state()
+    assert page.url.endswith(reader_pages.path("bilingual", "en") + "#bilingual"), page.url
+    assert page.evaluate(BILINGUAL_JS)["shown"] > 0
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import csv
 import functools
 import gzip
-import http.server
 import json
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -170,30 +168,20 @@ def test_search_pages_and_per_language_indexes(built_site):
     assert "高新贷" not in fragments["zh-hant"]
 
 
-@pytest.fixture(scope="module")
-def served(built_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    handler.log_message = lambda *args: None
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js runs Pagefind's search bundle")
 @pytest.mark.parametrize("lang,terms", [
     ("zh-Hans", ["母基金", "高新贷", "阿斯利康"]),
     ("zh-Hant", ["母基金", "高新貸", "阿斯利康"]),
     ("en", ["investment", "Qingdao"]),
 ])
-def test_pagefind_finds_terms_in_each_language(built_site, served, lang, terms):
+def test_pagefind_finds_terms_in_each_language(built_site, site_url, lang, terms):
     result = subprocess.run(["node", str(ROOT / "tests" / "js" / "pagefind_search.mjs"), str(built_site),
-                             served, lang, *terms], capture_output=True, text=True, timeout=120, check=True)
+                             site_url, lang, *terms], capture_output=True, text=True, timeout=120, check=True)
     found = json.loads(result.stdout.strip().splitlines()[-1])
-    prefix = served + PREFIXES[lang]
+    prefix = site_url + PREFIXES[lang]
     for term in terms:
         assert found[term]["count"] > 0, term
         urls = found[term]["urls"]
         assert all(u.startswith(prefix) for u in urls), (term, urls)
         if lang == "zh-Hans":
-            assert not any(u.startswith((served + "en/", served + "zh-hant/")) for u in urls)
+            assert not any(u.startswith((site_url + "en/", site_url + "zh-hant/")) for u in urls)

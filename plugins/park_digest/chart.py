@@ -31,6 +31,7 @@ CURRENCY_NAMES = {
     "zh": {"CNY": "元", "USD": "美元", "EUR": "欧元"},
     "en": {"CNY": "CNY", "USD": "US$", "EUR": "EUR"},
 }
+_RECT_WITHOUT_WIDTH = re.compile(r"<rect\b(?![^>]*\bwidth=)")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -122,6 +123,8 @@ def accessible_svg(svg: str, chart_id: str, title: str, description: str) -> str
     svg = re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
     svg = _UUID.sub(chart_id, svg)
+    # pygal leaves out the width of a zero-length bar; SVG in HTML requires it (Nu HTML Checker).
+    svg = _RECT_WITHOUT_WIDTH.sub(r'\g<0> width="0"', svg)
     head = (f'<title id="{chart_id}-title">{escape(title)}</title>'
             f'<desc id="{chart_id}-desc">{escape(description)}</desc>')
     return re.sub(r"<svg\b([^>]*)>",
