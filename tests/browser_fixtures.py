@@ -147,11 +147,19 @@ def open_page(browser, site_url) -> Iterator[Callable[..., OpenedPage]]:
         context.close()
 
 
+SCREENSHOT_MAX_HEIGHT = 3000  # px: a person reads the top of a long page; the tests measure all of it
+
+
 def screenshot(page, name: str, full_page: bool = True) -> Path:
     """Keep a picture for a person to look at (artifacts/ is ignored by git)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / (re.sub(r"[^\w.-]+", "_", name) + ".png")
-    page.screenshot(path=str(target), full_page=full_page)
+    if full_page:
+        height = min(page.evaluate("document.documentElement.scrollHeight"), SCREENSHOT_MAX_HEIGHT)
+        clip = {"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height}
+        page.screenshot(path=str(target), full_page=True, clip=clip)
+    else:
+        page.screenshot(path=str(target))
     return target
 
 
