@@ -259,3 +259,16 @@ def test_extraction_over_all_seeds_is_fast():
     began = time.perf_counter()
     facts = [f for line in lines for f in extract_facts(line)]
     assert facts and time.perf_counter() - began < 0.5
+
+
+def test_fact_box_shows_one_figure_per_label_and_not_only_money():
+    from park_digest.facts import extract_facts, select_box
+    text = ("2024年，宝鸡高新区共谋划157个项目，总投资554.8亿元，年度投资100.5亿元。当天集中开工16个项目，"
+            "总投资37.94亿元，年度投资15.1亿元。其中工业装备项目6个，总投资18.1亿元、年度投资6.2亿元。")
+    facts = extract_facts(text)
+    select_box(facts, 6)
+    boxed = [f for f in facts if f.in_box]
+    labels = [f.label_en for f in boxed]
+    assert len(labels) == len(set(labels))
+    assert any(f.unit == "count" for f in boxed)
+    assert next(f for f in boxed if f.label_zh == "总投资").value == 554.8e8  # the largest of its label

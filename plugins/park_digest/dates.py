@@ -61,6 +61,18 @@ def _safe_date(year: int, month: int, day: int) -> Optional[date]:
         return None
 
 
+_DATELINE = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def dateline_date(texts: Iterable[str]) -> Optional[date]:
+    """The date a web page states in its `发布时间：2025-10-20` line, if any."""
+    for text in texts:
+        match = _DATELINE.search(text)
+        if match:
+            return _safe_date(*map(int, match.groups()))
+    return None
+
+
 def parse_date(value: object) -> Optional[date]:
     """A sidecar date: a YAML date, or a string such as 2026-01-15 or 2026年1月15日."""
     if isinstance(value, date):

@@ -323,9 +323,9 @@ def _build(start: int, end: int, text: str, value: float, unit: str, measure: Op
 
 
 def _tidy(value: float) -> float:
-    """Drop float noise (8.86 * 1e8 = 886000000.0000001) so values compare and print cleanly."""
-    rounded = round(value, 6)
-    return float(int(rounded)) if rounded == int(rounded) else rounded
+    """Drop float noise (8.86 * 1e8 = 886000000.0000001, 554.8 * 1e8 = 55479999999.99999) so
+    values compare and print cleanly: no printed figure has twelve significant digits."""
+    return float(f"{value:.12g}")
 
 
 def _sentence_around(text: str, offset: int) -> str:
@@ -347,25 +347,29 @@ _VAGUE_LABELS = ("amount (", "number of items", "figure", "percentage", "duratio
 
 def select_box(facts: list[Fact], limit: int = 6) -> None:
     """Mark the most telling figures `in_box`: money first (largest first), then large counts
-    and percentages with clear labels; one figure per value and label."""
+    and percentages with clear labels. One figure per label (宝鸡's six 总投资 lines would tell a
+    reader nothing apart), and at most two thirds of the box for money when other figures are
+    worth showing, so the box says more than one thing."""
     for fact in facts:
         fact.in_box = False
-    seen: set[tuple] = set()
-    ranked = sorted(enumerate(facts), key=lambda pair: (-_box_score(pair[1]), pair[0]))
-    chosen = 0
-    for _, fact in ranked:
-        if chosen >= limit or _box_score(fact) <= 0:
-            break
-        key = (fact.unit, round(fact.value, 6), fact.label_en.strip().lower() or fact.label_zh)
-        if key in seen:
-            continue
-        seen.add(key)
+    ranked = [f for _, f in sorted(enumerate(facts), key=lambda p: (-_box_score(p[1]), p[0]))
+              if _box_score(f) > 0]
+    distinct, labels = [], set()
+    for fact in ranked:
+        label = fact.label_en.strip().lower() or fact.label_zh
+        if label not in labels:
+            labels.add(label)
+            distinct.append(fact)
+    money = [f for f in distinct if f.unit in MONEY_UNITS]
+    other = [f for f in distinct if f.unit not in MONEY_UNITS]
+    money_slots = max(limit - len(other), (2 * limit) // 3)
+    chosen = money[:money_slots] + other[: limit - min(len(money), money_slots)]
+    for fact in chosen[:limit]:
         fact.in_box = True
-        chosen += 1
 
 
 def _box_score(fact: Fact) -> float:
-    vague = fact.label_en.startswith(_VAGUE_LABELS) or not fact.label_zh
+    vague = fact.label_en.startswith(_VAGUE_LABELS) or len(fact.label_zh) <= 2
     if fact.unit in MONEY_UNITS:
         score = 1000 + min(fact.value * _RANKING_RATES[fact.unit], 1e13) / 1e13 * 100
     elif fact.unit == "count":
@@ -401,6 +405,8 @@ def format_value(fact: Fact, lang: str) -> str:
     if lang.lower().startswith("zh"):
         return fact.surface
     prefix = _EN_QUALIFIER.get(fact.qualifier, "")
+    if fact.qualifier == "under" and not any(w in fact.surface for w in ("不到", "不足", "低于", "少于")):
+        prefix = "up to "  # 最高/以内 cap a figure ("up to 20 million"); 不到 falls short of it
     number = _en_number(fact.value)
     if fact.value_max is not None:
         number = f"{number}–{_en_number(fact.value_max)}"

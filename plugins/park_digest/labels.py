@@ -164,13 +164,26 @@ def _known_start(phrase: str, nouns_only: bool = False) -> bool:
 
 
 def _shorten(label: str) -> str:
-    """Keep long labels readable: cut after a preposition, else keep the end (the head noun)."""
+    """Keep long labels readable: cut after a preposition, else keep the longest tail that starts
+    with a known term (the head noun phrase), so a label never starts in the middle of a word."""
     if len(label) <= _MAX_LABEL:
         return label
     cut = max(label.rfind(ch) for ch in "对向为在把将给从了")
     if 0 <= cut < len(label) - 2:
         label = label[cut + 1:]
-    return label[-_MAX_LABEL:]
+    return _clean_tail(label, _MAX_LABEL)
+
+
+def _clean_tail(text: str, limit: int) -> str:
+    """At most `limit` characters from the end, starting at a known term or after a particle,
+    never in the middle of a name (阿斯利康…, 青岛…): else only the head noun is kept."""
+    if len(text) <= limit:
+        return text
+    first = len(text) - limit
+    for i in range(first, len(text) - 1):
+        if _known_start(text[i:]) or text[i - 1] in "的和与及、":
+            return text[i:]
+    return text[first:]
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -205,7 +218,7 @@ def _noun_after(right: str) -> str:
     if not heads:
         return ""
     phrase = phrase[: max(heads)]
-    return phrase[-12:].rstrip("".join(_CONJUNCTIONS))
+    return _clean_tail(phrase, 12).rstrip("".join(_CONJUNCTIONS))
 
 
 def _fallback_zh(fact: Fact) -> str:

@@ -30,7 +30,13 @@ _FURNITURE = (
     (re.compile(r"验证码|请完成验证|点击刷新|captcha|人机验证|滑动.*验证", re.I), "captcha prompt"),
     (re.compile(r"^(?:分享到|扫一扫|打印本页|关闭窗口|【?字[体号][：:]|返回顶部|上一篇|下一篇|相关阅读|相关新闻|点击排行)"), "web page furniture"),
     (re.compile(r"^第\s*\d+\s*版|^[A-Z]?\d{1,2}\s*版|^\d{4}年\d{1,2}月\d{1,2}日\s*星期"), "page header"),
+    (re.compile(r"^(?:来源|稿源|信息来源|发布时间|发布日期|更新时间|时间|日期)[：:]"), "source and date line"),
 )
+# A page pasted as one long line: stories still start at 本报讯 and end with a byline in brackets.
+_RUN_ON_LIMIT = 200
+_RUN_ON_BREAK = re.compile(
+    r"[ \u3000]+(?=本报讯)"
+    r"|(?<=[。！？”])[ \u3000]*([（(][\u4e00-\u9fff]{2,4}(?:[ \u3000][\u4e00-\u9fff]{2,4}){0,2}[）)])[ \u3000]*")
 _SHORT_LINE = 30
 _CLAUSE_PUNCT = re.compile(r"[，、；。,;]")
 _OPENERS = "“‘「『（(《【：:—-"
@@ -80,6 +86,20 @@ def _is_short(text: str) -> bool:
             and not _CLAUSE_PUNCT.search(bare) and bare[-1] not in _OPENERS)
 
 
+def split_run_on(text: str) -> list[str]:
+    """Pieces of an over-long line at story boundaries; other lines come back whole."""
+    if len(text) < _RUN_ON_LIMIT:
+        return [text]
+    pieces, start = [], 0
+    for match in _RUN_ON_BREAK.finditer(text):
+        pieces.append(text[start:match.start()])
+        if match.group(1):  # a byline in brackets stands on its own
+            pieces.append(match.group(1))
+        start = match.end()
+    pieces.append(text[start:])
+    return [p for p in (piece.strip() for piece in pieces) if p]
+
+
 def _scan(lines: list[str]) -> list[_Line]:
     out: list[_Line] = []
     gap = 99  # the top of the page counts as a large gap
@@ -87,10 +107,11 @@ def _scan(lines: list[str]) -> list[_Line]:
         if not text.strip():
             gap += 1
             continue
-        if out:
-            out[-1].gap_after = gap
-        out.append(_Line(index + 1, text.strip(), gap, 99))
-        gap = 0
+        for piece in split_run_on(text.strip()):
+            if out:
+                out[-1].gap_after = gap
+            out.append(_Line(index + 1, piece, gap, 99))
+            gap = 0
     return out
 
 

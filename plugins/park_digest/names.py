@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 
+from pypinyin import lazy_pinyin
+
 # The most common Chinese surnames (covering the vast majority of the population).
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯", "端木")
 
-_MARKER = r"[►▶▷➤■●◆—\-]*"
+_MARKER = r"[►▶▷➤■□●◆◇▪・—\-]*"
 _ROLE = (r"(?:(?:本报|本刊|新华社|人民网|中新网)?(?:特约|首席|实习)?(?:记者|通讯员|撰稿人|评论员)|"
-         r"文[/／]|文[：:]|作者[：:]|记者[：:]|通讯员[：:]|撰文[：:]|图文[：:]|文图[：:])")
-_BYLINE = re.compile(rf"^{_MARKER}\s*((?:{_ROLE}\s*)*)((?:[\u4e00-\u9fff·]{{2,4}}[\s、，,]*){{1,4}})$")
+         r"文[/／|｜]图|图[/／|｜]文|文[/／|｜]|文[：:]|作者[：:]|记者[：:]|通讯员[：:]|撰文[：:]|图文[：:]|文图[：:])")
+_BYLINE = re.compile(rf"^{_MARKER}\s*[（(]?\s*((?:{_ROLE}\s*)*)((?:(?:{_ROLE})?\s*[\u4e00-\u9fff·]{{2,4}}[\s、，,]*){{1,4}})[）)]?$")
+_ROLE_ONLY = re.compile(rf"^(?:{_ROLE})$")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _TRAILING = re.compile(r"^(.*[。！？”])[ \u3000]+((?:[\u4e00-\u9fff]{2,3}[ \u3000、]*){1,3})$")
 _FUNCTION_CHARS = set("的了是在和与及或为对从将被把这那其之也都就而")
@@ -38,13 +41,18 @@ def split_byline(text: str) -> tuple[str, ...]:
     if not match:
         return ()
     role, names = match.group(1), match.group(2)
-    tokens = _NAME.findall(names)
+    tokens = [t for t in _NAME.findall(_strip_roles(names)) if not _ROLE_ONLY.match(t)]
     marked = bool(role) or text.lstrip()[:1] in "►▶▷➤"
     if not tokens:
         return ()
     if marked or all(looks_like_name(t) for t in tokens):
         return tuple(tokens)
     return ()
+
+
+def _strip_roles(text: str) -> str:
+    """`张三 通讯员 李四` → `张三 李四`: roles between names are not names."""
+    return re.sub(_ROLE, " ", text)
 
 
 def trailing_byline(text: str) -> tuple[str, str, tuple[str, ...]] | None:
@@ -58,7 +66,9 @@ def trailing_byline(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     return None
 
 
-_INLINE = re.compile(r"^本报讯\s*[（(]\s*(?:" + _ROLE + r"\s*)*([^）)]{2,20})[）)]")
+# 本报讯（特约通讯员 陈一薇） / 新华社北京1月2日电（记者 张三）
+_INLINE = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff]{0,6}电|新华社[\u4e00-\u9fff\d]{0,12}电)\s*[（(]\s*(?:"
+                     + _ROLE + r"\s*)*([^）)]{2,20})[）)]")
 
 
 def inline_authors(text: str) -> tuple[str, ...]:
@@ -67,3 +77,18 @@ def inline_authors(text: str) -> tuple[str, ...]:
     if not match:
         return ()
     return tuple(t for t in _NAME.findall(match.group(1)) if t not in ("本报", "记者", "通讯员"))
+
+
+# Surnames whose reading differs from the character's common one (单 is Shan, not dan).
+_SURNAME_READINGS = {"单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha",
+                     "朴": "piao", "翟": "zhai", "覃": "qin", "乐": "yue", "盖": "ge", "缪": "miao",
+                     "柏": "bai", "尉迟": "yuchi", "长孙": "zhangsun", "令狐": "linghu"}
+
+
+def romanize_name(name: str) -> str:
+    """A Chinese personal name in pinyin, surname first: 肖玲玲 → Xiao Lingling."""
+    surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
+    given = name[len(surname):]
+    family = _SURNAME_READINGS.get(surname) or "".join(lazy_pinyin(surname))
+    personal = "".join(lazy_pinyin(given))
+    return " ".join(part.capitalize() for part in (family, personal) if part)

@@ -18,7 +18,7 @@ _SPACE_CJK_ALNUM = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}])[ \u00a0\u3000]+(?=[0-9A
 _SPACE_ALNUM_CJK = re.compile(rf"(?<=[0-9A-Za-z%.])[ \u00a0\u3000]+(?=[{CJK}{CJK_PUNCT}])")
 _HALF_COMMA = re.compile(rf"(?<={_CJK_OR_PUNCT}),|,(?={_CJK_OR_PUNCT})")
 _HALF_PUNCT = {":": "：", ";": "；", "?": "？", "!": "！"}
-_HALF_PUNCT_RE = re.compile(rf"(?<={_CJK_OR_PUNCT})[:;?!](?!\d)")
+_HALF_PUNCT_RE = re.compile(rf"(?<={_CJK_OR_PUNCT})(?::(?!\d)|[;?!])")  # 10:30 stays a time
 _PARENS = re.compile(r"\(([^()\n]*)\)")
 _HAS_CJK = re.compile(f"[{CJK}]")
 
@@ -40,6 +40,18 @@ def normalize_line(line: str) -> str:
     line = _HALF_PUNCT_RE.sub(lambda m: _HALF_PUNCT[m.group(0)], line)
     line = _PARENS.sub(_full_width_parens, line)
     return line
+
+
+# Pinyin printed after each character, as learners' pages do: 國(guó). Three or more in a line.
+_RUBY = re.compile(rf"(?<=[{CJK}])[(（]([a-zA-ZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{{1,7}}[1-5]?)[)）]")
+
+
+def strip_pinyin(line: str) -> tuple[str, list[str]]:
+    """Remove pinyin annotations from a line; returns the clean line and what was removed."""
+    found = _RUBY.findall(line)
+    if len(found) < 3:
+        return line, []
+    return _RUBY.sub("", line), found
 
 
 def has_cjk(text: str) -> bool:

@@ -11,11 +11,11 @@ from typing import Any, Optional
 import yaml
 from pypinyin import lazy_pinyin
 
-from .dates import infer_date, parse_date
+from .dates import dateline_date, infer_date, parse_date
 from .facts import extract_story_facts, select_box
 from .layout import build_blocks
-from .model import STORY_KINDS, PageResult, Seed, Story
-from .normalize import normalize_line
+from .model import STORY_KINDS, Discarded, PageResult, Seed, Story
+from .normalize import normalize_line, strip_pinyin
 from .parks import attribute_park, load_gazetteer, page_park
 from .read import SeedError, read_seed
 from .segment import Draft, segment_blocks
@@ -88,12 +88,25 @@ def story_id(seed_file: str, draft: Draft) -> str:
     return f"{head}-{digest}"
 
 
+def clean_lines(seed: Seed) -> tuple[list[str], list[Discarded]]:
+    """Normalized lines, with pinyin annotations moved out to the discarded list."""
+    lines, removed = [], []
+    for number, raw in enumerate(seed.lines, start=1):
+        line, pinyin = strip_pinyin(normalize_line(raw))
+        if pinyin:
+            removed.append(Discarded((number, number), " ".join(pinyin), "pinyin annotation"))
+        lines.append(line)
+    return lines, removed
+
+
 def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 6) -> PageResult:
-    lines = [normalize_line(line) for line in seed.lines]
+    lines, pinyin = clean_lines(seed)
     drafts, discarded = segment_blocks(build_blocks(lines))
+    discarded = pinyin + discarded
     gazetteer = load_gazetteer()
     texts = [item.text for d in drafts for item in d.body] + [d.title or "" for d in drafts]
     main_park = page_park(texts, gazetteer)
+    stated = dateline_date(d.text for d in discarded if d.reason == "source and date line")
     inferred = infer_date(item.text for d in drafts if not d.advertisement for item in d.body)
     stories: list[Story] = []
     seen: set[str] = set()
@@ -104,7 +117,7 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
         park, mentioned = attribute_park(title, paragraphs, gazetteer, main_park)
         if "park" in override:
             park = next((p for p in gazetteer if override["park"] in (p.slug, p.name_zh)), park)
-        when = parse_date(override.get("date")) or sidecar.date
+        when = parse_date(override.get("date")) or sidecar.date or stated
         sid = story_id(seed.file, draft)
         while sid in seen:
             sid += "-x"

@@ -14,6 +14,7 @@ from typing import Optional
 from .facts import format_value
 from .model import Fact
 from .read import converter
+from .names import romanize_name
 from .normalize import split_sentences
 from .variants import LocalizedStory, Text
 
@@ -76,8 +77,11 @@ def display_title(local: LocalizedStory) -> Text:
     if first is None:
         return Text("—", local.lang)
     lead = split_sentences(first.text)[0] if first.text else ""
-    short = lead if len(lead) <= 40 else lead[:38].rstrip() + "…"
-    return Text(short.rstrip("。，；"), first.lang, first.status, first.engine, first.source)
+    if first.lang == "en":  # an English lead is cut between words, a Chinese one anywhere
+        short = lead if len(lead) <= 80 else lead[:78].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    else:
+        short = lead if len(lead) <= 40 else lead[:38].rstrip() + "…"
+    return Text(short.rstrip("。，；."), first.lang, first.status, first.engine, first.source)
 
 
 def lead_text(local: LocalizedStory, limit: int = 140) -> str:
@@ -102,6 +106,7 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
     ]
     if story.authors:
         lines.append(f"Authors: {_meta(', '.join(story.authors))}")
+        lines.append(f"Authors_en: {_meta(', '.join(romanize_name(a) for a in story.authors))}")
     lines += [
         f"Kind: {story.kind}",
         f"Seed: {_meta(story.seed_file)}",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Protocol
 
 from .model import Seed, Story
-from .normalize import normalize_line, split_sentences
+from .normalize import normalize_line, split_sentences, strip_pinyin
 from .read import converter
 
 SOURCE = "zh-Hans"
@@ -79,7 +79,7 @@ def to_traditional(text: str, config: str, protected: tuple[str, ...] = ()) -> s
 
 
 def _original_text(seed: Seed, parts: tuple[int, ...]) -> str:
-    return "".join(normalize_line(seed.original_lines[n - 1]) for n in parts)
+    return "".join(strip_pinyin(normalize_line(seed.original_lines[n - 1]))[0] for n in parts)
 
 
 def localize_hant(story: Story, seed: Seed, config: str, protected: tuple[str, ...] = ()) -> LocalizedStory:
