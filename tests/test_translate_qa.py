@@ -160,8 +160,9 @@ def test_report_names_file_entry_check_chinese_english_and_counts(tmp_path):
     assert "checked 2 reviewed and 0 machine entries" in out and "1 missing" in out
     summary = {line.split()[0]: line.split()[1:] for line in out.splitlines()
                if line.startswith("  ")}
-    assert summary["figures"] == ["2", "0", "2"]
-    assert summary["total"] == ["2", "0", "2"]
+    assert summary["check"] == ["findings", "accepted", "open", "flagged", "unexplained"]
+    assert summary["figures"] == ["2", "0", "0", "0", "2"]
+    assert summary["total"] == ["2", "0", "0", "0", "2"]
 
 
 def test_the_same_chinese_translated_two_ways_is_inconsistent(tmp_path):
@@ -186,6 +187,20 @@ def test_an_accepted_exception_explains_its_finding_only(tmp_path):
     assert "accepted: the test says so" in done.stdout
     write_po(tmp_path, "000_a.po", [(zh, en, "reviewed")])
     assert "exception no longer needed" in run_cli(tmp_path).stdout
+
+
+def test_an_open_finding_is_listed_but_still_fails(tmp_path):
+    zh = "阿斯利康已连续3年在青岛高新区追加投资。"
+    write_po(tmp_path, "000_a.po", [(zh, "AstraZeneca has invested in the zone for four years.",
+                                     "reviewed")])
+    (tmp_path / "translations" / "en" / EXCEPTIONS_NAME).write_text(
+        "- check: figures\n  msgid: %s\n  todo: three years, not four\n"
+        "- check: glossary\n  msgid: %s\n  todo: name the zone\n" % (zh, zh), encoding="utf-8")
+    done = run_cli(tmp_path)
+    assert done.returncode == 1
+    assert "open: three years, not four" in done.stdout
+    report = run_qa(tmp_path, "en", GLOSSARY)
+    assert not report.unexplained and {f.resolution for f in report.failing} == {"open"}
 
 
 def test_a_malformed_exceptions_file_stops_with_its_name(tmp_path):

@@ -82,7 +82,11 @@ class Finding:
     entry: Entry
     check: str
     message: str
-    accepted: Optional[str] = None  # the exception's reason, or the machine flag
+    # None (unexplained), "accepted" (a correct translation the checks cannot tell from an
+    # error), "open" (a real error listed for its owner to fix) or "flagged" (machine output
+    # `make translate` marked for review); `note` says why.
+    resolution: Optional[str] = None
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class Accepted:
     msgid: str
     reason: str
     file: Optional[str] = None
+    resolution: str = "accepted"  # or "open": listed with `todo:` instead of `reason:`
 
 
 @dataclass
@@ -102,7 +107,12 @@ class QAReport:
 
     @property
     def unexplained(self) -> list[Finding]:
-        return [f for f in self.findings if f.accepted is None]
+        return [f for f in self.findings if f.resolution is None]
+
+    @property
+    def failing(self) -> list[Finding]:
+        """What still needs a person: unexplained and open findings (`make qa` exits 1)."""
+        return [f for f in self.findings if f.resolution in (None, "open")]
 
 
 # ---------------------------------------------------------------- the checks
@@ -205,15 +215,16 @@ def load_exceptions(path: Path) -> list[Accepted]:
     accepted = []
     for number, item in enumerate(raw, 1):
         where = "%s entry %d" % (path, number)
-        if not isinstance(item, dict) or not all(
-                isinstance(item.get(k), str) and item[k].strip()
-                for k in ("check", "msgid", "reason")):
-            raise QAConfigError("%s: needs check, msgid and reason (non-empty text)" % where)
+        why = [k for k in ("reason", "todo") if isinstance(item, dict) and k in item]
+        if len(why) != 1 or not all(isinstance(item.get(k), str) and item[k].strip()
+                                    for k in ("check", "msgid", why[0])):
+            raise QAConfigError("%s: needs check, msgid and either reason (a correct translation)"
+                                " or todo (an error awaiting its fix), as non-empty text" % where)
         if item["check"] not in CHECKS:
             raise QAConfigError("%s: unknown check %r (one of %s)"
                                 % (where, item["check"], ", ".join(CHECKS)))
-        accepted.append(Accepted(item["check"], item["msgid"].strip(), item["reason"].strip(),
-                                 item.get("file")))
+        accepted.append(Accepted(item["check"], item["msgid"].strip(), item[why[0]].strip(),
+                                 item.get("file"), "accepted" if why[0] == "reason" else "open"))
     return accepted
 
 
@@ -222,9 +233,9 @@ def explain(finding: Finding, exceptions: list[Accepted], used: set[int]) -> Fin
         if (exception.check == finding.check and exception.msgid == finding.entry.msgid
                 and exception.file in (None, finding.entry.file.name)):
             used.add(index)
-            return replace(finding, accepted=exception.reason)
+            return replace(finding, resolution=exception.resolution, note=exception.reason)
     if finding.entry.status == "machine" and finding.check in finding.entry.flags:
-        return replace(finding, accepted="machine translation flagged for review")
+        return replace(finding, resolution="flagged", note="machine translation awaiting review")
     return finding
 
 
@@ -266,7 +277,8 @@ def flag_machine_entries(root: Path, lang: str, glossary: Glossary) -> int:
 
 
 def main_qa(argv: Optional[Sequence[str]], parks: Iterable = ()) -> int:
-    """`python -m park_digest qa`: print the report; 1 on unexplained findings, 2 on bad input."""
+    """`python -m park_digest qa`: print the report; 1 on unexplained or open findings, 2 on
+    bad input."""
     parser = argparse.ArgumentParser(
         prog="python -m park_digest qa",
         description="Check every English entry of translations/<lang>/*.po against its Chinese: "
@@ -285,4 +297,4 @@ def main_qa(argv: Optional[Sequence[str]], parks: Iterable = ()) -> int:
         print("qa: %s" % exc, file=sys.stderr)
         return 2
     print(format_report(report, CHECKS, full=args.full))
-    return 1 if report.unexplained else 0
+    return 1 if report.failing else 0

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from park_digest.translate.qa import Finding, QAReport
 
+RESOLUTIONS = ("accepted", "open", "flagged")
+ROW = "  %-18s %8s %8s %8s %8s %11s"
 SHORT = 110  # characters of Chinese or English shown per finding unless --full
 
 
@@ -29,8 +31,8 @@ def format_finding(finding: "Finding", full: bool) -> list[str]:
              "    entry: %s (%s)" % (entry.occurrence or "no reference", entry.status),
              "    zh: %s" % show(entry.msgid),
              "    en: %s" % show(entry.msgstr)]
-    if finding.accepted:
-        lines.append("    accepted: %s" % finding.accepted)
+    if finding.resolution:
+        lines.append("    %s: %s" % (finding.resolution, finding.note))
     return lines + [""]
 
 
@@ -40,14 +42,15 @@ def format_summary(report: "QAReport", checks: tuple[str, ...]) -> list[str]:
              "%d outdated not checked; %d missing (no English yet)"
              % (report.files, status["reviewed"], status["machine"], status["outdated"],
                 status["missing"]),
-             "  %-18s %8s %8s %11s" % ("check", "findings", "accepted", "unexplained")]
+             ROW % ("check", "findings", *RESOLUTIONS, "unexplained")]
+    counts = {r: Counter(f.check for f in report.findings if f.resolution == r)
+              for r in RESOLUTIONS + (None,)}
     found = Counter(f.check for f in report.findings)
-    accepted = Counter(f.check for f in report.findings if f.accepted)
-    for check in checks:
-        lines.append("  %-18s %8d %8d %11d" % (check, found[check], accepted[check],
-                                                found[check] - accepted[check]))
-    total, ok = sum(found.values()), sum(accepted.values())
-    lines.append("  %-18s %8d %8d %11d" % ("total", total, ok, total - ok))
+    for check in checks + ("total",):
+        row = [found[check]] + [counts[r][check] for r in RESOLUTIONS + (None,)]
+        if check == "total":
+            row = [sum(found.values())] + [sum(counts[r].values()) for r in RESOLUTIONS + (None,)]
+        lines.append(ROW % (check, *row))
     return lines
 
 
