@@ -53,6 +53,12 @@ def checks_of(zh, en, glossary=GLOSSARY):
     ("“十五五”时期", "the 15th Five-Year Plan period"),
     ("一批优质项目加速落地", "a number of quality projects were fast-tracked"),
     ("建成二期工程", "completed Phase II"),
+    ("万家注册企业高企数全省第一", "high-tech enterprises per 10,000 registered companies"),
+    ("降低融资成本1500多万元", "cutting financing costs by more than 15 million yuan"),
+    ("融合5G、AI等新技术，生成3D面部模型", "combines 5G, AI and other technologies to make a 3D model"),
+    ("发放400余二、三类医疗器械注册证", "more than 400 Class II and Class III certificates"),
+    ("集聚了青岛市1/2的“链主”企业", "half of Qingdao's chain leader companies"),
+    ("双方再度签约", "the two sides signed again"),
 ])
 def test_matching_figures_pass(zh, en):
     assert not compare_figures(zh, en), compare_figures(zh, en)

@@ -115,7 +115,7 @@ def chinese_figure(match: re.Match, text: str):
         return None
     after = text[match.end():]
     # A bare 万 or 亿 is one of them: 万家注册企业 "per 10,000 registered companies".
-    base = 1.0 if num in ("万", "亿") else read_number(num)
+    base = magnitude(num) if num in ("万", "亿") else read_number(num)
     scale = magnitude(match.group("mag") + match.group("mag2"))
     if base is None or scale is None:
         return None
