@@ -244,8 +244,9 @@ def test_failing_machine_entries_are_flagged_and_reviewed_ones_left_alone(tmp_pa
 def test_make_translate_flags_what_the_engine_got_wrong(tmp_path, libretranslate):
     """The stub engine answers EN(<Chinese>): every unit it translates keeps Chinese."""
     units = {SEED: story_units(make_story())}
-    report = translate_missing(tmp_path, "en", units, engine_for(libretranslate), GLOSSARY,
-                               progress=False)
+    # A generous timeout: a busy CI machine must not turn a stub reply into a failed unit.
+    engine = engine_for(libretranslate, timeout=5)
+    report = translate_missing(tmp_path, "en", units, engine, GLOSSARY, progress=False)
 
     def engine_made():
         return [e for path in sorted((tmp_path / "translations" / "en").glob("*.po"))
