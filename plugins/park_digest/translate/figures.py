@@ -279,9 +279,13 @@ def spread_ranges(found: list[tuple[int, int, Figure]], text: str,
     return figures
 
 
+# Telephone numbers (0795-6240983, 13912345678) are identifiers copied as they are, not figures.
+PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-—]\d{7,8}|1[3-9]\d{9}|400[-—]?\d{3}[-—]?\d{4})(?!\d)")
+
+
 def compare_figures(zh: str, en: str) -> FigureMismatch:
     """Hard figures on either side that nothing on the other side answers for."""
-    zh_figures, en_figures = chinese_figures(zh), english_figures(en)
+    zh_figures, en_figures = chinese_figures(PHONE.sub(" ", zh)), english_figures(PHONE.sub(" ", en))
     return FigureMismatch(unanswered(zh_figures, en_figures), unanswered(en_figures, zh_figures))
 
 
