@@ -47,6 +47,7 @@ help:
 	@echo '   make publish         build with publishconf.py (absolute URLs)'
 	@echo '   make github          publish output/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_PAGES_REMOTE) (ghp-import)'
 	@echo '   make translate       fill missing English through the machine-translation engine'
+	@echo '   make qa              check every English translation against its Chinese'
 	@echo '   make bench [N=300]   measure build cost on a synthetic corpus'
 	@echo 'Set SEEDS_DIR=… and OUTPUT_DIR=… to override the defaults; STRICT=1 fails on a rejected seed.'
 
@@ -93,7 +94,10 @@ test: $(STAMP) node_modules/.package-lock.json
 translate: $(STAMP)
 	PYTHONPATH=plugins $(PYTHON) -m park_digest translate
 
+qa: $(STAMP)
+	PYTHONPATH=plugins $(PYTHON) -m park_digest qa
+
 bench: $(STAMP)
 	PYTHONPATH=plugins $(PYTHON) -m park_digest.bench --pages $(N)
 
-.PHONY: help venv html clean regenerate serve devserver publish github test translate bench
+.PHONY: help venv html clean regenerate serve devserver publish github test translate qa bench

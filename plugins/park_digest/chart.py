@@ -106,6 +106,8 @@ def money_chart(bars: list[Bar], unit: str, lang: str, chart_id: str, title: str
         style=STYLE, js=[], disable_xml_declaration=True, explicit_size=False, show_legend=False,
         print_values=True, print_values_position="top", width=900, height=80 + 30 * len(bars),
         value_formatter=_number, truncate_label=-1, margin=10, spacing=8,
+        # pygal sizes the label column for Latin glyphs; Chinese ones are about twice as wide.
+        margin_left=LABEL_CHARS[family] * (14 if family == "zh" else 7) + 10,
         logarithmic=log, show_y_guides=False, show_x_guides=True,
         y_labels=powers_of_ten(scaled) if log else None,
         x_title=f"{name}{log_note if log else ''}")

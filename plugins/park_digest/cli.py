@@ -55,6 +55,13 @@ def cmd_translate(args: argparse.Namespace, rest: list[str]) -> int:
     return main_translate(defaults + rest, lambda: seed_units(settings.seeds_dir), load_gazetteer())
 
 
+def cmd_qa(args: argparse.Namespace, rest: list[str]) -> int:
+    from .parks import load_gazetteer
+    from .translate.qa import main_qa
+
+    return main_qa(rest, load_gazetteer())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="park_digest", description="Park Digest tools")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -66,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
                                help="fill missing English by machine translation (see --help)")
     translate.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
     translate.set_defaults(func=cmd_translate)
+    qa = sub.add_parser("qa", add_help=False,
+                        help="check the English translation memory against the Chinese (see --help)")
+    qa.set_defaults(func=cmd_qa)
     return parser
 
 
@@ -74,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     args, rest = build_parser().parse_known_args(argv)
     if args.command == "translate":
         return cmd_translate(args, rest)
+    if args.command == "qa":
+        return cmd_qa(args, rest)
     if rest:
         build_parser().error("unrecognized arguments: " + " ".join(rest))
     return args.func(args)

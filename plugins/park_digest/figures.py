@@ -108,18 +108,23 @@ class TableRow:
     value: float
     unit: str
     anchor: str
+    box: bool = False
 
 
 def table_rows(articles: Iterable[Any]) -> list[TableRow]:
-    return [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor)
+    return [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor, fact.box)
             for article in articles for fact in getattr(article, "facts", [])]
 
 
 def money_bars(rows: Iterable[TableRow]) -> dict[str, list[Bar]]:
-    """Currency → bars, oldest story first, for the chart of a park's money figures."""
+    """Currency → bars, oldest story first, for the chart of a park's money figures.
+
+    Only the figures of the stories' fact boxes: every amount a park's stories mention (dozens of
+    loans and subsidies) makes a chart nobody can read; the boxed ones are the headline figures.
+    """
     bars: dict[str, list[Bar]] = {}
     for row in sorted(rows, key=lambda r: (r.article.date, r.article.slug)):
-        if row.unit in MONEY_UNITS and row.value > 0:
+        if row.box and row.unit in MONEY_UNITS and row.value > 0:
             when = story_date(row.article)[:7]
             bars.setdefault(row.unit, []).append(Bar(f"{when} {row.label}".strip(), row.value))
     return dict(sorted(bars.items(), key=lambda item: (-len(item[1]), MONEY_UNITS.index(item[0]))))

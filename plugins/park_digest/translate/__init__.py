@@ -5,7 +5,8 @@ Modules, one concept each:
   memory.py    PO files: load, look up, sync with the current units, atomic writes, the lock
   glossary.py  names kept consistent across engines (placeholders) and checked afterwards
   engines.py   deep-translator behind timeouts and retries with backoff
-  run.py       fill missing entries, resumably
+  run.py       fill missing entries, resumably; flag machine output that fails QA
+  qa.py        translation QA of every entry (qa_report.py prints it, figures.py compares figures)
   cli.py       `python -m park_digest translate`
 """
 from __future__ import annotations

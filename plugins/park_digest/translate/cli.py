@@ -104,6 +104,9 @@ def summary(report: RunReport, engine: str) -> str:
                                    report.remaining)]
     lines += ["  failed %s: %s" % (f.ref, f.error) for f in report.failed]
     lines += ["  check %s" % w for w in report.warnings]
+    if report.flagged:
+        lines.append("  %d machine entries failed QA and are marked `#. qa: <checks>`; "
+                     "`make qa` shows why" % report.flagged)
     if report.aborted:
         lines.append("  %s; run again later to continue" % report.aborted)
     return "\n".join(lines)

@@ -148,11 +148,17 @@ def restore(text: str, mapping: dict[str, str]) -> str:
 
 def apply_glossary_check(zh: str, en: str, glossary: Glossary) -> list[str]:
     """Problems with `en` as a translation of `zh`: missing glossary names, leftover tokens."""
-    problems = []
+    return missing_names(zh, en, glossary) + leftover_placeholders(en)
+
+
+def missing_names(zh: str, en: str, glossary: Glossary) -> list[str]:
+    """Glossary names of `zh` whose English `en` does not contain (case aside)."""
     lowered = en.lower()
-    for entry in dict.fromkeys(entry for _, entry in glossary.find(zh)):
-        if entry.en.lower() not in lowered:
-            problems.append("%s (%s) should read %r" % (entry.zh, entry.kind, entry.en))
-    for token in PLACEHOLDER_RE.findall(en):
-        problems.append("placeholder [[G%s]] left in the English" % token)
-    return problems
+    return ["%s (%s) should read %r" % (entry.zh, entry.kind, entry.en)
+            for entry in dict.fromkeys(entry for _, entry in glossary.find(zh))
+            if entry.en.lower() not in lowered]
+
+
+def leftover_placeholders(en: str) -> list[str]:
+    return ["placeholder [[G%s]] left in the English" % token
+            for token in PLACEHOLDER_RE.findall(en)]

@@ -34,6 +34,7 @@ COMMON_NAME = "common"
 LOCK_NAME = ".translate.lock"
 SIMILARITY = 0.75  # difflib ratio from which an old translation is carried over as outdated
 ENGINE_PREFIX = "engine: "
+QA_PREFIX = "qa: "  # checks a machine entry failed (translate/qa.py), so a reviewer sees why
 STATUS_ORDER = ("reviewed", "machine", "outdated", "missing")  # best first
 # No wrapping: one line per string keeps diffs to one line per changed unit.
 WRAPWIDTH = 0
@@ -130,9 +131,23 @@ def set_engine(entry: polib.POEntry, engine: str) -> None:
 
 
 def set_kind(entry: polib.POEntry, kind: str) -> None:
-    """The extracted comment starts with the unit kind; an engine line, if any, follows."""
-    engine = [line for line in entry.comment.splitlines() if line.startswith(ENGINE_PREFIX)]
-    entry.comment = "\n".join([kind] + engine)
+    """The extracted comment starts with the unit kind; engine and QA lines, if any, follow."""
+    kept = [line for line in entry.comment.splitlines()
+            if line.startswith((ENGINE_PREFIX, QA_PREFIX))]
+    entry.comment = "\n".join([kind] + kept)
+
+
+def qa_flags(entry: polib.POEntry) -> tuple[str, ...]:
+    """The checks a machine entry failed when it was last flagged (`#. qa: figures, glossary`)."""
+    for line in entry.comment.splitlines():
+        if line.startswith(QA_PREFIX):
+            return tuple(c.strip() for c in line[len(QA_PREFIX):].split(",") if c.strip())
+    return ()
+
+
+def set_qa_flags(entry: polib.POEntry, checks: tuple[str, ...]) -> None:
+    lines = [line for line in entry.comment.splitlines() if not line.startswith(QA_PREFIX)]
+    entry.comment = "\n".join(lines + ([QA_PREFIX + ", ".join(checks)] if checks else []))
 
 
 def translation_of(entry: polib.POEntry) -> Translation:

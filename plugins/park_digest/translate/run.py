@@ -20,6 +20,7 @@ from park_digest.translate.glossary import Glossary, apply_glossary_check, prote
 from park_digest.translate.memory import (
     Memory, SyncReport, Translation, group_units, language_dir, load_memory, mark_machine,
     memory_lock, read_po, save_po, set_engine, sync_memory)
+from park_digest.translate.qa import flag_machine_entries
 from park_digest.translate.units import Unit
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ class RunReport:
     warnings: list[str] = field(default_factory=list)  # glossary problems, unit still written
     aborted: Optional[str] = None
     remaining: int = 0  # units still missing after the run
+    flagged: int = 0  # machine entries failing QA, marked `#. qa: <checks>`
 
     @property
     def ok(self) -> bool:
@@ -83,6 +85,7 @@ def translate_missing(root: Path, lang: str, units_by_file: dict[str, list[Unit]
                                       % (failures_in_a_row, report.failed[-1].error))
                     break
         report.remaining = sum(map(len, missing_units(root, lang, units_by_file).values()))
+        report.flagged = flag_machine_entries(root, lang, glossary)
     return report
 
 
