@@ -185,3 +185,10 @@ def test_pagefind_finds_terms_in_each_language(built_site, site_url, lang, terms
         assert all(u.startswith(prefix) for u in urls), (term, urls)
         if lang == "zh-Hans":
             assert not any(u.startswith((site_url + "en/", site_url + "zh-hant/")) for u in urls)
+
+
+def test_traditional_park_pages_write_names_in_traditional(built_site):
+    page = (built_site / "zh-hant" / "parks" / "baoji.html").read_text(encoding="utf-8")
+    assert "<h1>寶雞高新區</h1>" in page and "陝西寶雞" in page
+    index = (built_site / "zh-hant" / "parks" / "index.html").read_text(encoding="utf-8")
+    assert "青島高新區" in index and "青岛高新区" not in index

@@ -25,10 +25,12 @@ STYLE = Style(background="#ffffff", plot_background="#ffffff", foreground="#1c1f
 # Chinese counts money in 万 and 亿; English in millions and billions.
 SCALES = {
     "zh": ((1e8, "亿"), (1e4, "万"), (1, "")),
+    "zh-Hant": ((1e8, "億"), (1e4, "萬"), (1, "")),
     "en": ((1e9, "billion"), (1e6, "million"), (1, "")),
 }
 CURRENCY_NAMES = {
     "zh": {"CNY": "元", "USD": "美元", "EUR": "欧元"},
+    "zh-Hant": {"CNY": "元", "USD": "美元", "EUR": "歐元"},
     "en": {"CNY": "CNY", "USD": "US$", "EUR": "EUR"},
 }
 _RECT_WITHOUT_WIDTH = re.compile(r"<rect\b(?![^>]*\bwidth=)")
@@ -49,9 +51,14 @@ class Chart:
     svg: str
 
 
+def script_of(lang: str) -> str:
+    """en, zh (Simplified) or zh-Hant: the words a chart is written in."""
+    return "en" if lang == "en" else "zh-Hant" if lang.lower() == "zh-hant" else "zh"
+
+
 def scale_for(values: list[float], lang: str) -> tuple[float, str]:
     """The largest scale in which the biggest value is at least 1."""
-    family = SCALES["en" if lang == "en" else "zh"]
+    family = SCALES[script_of(lang)]
     top = max(values, default=0)
     return next(((size, word) for size, word in family if top >= size), family[-1])
 
@@ -59,7 +66,7 @@ def scale_for(values: list[float], lang: str) -> tuple[float, str]:
 def scale_name(unit: str, word: str, lang: str) -> str:
     if lang == "en":
         return f"{CURRENCY_NAMES['en'][unit]} {word}".strip()
-    return word + CURRENCY_NAMES["zh"][unit]
+    return word + CURRENCY_NAMES[script_of(lang)][unit]
 
 
 # Label room in characters: CJK characters are about twice as wide as Latin ones.

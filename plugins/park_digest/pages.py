@@ -19,6 +19,7 @@ from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
 from .settings import load_settings
 from .site import SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml
+from .variants import to_traditional
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +33,8 @@ class DigestPagesGenerator(Generator):
         self.languages = tuple(bcp47(lang) for lang in self.digest.languages)
         stories = all_articles(self.context.get("articles", []))
         self.by_lang = by_language(stories, self.languages)
-        self.parks = group_parks(stories)
+        config = self.digest.opencc_config
+        self.parks = group_parks(stories, to_hant=lambda text: to_traditional(text, config))
         self.site_url = (self.settings.get("SITEURL") or "").rstrip("/")
         self.context["digest_parks"] = self.parks
         self.context["digest_languages"] = self.languages

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from .model import Park
 from .parks import load_gazetteer
@@ -70,9 +70,21 @@ class ParkEntry:
     level: str = ""
     parent: str = ""
     stories: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))  # lang → articles
+    to_hant: Callable[[str], str] = field(default=lambda text: text, repr=False, compare=False)
+
+    def _zh(self, text: str, lang: str) -> str:
+        return self.to_hant(text) if bcp47(lang) == "zh-Hant" else text
 
     def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name_zh
+        return self.name_en if lang == "en" else self._zh(self.name_zh, lang)
+
+    def place(self, lang: str) -> str:
+        """City and province as a reader of that language writes them: 山东青岛, Qingdao, Shandong."""
+        if lang == "en":
+            parts = [self.city_en] + ([self.province_en] if self.province_en != self.city_en else [])
+            return ", ".join(p for p in parts if p)
+        province = self.province if self.province != self.city else ""
+        return self._zh(province + self.city, lang)
 
     def count(self) -> int:
         return len(self.stories.get(SOURCE_LANG, []))
@@ -100,7 +112,9 @@ def by_language(articles: Iterable[Any], languages: Iterable[str]) -> dict[str, 
     return grouped
 
 
-def group_parks(articles: Iterable[Any], gazetteer: Optional[tuple[Park, ...]] = None) -> dict[str, ParkEntry]:
+def group_parks(articles: Iterable[Any], gazetteer: Optional[tuple[Park, ...]] = None,
+                to_hant: Callable[[str], str] = lambda text: text) -> dict[str, ParkEntry]:
+    """Parks with their stories per language; `to_hant` writes names for zh-Hant pages."""
     known = {p.slug: p for p in (gazetteer or load_gazetteer())}
     parks: dict[str, ParkEntry] = {}
     for article in articles:
@@ -111,10 +125,11 @@ def group_parks(articles: Iterable[Any], gazetteer: Optional[tuple[Park, ...]] =
             park = known.get(slug)
             if park:
                 parks[slug] = ParkEntry(slug, park.name_zh, park.name_en, park.city, park.city_en,
-                                        park.province, park.province_en, park.level, park.parent)
+                                        park.province, park.province_en, park.level, park.parent,
+                                        to_hant=to_hant)
             else:
                 parks[slug] = ParkEntry(slug, article.metadata.get("park_zh", slug),
-                                        article.metadata.get("park_en", slug))
+                                        article.metadata.get("park_en", slug), to_hant=to_hant)
         parks[slug].stories[bcp47(article.lang)].append(article)
     for entry in parks.values():
         for items in entry.stories.values():
