@@ -73,6 +73,8 @@ def furniture_reason(text: str) -> str:
     bare = text.strip().strip("#").strip()
     if bare in _SECTION_LABELS:
         return "section label"
+    if len(bare) >= 3 and not any(ch.isalnum() for ch in bare):
+        return "rule or ornament (no letters or digits)"  # ———— or ＊＊＊; a lone ” may end a cut sentence
     for pattern, reason in _FURNITURE:
         if pattern.search(bare):
             return reason
