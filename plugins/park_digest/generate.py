@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
+from .files import replace_file
 from .model import PageResult
 from .pipeline import process_file
 from .read import SeedError
@@ -61,15 +61,7 @@ def write_if_changed(path: Path, text: str) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".md")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    replace_file(path, data)
     return True
 
 
@@ -117,8 +109,9 @@ def write_stories(files: dict[Path, str], root: Path, report: GenerationReport) 
             report.unchanged += 1
     if root.is_dir():
         for path in sorted(root.glob("*/*.md")):
-            if path.relative_to(root) not in files:
-                path.unlink()
+            # .tmp-* files belong to a build running beside this one; both may drop the same stale file
+            if path.relative_to(root) not in files and not path.name.startswith("."):
+                path.unlink(missing_ok=True)
                 report.removed += 1
 
 

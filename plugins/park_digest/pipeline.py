@@ -48,6 +48,8 @@ def read_sidecar(path: Path) -> Sidecar:
         raise SeedError(name, os_reason(path, exc)) from exc
     try:
         data = yaml.safe_load(raw)
+    except ValueError as exc:  # PyYAML builds dates itself: `date: 2026-13-45` is a ValueError
+        raise SeedError(name, f"malformed sidecar YAML: {exc}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -65,8 +65,8 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         raise SeedError(name, "binary file (NUL bytes), not a text page", _line_of(data, data.index(b"\x00")))
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
     else:
         if _control_share(text[:20000]) > 0.01:
             raise SeedError(name, "binary content: valid UTF-8 but full of control characters")
@@ -74,8 +74,9 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise SeedError(name, f"undecodable as UTF-8, UTF-16 or GB18030 (byte {exc.start})",
-                        _line_of(data, exc.start)) from exc
+        # Most seeds are UTF-8, so the first byte that breaks UTF-8 is the one to look at.
+        raise SeedError(name, f"undecodable: not UTF-8 (byte {utf8_error.start}), UTF-16 or GB18030",
+                        _line_of(data, utf8_error.start)) from exc
     # GB18030 maps almost any byte soup to some character; demand that it reads as Chinese text.
     if not _looks_like_text(text):
         raise SeedError(name, "binary or undecodable content (neither UTF-8 nor plausible GB18030)")
