@@ -74,9 +74,9 @@ def process_seeds(settings: Settings,
         try:
             report.pages.append(process(path))
         except SeedError as exc:
-            where = f"{path}: line {exc.line}" if exc.line else str(path)
-            logger.warning("park_digest: rejected seed %s: %s", where, exc.reason)
-            report.rejected.append((path.name, str(exc)))
+            reason = str(exc) if exc.file == path.name else f"{path.name}: {exc}"  # its sidecar's fault
+            logger.warning("park_digest: rejected seed in %s: %s", path.parent, reason)
+            report.rejected.append((path.name, reason))
         except Exception as exc:  # a parser bug on one page must not take the whole site down
             logger.error("park_digest: rejected seed %s: internal error, please report it: %s: %s",
                          path, type(exc).__name__, exc, exc_info=True)
