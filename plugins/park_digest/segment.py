@@ -153,7 +153,12 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
         for cap in pending_captions:
             target.captions.append(cap.text)
             target.caption_spans.append(cap.span)
-    return [d for d in drafts if d.body or d.title or d.captions], discarded
+    kept = [d for d in drafts if d.body or d.title or d.captions]
+    for draft in drafts:  # a page of bylines alone: say so rather than drop them
+        if draft not in kept:
+            discarded += [Discarded(span, text, "byline with no story")
+                          for span, text in zip(draft.byline_spans, draft.bylines)]
+    return kept, discarded
 
 
 def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
