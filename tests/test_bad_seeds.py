@@ -138,6 +138,7 @@ def test_one_200k_character_line_is_processed_whole(line):
     line = line[:200_000]
     result = process_seed(decode_seed(line.encode("utf-8"), "long.txt"))
     assert sorted(letters_and_digits(kept_text(result))) == sorted(letters_and_digits(line))
+    assert all(len(story.title or "") <= 200 for story in result.stories)  # never a page-long headline
 
 
 def test_punctuation_only_lines_are_discarded_with_a_reason():

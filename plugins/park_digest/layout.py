@@ -15,6 +15,7 @@ from .model import Block
 from .names import split_byline, trailing_byline
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
+_MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a whole page is no title
 _AD_MARKER = re.compile(r"^[（(【\[]?\s*广\s*告\s*[）)】\]]?$")
 _CAPTION_START = re.compile(r"^(?:[■▲●◆□△]|图为|图[：:]|（?[上下左右中]图[：:）)]|图片[：:]|组图)")
 _CAPTION_END = re.compile(r"(?:供图|供稿图|摄|摄影|图片来源[^。]*|\(?图/[^)）]*\)?|（图/[^）]*）)[。.]?$")
@@ -63,6 +64,11 @@ def _is_complete(text: str) -> bool:
         inner = text.rstrip(_CLOSERS)
         return bool(inner) and (inner[-1] in _SENTENCE_END or last in "）)》】")
     return False
+
+
+def _marked_heading(text: str) -> re.Match | None:
+    heading = _HEADING_MARK.match(text)
+    return heading if heading and len(heading.group(2)) <= _MAX_HEADING else None
 
 
 def is_caption(text: str) -> bool:
@@ -124,7 +130,7 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool) 
     if _AD_MARKER.match(text):
         return Block("advertisement", text, span, parts, reason="advertisement marker")
     if in_ad:
-        heading = _HEADING_MARK.match(text)
+        heading = _marked_heading(text)
         if heading:
             return Block("heading", heading.group(2), span, parts, level=len(heading.group(1)),
                          marked=True, in_ad=True)
@@ -132,7 +138,7 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool) 
     reason = furniture_reason(text)
     if reason:
         return Block("furniture", text, span, parts, reason=reason)
-    heading = _HEADING_MARK.match(text)
+    heading = _marked_heading(text)
     if heading:
         return Block("heading", heading.group(2), span, parts, level=len(heading.group(1)), marked=True)
     authors = split_byline(text)
