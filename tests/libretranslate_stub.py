@@ -12,10 +12,13 @@ the default mode:
   malformed  200 with a body that is not JSON
   nokey      200 JSON without translatedText
   hold       waits until release() (lets a test kill a client mid-request)
+  drop       closes the connection without answering
+  truncate   sends the headers and half the body, then closes the connection
 """
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections import deque
@@ -99,6 +102,17 @@ class StubLibreTranslate:
                     time.sleep(stub.slow_seconds)
                 elif mode == "hold":
                     stub.released.wait(30)
+                if mode == "drop":
+                    self.close_connection = True
+                    return self.connection.shutdown(socket.SHUT_RDWR)
+                if mode == "truncate":
+                    body = json.dumps({"translatedText": fake_english(params.get("q", ""))}).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body[: len(body) // 2])
+                    self.close_connection = True
+                    return self.connection.shutdown(socket.SHUT_RDWR)
                 if mode == "429":
                     return self.reply(429, json.dumps({"error": "Slowdown"}), {"Retry-After": "0"})
                 if mode == "500":

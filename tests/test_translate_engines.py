@@ -120,3 +120,10 @@ def test_default_engines_construct_without_network():
     assert make_engine(TranslateSettings(engine="mymemory")).name == "mymemory"
     with pytest.raises(TranslateSettingsError, match="does not support"):
         make_engine(TranslateSettings(target="klingon"))
+
+
+@pytest.mark.parametrize("mode", ["drop", "truncate"])
+def test_dropped_connection_is_retried_then_succeeds(libretranslate, mode):
+    libretranslate.queue(mode, mode)
+    assert engine_for(libretranslate).translate("甲") == "EN(甲)"
+    assert len(libretranslate.received) == 3

@@ -209,3 +209,14 @@ def test_same_chinese_on_two_pages_is_translated_once(tmp_path, libretranslate):
     assert (report.translated, report.reused) == (1, 1)
     assert libretranslate.translations() == ["同一句话。"]
     assert entries(tmp_path, other)["同一句话。"].msgstr == fake_english("同一句话。")
+
+
+def test_dropped_connections_midway_keep_the_po_valid_and_a_rerun_completes(tmp_path, libretranslate):
+    libretranslate.queue("ok", "ok", "drop", "drop", "drop", "truncate", "truncate", "truncate")
+    report = run(tmp_path, libretranslate)  # 1 try + 2 retries: units three and four fail
+    assert len(report.failed) == 2 and all("connection" in f.error for f in report.failed)
+    msgfmt_check(po_path(tmp_path, "en", SEED))
+    assert report.translated == len({u.msgid for u in story_units(make_story())}) - 2 and report.remaining == 2
+    assert not [p for p in po_path(tmp_path, "en", SEED).parent.iterdir() if p.suffix == ".tmp"]
+    libretranslate.received.clear()
+    assert run(tmp_path, libretranslate).ok and len(libretranslate.received) == 2

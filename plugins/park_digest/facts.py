@@ -7,10 +7,11 @@ years, dates, ordinals, plan names, phases and names containing a number are not
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence, Union
+from typing import Iterator, Optional, Sequence, Union
 
 from .labels import borrow_label, english_label, label_for
 from .model import BodyItem, Fact
+from .normalize import split_sentences
 from .numerals import CN_NUMERAL_CHARS, fold_digits, magnitude, parse_fraction, parse_number
 
 # ---------------------------------------------------------------- patterns (constants)
@@ -89,7 +90,9 @@ QUANTITY_RE = re.compile(
     re.VERBOSE,
 )
 
-# Context rules for what is not a figure.
+# Context rules for what is not a figure; none looks further than _CONTEXT characters.
+_CONTEXT = 32
+_LONG_TEXT = 2000  # the longest paragraph of the seeds has 289 characters
 _ORDINAL_BEFORE = re.compile(r"[第首]$")
 _NAME_BEFORE = re.compile(r"[A-Za-z\-+.]$")  # L3级, IL-12, 1+2+1, 高新贷2.0
 _NAME_AFTER = re.compile(r"^[A-Za-z+]")  # 5G, 3D, 10+1 (units such as GW are consumed first)
@@ -113,6 +116,33 @@ _SENTENCE_END = re.compile(r"[。！？；!?;]")
 
 def extract_facts(text: str) -> list[Fact]:
     """All figures in one block of text, in order; `start` is the offset of the surface."""
+    if len(text) <= _LONG_TEXT:
+        return _extract_piece(text)
+    facts = []
+    for offset, piece in _pieces(text):
+        for fact in _extract_piece(piece):
+            fact.start += offset
+            facts.append(fact)
+    return facts
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece): runs of whole sentences of at most _LONG_TEXT characters (a longer
+    sentence is cut). Labels look for clause and sentence bounds around each figure, which is
+    quadratic on a page pasted as one unpunctuated line; real paragraphs never get here."""
+    offset, run = 0, ""
+    for sentence in split_sentences(text):
+        for cut in range(0, len(sentence), _LONG_TEXT):
+            part = sentence[cut:cut + _LONG_TEXT]
+            if run and len(run) + len(part) > _LONG_TEXT:
+                yield offset, run
+                offset, run = offset + len(run), ""
+            run += part
+    if run:
+        yield offset, run
+
+
+def _extract_piece(text: str) -> list[Fact]:
     facts = []
     for m in QUANTITY_RE.finditer(text):
         fact = _fact_from_match(text, m)
@@ -146,7 +176,10 @@ def extract_story_facts(title: Optional[str], body: Sequence[BodyItem]) -> list[
 
 def _fact_from_match(text: str, m: re.Match) -> Optional[Fact]:
     """Interpret one regex match in its context; None when it is not a figure."""
-    before, after = text[: m.start()], text[m.end():]
+    # Every context rule looks a few characters either side; a bounded window keeps a
+    # 200,000-character line linear instead of copying and scanning the whole text per figure.
+    before = text[max(0, m.start() - _CONTEXT):m.start()]
+    after = text[m.end():m.end() + _CONTEXT]
     pre, post = m.group("pre") or "", m.group("post") or ""
     if m.group("pct"):
         value, unit, measure = parse_number(m.group("pctnum")), "percent", None

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
+from .files import replace_file
 from .model import PageResult
 from .pipeline import process_file
 from .read import SeedError
 from .render import render_story
-from .settings import SOURCE_LANG, Settings
+from .settings import SOURCE_LANG, ConfigurationError, Settings
 from .translate.glossary import load_glossary
 from .translate.memory import load_memory
 from .variants import Lookup, localize_en, localize_hant, localize_source
@@ -42,9 +42,12 @@ class GenerationReport:
 
 
 def seed_files(seeds_dir: Path) -> Iterator[Path]:
-    """The *.txt pages of the seeds directory, in name order (never following directory links)."""
+    """The *.txt pages of the seeds directory, in name order (never following directory links).
+
+    Anything named *.txt is listed, even a directory or a dangling link, so that read_seed
+    reports it rather than it vanishing silently."""
     if not seeds_dir.is_dir():
-        return
+        raise ConfigurationError(f"PARK_DIGEST_SEEDS_DIR (SEEDS_DIR): {seeds_dir} is not a directory")
     with os.scandir(seeds_dir) as entries:
         names = sorted(e.name for e in entries if e.name.endswith(".txt") and not e.name.startswith("."))
     for name in names:
@@ -58,15 +61,7 @@ def write_if_changed(path: Path, text: str) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".md")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    replace_file(path, data)
     return True
 
 
@@ -78,10 +73,14 @@ def process_seeds(settings: Settings,
     for path in seed_files(settings.seeds_dir):
         try:
             report.pages.append(process(path))
-        except (SeedError, OSError) as exc:
-            reason = str(exc) if str(exc).startswith(path.name) else f"{path.name}: {exc}"
-            logger.warning("park_digest: rejected seed %s: %s", path, reason)
+        except SeedError as exc:
+            reason = str(exc) if exc.file == path.name else f"{path.name}: {exc}"  # its sidecar's fault
+            logger.warning("park_digest: rejected seed in %s: %s", path.parent, reason)
             report.rejected.append((path.name, reason))
+        except Exception as exc:  # a parser bug on one page must not take the whole site down
+            logger.error("park_digest: rejected seed %s: internal error, please report it: %s: %s",
+                         path, type(exc).__name__, exc, exc_info=True)
+            report.rejected.append((path.name, f"{path.name}: internal error ({type(exc).__name__}: {exc})"))
     return report
 
 
@@ -110,8 +109,9 @@ def write_stories(files: dict[Path, str], root: Path, report: GenerationReport) 
             report.unchanged += 1
     if root.is_dir():
         for path in sorted(root.glob("*/*.md")):
-            if path.relative_to(root) not in files:
-                path.unlink()
+            # .tmp-* files belong to a build running beside this one; both may drop the same stale file
+            if path.relative_to(root) not in files and not path.name.startswith("."):
+                path.unlink(missing_ok=True)
                 report.removed += 1
 
 
@@ -129,6 +129,6 @@ def generate_content(settings: Settings, lookup: Optional[Lookup] = None) -> Gen
     logger.info("park_digest: %d stories from %d seeds (%d written, %d unchanged, %d removed)",
                 report.stories, len(report.pages), report.written, report.unchanged, report.removed)
     if report.rejected and settings.strict:
-        raise StrictModeError("park_digest: strict mode: rejected seeds: " +
+        raise StrictModeError(f"park_digest: STRICT=1 and {len(report.rejected)} seed(s) rejected: " +
                               "; ".join(reason for _, reason in report.rejected))
     return report

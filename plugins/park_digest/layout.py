@@ -15,6 +15,7 @@ from .model import Block
 from .names import split_byline, trailing_byline
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
+_MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a whole page is no title
 _AD_MARKER = re.compile(r"^[（(【\[]?\s*广\s*告\s*[）)】\]]?$")
 _CAPTION_START = re.compile(r"^(?:[■▲●◆□△]|图为|图[：:]|（?[上下左右中]图[：:）)]|图片[：:]|组图)")
 _CAPTION_END = re.compile(r"(?:供图|供稿图|摄|摄影|图片来源[^。]*|\(?图/[^)）]*\)?|（图/[^）]*）)[。.]?$")
@@ -65,6 +66,11 @@ def _is_complete(text: str) -> bool:
     return False
 
 
+def _marked_heading(text: str) -> re.Match | None:
+    heading = _HEADING_MARK.match(text)
+    return heading if heading and len(heading.group(2)) <= _MAX_HEADING else None
+
+
 def is_caption(text: str) -> bool:
     return len(text) <= 80 and bool(_CAPTION_START.search(text) or _CAPTION_END.search(text))
 
@@ -73,6 +79,8 @@ def furniture_reason(text: str) -> str:
     bare = text.strip().strip("#").strip()
     if bare in _SECTION_LABELS:
         return "section label"
+    if len(bare) >= 3 and not any(ch.isalnum() for ch in bare):
+        return "rule or ornament (no letters or digits)"  # ———— or ＊＊＊; a lone ” may end a cut sentence
     for pattern, reason in _FURNITURE:
         if pattern.search(bare):
             return reason
@@ -122,7 +130,7 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool) 
     if _AD_MARKER.match(text):
         return Block("advertisement", text, span, parts, reason="advertisement marker")
     if in_ad:
-        heading = _HEADING_MARK.match(text)
+        heading = _marked_heading(text)
         if heading:
             return Block("heading", heading.group(2), span, parts, level=len(heading.group(1)),
                          marked=True, in_ad=True)
@@ -130,7 +138,7 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool) 
     reason = furniture_reason(text)
     if reason:
         return Block("furniture", text, span, parts, reason=reason)
-    heading = _HEADING_MARK.match(text)
+    heading = _marked_heading(text)
     if heading:
         return Block("heading", heading.group(2), span, parts, level=len(heading.group(1)), marked=True)
     authors = split_byline(text)

@@ -17,8 +17,9 @@ from .layout import build_blocks
 from .model import STORY_KINDS, Discarded, PageResult, Seed, Story
 from .normalize import normalize_line, strip_pinyin
 from .parks import attribute_park, load_gazetteer, page_park
-from .read import SeedError, read_seed
+from .read import SeedError, os_reason, read_seed
 from .segment import Draft, segment_blocks
+from .settings import DEFAULT_MAX_SEED_BYTES
 
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
 
@@ -36,42 +37,55 @@ class Sidecar:
 
 def read_sidecar(path: Path) -> Sidecar:
     """Parse and check a sidecar; a malformed one is a SeedError naming the file."""
-    if not path.exists():
-        return Sidecar()
+    name = path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise SeedError(f"{path.name}: malformed sidecar YAML ({exc})") from exc
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return Sidecar()
+    except UnicodeDecodeError as exc:
+        raise SeedError(name, f"sidecar is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise SeedError(name, os_reason(path, exc)) from exc
+    try:
+        data = yaml.safe_load(raw)
+    except ValueError as exc:  # PyYAML builds dates itself: `date: 2026-13-45` is a ValueError
+        raise SeedError(name, f"malformed sidecar YAML: {exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SeedError(name, f"malformed sidecar YAML: {problem}", mark.line + 1 if mark else None) from exc
     if data is None:
         return Sidecar()
     if not isinstance(data, dict):
-        raise SeedError(f"{path.name}: sidecar must be a mapping, not {type(data).__name__}")
+        raise SeedError(name, f"sidecar must be a mapping of date, source and stories, not {type(data).__name__}")
     unknown = set(data) - {"date", "source", "stories"}
     if unknown:
-        raise SeedError(f"{path.name}: unknown sidecar keys {sorted(unknown)}")
+        raise SeedError(name, f"unknown sidecar keys {sorted(map(str, unknown))}")
     when = None
     if "date" in data:
         when = parse_date(data["date"])
         if when is None:
-            raise SeedError(f"{path.name}: date must look like 2026-01-15, not {data['date']!r}")
+            raise SeedError(name, f"date must look like 2026-01-15, not {data['date']!r}")
     source = data.get("source", "")
     if not isinstance(source, str):
-        raise SeedError(f"{path.name}: source must be text, not {type(source).__name__}")
+        raise SeedError(name, f"source must be text, not {type(source).__name__}")
     stories = data.get("stories") or {}
     if not isinstance(stories, dict):
-        raise SeedError(f"{path.name}: stories must map story numbers to fields")
+        raise SeedError(name, "stories must map story numbers to fields")
     overrides = []
     for number, fields in stories.items():
-        if not isinstance(number, int) or not isinstance(fields, dict):
-            raise SeedError(f"{path.name}: stories.{number}: expected a story number and a mapping")
+        if not isinstance(number, int) or isinstance(number, bool) or not isinstance(fields, dict):
+            raise SeedError(name, f"stories.{number}: expected a story number and a mapping")
         bad = set(fields) - {"title", "kind", "park", "date"}
         if bad:
-            raise SeedError(f"{path.name}: stories.{number}: unknown fields {sorted(bad)}")
+            raise SeedError(name, f"stories.{number}: unknown fields {sorted(map(str, bad))}")
         if "kind" in fields and fields["kind"] not in STORY_KINDS:
-            raise SeedError(f"{path.name}: stories.{number}.kind must be one of {list(STORY_KINDS)}")
+            raise SeedError(name, f"stories.{number}.kind must be one of {list(STORY_KINDS)}")
         for key in ("title", "park"):
             if key in fields and not isinstance(fields[key], str):
-                raise SeedError(f"{path.name}: stories.{number}.{key} must be text")
+                raise SeedError(name, f"stories.{number}.{key} must be text")
+        if "date" in fields and parse_date(fields["date"]) is None:
+            raise SeedError(name, f"stories.{number}.date must look like 2026-01-15, not {fields['date']!r}")
         overrides.append((number, tuple(sorted(fields.items()))))
     return Sidecar(date=when, source=source, overrides=tuple(overrides))
 
@@ -134,7 +148,7 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
     return PageResult(seed=seed, stories=stories, discarded=discarded)
 
 
-def process_file(path: Path, fact_box_size: int = 6, max_bytes: int = 50_000_000) -> PageResult:
+def process_file(path: Path, fact_box_size: int = 6, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> PageResult:
     """Read a seed and its sidecar and process them; raises SeedError for a bad seed."""
     seed = read_seed(path, max_bytes)
     return process_seed(seed, read_sidecar(path.with_suffix(".yml")), fact_box_size)

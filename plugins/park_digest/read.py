@@ -7,8 +7,10 @@ Traditional page is converted with OpenCC t2s and its original lines are kept.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import re
+import stat
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +18,7 @@ from pathlib import Path
 import opencc
 
 from .model import Seed
+from .settings import DEFAULT_MAX_SEED_BYTES
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: it also splits on \x0b, \x1c, U+2028
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
@@ -25,7 +28,16 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 class SeedError(ValueError):
-    """A seed that cannot be read; the message names the file and the reason."""
+    """A seed that cannot be used; the message names the file, the line when one is at fault,
+    and the reason."""
+
+    def __init__(self, file: str, reason: str, line: int | None = None):
+        self.file, self.reason, self.line = file, reason, line
+        super().__init__(f"{file}: line {line}: {reason}" if line else f"{file}: {reason}")
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
 
 
 @lru_cache(maxsize=None)
@@ -41,7 +53,8 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise SeedError(f"{name}: not valid {encoding} after its byte-order mark ({exc.reason})") from exc
+                raise SeedError(name, f"not valid {encoding} after its byte-order mark ({exc.reason})",
+                                _line_of(data, exc.start)) from exc
     utf16 = _guess_utf16(data)
     if utf16:
         try:
@@ -49,18 +62,24 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise SeedError(f"{name}: binary file (NUL bytes), not a text page")
+        raise SeedError(name, "binary file (NUL bytes), not a text page", _line_of(data, data.index(b"\x00")))
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    else:
+        if _control_share(text[:20000]) > 0.01:
+            raise SeedError(name, "binary content: valid UTF-8 but full of control characters")
+        return text, "utf-8"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise SeedError(f"{name}: undecodable as UTF-8, UTF-16 or GB18030 (byte {exc.start})") from exc
+        # Most seeds are UTF-8, so the first byte that breaks UTF-8 is the one to look at.
+        raise SeedError(name, f"undecodable: not UTF-8 (byte {utf8_error.start}), UTF-16 or GB18030",
+                        _line_of(data, utf8_error.start)) from exc
     # GB18030 maps almost any byte soup to some character; demand that it reads as Chinese text.
     if not _looks_like_text(text):
-        raise SeedError(f"{name}: binary or undecodable content (neither UTF-8 nor plausible GB18030)")
+        raise SeedError(name, "binary or undecodable content (neither UTF-8 nor plausible GB18030)")
     return text, "gb18030"
 
 
@@ -87,12 +106,16 @@ def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
     if not sample.strip():
         return True
-    control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
-                  and ch not in "\r\n\t\f")
     common = sum(1 for ch in sample if ch < "\u0080" or "\u3000" <= ch <= "\u303f"
                  or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
                  or "\u2010" <= ch <= "\u2027")
-    return control <= 0.01 * len(sample) and common >= 0.9 * len(sample)
+    return _control_share(sample) <= 0.01 and common >= 0.9 * len(sample)
+
+
+def _control_share(sample: str) -> float:
+    control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
+                  and ch not in "\r\n\t\f")
+    return control / max(len(sample), 1)
 
 
 def detect_script(text: str) -> str:
@@ -118,7 +141,9 @@ def decode_seed(data: bytes, name: str) -> Seed:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise SeedError(f"{name}: empty page (no text)")
+        raise SeedError(name, "empty page (no text)")
+    if not any(ch.isalnum() for ch in text):
+        raise SeedError(name, "no letters or digits, only punctuation and spaces")
     original = split_lines(text)
     script = detect_script(text)
     if script == "hant":
@@ -131,8 +156,30 @@ def decode_seed(data: bytes, name: str) -> Seed:
                 encoding=encoding, lines=simple, original_lines=original)
 
 
-def read_seed(path: Path, max_bytes: int = 50_000_000) -> Seed:
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise SeedError(f"{path.name}: {size} bytes is over the limit of {max_bytes}")
-    return decode_seed(path.read_bytes(), path.name)
+def read_seed(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Seed:
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe or device)"
+            raise SeedError(path.name, f"{kind}, not a page")
+        if info.st_size > max_bytes:
+            raise SeedError(path.name, f"{info.st_size:,} bytes is over the limit of {max_bytes:,} for one page "
+                                       "(PARK_DIGEST_MAX_SEED_BYTES); a printed page is some 10 kB")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat
+    except OSError as exc:
+        raise SeedError(path.name, os_reason(path, exc)) from exc
+    if len(data) > max_bytes:
+        raise SeedError(path.name, f"grew past the limit of {max_bytes:,} bytes while being read")
+    return decode_seed(data, path.name)
+
+
+def os_reason(path: Path, exc: OSError) -> str:
+    """What a failed open or stat means for an editor, without the errno jargon."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"broken symbolic link (its target {str(path.readlink())!r} does not exist)"
+    if exc.errno == errno.EACCES:
+        return "cannot be read (permission denied)"
+    return f"cannot be read ({exc.strerror or exc})"

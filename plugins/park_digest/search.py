@@ -6,9 +6,12 @@ so each language's search page finds only pages in that language.
 """
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 from pathlib import Path
+
+from .files import replace_file
 
 logger = logging.getLogger(__name__)
 
@@ -40,5 +43,14 @@ def build_index(output_dir: Path, timeout: float = 300) -> str:
     if result.returncode != 0:
         raise SearchIndexError(f"park_digest: Pagefind failed ({result.returncode}): "
                                f"{result.stderr.strip() or result.stdout.strip()}")
+    sort_entry_languages(output_dir / BUNDLE_DIR / "pagefind-entry.json")
     logger.info("park_digest: search index written to %s", output_dir / BUNDLE_DIR)
     return result.stdout
+
+
+def sort_entry_languages(entry: Path) -> None:
+    """Pagefind lists the languages of its entry file in hash-map order, which changes from run
+    to run; sorted, two builds of the same inputs are byte-identical. Readers look them up by key."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    replace_file(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

@@ -72,11 +72,18 @@ def _parks_in(text: str) -> set[str]:
     return {m.group(0)[-6:] for m in PARK_PATTERN.finditer(text)}
 
 
-def _next_content(blocks: list[Block], start: int) -> Optional[Block]:
-    for block in blocks[start:]:
-        if block.kind not in ("caption", "furniture"):
-            return block
-    return None
+def _content_ahead(blocks: list[Block]) -> list[Optional[int]]:
+    """For each position, the index of the first block at or after it that is neither caption nor
+    furniture. Built once, so a page of thousands of captions stays linear."""
+    ahead: list[Optional[int]] = [None] * (len(blocks) + 1)
+    for i in range(len(blocks) - 1, -1, -1):
+        ahead[i] = i if blocks[i].kind not in ("caption", "furniture") else ahead[i + 1]
+    return ahead
+
+
+def _next_content(blocks: list[Block], ahead: list[Optional[int]], start: int) -> Optional[Block]:
+    index = ahead[start] if start < len(ahead) else None
+    return blocks[index] if index is not None else None
 
 
 def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
@@ -84,6 +91,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
     discarded: list[Discarded] = []
     current: Optional[Draft] = None
     pending_captions: list[Block] = []
+    ahead = _content_ahead(blocks)
 
     def start(**kwargs) -> Draft:
         nonlocal current, pending_captions
@@ -96,7 +104,6 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
         return current
 
     for i, block in enumerate(blocks):
-        following = _next_content(blocks, i + 1)
         if block.kind == "furniture":
             discarded.append(Discarded(block.span, block.text, block.reason))
         elif block.kind == "advertisement":
@@ -105,7 +112,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
         elif current is not None and current.advertisement:
             _add_to_advertisement(current, block)
         elif block.kind == "heading":
-            role = _heading_role(block, current, following, blocks, i)
+            role = _heading_role(block, current, blocks, ahead, i)
             if role == "kicker":
                 discarded.append(Discarded(block.span, block.text, "page slogan or kicker above a headline"))
             elif role == "late_title":
@@ -124,7 +131,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             if target.has_body:
                 target.closed = True
         elif block.kind == "caption":
-            if current is not None and not current.closed and _opens_item(blocks, i, current):
+            if current is not None and not current.closed and _opens_item(blocks, ahead, i, current):
                 start()
             if current is None or current.closed:
                 pending_captions.append(block)
@@ -146,20 +153,25 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
         for cap in pending_captions:
             target.captions.append(cap.text)
             target.caption_spans.append(cap.span)
-    return [d for d in drafts if d.body or d.title or d.captions], discarded
+    kept = [d for d in drafts if d.body or d.title or d.captions]
+    for draft in drafts:  # a page of bylines alone: say so rather than drop them
+        if draft not in kept:
+            discarded += [Discarded(span, text, "byline with no story")
+                          for span, text in zip(draft.byline_spans, draft.bylines)]
+    return kept, discarded
 
 
-def _heading_role(block: Block, current: Optional[Draft], following: Optional[Block],
-                  blocks: list[Block], index: int) -> str:
+def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
+                  ahead: list[Optional[int]], index: int) -> str:
     """title | subheading | kicker | late_title for one heading."""
-    nxt = following
+    nxt = _next_content(blocks, ahead, index + 1)
     if current is not None and current.title is None and current.has_body:
         # Nothing after it but the next item: a headline printed after its body.
         if nxt is None or nxt.kind in ("advertisement", "heading"):
             return "late_title"
     if nxt is not None and nxt.kind == "heading" and not (block.marked and nxt.marked and nxt.level > block.level):
         # Two headlines in a row: the first is an overline, unless the second is its subheading.
-        if current is None or current.closed or not current.has_body or _is_title_like(nxt, blocks):
+        if current is None or current.closed or not current.has_body or _is_title_like(ahead[index + 1], blocks, ahead):
             return "kicker"
     if current is None or current.closed or current.advertisement:
         return "title"
@@ -176,9 +188,9 @@ def _heading_role(block: Block, current: Optional[Draft], following: Optional[Bl
     return "subheading"
 
 
-def _is_title_like(block: Block, blocks: list[Block]) -> bool:
-    index = next(i for i, b in enumerate(blocks) if b is block)
-    nxt = _next_content(blocks, index + 1)
+def _is_title_like(index: int, blocks: list[Block], ahead: list[Optional[int]]) -> bool:
+    block = blocks[index]
+    nxt = _next_content(blocks, ahead, index + 1)
     return bool(_parks_in(block.text)) or (nxt is not None and nxt.kind == "byline")
 
 
@@ -193,12 +205,12 @@ def _starts_new_item(block: Block, current: Draft) -> bool:
     return _differs(block.text, current)
 
 
-def _opens_item(blocks: list[Block], index: int, current: Draft) -> bool:
+def _opens_item(blocks: list[Block], ahead: list[Optional[int]], index: int, current: Draft) -> bool:
     """A caption after a wide gap that heads a new item (photo news) rather than the story above."""
     block = blocks[index]
     if block.gap_before < 2 or not current.has_body:
         return False
-    nxt = _next_content(blocks, index + 1)
+    nxt = _next_content(blocks, ahead, index + 1)
     if nxt is None or nxt.kind != "text":
         return False
     last = next((item for item in reversed(current.body) if item.type == "paragraph"), None)

@@ -9,6 +9,8 @@ LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 SOURCE_LANG = "zh-Hans"
 OPENCC_CONFIGS = ("s2twp", "s2tw", "s2hk", "s2t")
 ENGINES = ("google", "libretranslate", "mymemory")
+# A printed page is some 10 kB; 200 times that is no page but a dump or a wrong file.
+DEFAULT_MAX_SEED_BYTES = 2_000_000
 
 
 class ConfigurationError(ValueError):
@@ -25,7 +27,7 @@ class Settings:
     opencc_config: str = "s2twp"
     fact_box_size: int = 6
     strict: bool = False
-    max_seed_bytes: int = 50_000_000
+    max_seed_bytes: int = DEFAULT_MAX_SEED_BYTES
     engine: str = "google"
     engine_url: str = ""
     engine_api_key: str = ""

@@ -1,0 +1,148 @@
+"""Bad seeds: each is rejected with its file, the line where one is at fault, and a plain reason;
+everything else keeps building. Hostile but valid pages are processed in linear time."""
+import os
+import random
+
+import pytest
+
+from park_digest.eval_parse import kept_text, letters_and_digits
+from park_digest.generate import process_seeds, seed_files
+from park_digest.pipeline import process_file, process_seed, read_sidecar
+from park_digest.read import SeedError, decode_seed, read_seed
+from park_digest.settings import ConfigurationError, Settings
+from conftest import SEEDS
+
+GOOD = (SEEDS / "000_68498c843cd78d0e.txt").read_bytes()
+PAGE = GOOD.decode("utf-8")
+
+
+ANY_LINE = object()
+
+
+def rejection(data: bytes, name: str = "bad.txt") -> SeedError:
+    with pytest.raises(SeedError) as error:
+        decode_seed(data, name)
+    return error.value
+
+
+@pytest.mark.parametrize("data,reason,line", [
+    (b"", "empty page", None),
+    (" \t\r\n\n\u3000 ".encode("utf-8"), "empty page", None),
+    (b"\xef\xbc\x8c\xe3\x80\x82\n\n----\n***\n", "no letters or digits", None),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (NUL bytes)", 3),
+    (random.Random(8).randbytes(4096).replace(b"\x00", b"\x01"), "undecodable", ANY_LINE),
+    ("第一行\n第二行\n".encode() + b"\x81\x30\xff\n", "undecodable", 3),
+    (b"\xff\xfe\x00\xd8a\x00", "not valid utf-16 after its byte-order mark", 1),
+    ("标题\n正文\x01\x02\x03\x04\x05\x06\x07".encode(), "control characters", None),
+], ids=["empty", "whitespace", "punctuation-only", "png", "random-bytes", "undecodable",
+        "broken-utf16", "control-chars"])
+def test_bad_bytes_are_rejected_with_file_reason_and_line(data, reason, line):
+    error = rejection(data)
+    assert error.file == "bad.txt" and reason in error.reason
+    assert str(error).startswith("bad.txt: ")
+    if line is not ANY_LINE:
+        assert error.line == line and (f"line {line}:" in str(error)) == bool(line)
+
+
+def test_utf16_pages_are_read_not_rejected():
+    for data in (PAGE.encode("utf-16"), PAGE.encode("utf-16-le"), PAGE.encode("utf-16-be")):
+        assert decode_seed(data, "u16.txt").lines == PAGE.split("\n")
+
+
+@pytest.mark.parametrize("name", ["with space.txt", "青岛 高新区 第1版.txt", "ünïcode-名.txt"])
+def test_awkward_file_names_are_processed(tmp_path, name):
+    (tmp_path / name).write_bytes(GOOD)
+    result = process_file(tmp_path / name)
+    assert result.seed.file == name and len(result.stories) >= 3
+    assert all(story.id.isascii() and " " not in story.id for story in result.stories)
+
+
+def make_hostile_dir(root):
+    """A seeds directory holding one good page beside every kind of broken entry."""
+    root.mkdir()
+    (root / "good.txt").write_bytes(GOOD)
+    (root / "a.txt").symlink_to("b.txt")
+    (root / "b.txt").symlink_to("a.txt")
+    (root / "dangling.txt").symlink_to("nowhere/missing.txt")
+    (root / "folder.txt").mkdir()
+    os.mkfifo(root / "pipe.txt")  # reading it would block the build forever
+    with open(root / "huge.txt", "wb") as handle:
+        handle.truncate(20 * 1024 * 1024)  # a sparse 20 MB page costs nothing to make
+    (root / "bad-sidecar.txt").write_bytes(GOOD)
+    (root / "bad-sidecar.yml").write_text("date: 2026-01-15\nsource: a: b\n", encoding="utf-8")
+    return root
+
+
+def test_seeds_directory_entries_are_reported_and_skipped(tmp_path, caplog):
+    seeds = make_hostile_dir(tmp_path / "seeds")
+    report = process_seeds(Settings(seeds_dir=seeds))
+    assert [page.seed.file for page in report.pages] == ["good.txt"]
+    reasons = dict(report.rejected)
+    assert "symbolic link loop" in reasons["a.txt"] and "symbolic link loop" in reasons["b.txt"]
+    assert "broken symbolic link" in reasons["dangling.txt"]
+    assert "a directory, not a page" in reasons["folder.txt"]
+    assert "not a regular file" in reasons["pipe.txt"]
+    assert "20,971,520 bytes is over the limit" in reasons["huge.txt"]
+    assert "PARK_DIGEST_MAX_SEED_BYTES" in reasons["huge.txt"]
+    assert reasons["bad-sidecar.txt"].startswith("bad-sidecar.txt: bad-sidecar.yml: line 2: malformed sidecar YAML")
+    logged = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(logged) == len(reasons)
+    assert any(str(seeds) in message and "bad-sidecar.txt: bad-sidecar.yml: line 2:" in message for message in logged)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_seed_is_reported(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_bytes(GOOD)
+    path.chmod(0)
+    with pytest.raises(SeedError, match="permission denied"):
+        read_seed(path)
+
+
+def test_missing_seeds_directory_stops_the_build(tmp_path):
+    with pytest.raises(ConfigurationError, match="SEEDS_DIR"):
+        list(seed_files(tmp_path / "no-such-dir"))
+
+
+@pytest.mark.parametrize("text,message", [
+    ("- a list\n- not a mapping\n", "sidecar must be a mapping"),
+    ("date: 2026-13-45\n", "malformed sidecar YAML: month must be in 1..12"),
+    ("date: 15.1.2026\n", "date must look like 2026-01-15, not '15.1.2026'"),
+    ("source: 42\n", "source must be text, not int"),
+    ("stories: [1, 2]\n", "stories must map story numbers"),
+    ("stories:\n  first: {title: x}\n", "stories.first: expected a story number"),
+    ("stories:\n  1: {kind: editorial}\n", "stories.1.kind must be one of"),
+    ("stories:\n  1: {title: [a, b]}\n", "stories.1.title must be text"),
+    ("stories:\n  1: {date: yesterday}\n", "stories.1.date must look like"),
+    ("1: x\nfoo: y\n", "unknown sidecar keys ['1', 'foo']"),
+    ("date: 2026-01-15\n\tsource: tab\n", "line 2: malformed sidecar YAML"),
+    ("\xff\xfe", "sidecar is not UTF-8"),
+], ids=["list", "bad-date", "odd-date", "source-int", "stories-list", "story-key", "kind", "title-type",
+        "story-date", "mixed-keys", "tab", "not-utf8"])
+def test_bad_sidecars_name_the_file_and_the_problem(tmp_path, text, message):
+    path = tmp_path / "page.yml"
+    path.write_bytes(text.encode("latin-1") if text.startswith("\xff") else text.encode("utf-8"))
+    with pytest.raises(SeedError) as error:
+        read_sidecar(path)
+    assert str(error.value).startswith("page.yml: ") and message in str(error.value)
+
+
+@pytest.mark.parametrize("line", [
+    "青岛高新区" * 40000,
+    "5家企业" * 50000,
+    "1 " * 100000,
+    "2025年" * 40000,
+    PAGE.replace("\n", "") * 20,
+], ids=["cjk", "dense-figures", "digits-and-spaces", "years", "page-on-one-line"])
+def test_one_200k_character_line_is_processed_whole(line):
+    line = line[:200_000]
+    result = process_seed(decode_seed(line.encode("utf-8"), "long.txt"))
+    assert sorted(letters_and_digits(kept_text(result))) == sorted(letters_and_digits(line))
+    assert all(len(story.title or "") <= 200 for story in result.stories)  # never a page-long headline
+
+
+def test_punctuation_only_lines_are_discarded_with_a_reason():
+    text = PAGE + "\n\n————————————\n\n＊＊＊\n"
+    result = process_seed(decode_seed(text.encode("utf-8"), "rules.txt"))
+    rules = [d for d in result.discarded if d.reason.startswith("rule or ornament")]
+    assert [d.text for d in rules] == ["————————————", "＊＊＊"]
