@@ -14,7 +14,8 @@ from html import escape
 import pygal
 from pygal.style import Style
 
-MONEY_UNITS = ("CNY", "USD", "EUR")
+from .model import MONEY_UNITS
+
 FONT = ('system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", '
         '"Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif')
 STYLE = Style(background="#ffffff", plot_background="#ffffff", foreground="#1c1f23",

@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Iterable
 
 from .facts import extract_facts
+from .model import MONEY_UNITS
 from .model import Fact
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = REPO / "tests" / "data" / "gold-dev.json"
 DEFAULT_SEEDS = REPO / "seeds"
-MONEY_UNITS = ("CNY", "USD", "EUR")
 # Unit spellings in the annotations that are not codes of model.UNITS.
 GOLD_UNIT_ALIASES = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day",
                      "years": "year", "months": "month"}

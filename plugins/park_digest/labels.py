@@ -14,7 +14,7 @@ from typing import Mapping, NamedTuple, Optional
 
 import yaml
 
-from .model import Fact
+from .model import DURATION_UNITS, MONEY_UNITS, Fact
 
 DATA_FILE = Path(__file__).parent / "data" / "labels.yml"
 
@@ -233,8 +233,6 @@ def _fallback_zh(fact: Fact) -> str:
 
 _VAGUE_ALONE = ("number", "share", "size", "rate", "total", "amount", "increase", "reduction",
                 "growth", "decline")
-_MONEY_UNITS = ("CNY", "USD", "EUR")
-_DURATION_UNITS = ("year", "month", "day", "hour", "minute", "second")
 
 
 class Composition(NamedTuple):
@@ -250,13 +248,13 @@ def english_label(fact: Fact, vocabulary: Vocabulary = VOCABULARY) -> str:
     """Plain-English label: the known terms of label_zh composed, else a unit-based fallback."""
     c = compose_english(fact.label_zh, vocabulary)
     if not c.phrase or not c.named or (fact.unit == "count" and not c.noun) \
-            or (fact.unit in _DURATION_UNITS and not c.wrapped):
+            or (fact.unit in DURATION_UNITS and not c.wrapped):
         return fallback_english(fact, vocabulary)
     wrapper = vocabulary.unit_wrappers.get(fact.unit, "{}")
     measure = wrapper.replace("{}", "").strip(" ()").split(" ")[0]
     if not c.wrapped and measure not in c.phrase:  # no "capacity of installed capacity"
         return wrapper.replace("{}", c.phrase)
-    if not c.wrapped and fact.unit in _MONEY_UNITS and c.countable:
+    if not c.wrapped and fact.unit in MONEY_UNITS and c.countable:
         return f"{c.singular} value"  # 一个1000万元的项目 → "project value"
     return c.phrase
 

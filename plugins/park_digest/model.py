@@ -10,6 +10,8 @@ STORY_KINDS = ("article", "brief", "photo_news", "advertisement", "fragment")
 UNITS = ("CNY", "USD", "EUR", "percent", "count", "sqm", "mu", "year", "month", "day",
          "hour", "minute", "second", "kV", "kW", "GW", "other")
 QUALIFIERS = ("exact", "over", "approx", "under")
+MONEY_UNITS = ("CNY", "USD", "EUR")
+DURATION_UNITS = ("year", "month", "day", "hour", "minute", "second")
 
 
 @dataclass

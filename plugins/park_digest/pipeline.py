@@ -12,7 +12,8 @@ import yaml
 from pypinyin import lazy_pinyin
 
 from .dates import dateline_date, infer_date, parse_date
-from .facts import extract_story_facts, select_box
+from .factbox import select_box
+from .facts import extract_story_facts
 from .layout import build_blocks
 from .model import STORY_KINDS, Discarded, PageResult, Seed, Story
 from .normalize import normalize_line, strip_pinyin

@@ -12,7 +12,7 @@ import re
 from html import escape
 from typing import Optional
 
-from .facts import format_value
+from .factbox import format_value
 from .model import Fact
 from .read import converter
 from .names import romanize_name
