@@ -43,7 +43,7 @@ help:
 	@echo '   make test            run the whole test suite'
 	@echo '   make serve [PORT=8000]   serve output/ on 127.0.0.1'
 	@echo '   make devserver       rebuild on changes and serve'
-	@echo '   make clean           remove the output and generated stories'
+	@echo '   make clean           remove the output, generated stories and caches'
 	@echo '   make publish         build with publishconf.py (absolute URLs)'
 	@echo '   make github          publish output/ to the $(GITHUB_PAGES_BRANCH) branch (ghp-import)'
 	@echo '   make translate       fill missing English through the machine-translation engine'
@@ -62,7 +62,7 @@ html: $(STAMP)
 
 clean:
 	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
-	rm -rf "$(INPUTDIR)/stories"
+	rm -rf "$(INPUTDIR)/stories" "$(BASEDIR)/.cache"
 
 regenerate: $(STAMP)
 	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)

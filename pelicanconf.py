@@ -21,6 +21,13 @@ PARK_DIGEST_SEEDS_DIR = os.environ.get("SEEDS_DIR", "seeds")
 PARK_DIGEST_LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 PARK_DIGEST_OPENCC_CONFIG = "s2twp"
 PARK_DIGEST_STRICT = os.environ.get("STRICT", "0")
+# Caches live outside output/: ours (converted seeds) and Pelican's (parsed Markdown). The plugin
+# gives every content+output pair its own Pelican cache folder below CACHE_PATH.
+_CACHE = os.environ.get("CACHE_DIR", os.path.join(_HERE, ".cache"))
+PARK_DIGEST_CACHE_DIR = os.path.join(_CACHE, "park-digest")
+CACHE_PATH = os.path.join(_CACHE, "pelican")
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
 
 ARTICLE_PATHS = ["stories"]
 PAGE_PATHS = ["pages"]
@@ -45,7 +52,5 @@ RELATIVE_URLS = True
 STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {}
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
-DELETE_OUTPUT_DIRECTORY = True
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True  # a removed story must not linger in output/; the caches are elsewhere
 READERS = {"rst": None}  # stories are Markdown; Docutils would warn about zh-Hans

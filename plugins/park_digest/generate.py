@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
+from .cache import cache_for, convert_cached
+from .files import replace_file
 from .model import PageResult
-from .pipeline import process_file
 from .read import SeedError
 from .render import render_story
 from .settings import SOURCE_LANG, Settings
@@ -32,6 +32,7 @@ class StrictModeError(RuntimeError):
 class GenerationReport:
     pages: list[PageResult] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    cached: int = 0  # pages taken from the conversion cache
     written: int = 0
     unchanged: int = 0
     removed: int = 0
@@ -58,23 +59,23 @@ def write_if_changed(path: Path, text: str) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".md")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    replace_file(path, data)
     return True
 
 
 def process_seeds(settings: Settings,
                   process: Callable[[Path], PageResult] | None = None) -> GenerationReport:
-    """Run the pipeline over every seed; a bad seed is reported and skipped."""
+    """Run the pipeline over every seed, through the conversion cache unless `process` is given;
+    a bad seed is reported and skipped."""
     report = GenerationReport()
-    process = process or (lambda path: process_file(path, settings.fact_box_size, settings.max_seed_bytes))
+    if process is None:
+        cache = cache_for(settings)
+        cache.prune_old_versions()
+
+        def process(path: Path) -> PageResult:
+            result, hit = convert_cached(path, cache)
+            report.cached += hit
+            return result
     for path in seed_files(settings.seeds_dir):
         try:
             report.pages.append(process(path))
@@ -126,8 +127,9 @@ def generate_content(settings: Settings, lookup: Optional[Lookup] = None) -> Gen
         lookup = load_memory(settings.site_root, "en").lookup
     files = render_files(report.pages, settings, lookup, protected_names())
     write_stories(files, settings.stories_dir, report)
-    logger.info("park_digest: %d stories from %d seeds (%d written, %d unchanged, %d removed)",
-                report.stories, len(report.pages), report.written, report.unchanged, report.removed)
+    logger.info("park_digest: %d stories from %d seeds (%d from the cache; %d files written, "
+                "%d unchanged, %d removed)", report.stories, len(report.pages), report.cached,
+                report.written, report.unchanged, report.removed)
     if report.rejected and settings.strict:
         raise StrictModeError("park_digest: strict mode: rejected seeds: " +
                               "; ".join(reason for _, reason in report.rejected))

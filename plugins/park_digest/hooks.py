@@ -1,7 +1,9 @@
 """Signal handlers: the only place besides pages.py that knows about Pelican objects."""
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 from pathlib import Path
 
 import yaml
@@ -17,6 +19,19 @@ logger = logging.getLogger(__name__)
 def check_settings(pelican) -> None:
     """Fail fast: a bad PARK_DIGEST_* setting stops the build before any work."""
     load_settings(pelican.settings)
+
+
+def separate_pelican_cache(pelican) -> None:
+    """One Pelican cache folder per content+output pair. Pelican rewrites its cache files in
+    place, not atomically, so two builds sharing a folder (a test build beside `make html`)
+    could read each other's half-written pickles; separate folders never meet."""
+    settings = pelican.settings
+    if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
+        return
+    pair = f"{os.path.abspath(settings['PATH'])}\0{os.path.abspath(settings['OUTPUT_PATH'])}"
+    folder = hashlib.sha256(pair.encode("utf-8")).hexdigest()[:16]
+    if os.path.basename(os.path.normpath(settings["CACHE_PATH"])) != folder:  # once per settings
+        settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], folder)
 
 
 def write_stories(article_generator) -> None:

@@ -38,8 +38,12 @@ def read_sidecar(path: Path) -> Sidecar:
     """Parse and check a sidecar; a malformed one is a SeedError naming the file."""
     if not path.exists():
         return Sidecar()
+    return parse_sidecar(path.read_bytes(), path)
+
+
+def parse_sidecar(raw: bytes, path: Path) -> Sidecar:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.safe_load(raw.decode("utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise SeedError(f"{path.name}: malformed sidecar YAML ({exc})") from exc
     if data is None:

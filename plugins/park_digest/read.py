@@ -101,10 +101,10 @@ def detect_script(text: str) -> str:
     if not cjk:
         return "hans"
     sample = "".join(cjk)
-    simplified = converter("t2s").convert(sample)
-    traditional = converter("s2t").convert(sample)
-    to_simple = sum(a != b for a, b in zip(sample, simplified))
-    to_trad = sum(a != b for a, b in zip(sample, traditional))
+    to_simple = sum(map(str.__ne__, sample, converter("t2s").convert(sample)))
+    if not to_simple:  # already Simplified: skip the slower s2t pass, the answer is known
+        return "hans"
+    to_trad = sum(map(str.__ne__, sample, converter("s2t").convert(sample)))
     return "hant" if to_simple > to_trad else "hans"
 
 
@@ -131,8 +131,12 @@ def decode_seed(data: bytes, name: str) -> Seed:
                 encoding=encoding, lines=simple, original_lines=original)
 
 
-def read_seed(path: Path, max_bytes: int = 50_000_000) -> Seed:
+def read_seed_bytes(path: Path, max_bytes: int = 50_000_000) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
         raise SeedError(f"{path.name}: {size} bytes is over the limit of {max_bytes}")
-    return decode_seed(path.read_bytes(), path.name)
+    return path.read_bytes()
+
+
+def read_seed(path: Path, max_bytes: int = 50_000_000) -> Seed:
+    return decode_seed(read_seed_bytes(path, max_bytes), path.name)

@@ -1,0 +1,24 @@
+"""Atomic file replacement for generated files (Markdown stories, cache entries).
+
+A reader — Pelican, or a build running beside this one — sees the old file or the new one,
+never half of one. No fsync: these files are regenerated from the seeds at will, so durability
+across a crash is not worth a disk flush per file (the translation memory, which people edit,
+uses the fsyncing writer in translate/memory.py).
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
