@@ -7,9 +7,12 @@ import os
 from pathlib import Path
 
 import yaml
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+from pelican.utils import pelican_open
 
 from .generate import generate_content
 from .pages import DigestPagesGenerator
+from .render import parse_story
 from .settings import load_settings
 from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines
 
@@ -37,6 +40,37 @@ def separate_pelican_cache(pelican) -> None:
 def write_stories(article_generator) -> None:
     """Turn the seeds into Markdown before Pelican reads the content (runs on every rebuild)."""
     generate_content(load_settings(article_generator.settings))
+
+
+class StoryReader(MarkdownReader):
+    """Markdown reader that reads the generated stories directly (render.parse_story) and hands
+    every other file, or a story not in the generated form, to Markdown as usual."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._stories = os.path.abspath(load_settings(self.settings).stories_dir) + os.sep
+        self._formatted = {name.lower() for name in self.settings["FORMATTED_FIELDS"]}
+
+    def read(self, source_path):
+        if not os.path.abspath(source_path).startswith(self._stories):
+            return super().read(source_path)
+        with pelican_open(source_path) as text:
+            parsed = parse_story(text)
+        if parsed is None or any(name in self._formatted or (
+                len(values) > 1 and not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True))
+                for name, values in parsed[0].items()):
+            return super().read(source_path)  # formatted or repeated fields: Markdown's rules
+        self._source_path = source_path
+        meta, content = parsed
+        # As MarkdownReader._parse_metadata does for fields that are not formatted.
+        metadata = {}
+        for name, values in meta.items():
+            metadata[name] = self.process_metadata(name, values[0] if len(values) == 1 else values)
+        return content, metadata
+
+
+def use_story_reader(readers) -> None:
+    readers.reader_classes["md"] = StoryReader
 
 
 def attach_story_data(content) -> None:
