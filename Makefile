@@ -33,6 +33,7 @@ ifneq ($(PORT), 0)
 endif
 STRICT ?= 0
 N ?= 300
+ROUNDS ?= 3
 export SEEDS_DIR STRICT
 
 STAMP=$(VENV)/.installed-requirements
@@ -47,7 +48,7 @@ help:
 	@echo '   make publish         build with publishconf.py (absolute URLs)'
 	@echo '   make github          publish output/ to the $(GITHUB_PAGES_BRANCH) branch (ghp-import)'
 	@echo '   make translate       fill missing English through the machine-translation engine'
-	@echo '   make bench [N=300]   measure build cost on a synthetic corpus'
+	@echo '   make bench [N=300] [ROUNDS=3]   measure build cost on a synthetic corpus'
 	@echo 'Set SEEDS_DIR=… and OUTPUT_DIR=… to override the defaults; STRICT=1 fails on a rejected seed.'
 
 $(STAMP): requirements.txt
@@ -87,6 +88,6 @@ translate: $(STAMP)
 	PYTHONPATH=plugins $(PYTHON) -m park_digest translate
 
 bench: $(STAMP)
-	PYTHONPATH=plugins $(PYTHON) -m park_digest.bench --pages $(N)
+	PYTHONPATH=plugins $(PYTHON) -m park_digest.bench --pages $(N) --rounds $(ROUNDS)
 
 .PHONY: help venv html clean regenerate serve devserver publish github test translate bench

@@ -12,7 +12,7 @@ SUMMARY = re.compile(
 
 
 def test_bench_prints_the_summary_line_last():
-    result = subprocess.run([sys.executable, "-m", "park_digest.bench", "--pages", "3"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "park_digest.bench", "--pages", "3", "--rounds", "1"], cwd=ROOT,
                             env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": ""},
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr

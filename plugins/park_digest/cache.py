@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Optional
+from typing import Any, NamedTuple, Optional
 
 from .files import replace_file
 from .model import PageResult
@@ -70,8 +70,9 @@ class ConversionCache:
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def load(self, key: str) -> Optional[PageResult]:
-        """The cached result, or None when missing, unreadable or corrupt (then it is recomputed)."""
+    def load(self, key: str, kind: type = PageResult) -> Optional[Any]:
+        """The cached value, or None when missing, unreadable, corrupt or not a `kind` (then it
+        is recomputed)."""
         path = self.path(key)
         try:
             with open(path, "rb") as handle:
@@ -81,13 +82,22 @@ class ConversionCache:
         except Exception as exc:  # noqa: BLE001 — any unpickling failure only costs a recomputation
             logger.debug("park_digest: ignoring unreadable cache entry %s: %s", path, exc)
             return None
-        if not isinstance(value, PageResult):
+        if not isinstance(value, kind):
             logger.debug("park_digest: ignoring cache entry %s of type %s", path, type(value).__name__)
             return None
         return value
 
-    def store(self, key: str, value: PageResult) -> None:
-        replace_file(self.path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    def store(self, key: str, value: Any, source: Path) -> None:
+        """Write an entry; a failure is logged (naming the seed) and costs only a recomputation."""
+        try:
+            replace_file(self.path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as exc:
+            logger.warning("park_digest: could not write the cache entry of %s in %s: %s",
+                           source, self.root, exc)
+
+    def derived_key(self, key: str, fingerprint: str) -> str:
+        """The key of a later stage's result (rendered files) for the page under `key`."""
+        return hashlib.sha256(f"{key}\0{fingerprint}".encode()).hexdigest()
 
     def prune_old_versions(self) -> int:
         """Remove the folders of other code versions: no run of this code can hit them."""
@@ -107,8 +117,15 @@ def cache_for(settings: Settings) -> ConversionCache:
                            settings.max_seed_bytes)
 
 
-def convert_cached(path: Path, cache: ConversionCache) -> tuple[PageResult, bool]:
-    """(result, True when it came from the cache). A bad seed raises SeedError and is not cached."""
+class Converted(NamedTuple):
+    page: PageResult
+    key: str
+    cached: bool  # it came from the cache
+
+
+def convert_cached(path: Path, cache: ConversionCache) -> Converted:
+    """A seed's PageResult, from the cache when it is there. A bad seed raises SeedError and is
+    not cached."""
     data = read_seed_bytes(path, cache.max_bytes)
     sidecar_path = path.with_suffix(".yml")
     try:
@@ -118,12 +135,9 @@ def convert_cached(path: Path, cache: ConversionCache) -> tuple[PageResult, bool
     key = cache.key(path.name, data, b"" if sidecar is None else sidecar)
     cached = cache.load(key)
     if cached is not None:
-        return cached, True
+        return Converted(cached, key, True)
     result = process_seed(decode_seed(data, path.name),
                           Sidecar() if sidecar is None else parse_sidecar(sidecar, sidecar_path),
                           cache.fact_box_size)
-    try:
-        cache.store(key, result)
-    except OSError as exc:  # a full or read-only disk slows the next build down, nothing worse
-        logger.warning("park_digest: could not write cache entry for %s in %s: %s", path, cache.root, exc)
-    return result, False
+    cache.store(key, result, path)
+    return Converted(result, key, False)

@@ -5,6 +5,7 @@ never reads half a file) and stale ones are removed, so Pelican's own cache stay
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from .read import SeedError
 from .render import render_story
 from .settings import SOURCE_LANG, Settings
 from .translate.glossary import load_glossary
-from .translate.memory import load_memory
+from .translate.memory import language_dir, load_memory
 from .variants import Lookup, localize_en, localize_hant, localize_source
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,9 @@ class StrictModeError(RuntimeError):
 class GenerationReport:
     pages: list[PageResult] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    keys: list[str] = field(default_factory=list)  # conversion cache keys, one per page
     cached: int = 0  # pages taken from the conversion cache
+    rendered_cached: int = 0  # pages whose Markdown came from the cache
     written: int = 0
     unchanged: int = 0
     removed: int = 0
@@ -73,7 +76,8 @@ def process_seeds(settings: Settings,
         cache.prune_old_versions()
 
         def process(path: Path) -> PageResult:
-            result, hit = convert_cached(path, cache)
+            result, key, hit = convert_cached(path, cache)
+            report.keys.append(key)
             report.cached += hit
             return result
     for path in seed_files(settings.seeds_dir):
@@ -103,6 +107,37 @@ def render_files(pages: list[PageResult], settings: Settings, lookup: Lookup,
     return files
 
 
+def render_fingerprint(settings: Settings) -> str:
+    """What rendering depends on besides the page and the code (which names the cache folder):
+    the languages, the OpenCC configuration and the translation memory's files."""
+    digest = hashlib.sha256(repr((settings.languages, settings.opencc_config)).encode())
+    directory = language_dir(settings.site_root, "en")
+    for path in sorted(directory.glob("*.po")) if directory.is_dir() else ():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def render_cached(report: GenerationReport, settings: Settings) -> dict[Path, str]:
+    """render_files for every page, through the cache: a warm build renders nothing and never
+    parses the translation memory."""
+    cache, fingerprint = cache_for(settings), render_fingerprint(settings)
+    lookup: Optional[Lookup] = None  # the memory is parsed only when a page must be rendered
+    protected: tuple[str, ...] = ()
+    files: dict[Path, str] = {}
+    for page, key in zip(report.pages, report.keys):
+        rendered_key = cache.derived_key(key, fingerprint)
+        rendered = cache.load(rendered_key, dict)
+        if rendered is None:
+            if lookup is None:
+                lookup, protected = load_memory(settings.site_root, "en").lookup, protected_names()
+            rendered = render_files([page], settings, lookup, protected)
+            cache.store(rendered_key, rendered, settings.seeds_dir / page.seed.file)
+        else:
+            report.rendered_cached += 1
+        files.update(rendered)
+    return files
+
+
 def write_stories(files: dict[Path, str], root: Path, report: GenerationReport) -> None:
     for relative, text in sorted(files.items()):
         if write_if_changed(root / relative, text):
@@ -124,12 +159,14 @@ def protected_names() -> tuple[str, ...]:
 def generate_content(settings: Settings, lookup: Optional[Lookup] = None) -> GenerationReport:
     report = process_seeds(settings)
     if lookup is None:
-        lookup = load_memory(settings.site_root, "en").lookup
-    files = render_files(report.pages, settings, lookup, protected_names())
+        files = render_cached(report, settings)
+    else:
+        files = render_files(report.pages, settings, lookup, protected_names())
     write_stories(files, settings.stories_dir, report)
-    logger.info("park_digest: %d stories from %d seeds (%d from the cache; %d files written, "
-                "%d unchanged, %d removed)", report.stories, len(report.pages), report.cached,
-                report.written, report.unchanged, report.removed)
+    logger.info("park_digest: %d stories from %d seeds (%d converted and %d rendered from the "
+                "cache; %d files written, %d unchanged, %d removed)", report.stories,
+                len(report.pages), report.cached, report.rendered_cached, report.written,
+                report.unchanged, report.removed)
     if report.rejected and settings.strict:
         raise StrictModeError("park_digest: strict mode: rejected seeds: " +
                               "; ".join(reason for _, reason in report.rejected))
