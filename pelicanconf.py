@@ -52,5 +52,7 @@ RELATIVE_URLS = True
 STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {}
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
-DELETE_OUTPUT_DIRECTORY = True  # a removed story must not linger in output/; the caches are elsewhere
+# Off: the plugin removes the pages a build no longer writes (files.remove_stale_pages), and
+# overwriting files is far cheaper than deleting and creating them all again.
+DELETE_OUTPUT_DIRECTORY = False
 READERS = {"rst": None}  # stories are Markdown; Docutils would warn about zh-Hans

@@ -22,3 +22,15 @@ def replace_file(path: Path, data: bytes) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def remove_stale_pages(output: Path, written: set[str]) -> int:
+    """Delete the .html pages under `output` that this build did not write (a removed story, a
+    park no longer mentioned). It stands in for Pelican's DELETE_OUTPUT_DIRECTORY, which makes
+    every build create every file afresh: on some filesystems that costs more than rendering."""
+    removed = 0
+    for path in output.rglob("*.html"):
+        if str(path.resolve()) not in written:
+            path.unlink()
+            removed += 1
+    return removed

@@ -11,7 +11,7 @@ from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
 
 from .generate import generate_content
-from .pages import DigestPagesGenerator
+from .pages import WRITTEN, DigestPagesGenerator
 from .render import parse_story
 from .settings import load_settings
 from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines
@@ -91,6 +91,12 @@ def add_template_globals(generator) -> None:
                                  story_alternates=story_alternates, bcp47=bcp47,
                                  digest_languages=tuple(generator.settings.get("PARK_DIGEST_LANGUAGES")
                                                         or LANG_NAMES))
+
+
+def track_written(path, context) -> None:
+    written = context.get(WRITTEN)
+    if written is not None:
+        written.add(str(Path(path).resolve()))
 
 
 def get_generators(pelican):
