@@ -14,6 +14,10 @@ def test_rebuild_reuses_caches_and_removes_stale_pages(tmp_path):
     assert list((tmp_path / "cache" / "pelican").iterdir())  # Pelican's content cache, outside output/
     assert not (output / "cache").exists()
 
+    stamps = {p: p.stat().st_mtime_ns for p in output.rglob("*.html")}
+    build_site(tmp_path, seeds=seeds)  # nothing changed: no page is written again
+    assert {p: p.stat().st_mtime_ns for p in output.rglob("*.html")} == stamps
+
     gone = sorted(seeds.glob("*.txt"))[-1]
     gone.unlink()
     build_site(tmp_path, seeds=seeds)

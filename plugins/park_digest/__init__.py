@@ -12,4 +12,5 @@ def register():
     signals.content_object_init.connect(hooks.attach_story_data)
     signals.generator_init.connect(hooks.add_template_globals)
     signals.get_generators.connect(hooks.get_generators)
+    signals.get_writer.connect(hooks.get_writer)
     signals.content_written.connect(hooks.track_written)

@@ -24,6 +24,37 @@ def replace_file(path: Path, data: bytes) -> None:
         raise
 
 
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Replace the file only when its bytes differ; True when it was written. Skipping unchanged
+    files keeps their timestamps (Pelican's cache reads them) and spares the disk: rewriting a
+    file in place makes some filesystems flush it on close."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    replace_file(path, data)
+    return True
+
+
+class ChangedOnlyFile:
+    """A text file to write that reaches the disk, at close, only if its content changed."""
+
+    def __init__(self, path: Path, encoding: str):
+        self.path, self.encoding, self.parts = path, encoding, []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def __enter__(self) -> "ChangedOnlyFile":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            write_if_changed(self.path, "".join(self.parts).encode(self.encoding))
+
+
 def remove_stale_pages(output: Path, written: set[str]) -> int:
     """Delete the .html pages under `output` that this build did not write (a removed story, a
     park no longer mentioned). It stands in for Pelican's DELETE_OUTPUT_DIRECTORY, which makes

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from .cache import cache_for, convert_cached
-from .files import replace_file
+from .files import write_if_changed
 from .model import PageResult
 from .read import SeedError
 from .render import render_story
@@ -53,17 +53,6 @@ def seed_files(seeds_dir: Path) -> Iterator[Path]:
         names = sorted(e.name for e in entries if e.name.endswith(".txt") and not e.name.startswith("."))
     for name in names:
         yield seeds_dir / name
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    replace_file(path, data)
-    return True
 
 
 def process_seeds(settings: Settings,
@@ -140,7 +129,7 @@ def render_cached(report: GenerationReport, settings: Settings) -> dict[Path, st
 
 def write_stories(files: dict[Path, str], root: Path, report: GenerationReport) -> None:
     for relative, text in sorted(files.items()):
-        if write_if_changed(root / relative, text):
+        if write_if_changed(root / relative, text.encode("utf-8")):
             report.written += 1
         else:
             report.unchanged += 1

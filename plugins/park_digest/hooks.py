@@ -9,7 +9,9 @@ from pathlib import Path
 import yaml
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
+from pelican.writers import Writer
 
+from .files import ChangedOnlyFile
 from .generate import generate_content
 from .pages import WRITTEN, DigestPagesGenerator
 from .render import parse_story
@@ -67,6 +69,24 @@ class StoryReader(MarkdownReader):
         for name, values in meta.items():
             metadata[name] = self.process_metadata(name, values[0] if len(values) == 1 else values)
         return content, metadata
+
+
+class DigestWriter(Writer):
+    """Pelican's writer, except that a page whose HTML is unchanged is not rewritten: a rebuild
+    then touches only the pages that changed. The checks against writing a file twice are
+    Pelican's own (Writer._open_w), repeated because that method opens the file itself."""
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self._overridden_files or (filename in self._written_files and not override):
+            return super()._open_w(filename, encoding, override)  # Pelican skips or refuses
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return ChangedOnlyFile(Path(filename), encoding)
+
+
+def get_writer(pelican):
+    return DigestWriter
 
 
 def use_story_reader(readers) -> None:
