@@ -51,8 +51,15 @@ class ChangedOnlyFile:
         return self
 
     def __exit__(self, kind, value, traceback) -> None:
-        if kind is None:
-            write_if_changed(self.path, "".join(self.parts).encode(self.encoding))
+        if kind is not None:
+            return
+        data = "".join(self.parts).encode(self.encoding)
+        try:
+            if self.path.read_bytes() == data:
+                return
+        except FileNotFoundError:
+            pass
+        self.path.write_bytes(data)  # in place, as Pelican writes: a new page needs no rename
 
 
 def remove_stale_pages(output: Path, written: set[str]) -> int:
