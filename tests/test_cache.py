@@ -141,3 +141,19 @@ def test_rendered_markdown_is_cached_until_the_memory_changes(seed, tmp_path):
     assert third.cached == 1 and third.rendered_cached == 0 and third.written >= 1
     english = (tmp_path / "content" / "stories" / "en").glob("*.md")
     assert any("Title: Qingdao gathers pace" in p.read_text(encoding="utf-8") for p in english)
+
+
+def test_parallel_generation_writes_the_same_stories(tmp_path):
+    from conftest import SEEDS
+    from park_digest.generate import generate_content
+
+    results = {}
+    for workers in (1, 2):
+        settings = Settings(seeds_dir=SEEDS, content_dir=tmp_path / f"content-{workers}",
+                            cache_dir=tmp_path / f"cache-{workers}", site_root=Path(__file__).parent.parent)
+        report = generate_content(settings, workers=workers)
+        root = settings.stories_dir
+        results[workers] = ([p.seed.file for p in report.pages], report.written,
+                            {p.relative_to(root): p.read_bytes() for p in root.rglob("*.md")})
+    assert results[1] == results[2]
+    assert len(results[2][2]) >= 45

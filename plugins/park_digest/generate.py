@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional
@@ -23,6 +25,7 @@ from .translate.memory import language_dir, load_memory
 from .variants import Lookup, localize_en, localize_hant, localize_source
 
 logger = logging.getLogger(__name__)
+_SEEDS_PER_WORKER = 24  # below this, starting a worker process costs more than it saves
 
 
 class StrictModeError(RuntimeError):
@@ -55,8 +58,8 @@ def seed_files(seeds_dir: Path) -> Iterator[Path]:
         yield seeds_dir / name
 
 
-def process_seeds(settings: Settings,
-                  process: Callable[[Path], PageResult] | None = None) -> GenerationReport:
+def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | None = None,
+                  paths: Optional[list[Path]] = None) -> GenerationReport:
     """Run the pipeline over every seed, through the conversion cache unless `process` is given;
     a bad seed is reported and skipped."""
     report = GenerationReport()
@@ -69,7 +72,7 @@ def process_seeds(settings: Settings,
             report.keys.append(key)
             report.cached += hit
             return result
-    for path in seed_files(settings.seeds_dir):
+    for path in seed_files(settings.seeds_dir) if paths is None else paths:
         try:
             report.pages.append(process(path))
         except (SeedError, OSError) as exc:
@@ -145,11 +148,44 @@ def protected_names() -> tuple[str, ...]:
     return tuple(zh for entry in load_glossary().entries for zh in (entry.zh, *entry.aliases))
 
 
-def generate_content(settings: Settings, lookup: Optional[Lookup] = None) -> GenerationReport:
-    report = process_seeds(settings)
+def convert_and_render(settings: Settings, paths: list[Path]) -> tuple[GenerationReport, dict[Path, str]]:
+    report = process_seeds(settings, paths=paths)
+    return report, render_cached(report, settings)
+
+
+def convert_in_parallel(settings: Settings, workers: int = 0) -> tuple[GenerationReport, dict[Path, str]]:
+    """convert_and_render over all seeds, split across processes (one per core by default):
+    conversion is pure CPU work per seed, and a build is otherwise single-threaded."""
+    paths = list(seed_files(settings.seeds_dir))
+    workers = workers or min(os.cpu_count() or 1, len(paths) // _SEEDS_PER_WORKER)
+    if workers <= 1:
+        return convert_and_render(settings, paths)
+    # fork: workers start with the tables this process has loaded (gazetteer, OpenCC).
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        parts = list(pool.map(convert_and_render, [settings] * workers,
+                              [paths[i::workers] for i in range(workers)]))
+    report, files = GenerationReport(), {}
+    for part, part_files in parts:
+        report.pages += part.pages
+        report.keys += part.keys
+        report.rejected += part.rejected
+        report.cached += part.cached
+        report.rendered_cached += part.rendered_cached
+        files.update(part_files)
+    order = sorted(range(len(report.pages)), key=lambda i: report.pages[i].seed.file)
+    report.pages = [report.pages[i] for i in order]
+    report.keys = [report.keys[i] for i in order]
+    report.rejected.sort()
+    return report, files
+
+
+def generate_content(settings: Settings, lookup: Optional[Lookup] = None,
+                     workers: int = 0) -> GenerationReport:
+    """Seeds → Markdown stories; `workers` = 0 picks one process per core for a large corpus."""
     if lookup is None:
-        files = render_cached(report, settings)
+        report, files = convert_in_parallel(settings, workers)
     else:
+        report = process_seeds(settings)
         files = render_files(report.pages, settings, lookup, protected_names())
     write_stories(files, settings.stories_dir, report)
     logger.info("park_digest: %d stories from %d seeds (%d converted and %d rendered from the "
