@@ -33,6 +33,7 @@ ifneq ($(PORT), 0)
 endif
 STRICT ?= 0
 N ?= 300
+ROUNDS ?= 3
 export SEEDS_DIR STRICT
 
 STAMP=$(VENV)/.installed-requirements
@@ -43,12 +44,12 @@ help:
 	@echo '   make test            run the whole test suite'
 	@echo '   make serve [PORT=8000]   serve output/ on 127.0.0.1'
 	@echo '   make devserver       rebuild on changes and serve'
-	@echo '   make clean           remove the output and generated stories'
+	@echo '   make clean           remove the output, generated stories and caches'
 	@echo '   make publish         build with publishconf.py (absolute URLs)'
 	@echo '   make github          publish output/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_PAGES_REMOTE) (ghp-import)'
 	@echo '   make translate       fill missing English through the machine-translation engine'
 	@echo '   make qa              check every English translation against its Chinese'
-	@echo '   make bench [N=300]   measure build cost on a synthetic corpus'
+	@echo '   make bench [N=300] [ROUNDS=3]   measure build cost on a synthetic corpus'
 	@echo 'Set SEEDS_DIR=… and OUTPUT_DIR=… to override the defaults; STRICT=1 fails on a rejected seed.'
 
 $(STAMP): requirements.txt
@@ -63,7 +64,7 @@ html: $(STAMP)
 
 clean:
 	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
-	rm -rf "$(INPUTDIR)/stories"
+	rm -rf "$(INPUTDIR)/stories" "$(BASEDIR)/.cache"
 
 regenerate: $(STAMP)
 	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
@@ -98,6 +99,6 @@ qa: $(STAMP)
 	PYTHONPATH=plugins $(PYTHON) -m park_digest qa
 
 bench: $(STAMP)
-	PYTHONPATH=plugins $(PYTHON) -m park_digest.bench --pages $(N)
+	PYTHONPATH=plugins $(PYTHON) -m park_digest.bench --pages $(N) --rounds $(ROUNDS)
 
 .PHONY: help venv html clean regenerate serve devserver publish github test translate qa bench

@@ -21,6 +21,14 @@ PARK_DIGEST_SEEDS_DIR = os.environ.get("SEEDS_DIR", "seeds")
 PARK_DIGEST_LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 PARK_DIGEST_OPENCC_CONFIG = "s2twp"
 PARK_DIGEST_STRICT = os.environ.get("STRICT", "0")
+# Caches live outside output/: ours (converted seeds) and Pelican's (parsed Markdown). The plugin
+# gives every content+output pair its own Pelican cache folder below CACHE_PATH.
+_CACHE = os.environ.get("CACHE_DIR", os.path.join(_HERE, ".cache"))
+PARK_DIGEST_CACHE_DIR = os.path.join(_CACHE, "park-digest")
+CACHE_PATH = os.path.join(_CACHE, "pelican")
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+GZIP_CACHE = False  # gzip costs about a second per build at 300 pages; the disk is cheaper
 
 ARTICLE_PATHS = ["stories"]
 PAGE_PATHS = ["pages"]
@@ -45,7 +53,7 @@ RELATIVE_URLS = True
 STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {}
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
-DELETE_OUTPUT_DIRECTORY = True
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Off: the plugin removes the pages a build no longer writes (files.remove_stale_pages), and
+# overwriting files is far cheaper than deleting and creating them all again.
+DELETE_OUTPUT_DIRECTORY = False
 READERS = {"rst": None}  # stories are Markdown; Docutils would warn about zh-Hans

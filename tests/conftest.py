@@ -31,7 +31,7 @@ def build_site(tmp: Path, seeds: Path = SEEDS, conf: Path = ROOT / "pelicanconf.
     content = tmp / "content"
     if not content.exists():
         shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("stories"))
-    run_env = {**os.environ, "SEEDS_DIR": str(seeds), **(env or {})}
+    run_env = {**os.environ, "SEEDS_DIR": str(seeds), "CACHE_DIR": str(tmp / "cache"), **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-o", str(tmp / "output"), "-s", str(conf)],
         cwd=ROOT, env=run_env, capture_output=True, text=True, timeout=600)

@@ -6,9 +6,13 @@ from . import hooks
 
 def register():
     signals.initialized.connect(hooks.check_settings)
+    signals.initialized.connect(hooks.separate_pelican_cache)
+    signals.readers_init.connect(hooks.use_story_reader)
     signals.article_generator_init.connect(hooks.write_stories)
     signals.content_object_init.connect(hooks.attach_story_data)
     signals.generator_init.connect(hooks.add_template_globals)
     signals.page_generator_finalized.connect(hooks.drop_unpublished_pages)
     signals.get_generators.connect(hooks.get_generators)
     signals.finalized.connect(hooks.index_search)
+    signals.get_writer.connect(hooks.get_writer)
+    signals.content_written.connect(hooks.track_written)

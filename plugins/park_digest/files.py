@@ -22,3 +22,53 @@ def replace_file(path: Path, data: bytes) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Replace the file only when its bytes differ; True when it was written. Skipping unchanged
+    files keeps their timestamps (Pelican's cache reads them) and spares the disk: rewriting a
+    file in place makes some filesystems flush it on close."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    replace_file(path, data)
+    return True
+
+
+class ChangedOnlyFile:
+    """A text file to write that reaches the disk, at close, only if its content changed."""
+
+    def __init__(self, path: Path, encoding: str):
+        self.path, self.encoding, self.parts = path, encoding, []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def __enter__(self) -> "ChangedOnlyFile":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is not None:
+            return
+        data = "".join(self.parts).encode(self.encoding)
+        try:
+            if self.path.read_bytes() == data:
+                return
+        except FileNotFoundError:
+            pass
+        self.path.write_bytes(data)  # in place, as Pelican writes: a new page needs no rename
+
+
+def remove_stale_pages(output: Path, written: set[str]) -> int:
+    """Delete the .html pages under `output` that this build did not write (a removed story, a
+    park no longer mentioned). It stands in for Pelican's DELETE_OUTPUT_DIRECTORY, which makes
+    every build create every file afresh: on some filesystems that costs more than rendering."""
+    removed = 0
+    for path in output.rglob("*.html"):
+        if str(path.resolve()) not in written:
+            path.unlink()
+            removed += 1
+    return removed

@@ -5,23 +5,27 @@ never reads half a file) and stale ones are removed, so Pelican's own cache stay
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from .files import replace_file
+from .cache import cache_for, convert_cached
+from .files import write_if_changed
 from .model import PageResult
-from .pipeline import process_file
 from .read import SeedError
 from .render import render_story
 from .settings import SOURCE_LANG, ConfigurationError, Settings
 from .translate.glossary import load_glossary
-from .translate.memory import load_memory
+from .translate.memory import language_dir, load_memory
 from .variants import Lookup, localize_en, localize_hant, localize_source
 
 logger = logging.getLogger(__name__)
+_SEEDS_PER_WORKER = 24  # below this, starting a worker process costs more than it saves
 
 
 class StrictModeError(RuntimeError):
@@ -32,6 +36,9 @@ class StrictModeError(RuntimeError):
 class GenerationReport:
     pages: list[PageResult] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    keys: list[str] = field(default_factory=list)  # conversion cache keys, one per page
+    cached: int = 0  # pages taken from the conversion cache
+    rendered_cached: int = 0  # pages whose Markdown came from the cache
     written: int = 0
     unchanged: int = 0
     removed: int = 0
@@ -54,23 +61,21 @@ def seed_files(seeds_dir: Path) -> Iterator[Path]:
         yield seeds_dir / name
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    replace_file(path, data)
-    return True
-
-
-def process_seeds(settings: Settings,
-                  process: Callable[[Path], PageResult] | None = None) -> GenerationReport:
-    """Run the pipeline over every seed; a bad seed is reported and skipped."""
+def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | None = None,
+                  paths: Optional[list[Path]] = None) -> GenerationReport:
+    """Run the pipeline over every seed, through the conversion cache unless `process` is given;
+    a bad seed is reported and skipped."""
     report = GenerationReport()
-    process = process or (lambda path: process_file(path, settings.fact_box_size, settings.max_seed_bytes))
-    for path in seed_files(settings.seeds_dir):
+    if process is None:
+        cache = cache_for(settings)
+        cache.prune_old_versions()
+
+        def process(path: Path) -> PageResult:
+            result, key, hit = convert_cached(path, cache)
+            report.keys.append(key)
+            report.cached += hit
+            return result
+    for path in seed_files(settings.seeds_dir) if paths is None else paths:
         try:
             report.pages.append(process(path))
         except SeedError as exc:
@@ -101,9 +106,40 @@ def render_files(pages: list[PageResult], settings: Settings, lookup: Lookup,
     return files
 
 
+def render_fingerprint(settings: Settings) -> str:
+    """What rendering depends on besides the page and the code (which names the cache folder):
+    the languages, the OpenCC configuration and the translation memory's files."""
+    digest = hashlib.sha256(repr((settings.languages, settings.opencc_config)).encode())
+    directory = language_dir(settings.site_root, "en")
+    for path in sorted(directory.glob("*.po")) if directory.is_dir() else ():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def render_cached(report: GenerationReport, settings: Settings) -> dict[Path, str]:
+    """render_files for every page, through the cache: a warm build renders nothing and never
+    parses the translation memory."""
+    cache, fingerprint = cache_for(settings), render_fingerprint(settings)
+    lookup: Optional[Lookup] = None  # the memory is parsed only when a page must be rendered
+    protected: tuple[str, ...] = ()
+    files: dict[Path, str] = {}
+    for page, key in zip(report.pages, report.keys):
+        rendered_key = cache.derived_key(key, fingerprint)
+        rendered = cache.load(rendered_key, dict)
+        if rendered is None:
+            if lookup is None:
+                lookup, protected = load_memory(settings.site_root, "en").lookup, protected_names()
+            rendered = render_files([page], settings, lookup, protected)
+            cache.store(rendered_key, rendered, settings.seeds_dir / page.seed.file)
+        else:
+            report.rendered_cached += 1
+        files.update(rendered)
+    return files
+
+
 def write_stories(files: dict[Path, str], root: Path, report: GenerationReport) -> None:
     for relative, text in sorted(files.items()):
-        if write_if_changed(root / relative, text):
+        if write_if_changed(root / relative, text.encode("utf-8")):
             report.written += 1
         else:
             report.unchanged += 1
@@ -120,14 +156,50 @@ def protected_names() -> tuple[str, ...]:
     return tuple(zh for entry in load_glossary().entries for zh in (entry.zh, *entry.aliases))
 
 
-def generate_content(settings: Settings, lookup: Optional[Lookup] = None) -> GenerationReport:
-    report = process_seeds(settings)
+def convert_and_render(settings: Settings, paths: list[Path]) -> tuple[GenerationReport, dict[Path, str]]:
+    report = process_seeds(settings, paths=paths)
+    return report, render_cached(report, settings)
+
+
+def convert_in_parallel(settings: Settings, workers: int = 0) -> tuple[GenerationReport, dict[Path, str]]:
+    """convert_and_render over all seeds, split across processes (one per core by default):
+    conversion is pure CPU work per seed, and a build is otherwise single-threaded."""
+    paths = list(seed_files(settings.seeds_dir))
+    workers = workers or min(os.cpu_count() or 1, len(paths) // _SEEDS_PER_WORKER)
+    if workers <= 1:
+        return convert_and_render(settings, paths)
+    # fork: workers start with the tables this process has loaded (gazetteer, OpenCC).
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        parts = list(pool.map(convert_and_render, [settings] * workers,
+                              [paths[i::workers] for i in range(workers)]))
+    report, files = GenerationReport(), {}
+    for part, part_files in parts:
+        report.pages += part.pages
+        report.keys += part.keys
+        report.rejected += part.rejected
+        report.cached += part.cached
+        report.rendered_cached += part.rendered_cached
+        files.update(part_files)
+    order = sorted(range(len(report.pages)), key=lambda i: report.pages[i].seed.file)
+    report.pages = [report.pages[i] for i in order]
+    report.keys = [report.keys[i] for i in order]
+    report.rejected.sort()
+    return report, files
+
+
+def generate_content(settings: Settings, lookup: Optional[Lookup] = None,
+                     workers: int = 0) -> GenerationReport:
+    """Seeds → Markdown stories; `workers` = 0 picks one process per core for a large corpus."""
     if lookup is None:
-        lookup = load_memory(settings.site_root, "en").lookup
-    files = render_files(report.pages, settings, lookup, protected_names())
+        report, files = convert_in_parallel(settings, workers)
+    else:
+        report = process_seeds(settings)
+        files = render_files(report.pages, settings, lookup, protected_names())
     write_stories(files, settings.stories_dir, report)
-    logger.info("park_digest: %d stories from %d seeds (%d written, %d unchanged, %d removed)",
-                report.stories, len(report.pages), report.written, report.unchanged, report.removed)
+    logger.info("park_digest: %d stories from %d seeds (%d converted and %d rendered from the "
+                "cache; %d files written, %d unchanged, %d removed)", report.stories,
+                len(report.pages), report.cached, report.rendered_cached, report.written,
+                report.unchanged, report.removed)
     if report.rejected and settings.strict:
         raise StrictModeError(f"park_digest: STRICT=1 and {len(report.rejected)} seed(s) rejected: " +
                               "; ".join(reason for _, reason in report.rejected))

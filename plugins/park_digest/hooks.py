@@ -1,13 +1,20 @@
 """Signal handlers: the only place besides pages.py that knows about Pelican objects."""
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 from pathlib import Path
 
 import yaml
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+from pelican.utils import pelican_open
+from pelican.writers import Writer
 
+from .files import ChangedOnlyFile
 from .generate import generate_content
-from .pages import DigestPagesGenerator
+from .pages import WRITTEN, DigestPagesGenerator
+from .render import parse_story
 from .search import build_index
 from .settings import load_settings
 from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines
@@ -20,9 +27,71 @@ def check_settings(pelican) -> None:
     load_settings(pelican.settings)
 
 
+def separate_pelican_cache(pelican) -> None:
+    """One Pelican cache folder per content+output pair. Pelican rewrites its cache files in
+    place, not atomically, so two builds sharing a folder (a test build beside `make html`)
+    could read each other's half-written pickles; separate folders never meet."""
+    settings = pelican.settings
+    if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
+        return
+    pair = f"{os.path.abspath(settings['PATH'])}\0{os.path.abspath(settings['OUTPUT_PATH'])}"
+    folder = hashlib.sha256(pair.encode("utf-8")).hexdigest()[:16]
+    if os.path.basename(os.path.normpath(settings["CACHE_PATH"])) != folder:  # once per settings
+        settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], folder)
+
+
 def write_stories(article_generator) -> None:
     """Turn the seeds into Markdown before Pelican reads the content (runs on every rebuild)."""
     generate_content(load_settings(article_generator.settings))
+
+
+class StoryReader(MarkdownReader):
+    """Markdown reader that reads the generated stories directly (render.parse_story) and hands
+    every other file, or a story not in the generated form, to Markdown as usual."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._stories = os.path.abspath(load_settings(self.settings).stories_dir) + os.sep
+        self._formatted = {name.lower() for name in self.settings["FORMATTED_FIELDS"]}
+
+    def read(self, source_path):
+        if not os.path.abspath(source_path).startswith(self._stories):
+            return super().read(source_path)
+        with pelican_open(source_path) as text:
+            parsed = parse_story(text)
+        if parsed is None or any(name in self._formatted or (
+                len(values) > 1 and not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True))
+                for name, values in parsed[0].items()):
+            return super().read(source_path)  # formatted or repeated fields: Markdown's rules
+        self._source_path = source_path
+        meta, content = parsed
+        # As MarkdownReader._parse_metadata does for fields that are not formatted.
+        metadata = {}
+        for name, values in meta.items():
+            metadata[name] = self.process_metadata(name, values[0] if len(values) == 1 else values)
+        return content, metadata
+
+
+class DigestWriter(Writer):
+    """Pelican's writer, except that a page whose HTML is unchanged is not rewritten: a rebuild
+    then touches only the pages that changed. The checks against writing a file twice are
+    Pelican's own (Writer._open_w), repeated because that method opens the file itself."""
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self._overridden_files or (filename in self._written_files and not override):
+            return super()._open_w(filename, encoding, override)  # Pelican skips or refuses
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return ChangedOnlyFile(Path(filename), encoding)
+
+
+def get_writer(pelican):
+    return DigestWriter
+
+
+def use_story_reader(readers) -> None:
+    readers.reader_classes["md"] = StoryReader
 
 
 def attach_story_data(content) -> None:
@@ -65,6 +134,12 @@ def index_search(pelican) -> None:
     """After every file is written: Pagefind indexes the output (PARK_DIGEST_SEARCH)."""
     if load_settings(pelican.settings).search:
         build_index(Path(pelican.output_path))
+
+
+def track_written(path, context) -> None:
+    written = context.get(WRITTEN)
+    if written is not None:
+        written.add(str(Path(path).resolve()))
 
 
 def get_generators(pelican):

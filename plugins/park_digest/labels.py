@@ -96,6 +96,11 @@ _RATIO_WORDS = ("比例", "比重", "占比", "率", "增速", "增长", "增幅
 _THING_UNITS = ("CNY", "USD", "EUR", "sqm", "mu", "kV", "kW", "GW")
 _GENERIC_MONEY_LEFT = re.compile(r"^.{0,4}(?:总投资额?|投资总额|投资额|总规模|规模|投资|金额|总额)$")
 _MAX_LABEL = 16
+# Term lists the label rules test against every figure, filtered once rather than per figure.
+_TERM_STARTS = tuple(zh for zh in VOCABULARY.terms if len(zh) >= 2)
+_NOUN_STARTS = tuple(zh for zh, term in VOCABULARY.terms.items() if len(zh) >= 2 and term.noun)
+_HEAD_TERMS = tuple(zh for zh, term in VOCABULARY.terms.items()
+                    if (term.noun or term.wraps) and len(zh) >= 2)
 
 
 def label_for(text: str, fact: Fact, floor: int = 0) -> str:
@@ -159,8 +164,7 @@ def _is_fraction(surface: str) -> bool:
 
 def _known_start(phrase: str, nouns_only: bool = False) -> bool:
     """Does the phrase start with a dictionary term (a real noun rather than a verb phrase)?"""
-    return any(phrase.startswith(zh) for zh, term in VOCABULARY.terms.items()
-               if len(zh) >= 2 and (term.noun or not nouns_only))
+    return phrase.startswith(_NOUN_STARTS if nouns_only else _TERM_STARTS)
 
 
 def _shorten(label: str) -> str:
@@ -213,8 +217,7 @@ def _noun_after(right: str) -> str:
     stop = _NOUN_STOP.search(right)
     phrase = right[: stop.start()] if stop else right
     heads = [phrase.rfind(h) + len(h) for h in _HEAD_NOUNS if h in phrase]
-    heads += [phrase.rfind(zh) + len(zh) for zh, term in VOCABULARY.terms.items()
-              if (term.noun or term.wraps) and len(zh) >= 2 and zh in phrase]
+    heads += [phrase.rfind(zh) + len(zh) for zh in _HEAD_TERMS if zh in phrase]
     if not heads:
         return ""
     phrase = phrase[: max(heads)]

@@ -15,6 +15,7 @@ from pelican.generators import Generator
 
 from .chart import money_chart
 from .feeds import FeedInfo, atom_feed
+from .files import remove_stale_pages
 from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
 from .settings import load_settings
 from .site import SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months
@@ -22,9 +23,9 @@ from .sitemap import SitemapEntry, robots_txt, sitemap_xml
 from .variants import to_traditional
 
 logger = logging.getLogger(__name__)
-
 # Pages every language gets, by path under its language prefix.
 LANGUAGE_PAGES = ("index.html", "archives.html", "search.html", "parks/index.html")
+WRITTEN = "park_digest_written"  # context key: the pages written in this build (hooks.track_written)
 
 
 class DigestPagesGenerator(Generator):
@@ -38,6 +39,7 @@ class DigestPagesGenerator(Generator):
         self.site_url = (self.settings.get("SITEURL") or "").rstrip("/")
         self.context["digest_parks"] = self.parks
         self.context["digest_languages"] = self.languages
+        self.context[WRITTEN] = set()  # a fresh set for every build (autoreload reuses the context)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -76,6 +78,11 @@ class DigestPagesGenerator(Generator):
         self._write(writer, "404.html", "404", SOURCE_LANG)
         self.write_data()
         self.write_sitemap()
+        # Pelican's own generators (articles, pages) have written theirs by now; a page a later
+        # generator writes is only removed if that generator does not write it again.
+        removed = remove_stale_pages(Path(self.output_path), self.context[WRITTEN])
+        if removed:
+            logger.info("park_digest: removed %d pages of an earlier build from %s", removed, self.output_path)
 
     def write_language(self, writer, lang: str) -> None:
         articles = self.by_lang[lang]

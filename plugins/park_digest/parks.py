@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 import yaml
 from pypinyin import Style, lazy_pinyin
@@ -47,9 +47,10 @@ def load_gazetteer(path: Optional[Path] = None) -> tuple[Park, ...]:
     return tuple(parks)
 
 
-def _names(gazetteer: Iterable[Park]) -> list[tuple[str, Park]]:
+@lru_cache(maxsize=8)
+def _names(gazetteer: tuple[Park, ...]) -> tuple[tuple[str, Park], ...]:
     pairs = [(name, park) for park in gazetteer for name in (park.name_zh, *park.aliases)]
-    return sorted(pairs, key=lambda pair: -len(pair[0]))  # longest first: 青岛市精密… before 青岛
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))  # longest first: 青岛市精密… before 青岛
 
 
 def _trim_place(name: str) -> str:
@@ -57,8 +58,10 @@ def _trim_place(name: str) -> str:
     return _BREAKERS.sub("", name[: len(name) - suffix]) + name[len(name) - suffix:]
 
 
+@lru_cache(maxsize=4096)
 def unknown_park(name: str) -> Park:
-    """A park outside the gazetteer, named in English from pinyin."""
+    """A park outside the gazetteer, named in English from pinyin (cached: pypinyin is slow and
+    the same few names recur on every page)."""
     for suffix, english in _SUFFIXES.items():
         if name.endswith(suffix):
             place = name[: -len(suffix)]
@@ -76,7 +79,9 @@ def find_parks(text: str, gazetteer: tuple[Park, ...]) -> list[tuple[int, Park]]
     """Every park named in the text, with its offset, in order of appearance."""
     found: list[tuple[int, Park]] = []
     taken = [False] * len(text)
-    for name, park in _names(gazetteer):
+    for name, park in _names(tuple(gazetteer)):
+        if name not in text:  # a plain substring test skips most names cheaply
+            continue
         for match in re.finditer(re.escape(name), text):
             if not any(taken[match.start():match.end()]):
                 found.append((match.start(), park))

@@ -38,17 +38,24 @@ class Sidecar:
 
 def read_sidecar(path: Path) -> Sidecar:
     """Parse and check a sidecar; a malformed one is a SeedError naming the file."""
-    name = path.name
     try:
-        raw = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return Sidecar()
+    except OSError as exc:
+        raise SeedError(path.name, os_reason(path, exc)) from exc
+    return parse_sidecar(raw, path)
+
+
+def parse_sidecar(raw: bytes, path: Path) -> Sidecar:
+    """Check a sidecar's bytes (the conversion cache has them already)."""
+    name = path.name
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SeedError(name, f"sidecar is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
-    except OSError as exc:
-        raise SeedError(name, os_reason(path, exc)) from exc
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.safe_load(text)
     except ValueError as exc:  # PyYAML builds dates itself: `date: 2026-13-45` is a ValueError
         raise SeedError(name, f"malformed sidecar YAML: {exc}") from exc
     except yaml.YAMLError as exc:

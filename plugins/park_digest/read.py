@@ -124,10 +124,10 @@ def detect_script(text: str) -> str:
     if not cjk:
         return "hans"
     sample = "".join(cjk)
-    simplified = converter("t2s").convert(sample)
-    traditional = converter("s2t").convert(sample)
-    to_simple = sum(a != b for a, b in zip(sample, simplified))
-    to_trad = sum(a != b for a, b in zip(sample, traditional))
+    to_simple = sum(map(str.__ne__, sample, converter("t2s").convert(sample)))
+    if not to_simple:  # already Simplified: skip the slower s2t pass, the answer is known
+        return "hans"
+    to_trad = sum(map(str.__ne__, sample, converter("s2t").convert(sample)))
     return "hant" if to_simple > to_trad else "hans"
 
 
@@ -156,7 +156,8 @@ def decode_seed(data: bytes, name: str) -> Seed:
                 encoding=encoding, lines=simple, original_lines=original)
 
 
-def read_seed(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Seed:
+def read_seed_bytes(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> bytes:
+    """The bytes of a seed file, or a SeedError saying plainly why it cannot be one."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -171,7 +172,11 @@ def read_seed(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Seed:
         raise SeedError(path.name, os_reason(path, exc)) from exc
     if len(data) > max_bytes:
         raise SeedError(path.name, f"grew past the limit of {max_bytes:,} bytes while being read")
-    return decode_seed(data, path.name)
+    return data
+
+
+def read_seed(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Seed:
+    return decode_seed(read_seed_bytes(path, max_bytes), path.name)
 
 
 def os_reason(path: Path, exc: OSError) -> str:

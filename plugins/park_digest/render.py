@@ -20,6 +20,10 @@ from .normalize import split_sentences
 from .variants import LocalizedStory, Text
 
 _META_UNSAFE = re.compile(r"[\r\n\u2028\u2029]+")
+# Python-Markdown's meta extension, line by line (parse_story reads the header as it does).
+_META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+_META_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)")
+_BODY_BLOCK = re.compile(r"<(?:p|h2|div|ul)[ >][^\n]*>")
 STATUS_ORDER = ("untranslated", "outdated", "machine", "reviewed")
 FACT_COLUMNS = ("label", "figure", "anchor", "value", "unit", "qualifier", "box")
 
@@ -167,3 +171,27 @@ def plain_number(value: float) -> str:
 def _fact_value(fact: Fact, lang: str, config: str) -> str:
     value = format_value(fact, lang)
     return converter(config).convert(value) if lang == "zh-Hant" else value
+
+
+def parse_story(text: str) -> Optional[tuple[dict[str, list[str]], str]]:
+    """The inverse of render_story: (metadata as Markdown's meta extension gives it, body HTML),
+    or None when the text is not in that form. The body is raw HTML blocks, which Markdown
+    passes through untouched; reading them directly skips the costliest part of a build's
+    reading (a Markdown instance and an HTML parse per file)."""
+    head, _, body = text.partition("\n\n")
+    meta: dict[str, list[str]] = {}
+    key = None
+    for line in head.split("\n"):
+        match = _META_LINE.match(line)
+        if match:
+            key = match.group("key").lower()
+            meta.setdefault(key, []).append(match.group("value").strip())
+            continue
+        more = _META_MORE.match(line)
+        if not (more and key):
+            return None
+        meta[key].append(more.group("value").strip())
+    blocks = [block for block in body.split("\n\n") if block.strip()]
+    if not meta or not all(_BODY_BLOCK.fullmatch(block.strip("\n")) for block in blocks):
+        return None
+    return meta, "\n".join(block.strip("\n") for block in blocks)

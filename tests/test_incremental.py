@@ -1,0 +1,31 @@
+"""Rebuilding into the same output: caches are used, and pages of removed stories disappear."""
+import shutil
+
+from conftest import SEEDS, build_site
+
+
+def test_rebuild_reuses_caches_and_removes_stale_pages(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    build_site(tmp_path, seeds=seeds)
+    output = tmp_path / "output"
+    before = {p.relative_to(output) for p in output.rglob("*.html")}
+    assert list((tmp_path / "cache" / "park-digest").rglob("*.pickle"))
+    assert list((tmp_path / "cache" / "pelican").iterdir())  # Pelican's content cache, outside output/
+    assert not (output / "cache").exists()
+
+    stamps = {p: p.stat().st_mtime_ns for p in output.rglob("*.html")}
+    build_site(tmp_path, seeds=seeds)  # nothing changed: no page is written again
+    assert {p: p.stat().st_mtime_ns for p in output.rglob("*.html")} == stamps
+
+    gone = sorted(seeds.glob("*.txt"))[-1]
+    gone.unlink()
+    build_site(tmp_path, seeds=seeds)
+    after = {p.relative_to(output) for p in output.rglob("*.html")}
+    removed = before - after
+    assert removed and after < before
+    assert any(p.parts[-2] == "stories" for p in removed)
+    assert all(p.parts[-2] in ("stories", "parks") for p in removed), removed  # its stories and parks
+    for page in output.rglob("*.html"):  # and nothing links to them any more
+        text = page.read_text(encoding="utf-8")
+        assert not any(f"stories/{p.name}" in text for p in removed), page

@@ -1,0 +1,41 @@
+"""The generated stories are read directly, with the same result as Pelican's Markdown reader."""
+import re
+
+from pelican.readers import MarkdownReader
+from pelican.settings import read_settings
+
+from conftest import ROOT, build_site
+from park_digest.hooks import StoryReader
+from park_digest.render import parse_story
+
+
+def _between_tags(html: str) -> str:
+    return re.sub(r">\s+<", "><", html.strip())
+
+
+def test_story_reader_matches_markdown_on_every_generated_story(tmp_path):
+    build_site(tmp_path)
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path / "content")})
+    markdown, direct = MarkdownReader(settings), StoryReader(settings)
+    stories = sorted((tmp_path / "content" / "stories").rglob("*.md"))
+    assert len(stories) >= 45
+    for path in stories:
+        assert parse_story(path.read_text(encoding="utf-8")) is not None, path  # the direct path
+        md_content, md_meta = markdown.read(str(path))
+        content, meta = direct.read(str(path))
+        assert meta == md_meta, path
+        assert _between_tags(content) == _between_tags(md_content), path
+
+
+def test_other_markdown_is_left_to_markdown(tmp_path):
+    stories = tmp_path / "content" / "stories" / "zh-Hans"
+    stories.mkdir(parents=True)
+    (stories / "note.md").write_text("Title: 说明\nSlug: note\nSummary: *重要*\n\n一段 **Markdown** 文字。\n",
+                                     encoding="utf-8")
+    (stories / "plain.md").write_text("Title: 说明\nSlug: plain\n\n一段 **Markdown** 文字。\n", encoding="utf-8")
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path / "content")})
+    for name in ("note.md", "plain.md"):
+        content, meta = StoryReader(settings).read(str(stories / name))
+        assert "<strong>Markdown</strong>" in content
+    assert "<em>重要</em>" in StoryReader(settings).read(str(stories / "note.md"))[1]["summary"]
+    assert parse_story("Title: x\n\n<p>ok</p>\n\n*not html*\n") is None
