@@ -60,17 +60,16 @@ def parse_fact_lines(value: Any) -> tuple[list[FactLine], list[str]]:
 
 @dataclass
 class ParkEntry:
-    slug: str
-    name_zh: str
-    name_en: str
-    city: str = ""
-    city_en: str = ""
-    province: str = ""
-    province_en: str = ""
-    level: str = ""
-    parent: str = ""
+    """A park as the site shows it: the gazetteer's record (its fields read through) and the
+    park's stories per language."""
+    park: Park
     stories: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))  # lang → articles
     to_hant: Callable[[str], str] = field(default=lambda text: text, repr=False, compare=False)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "park":  # not set yet (copy, pickle): no recursion
+            raise AttributeError(name)
+        return getattr(self.park, name)
 
     def _zh(self, text: str, lang: str) -> str:
         return self.to_hant(text) if bcp47(lang) == "zh-Hant" else text
@@ -122,14 +121,9 @@ def group_parks(articles: Iterable[Any], gazetteer: Optional[tuple[Park, ...]] =
         if not slug:
             continue
         if slug not in parks:
-            park = known.get(slug)
-            if park:
-                parks[slug] = ParkEntry(slug, park.name_zh, park.name_en, park.city, park.city_en,
-                                        park.province, park.province_en, park.level, park.parent,
-                                        to_hant=to_hant)
-            else:
-                parks[slug] = ParkEntry(slug, article.metadata.get("park_zh", slug),
-                                        article.metadata.get("park_en", slug), to_hant=to_hant)
+            park = known.get(slug) or Park(article.metadata.get("park_zh", slug),
+                                           article.metadata.get("park_en", slug), slug, known=False)
+            parks[slug] = ParkEntry(park, to_hant=to_hant)
         parks[slug].stories[bcp47(article.lang)].append(article)
     for entry in parks.values():
         for items in entry.stories.values():
