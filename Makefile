@@ -72,7 +72,10 @@ regenerate: $(STAMP)
 serve: $(STAMP)
 	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(PELICANOPTS_SERVE) -b $(SERVER)
 
+# Pelican's autoreload does not see seeds/ and translations/: a watcher nudges it when they change.
 devserver: $(STAMP)
+	PYTHONPATH=plugins $(PYTHON) -m park_digest watch --settings "$(CONFFILE)" --content "$(INPUTDIR)" & \
+	trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(PELICANOPTS_SERVE) -b $(SERVER)
 
 publish: $(STAMP)

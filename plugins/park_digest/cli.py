@@ -62,6 +62,20 @@ def cmd_qa(args: argparse.Namespace, rest: list[str]) -> int:
     return main_qa(rest, load_gazetteer())
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    from pelican.settings import read_settings
+
+    from .settings import load_settings
+    from .watch import watch_inputs
+
+    settings = load_settings(read_settings(str(args.settings), override={"PATH": str(args.content.resolve())}))
+    try:
+        watch_inputs([settings.seeds_dir, settings.site_root / "translations"], settings.stories_dir)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="park_digest", description="Park Digest tools")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -73,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
                                help="fill missing English by machine translation (see --help)")
     translate.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
     translate.set_defaults(func=cmd_translate)
+    watch = sub.add_parser("watch", help="make `pelican -lr` rebuild when seeds or translations change")
+    watch.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+    watch.add_argument("--content", type=Path, default=Path("content"), help="Pelican's content directory")
+    watch.set_defaults(func=cmd_watch)
     qa = sub.add_parser("qa", add_help=False,
                         help="check the English translation memory against the Chinese (see --help)")
     qa.set_defaults(func=cmd_qa)

@@ -6,12 +6,12 @@ the `facts` list hooks.attach_story_data hangs on it), so it is tested without P
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import dataclass
 from typing import Any, Iterable, Optional
-
-from bs4 import BeautifulSoup
 
 from .chart import MONEY_UNITS, Bar
 
@@ -42,10 +42,14 @@ class FigureRow:
     url: str
 
 
-def anchored_texts(html: str) -> dict[str, str]:
-    """id → text of every anchored sentence and paragraph of a story body."""
-    soup = BeautifulSoup(html or "", "html.parser")
-    return {node["id"]: node.get_text() for node in soup.find_all(id=True)}
+# render.py writes every sentence and heading as one element holding only escaped text, so a
+# pattern finds them; a full HTML parse of every story cost seconds on a large digest.
+_ANCHORED = re.compile(r'<(span|h2)\b[^>]*\bid="([^"]+)"[^>]*>([^<]*)</\1>')
+
+
+def anchored_texts(body: str) -> dict[str, str]:
+    """id → text of every anchored sentence and heading of a story body."""
+    return {m.group(2): html.unescape(m.group(3)) for m in _ANCHORED.finditer(body or "")}
 
 
 def story_date(article: Any) -> str:
@@ -61,6 +65,7 @@ def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) 
     rows = []
     for article in sources:
         texts = anchored_texts(article.content)
+        url = article.url  # a property Pelican formats anew on every access
         other = english.get(article.slug)
         other_facts = getattr(other, "facts", []) if other is not None else []
         for index, fact in enumerate(getattr(article, "facts", [])):
@@ -73,7 +78,7 @@ def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) 
                 sentence=sentence, figure=fact.figure, figure_en=twin.figure if twin else "",
                 value=fact.value, value_max=fact.value_max, unit=fact.unit, qualifier=fact.qualifier,
                 label_zh=fact.label, label_en=twin.label if twin else "", in_box=fact.box,
-                url=f"{base_url}{article.url}#{fact.anchor}"))
+                url=f"{base_url}{url}#{fact.anchor}"))
     return rows
 
 
@@ -82,15 +87,19 @@ def rows_csv(rows: Iterable[FigureRow]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        values = asdict(row)
+        values = {c: getattr(row, c) for c in COLUMNS}  # dataclasses.asdict deep-copies: slow
         writer.writerow(["yes" if values[c] is True else "no" if values[c] is False
                          else "" if values[c] is None else _plain(values[c]) for c in COLUMNS])
     return out.getvalue()
 
 
 def rows_json(rows: Iterable[FigureRow]) -> str:
-    facts = [{c: _plain(v) if isinstance(v, float) else v for c, v in asdict(row).items()} for row in rows]
-    return json.dumps({"columns": list(COLUMNS), "facts": facts}, ensure_ascii=False, indent=1) + "\n"
+    facts = [{c: _plain(v) if isinstance(v, float) else v for c in COLUMNS for v in (getattr(row, c),)}
+             for row in rows]
+    # One fact per line, each encoded by json's C encoder (indent= falls back to pure Python).
+    lines = ",\n".join(json.dumps(fact, ensure_ascii=False) for fact in facts)
+    return (f'{{"columns": {json.dumps(list(COLUMNS))},\n"facts": [\n{lines}\n]}}\n' if facts
+            else json.dumps({"columns": list(COLUMNS), "facts": []}) + "\n")
 
 
 def _plain(value: Any) -> Any:
@@ -109,11 +118,12 @@ class TableRow:
     unit: str
     anchor: str
     box: bool = False
+    url: str = ""  # the story's URL, formatted once rather than for every row
 
 
 def table_rows(articles: Iterable[Any]) -> list[TableRow]:
-    return [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor, fact.box)
-            for article in articles for fact in getattr(article, "facts", [])]
+    return [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor, fact.box, url)
+            for article in articles for url in (article.url,) for fact in getattr(article, "facts", [])]
 
 
 def money_bars(rows: Iterable[TableRow]) -> dict[str, list[Bar]]:

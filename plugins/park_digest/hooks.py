@@ -15,7 +15,7 @@ from .files import ChangedOnlyFile
 from .generate import generate_content
 from .pages import WRITTEN, DigestPagesGenerator
 from .render import parse_story
-from .search import build_index
+from .search import update_index
 from .settings import load_settings
 from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines
 
@@ -131,9 +131,11 @@ def add_template_globals(generator) -> None:
 
 
 def index_search(pelican) -> None:
-    """After every file is written: Pagefind indexes the output (PARK_DIGEST_SEARCH)."""
-    if load_settings(pelican.settings).search:
-        build_index(Path(pelican.output_path))
+    """After every file is written: Pagefind indexes the output (PARK_DIGEST_SEARCH), unless no
+    page changed since it last did."""
+    settings = load_settings(pelican.settings)
+    if settings.search:
+        update_index(Path(pelican.output_path), settings.cache_dir)
 
 
 def track_written(path, context) -> None:

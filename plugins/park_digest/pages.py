@@ -7,13 +7,15 @@ the thin Pelican side that hands them Pelican's articles and writes their output
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 from urllib.parse import urlparse
 
 from pelican.generators import Generator
 
-from .chart import money_chart
+from .cache import cache_for
+from .chart import Chart, money_chart
 from .feeds import FeedInfo, atom_feed
 from .files import remove_stale_pages
 from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
@@ -110,13 +112,21 @@ class DigestPagesGenerator(Generator):
                 stories, self.site_url))
 
     def park_charts(self, park, lang: str, rows) -> list:
+        """The park's money charts, from the cache when their inputs are unchanged (pygal is the
+        slowest part of writing a park page)."""
         t = self.ui(lang)
+        cache = cache_for(self.digest)
         charts = []
         for unit, bars in money_bars(rows).items():
-            chart_id = f"chart-{park.slug}-{unit.lower()}"
-            title = t.get("chart_title", "%s (%%s)") % park.name(lang)
-            charts.append(money_chart(bars, unit, lang, chart_id, title, t.get("chart_desc", "%s %s %s"),
-                                      t.get("chart_log", "")))
+            args = (bars, unit, lang, f"chart-{park.slug}-{unit.lower()}",
+                    t.get("chart_title", "%s (%%s)") % park.name(lang), t.get("chart_desc", "%s %s %s"),
+                    t.get("chart_log", ""))
+            key = hashlib.sha256(f"chart\0{cache.version}\0{args!r}".encode()).hexdigest()
+            chart = cache.load(key, Chart)
+            if chart is None:
+                chart = money_chart(*args)
+                cache.store(key, chart, Path(f"parks/{park.slug}.html"))
+            charts.append(chart)
         return charts
 
     def write_data(self) -> None:

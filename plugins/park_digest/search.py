@@ -6,6 +6,7 @@ so each language's search page finds only pages in that language.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import subprocess
@@ -29,6 +30,33 @@ def pagefind_executable() -> Path:
         raise SearchIndexError("park_digest: the pagefind[extended] package is not installed "
                                "(pip install -r requirements.txt)") from exc
     return get_executable()
+
+
+def pages_fingerprint(output_dir: Path) -> str:
+    """Every HTML page's path, size and modification time: the writer leaves an unchanged page
+    untouched, so a rebuild that changed nothing gives the same fingerprint."""
+    digest = hashlib.sha256()
+    for page in sorted(output_dir.rglob("*.html")):
+        info = page.stat()
+        digest.update(f"{page.relative_to(output_dir)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def update_index(output_dir: Path, cache_dir: Path, timeout: float = 300) -> bool:
+    """Index the site unless its pages are exactly those the present index was built from
+    (Pagefind re-reads every page, the largest part of a rebuild that changed nothing). The
+    record of those pages lives in the cache, so the output stays the same from build to build."""
+    name = hashlib.sha256(str(output_dir.resolve()).encode()).hexdigest()[:16]
+    stamp = cache_dir / "search" / name
+    before = pages_fingerprint(output_dir)
+    entry = output_dir / BUNDLE_DIR / "pagefind-entry.json"
+    if entry.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == before:
+        logger.info("park_digest: no page changed; search index kept")
+        return False
+    build_index(output_dir, timeout)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(stamp, before.encode("utf-8"))
+    return True
 
 
 def build_index(output_dir: Path, timeout: float = 300) -> str:
