@@ -14,7 +14,7 @@ from typing import Iterable
 import watchfiles
 
 logger = logging.getLogger(__name__)
-MARKER = ".inputs-changed"
+MARKER = "inputs-changed.stamp"  # not a dotfile: Pelican's IGNORE_FILES skips those
 
 
 def touch_marker(stories_dir: Path) -> Path:
