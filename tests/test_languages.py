@@ -77,3 +77,34 @@ def test_every_seed_unit_has_reviewed_english():
     assert len(units) > 200
     missing = [u.msgid[:30] for u in units if memory.lookup(u.msgid).status != "reviewed"]
     assert not missing, missing
+
+
+BLOCKER = '''
+import socket
+
+def _blocked(*args, **kwargs):
+    raise OSError("park_digest test: network access blocked")
+
+socket.socket.connect = _blocked
+socket.socket.connect_ex = _blocked
+socket.create_connection = _blocked
+socket.getaddrinfo = _blocked
+'''
+
+
+def test_the_build_opens_no_network_connection(tmp_path):
+    """A real build with every socket connection and name lookup failing still succeeds."""
+    import subprocess
+    import sys
+
+    from conftest import build_site
+
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
+    env = {"PYTHONPATH": str(blocker)}
+    probe = subprocess.run([sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9))"],
+                           env={**__import__("os").environ, **env}, capture_output=True, text=True)
+    assert "network access blocked" in probe.stderr  # the blocker is really in force
+    build_site(tmp_path / "site", env=env)
+    assert (tmp_path / "site" / "output" / "en" / "index.html").exists()
