@@ -65,7 +65,7 @@ def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) 
     rows = []
     for article in sources:
         texts = anchored_texts(article.content)
-        url = article.url  # a property Pelican formats anew on every access
+        url = article.url  # a property Pelican formats anew on every access: once per story
         other = english.get(article.slug)
         other_facts = getattr(other, "facts", []) if other is not None else []
         for index, fact in enumerate(getattr(article, "facts", [])):
@@ -118,12 +118,27 @@ class TableRow:
     unit: str
     anchor: str
     box: bool = False
-    url: str = ""  # the story's URL, formatted once rather than for every row
+    # Per story, formatted once rather than for every row: Pelican formats a URL anew on every
+    # access and its date type's strftime is slow, which a park with thousands of rows feels.
+    url: str = ""
+    date_iso: str = ""  # for sorting
+    date_text: str = ""  # as shown: month only when inferred, a dash when unknown
+
+
+def date_texts(article: Any) -> tuple[str, str]:
+    iso = article.date.isoformat()[:10]
+    if article.metadata.get("date_unknown") == "yes":
+        return iso, "—"
+    return iso, iso[:7] if article.metadata.get("date_inferred") == "yes" else iso
 
 
 def table_rows(articles: Iterable[Any]) -> list[TableRow]:
-    return [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor, fact.box, url)
-            for article in articles for url in (article.url,) for fact in getattr(article, "facts", [])]
+    rows = []
+    for article in articles:
+        url, (date_iso, date_text) = article.url, date_texts(article)
+        rows += [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor, fact.box,
+                          url, date_iso, date_text) for fact in getattr(article, "facts", [])]
+    return rows
 
 
 def money_bars(rows: Iterable[TableRow]) -> dict[str, list[Bar]]:

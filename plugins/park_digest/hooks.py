@@ -17,7 +17,7 @@ from .pages import WRITTEN, DigestPagesGenerator
 from .render import parse_story
 from .search import update_index
 from .settings import load_settings
-from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines
+from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines, url_of
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ def story_alternates(content) -> list[dict]:
     """The same story (or page) in every language it exists in, in the site's language order."""
     versions = {bcp47(item.lang): item for item in [content, *getattr(content, "translations", [])]}
     order = [lang for lang in LANG_NAMES if lang in versions]
-    return [{"lang": lang, "name": LANG_NAMES[lang], "url": versions[lang].url} for lang in order]
+    return [{"lang": lang, "name": LANG_NAMES[lang], "url": url_of(versions[lang])} for lang in order]
 
 
 def add_template_globals(generator) -> None:
@@ -124,7 +124,7 @@ def add_template_globals(generator) -> None:
     ui = yaml.safe_load(theme_ui.read_text(encoding="utf-8")) if theme_ui.exists() else {}
     languages = load_settings(generator.settings).languages
     generator.env.globals.update(ui=ui, lang_names=LANG_NAMES, lang_prefix=lang_prefix,
-                                 story_alternates=story_alternates, bcp47=bcp47,
+                                 story_alternates=story_alternates, bcp47=bcp47, url_of=url_of,
                                  digest_languages=languages,
                                  # the configured address; templates' SITEURL may be relative
                                  site_url=(generator.settings.get("SITEURL") or "").rstrip("/"))

@@ -20,7 +20,7 @@ from .feeds import FeedInfo, atom_feed
 from .files import remove_stale_pages
 from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
 from .settings import load_settings
-from .site import SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months
+from .site import SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months, url_of
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml
 from .variants import to_traditional
 
@@ -152,8 +152,8 @@ class DigestPagesGenerator(Generator):
         for item in content:
             if bcp47(item.lang) not in self.languages:
                 continue
-            versions = {bcp47(v.lang): v.url for v in [item, *getattr(item, "translations", [])]}
+            versions = {bcp47(v.lang): url_of(v) for v in [item, *getattr(item, "translations", [])]}
             alternates = tuple((lang, versions[lang]) for lang in self.languages if lang in versions)
-            entries.append(SitemapEntry(item.url, alternates))
+            entries.append(SitemapEntry(url_of(item), alternates))
         self._write_text("sitemap.xml", sitemap_xml(entries, base, SOURCE_LANG))
         self._write_text("robots.txt", robots_txt(base))

@@ -40,6 +40,15 @@ class FactLine:
     box: bool  # shown in the story's fact box
 
 
+def url_of(content: Any) -> str:
+    """A story's or page's URL, remembered on the object: Pelican formats `Content.url` anew on
+    every access, and a large digest asks for each one many times (lists, switchers, sitemap)."""
+    memo = content.__dict__
+    if "_digest_url" not in memo:
+        memo["_digest_url"] = content.url
+    return memo["_digest_url"]
+
+
 def parse_fact_lines(value: Any) -> tuple[list[FactLine], list[str]]:
     """`Facts:` metadata → (figures, lines that could not be read)."""
     if not value:
