@@ -27,13 +27,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def seed_units(seeds_dir: Path) -> dict:
-    """Translation units of every readable seed, by seed file name."""
+def seed_units(settings) -> dict:
+    """Translation units of every readable seed, by seed file name, read with the site's own
+    settings (seed size limit, fact box, cache) so they are the units the build publishes."""
     from .generate import process_seeds
-    from .settings import Settings
     from .translate.units import story_units
 
-    report = process_seeds(Settings(seeds_dir=seeds_dir))
+    report = process_seeds(settings)
     return {page.seed.file: [u for story in page.stories
                              for u in story_units(story)] for page in report.pages}
 
@@ -52,7 +52,7 @@ def cmd_translate(args: argparse.Namespace, rest: list[str]) -> int:
                 "--root", str(settings.site_root)]
     if settings.engine_url:
         defaults += ["--url", settings.engine_url]
-    return main_translate(defaults + rest, lambda: seed_units(settings.seeds_dir), load_gazetteer())
+    return main_translate(defaults + rest, lambda: seed_units(settings), load_gazetteer())
 
 
 def cmd_qa(args: argparse.Namespace, rest: list[str]) -> int:
