@@ -25,7 +25,7 @@ pytest_plugins = ["browser_fixtures"]  # served site, Chromium, axe (tests/brows
 
 
 def build_site(tmp: Path, seeds: Path = SEEDS, conf: Path = ROOT / "pelicanconf.py",
-               env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
+               env: dict | None = None, check: bool = True, args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     """Run Pelican as `make html` does, with a private copy of content/ so tests never touch
     the working tree's generated stories."""
     content = tmp / "content"
@@ -33,7 +33,7 @@ def build_site(tmp: Path, seeds: Path = SEEDS, conf: Path = ROOT / "pelicanconf.
         shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("stories"))
     run_env = {**os.environ, "SEEDS_DIR": str(seeds), "CACHE_DIR": str(tmp / "cache"), **(env or {})}
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(tmp / "output"), "-s", str(conf)],
+        [sys.executable, "-m", "pelican", str(content), "-o", str(tmp / "output"), "-s", str(conf), *args],
         cwd=ROOT, env=run_env, capture_output=True, text=True, timeout=600)
     if check and result.returncode != 0:
         raise AssertionError(f"pelican failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")

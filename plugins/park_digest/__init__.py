@@ -13,6 +13,6 @@ def register():
     signals.generator_init.connect(hooks.add_template_globals)
     signals.page_generator_finalized.connect(hooks.drop_unpublished_pages)
     signals.get_generators.connect(hooks.get_generators)
-    signals.finalized.connect(hooks.index_search)
+    signals.all_generators_finalized.connect(hooks.start_search_index)
     signals.get_writer.connect(hooks.get_writer)
     signals.content_written.connect(hooks.track_written)

@@ -9,15 +9,13 @@ from pathlib import Path
 import yaml
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
-from pelican.writers import Writer
 
-from .files import ChangedOnlyFile
 from .generate import generate_content
 from .pages import WRITTEN, DigestPagesGenerator
 from .render import parse_story
-from .search import update_index
 from .settings import load_settings
 from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines, url_of
+from .writer import DigestWriter
 
 logger = logging.getLogger(__name__)
 
@@ -72,20 +70,6 @@ class StoryReader(MarkdownReader):
         return content, metadata
 
 
-class DigestWriter(Writer):
-    """Pelican's writer, except that a page whose HTML is unchanged is not rewritten: a rebuild
-    then touches only the pages that changed. The checks against writing a file twice are
-    Pelican's own (Writer._open_w), repeated because that method opens the file itself."""
-
-    def _open_w(self, filename, encoding, override=False):
-        if filename in self._overridden_files or (filename in self._written_files and not override):
-            return super()._open_w(filename, encoding, override)  # Pelican skips or refuses
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return ChangedOnlyFile(Path(filename), encoding)
-
-
 def get_writer(pelican):
     return DigestWriter
 
@@ -130,12 +114,12 @@ def add_template_globals(generator) -> None:
                                  site_url=(generator.settings.get("SITEURL") or "").rstrip("/"))
 
 
-def index_search(pelican) -> None:
-    """After every file is written: Pagefind indexes the output (PARK_DIGEST_SEARCH), unless no
-    page changed since it last did."""
-    settings = load_settings(pelican.settings)
-    if settings.search:
-        update_index(Path(pelican.output_path), settings.cache_dir)
+def start_search_index(generators) -> None:
+    """Every page's text is known once the content is read: Pagefind starts indexing then, in
+    its own process, while the pages are rendered (PARK_DIGEST_SEARCH)."""
+    for generator in generators:
+        if isinstance(generator, DigestPagesGenerator):
+            generator.start_search_index()
 
 
 def track_written(path, context) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import weakref
+from html import escape
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -19,10 +21,12 @@ from .chart import Chart, money_chart
 from .feeds import FeedInfo, atom_feed
 from .files import remove_stale_pages
 from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
+from .search import SearchDocument, SearchIndexer
 from .settings import load_settings
 from .site import SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months, url_of
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml
 from .variants import to_traditional
+from .writer import RENDER_INPUTS
 
 logger = logging.getLogger(__name__)
 # Pages every language gets, by path under its language prefix.
@@ -42,6 +46,35 @@ class DigestPagesGenerator(Generator):
         self.context["digest_parks"] = self.parks
         self.context["digest_languages"] = self.languages
         self.context[WRITTEN] = set()  # a fresh set for every build (autoreload reuses the context)
+        self.indexer = None
+
+    # -- search ----------------------------------------------------------------------------
+
+    def start_search_index(self) -> None:
+        if not self.digest.search:
+            return
+        self.indexer = SearchIndexer(Path(self.output_path), self.digest.cache_dir)
+        if self.indexer.start(self.search_documents()):
+            weakref.finalize(self, self.indexer.cancel)  # the build failed before generate_output
+
+    def search_documents(self) -> list[SearchDocument]:
+        """Stories and pages in every language, and each park: the text a reader searches."""
+        content = all_articles([*self.context.get("articles", []), *self.context.get("pages", [])])
+        docs = []
+        for item in content:
+            lang = bcp47(item.lang)
+            if lang in self.languages:
+                park = item.metadata.get("park_name")
+                lead = f"<p>{escape(park)}</p>\n" if park else ""
+                docs.append(SearchDocument(item.save_as, lang, item.title, lead + item.content))
+        for park in self.parks.values():
+            for lang in self.languages:
+                other, other_lang = (park.name_zh, SOURCE_LANG) if lang == "en" else (park.name_en, "en")
+                titles = "".join(f"<li>{escape(story.title)}</li>" for story in park.stories.get(lang, []))
+                docs.append(SearchDocument(
+                    f"{lang_prefix(lang)}parks/{park.slug}.html", lang, park.name(lang),
+                    f'<p lang="{other_lang}">{escape(other)}</p><p>{escape(park.place(lang))}</p><ul>{titles}</ul>'))
+        return docs
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -49,19 +82,18 @@ class DigestPagesGenerator(Generator):
         return [{"lang": other, "name": LANG_NAMES[other], "url": lang_prefix(other) + path}
                 for other in self.languages]
 
-    def _write(self, writer, path: str, template: str, lang: str, **context) -> None:
+    def _write(self, writer, path: str, template: str, lang: str, inputs: str, **context) -> None:
+        """Render a page; `inputs` names everything it shows beyond the theme and settings (the
+        writer skips the render when they are unchanged)."""
         writer.write_file(
             lang_prefix(lang) + path, self.get_template(template), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], lang=lang, page_path=path,
             alternates=self.alternates(path), page_url=lang_prefix(lang) + path,
-            search_base=self.search_base(), **context)
+            search_base=self.search_base(), **{RENDER_INPUTS: inputs}, **context)
 
-    def _write_text(self, path: str, text: str | None) -> None:
-        if text is None:
-            return
-        target = Path(self.output_path) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    def park_inputs(self, writer, park) -> str:
+        stories = [story for items in park.stories.values() for story in items]
+        return repr(park.park) + "\n" + writer.content_inputs(stories)
 
     def search_base(self) -> str:
         """Where Pagefind's result URLs start: the site's path on its host ("/" locally,
@@ -75,41 +107,48 @@ class DigestPagesGenerator(Generator):
     # -- output ----------------------------------------------------------------------------
 
     def generate_output(self, writer) -> None:
+        # Every page here shows the stories; what they are is their source files.
+        everything = writer.content_inputs(all_articles(
+            [*self.context.get("articles", []), *self.context.get("pages", [])]))
+        parks = {slug: self.park_inputs(writer, park) for slug, park in self.parks.items()}
         for lang in self.languages:
-            self.write_language(writer, lang)
-        self._write(writer, "404.html", "404", SOURCE_LANG)
-        self.write_data()
-        self.write_sitemap()
+            self.write_language(writer, lang, everything, parks)
+        self._write(writer, "404.html", "404", SOURCE_LANG, everything)
+        self.write_data(writer, everything, parks)
+        self.write_sitemap(writer, everything)
         # Pelican's own generators (articles, pages) have written theirs by now; a page a later
         # generator writes is only removed if that generator does not write it again.
         removed = remove_stale_pages(Path(self.output_path), self.context[WRITTEN])
         if removed:
             logger.info("park_digest: removed %d pages of an earlier build from %s", removed, self.output_path)
+        writer.save_render_manifest()
+        if self.indexer is not None:
+            self.indexer.finish()
 
-    def write_language(self, writer, lang: str) -> None:
+    def write_language(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
         articles = self.by_lang[lang]
         t = self.ui(lang)
         prefix = lang_prefix(lang)
-        self._write(writer, "index.html", "home", lang, stories=articles[:20], feed="feeds/all.atom.xml")
-        self._write(writer, "archives.html", "archives", lang, groups=months(articles))
-        self._write(writer, "search.html", "search", lang)
+        self._write(writer, "index.html", "home", lang, everything, stories=articles[:20], feed="feeds/all.atom.xml")
+        self._write(writer, "archives.html", "archives", lang, everything, groups=months(articles))
+        self._write(writer, "search.html", "search", lang, everything)
         parks = list(self.parks.values())
         figures = {park.slug: len(table_rows(park.stories.get(lang, []))) for park in parks}
-        self._write(writer, "parks/index.html", "parks", lang, parks=parks, figure_counts=figures,
-                    story_total=sum(park.count() for park in parks))
-        self._write_text(prefix + "feeds/all.atom.xml", atom_feed(
+        self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,
+                    figure_counts=figures, story_total=sum(park.count() for park in parks))
+        writer.write_text(prefix + "feeds/all.atom.xml", lambda: atom_feed(
             FeedInfo(prefix + "feeds/all.atom.xml", prefix + "index.html", t.get("site_name", ""),
-                     t.get("tagline", ""), lang), articles, self.site_url))
+                     t.get("tagline", ""), lang), articles, self.site_url), everything)
         for park in parks:
             stories = park.stories.get(lang, [])
             rows = table_rows(stories)
             feed = f"feeds/parks/{park.slug}.atom.xml"
-            self._write(writer, f"parks/{park.slug}.html", "park", lang, park=park, stories=stories,
-                        rows=rows, charts=self.park_charts(park, lang, rows), feed=feed)
-            self._write_text(prefix + feed, atom_feed(
+            self._write(writer, f"parks/{park.slug}.html", "park", lang, park_inputs[park.slug], park=park,
+                        stories=stories, rows=rows, charts=self.park_charts(park, lang, rows), feed=feed)
+            writer.write_text(prefix + feed, lambda: atom_feed(
                 FeedInfo(prefix + feed, f"{prefix}parks/{park.slug}.html",
                          f"{park.name(lang)} · {t.get('site_name', '')}", t.get("tagline", ""), lang),
-                stories, self.site_url))
+                stories, self.site_url), park_inputs[park.slug])
 
     def park_charts(self, park, lang: str, rows) -> list:
         """The park's money charts, from the cache when their inputs are unchanged (pygal is the
@@ -129,22 +168,33 @@ class DigestPagesGenerator(Generator):
             charts.append(chart)
         return charts
 
-    def write_data(self) -> None:
+    def write_data(self, writer, everything: str, park_inputs: dict[str, str]) -> None:
         """output/data/facts.{csv,json} and the same per park: every figure, with its sentence."""
-        english = {a.slug: a for a in self.by_lang.get("en", [])}
-        base = self.site_url + "/" if self.site_url else ""
-        rows = figure_rows(sorted(self.by_lang[SOURCE_LANG], key=lambda a: (a.date, a.slug)), english, base)
-        self._write_text("data/facts.csv", rows_csv(rows))
-        self._write_text("data/facts.json", rows_json(rows))
-        for slug in self.parks:
-            mine = [row for row in rows if row.park == slug]
-            self._write_text(f"data/parks/{slug}.csv", rows_csv(mine))
-            self._write_text(f"data/parks/{slug}.json", rows_json(mine))
+        made: list = []
 
-    def write_sitemap(self) -> None:
+        def rows() -> list:
+            if not made:  # only when a file must be written
+                english = {a.slug: a for a in self.by_lang.get("en", [])}
+                base = self.site_url + "/" if self.site_url else ""
+                stories = sorted(self.by_lang[SOURCE_LANG], key=lambda a: (a.date, a.slug))
+                made.append(figure_rows(stories, english, base))
+            return made[0]
+
+        writer.write_text("data/facts.csv", lambda: rows_csv(rows()), everything)
+        writer.write_text("data/facts.json", lambda: rows_json(rows()), everything)
+        for slug in self.parks:
+            inputs = park_inputs[slug]
+            writer.write_text(f"data/parks/{slug}.csv", lambda: rows_csv([r for r in rows() if r.park == slug]), inputs)
+            writer.write_text(f"data/parks/{slug}.json", lambda: rows_json([r for r in rows() if r.park == slug]), inputs)
+
+    def write_sitemap(self, writer, everything: str) -> None:
         base = self.site_url or self.digest.preview_url
         if not self.site_url:
             logger.info("park_digest: SITEURL is empty; sitemap.xml and robots.txt use %s", base)
+        writer.write_text("sitemap.xml", lambda: self.sitemap(base), everything)
+        writer.write_text("robots.txt", lambda: robots_txt(base), everything)
+
+    def sitemap(self, base: str) -> str:
         entries = [SitemapEntry(lang_prefix(lang) + path, tuple((a["lang"], a["url"]) for a in self.alternates(path)))
                    for path in [*LANGUAGE_PAGES, *(f"parks/{slug}.html" for slug in self.parks)]
                    for lang in self.languages]
@@ -155,5 +205,4 @@ class DigestPagesGenerator(Generator):
             versions = {bcp47(v.lang): url_of(v) for v in [item, *getattr(item, "translations", [])]}
             alternates = tuple((lang, versions[lang]) for lang in self.languages if lang in versions)
             entries.append(SitemapEntry(url_of(item), alternates))
-        self._write_text("sitemap.xml", sitemap_xml(entries, base, SOURCE_LANG))
-        self._write_text("robots.txt", robots_txt(base))
+        return sitemap_xml(entries, base, SOURCE_LANG)

@@ -1,0 +1,106 @@
+"""Pelican's writer, taught to leave alone what has not changed.
+
+- A page whose HTML is unchanged is not rewritten, so a rebuild touches only the pages that
+  changed (and the search index sees the same files).
+- A page whose inputs are unchanged (render manifest, renders.py) is not even rendered: for a
+  story, its source file and those of its translations; for the digest's own pages, what
+  pages.py passes as `render_inputs`. With the theme, the settings and the code in every key.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import jinja2
+import pelican
+from pelican import signals
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from .cache import code_version
+from .files import ChangedOnlyFile, write_if_changed
+from .renders import RenderManifest, file_digest, site_key
+from .settings import load_settings
+
+RENDER_INPUTS = "render_inputs"  # write_file keyword: a string naming everything the page shows
+
+
+class DigestWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        self._digests: dict[str, str] = {}
+        self._manifest: RenderManifest | None = None
+
+    # -- inputs ------------------------------------------------------------------------------
+
+    def source_digest(self, path: str) -> str:
+        if path not in self._digests:
+            self._digests[path] = file_digest(path)
+        return self._digests[path]
+
+    def content_inputs(self, items: Iterable[Any]) -> str:
+        """The source files of these contents (path and bytes): all their pages can show."""
+        return "\n".join(sorted(f"{item.source_path}\0{self.source_digest(item.source_path)}"
+                                for item in items))
+
+    @property
+    def manifest(self) -> RenderManifest:
+        if self._manifest is None:  # first use: the settings are complete by then
+            digest = load_settings(self.settings)
+            folder = hashlib.sha256(os.path.abspath(self.output_path).encode()).hexdigest()[:16]
+            key = site_key(self.settings, [Path(self.settings["THEME"])],
+                           [code_version(), pelican.__version__, jinja2.__version__])
+            self._manifest = RenderManifest.load(digest.cache_dir / "renders" / f"{folder}.json", key)
+        return self._manifest
+
+    def save_render_manifest(self) -> None:
+        if self._manifest is not None:
+            self._manifest.save()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        inputs = kwargs.pop(RENDER_INPUTS, None)
+        article = kwargs.get("article")
+        if inputs is None and article is not None and not paginated:
+            inputs = self.content_inputs([article, *getattr(article, "translations", [])])
+        if not name or inputs is None:
+            return super().write_file(name, template, context, relative_urls, paginated,
+                                      template_name, override_output, url, **kwargs)
+        target = sanitised_join(self.output_path, name)
+        key = self.manifest.key(name, template.name, str(bool(relative_urls)), inputs)
+        if target not in self._written_files and self.manifest.fresh(name, key, target):
+            self._written_files.add(target)
+            signals.content_written.send(target, context=context)
+            return None
+        result = super().write_file(name, template, context, relative_urls, paginated,
+                                    template_name, override_output, url, **kwargs)
+        if os.path.isfile(target):
+            self.manifest.record(name, key, target)
+        return result
+
+    def write_text(self, name: str, make: Callable[[], str | None], inputs: str) -> None:
+        """A file the digest builds itself (feed, data download, sitemap): `make` runs only when
+        `inputs` changed or the file did."""
+        target = sanitised_join(self.output_path, name)
+        key = self.manifest.key(name, "text", inputs)
+        if self.manifest.fresh(name, key, target):
+            return
+        text = make()
+        if text is None:
+            return
+        write_if_changed(Path(target), text.encode("utf-8"))
+        self.manifest.record(name, key, target)
+
+    def _open_w(self, filename, encoding, override=False):
+        """As Pelican's, but through ChangedOnlyFile. The checks against writing a file twice are
+        Pelican's own (Writer._open_w), repeated because that method opens the file itself."""
+        if filename in self._overridden_files or (filename in self._written_files and not override):
+            return super()._open_w(filename, encoding, override)  # Pelican skips or refuses
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return ChangedOnlyFile(Path(filename), encoding)

@@ -1,0 +1,102 @@
+"""The Pagefind index, staged from the pages' text and built beside the site (search.py)."""
+import json
+import os
+import stat
+
+import pytest
+
+from park_digest import search
+from park_digest.search import SearchDocument, SearchIndexer, SearchIndexError, document_html
+
+DOCS = [
+    SearchDocument("stories/a.html", "zh-Hans", "高新区母基金落地", "<p>西安高新区设立母基金，规模50亿元。</p>"),
+    SearchDocument("zh-hant/stories/a.html", "zh-Hant", "高新區母基金落地", "<p>西安高新區設立母基金。</p>"),
+    SearchDocument("en/stories/a.html", "en", "Fund of funds launched",
+                   '<p>Xi\'an Hi-Tech Zone set up a fund of funds.</p><p class="src" lang="zh-Hans">母基金</p>'),
+    SearchDocument("parks/xian.html", "zh-Hans", "西安高新区", "<ul><li>高新区母基金落地</li></ul>"),
+]
+
+
+def entry(output):
+    return json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+
+def build(indexer, docs):
+    started = indexer.start(docs)
+    indexer.finish()
+    return started
+
+
+def test_document_keeps_language_title_and_body_but_escapes_the_title():
+    html = document_html(SearchDocument("x.html", "en", "<script>alert(1)</script>", "<p>body</p>"))
+    assert '<html lang="en">' in html and "<p>body</p>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "data-pagefind-body" in html
+
+
+def test_index_per_language_kept_when_text_unchanged_rebuilt_when_changed(tmp_path):
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    indexer = SearchIndexer(output, cache)
+    assert build(indexer, DOCS)
+    languages = entry(output)["languages"]
+    assert list(languages) == ["en", "zh-hans", "zh-hant"]  # sorted: repeatable builds
+    assert languages["zh-hans"]["page_count"] == 2 and languages["en"]["page_count"] == 1
+    assert not (output / "stories").exists()  # staged in the cache, not in the site
+
+    assert not build(SearchIndexer(output, cache), DOCS)  # same text: index kept
+    changed = [*DOCS[:3], SearchDocument("parks/xian.html", "zh-Hans", "西安高新区", "<p>新</p>")]
+    assert build(SearchIndexer(output, cache), changed)
+    assert build(SearchIndexer(output, cache), DOCS[1:])  # a page gone: its staged copy too
+    assert entry(output)["languages"]["zh-hans"]["page_count"] == 1
+    staged = {p.relative_to(indexer.site).as_posix() for p in indexer.site.rglob("*.html")}
+    assert staged == {doc.path for doc in DOCS[1:]}
+
+
+def test_missing_bundle_is_rebuilt_even_if_text_unchanged(tmp_path):
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    build(SearchIndexer(output, cache), DOCS)
+    (output / "pagefind" / "pagefind-entry.json").unlink()
+    assert build(SearchIndexer(output, cache), DOCS)
+    assert entry(output)["languages"]
+
+
+def fake_pagefind(tmp_path, monkeypatch, script: str):
+    path = tmp_path / "fake-pagefind"
+    path.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setattr(search, "pagefind_executable", lambda: path)
+
+
+def test_pagefind_failure_stops_the_build_with_its_message(tmp_path, monkeypatch):
+    fake_pagefind(tmp_path, monkeypatch, "echo 'Error: cannot read the site' >&2; exit 3")
+    indexer = SearchIndexer(tmp_path / "output", tmp_path / "cache")
+    assert indexer.start(DOCS)
+    with pytest.raises(SearchIndexError, match=r"Pagefind failed \(3\).*cannot read the site"):
+        indexer.finish()
+    assert not indexer.stamp.exists()  # the next build tries again
+
+
+def test_pagefind_past_its_timeout_is_stopped(tmp_path, monkeypatch):
+    fake_pagefind(tmp_path, monkeypatch, "exec sleep 30")
+    indexer = SearchIndexer(tmp_path / "output", tmp_path / "cache", timeout=0.5)
+    indexer.start(DOCS)
+    with pytest.raises(SearchIndexError, match="ran over"):
+        indexer.finish()
+
+
+def test_cancel_stops_a_running_pagefind(tmp_path, monkeypatch):
+    fake_pagefind(tmp_path, monkeypatch, "exec sleep 30")
+    indexer = SearchIndexer(tmp_path / "output", tmp_path / "cache")
+    indexer.start(DOCS)
+    indexer.thread.join()
+    process = indexer.process
+    indexer.cancel()
+    assert process.returncode is not None and process.returncode != 0
+
+
+def test_pagefind_leaves_a_core_to_the_build(monkeypatch):
+    monkeypatch.delenv("RAYON_NUM_THREADS", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert search.pagefind_env()["RAYON_NUM_THREADS"] == "1"
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert search.pagefind_env()["RAYON_NUM_THREADS"] == "7"
