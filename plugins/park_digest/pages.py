@@ -133,15 +133,15 @@ class DigestPagesGenerator(Generator):
         self._write(writer, "archives.html", "archives", lang, everything, groups=months(articles))
         self._write(writer, "search.html", "search", lang, everything)
         parks = list(self.parks.values())
-        figures = {park.slug: len(table_rows(park.stories.get(lang, []))) for park in parks}
+        tables = {park.slug: table_rows(park.stories.get(lang, [])) for park in parks}
         self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,
-                    figure_counts=figures, story_total=sum(park.count() for park in parks))
+                    figure_counts={slug: len(rows) for slug, rows in tables.items()},
+                    story_total=sum(park.count() for park in parks))
         writer.write_text(prefix + "feeds/all.atom.xml", lambda: atom_feed(
             FeedInfo(prefix + "feeds/all.atom.xml", prefix + "index.html", t.get("site_name", ""),
                      t.get("tagline", ""), lang), articles, self.site_url), everything)
         for park in parks:
-            stories = park.stories.get(lang, [])
-            rows = table_rows(stories)
+            stories, rows = park.stories.get(lang, []), tables[park.slug]
             feed = f"feeds/parks/{park.slug}.atom.xml"
             self._write(writer, f"parks/{park.slug}.html", "park", lang, park_inputs[park.slug], park=park,
                         stories=stories, rows=rows, charts=self.park_charts(park, lang, rows), feed=feed)
@@ -170,22 +170,25 @@ class DigestPagesGenerator(Generator):
 
     def write_data(self, writer, everything: str, park_inputs: dict[str, str]) -> None:
         """output/data/facts.{csv,json} and the same per park: every figure, with its sentence."""
-        made: list = []
+        made: dict = {}
 
-        def rows() -> list:
-            if not made:  # only when a file must be written
+        def rows(park: str | None = None) -> list:
+            """Every figure (None) or a park's, computed only when a file must be written."""
+            if not made:
                 english = {a.slug: a for a in self.by_lang.get("en", [])}
                 base = self.site_url + "/" if self.site_url else ""
                 stories = sorted(self.by_lang[SOURCE_LANG], key=lambda a: (a.date, a.slug))
-                made.append(figure_rows(stories, english, base))
-            return made[0]
+                made[None] = figure_rows(stories, english, base)
+                for row in made[None]:
+                    made.setdefault(row.park, []).append(row)
+            return made.get(park, [])
 
         writer.write_text("data/facts.csv", lambda: rows_csv(rows()), everything)
         writer.write_text("data/facts.json", lambda: rows_json(rows()), everything)
         for slug in self.parks:
             inputs = park_inputs[slug]
-            writer.write_text(f"data/parks/{slug}.csv", lambda: rows_csv([r for r in rows() if r.park == slug]), inputs)
-            writer.write_text(f"data/parks/{slug}.json", lambda: rows_json([r for r in rows() if r.park == slug]), inputs)
+            writer.write_text(f"data/parks/{slug}.csv", lambda: rows_csv(rows(slug)), inputs)
+            writer.write_text(f"data/parks/{slug}.json", lambda: rows_json(rows(slug)), inputs)
 
     def write_sitemap(self, writer, everything: str) -> None:
         base = self.site_url or self.digest.preview_url

@@ -66,15 +66,35 @@ def to_traditional(text: str, config: str, protected: tuple[str, ...] = ()) -> s
     mainland phrase)."""
     if not protected:
         return converter(config).convert(text)
+    pattern = _protected_pattern(protected)
+    if not _PRIVATE_USE.search(text):
+        # One OpenCC call for the whole text: each name becomes a private-use character, which
+        # no phrase table contains (so no phrase reaches across it, as with separate calls),
+        # and comes back converted character by character.
+        names: dict[str, str] = {}
+        marked = pattern.sub(lambda m: names.setdefault(m.group(0), chr(_PUA_START + len(names))), text)
+        if len(names) <= _PUA_SIZE:
+            back = {mark: _convert_name(name) for name, mark in names.items()}
+            converted = converter(config).convert(marked)
+            return _PRIVATE_USE.sub(lambda m: back[m.group(0)], converted) if back else converted
     pieces, at = [], 0
     # Leftmost name first, the longest one where several start at the same place.
-    for match in _protected_pattern(protected).finditer(text):
+    for match in pattern.finditer(text):
         pieces.append(converter(config).convert(text[at:match.start()]))
         pieces.append(converter("s2t").convert(match.group(0)))
         at = match.end()
     if at < len(text) or not pieces:
         pieces.append(converter(config).convert(text[at:]))
     return "".join(pieces)
+
+
+_PUA_START, _PUA_SIZE = 0xE000, 0x1900  # the Basic Multilingual Plane's private use area
+_PRIVATE_USE = re.compile("[\uE000-\uF8FF]")
+
+
+@lru_cache(maxsize=4096)
+def _convert_name(name: str) -> str:
+    return converter("s2t").convert(name)
 
 
 @lru_cache(maxsize=8)
@@ -89,8 +109,25 @@ def _original_text(seed: Seed, parts: tuple[int, ...]) -> str:
     return "".join(strip_pinyin(normalize_line(seed.original_lines[n - 1]))[0] for n in parts)
 
 
+def to_traditional_many(texts: list[str], config: str, protected: tuple[str, ...] = ()) -> list[str]:
+    """to_traditional of each text, in one OpenCC call: a call costs far more than a character,
+    and a story has hundreds of sentences. Lines are converted independently (no phrase spans a
+    line break), so joining with newlines changes nothing but the count of calls."""
+    if any("\n" in text for text in texts):
+        return [to_traditional(text, config, protected) for text in texts]
+    converted = to_traditional("\n".join(texts), config, protected).split("\n")
+    if len(converted) != len(texts):  # not expected; never trade correctness for the batch
+        return [to_traditional(text, config, protected) for text in texts]
+    return converted
+
+
 def localize_hant(story: Story, seed: Seed, config: str, protected: tuple[str, ...] = ()) -> LocalizedStory:
     """zh-Hant: the page's own Traditional text when it came in Traditional, else OpenCC."""
+    texts = [story.title or "", *(item.text for item in story.body), *story.captions,
+             *(f.label_zh for f in story.facts), story.park.name_zh if story.park else ""]
+    pending = list(dict.fromkeys(s for text in texts for s in split_sentences(text)))
+    table = dict(zip(pending, to_traditional_many(pending, config, protected)))
+
     def convert(text: str, parts: tuple[int, ...] = ()) -> Text:
         source_sentences = split_sentences(text)
         if seed.script == "hant" and parts:
@@ -99,7 +136,7 @@ def localize_hant(story: Story, seed: Seed, config: str, protected: tuple[str, .
             aligned = tuple(sentences) if len(sentences) == len(source_sentences) else ()
             return Text(original, "zh-Hant", "original", source=text, sentences=aligned)
         # Sentence by sentence, so every sentence anchor lines up with the source.
-        sentences = tuple(to_traditional(s, config, protected) for s in source_sentences)
+        sentences = tuple(table[s] for s in source_sentences)
         return Text("".join(sentences), "zh-Hant", "converted", source=text, sentences=sentences)
 
     return LocalizedStory(
