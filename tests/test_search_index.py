@@ -100,3 +100,19 @@ def test_pagefind_leaves_a_core_to_the_build(monkeypatch):
     assert search.pagefind_env()["RAYON_NUM_THREADS"] == "1"
     monkeypatch.setattr(os, "cpu_count", lambda: 8)
     assert search.pagefind_env()["RAYON_NUM_THREADS"] == "7"
+
+
+def test_a_new_build_waits_for_the_pagefind_of_a_build_that_failed(tmp_path, monkeypatch):
+    """Under `make devserver` a build can fail before collecting its Pagefind; the next one
+    must not restage the pages under it."""
+    fake_pagefind(tmp_path, monkeypatch, "sleep 1")
+    first = SearchIndexer(tmp_path / "output", tmp_path / "cache")
+    first.start(DOCS)
+    first.thread.join()
+    orphan = first.process  # never collected: its build failed
+    second = SearchIndexer(tmp_path / "output", tmp_path / "cache")
+    second.start(DOCS[1:])
+    second.thread.join()
+    assert orphan.poll() is not None  # it had finished before the second staged anything
+    assert second.process.poll() is None  # and the second runs its own
+    second.cancel()

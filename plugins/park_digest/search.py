@@ -12,6 +12,7 @@ changed no searchable text keeps the index it has.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
@@ -129,13 +130,19 @@ class SearchIndexer:
     def _stage_and_run(self, pages: dict[str, bytes], command: list[str]) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for path, data in pages.items():
-                _write_if_changed(self.site / path, data)
-            for staged in self.site.rglob("*.html"):
-                if staged.relative_to(self.site).as_posix() not in pages:
-                    staged.unlink()
-            with open(self.log, "wb") as log:  # a file, not a pipe: nobody reads it while it runs
-                self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=pagefind_env())
+            with open(self.folder / "lock", "wb") as lock:
+                # The Pagefind of a build that failed before collecting it (under `make devserver`)
+                # may still be reading the staged pages: wait for it. Pagefind inherits the lock
+                # and holds it until it exits.
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                for path, data in pages.items():
+                    _write_if_changed(self.site / path, data)
+                for staged in self.site.rglob("*.html"):
+                    if staged.relative_to(self.site).as_posix() not in pages:
+                        staged.unlink()
+                with open(self.log, "wb") as log:  # a file, not a pipe: nobody reads it while it runs
+                    self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
+                                                    env=pagefind_env(), pass_fds=(lock.fileno(),))
             self.started = time.monotonic()
         except OSError as exc:
             self.error = SearchIndexError(f"park_digest: could not stage or run Pagefind: {exc}")
