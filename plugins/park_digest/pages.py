@@ -2,8 +2,10 @@
 archives, search page and feeds; the parks index and one page per park (figure table, money
 chart, downloads, feed); the data files; 404, sitemap.xml and robots.txt.
 
-The grouping and formats live in pure modules (site, figures, chart, feeds, sitemap); this is
-the thin Pelican side that hands them Pelican's articles and writes their output.
+The grouping and formats live in pure modules (site, figures, chart, feeds, sitemap, search);
+this is the thin Pelican side that hands them Pelican's articles and writes their output. It
+also hands every searchable page's text to search.py as soon as the content is read, so that
+Pagefind indexes while the pages render.
 """
 from __future__ import annotations
 
