@@ -7,9 +7,17 @@ uses the fsyncing writer in translate/memory.py).
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
+
+
+def folder_for(*directories) -> str:
+    """A cache folder's name for these directories (one output, or a content+output pair): the
+    caches of builds into different places never meet."""
+    joined = "\0".join(os.path.abspath(directory) for directory in directories)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
 def replace_file(path: Path, data: bytes) -> None:

@@ -1,7 +1,6 @@
 """Signal handlers: the only place besides pages.py that knows about Pelican objects."""
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from pathlib import Path
@@ -10,6 +9,7 @@ import yaml
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
 
+from .files import folder_for
 from .generate import generate_content
 from .pages import WRITTEN, DigestPagesGenerator
 from .render import parse_story
@@ -32,8 +32,7 @@ def separate_pelican_cache(pelican) -> None:
     settings = pelican.settings
     if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
         return
-    pair = f"{os.path.abspath(settings['PATH'])}\0{os.path.abspath(settings['OUTPUT_PATH'])}"
-    folder = hashlib.sha256(pair.encode("utf-8")).hexdigest()[:16]
+    folder = folder_for(settings["PATH"], settings["OUTPUT_PATH"])
     if os.path.basename(os.path.normpath(settings["CACHE_PATH"])) != folder:  # once per settings
         settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], folder)
 

@@ -25,7 +25,7 @@ from html import escape
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .files import replace_file
+from .files import folder_for, replace_file, write_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -79,17 +79,6 @@ def pagefind_env() -> dict[str, str]:
     return {**os.environ, "RAYON_NUM_THREADS": os.environ.get("RAYON_NUM_THREADS", str(threads))}
 
 
-def _write_if_changed(path: Path, data: bytes) -> None:
-    # Staged pages are private to this build and read only after all are written: no atomic
-    # rename needed, and unchanged ones are left alone.
-    try:
-        if path.read_bytes() == data:
-            return
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
 class SearchIndexer:
     """Stage the documents, start Pagefind in the background (`start`), and collect it when the
     site is written (`finish`). The staging folder and the record of the last index live in the
@@ -97,8 +86,7 @@ class SearchIndexer:
 
     def __init__(self, output_dir: Path, cache_dir: Path, timeout: float = 300):
         self.output_dir, self.timeout = output_dir, timeout
-        name = hashlib.sha256(str(output_dir.resolve()).encode()).hexdigest()[:16]
-        self.folder = cache_dir / "search-index" / name
+        self.folder = cache_dir / "search-index" / folder_for(output_dir)
         self.site, self.stamp, self.log = self.folder / "site", self.folder / "stamp", self.folder / "pagefind.log"
         self.bundle = output_dir / BUNDLE_DIR
         self.process: Optional[subprocess.Popen] = None
@@ -136,7 +124,7 @@ class SearchIndexer:
                 # and holds it until it exits.
                 fcntl.flock(lock, fcntl.LOCK_EX)
                 for path, data in pages.items():
-                    _write_if_changed(self.site / path, data)
+                    write_if_changed(self.site / path, data)
                 for staged in self.site.rglob("*.html"):
                     if staged.relative_to(self.site).as_posix() not in pages:
                         staged.unlink()

@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -20,7 +19,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from .cache import code_version
-from .files import ChangedOnlyFile, write_if_changed
+from .files import ChangedOnlyFile, folder_for, write_if_changed
 from .renders import RenderManifest, file_digest, site_key
 from .settings import load_settings
 
@@ -49,10 +48,10 @@ class DigestWriter(Writer):
     def manifest(self) -> RenderManifest:
         if self._manifest is None:  # first use: the settings are complete by then
             digest = load_settings(self.settings)
-            folder = hashlib.sha256(os.path.abspath(self.output_path).encode()).hexdigest()[:16]
             key = site_key(self.settings, [Path(self.settings["THEME"])],
                            [code_version(), pelican.__version__, jinja2.__version__])
-            self._manifest = RenderManifest.load(digest.cache_dir / "renders" / f"{folder}.json", key)
+            path = digest.cache_dir / "renders" / f"{folder_for(self.output_path)}.json"
+            self._manifest = RenderManifest.load(path, key)
         return self._manifest
 
     def save_render_manifest(self) -> None:
