@@ -41,6 +41,8 @@ class DigestPagesGenerator(Generator):
         self.digest = load_settings(self.settings)
         self.languages = tuple(bcp47(lang) for lang in self.digest.languages)
         stories = all_articles(self.context.get("articles", []))
+        # Stories and pages (About, Methodology) in every language: searched, in the sitemap.
+        self.content = all_articles([*self.context.get("articles", []), *self.context.get("pages", [])])
         self.by_lang = by_language(stories, self.languages)
         config = self.digest.opencc_config
         self.parks = group_parks(stories, to_hant=lambda text: to_traditional(text, config))
@@ -61,9 +63,8 @@ class DigestPagesGenerator(Generator):
 
     def search_documents(self) -> list[SearchDocument]:
         """Stories and pages in every language, and each park: the text a reader searches."""
-        content = all_articles([*self.context.get("articles", []), *self.context.get("pages", [])])
         docs = []
-        for item in content:
+        for item in self.content:
             lang = bcp47(item.lang)
             if lang in self.languages:
                 park = item.metadata.get("park_name")
@@ -110,8 +111,7 @@ class DigestPagesGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         # Every page here shows the stories; what they are is their source files.
-        everything = writer.content_inputs(all_articles(
-            [*self.context.get("articles", []), *self.context.get("pages", [])]))
+        everything = writer.content_inputs(self.content)
         parks = {slug: self.park_inputs(writer, park) for slug, park in self.parks.items()}
         for lang in self.languages:
             self.write_language(writer, lang, everything, parks)
@@ -203,8 +203,7 @@ class DigestPagesGenerator(Generator):
         entries = [SitemapEntry(lang_prefix(lang) + path, tuple((a["lang"], a["url"]) for a in self.alternates(path)))
                    for path in [*LANGUAGE_PAGES, *(f"parks/{slug}.html" for slug in self.parks)]
                    for lang in self.languages]
-        content = all_articles([*self.context.get("articles", []), *self.context.get("pages", [])])
-        for item in content:
+        for item in self.content:
             if bcp47(item.lang) not in self.languages:
                 continue
             versions = {bcp47(v.lang): url_of(v) for v in [item, *getattr(item, "translations", [])]}
