@@ -81,7 +81,7 @@ def to_traditional(text: str, config: str, protected: tuple[str, ...] = ()) -> s
     # Leftmost name first, the longest one where several start at the same place.
     for match in pattern.finditer(text):
         pieces.append(converter(config).convert(text[at:match.start()]))
-        pieces.append(converter("s2t").convert(match.group(0)))
+        pieces.append(_convert_name(match.group(0)))
         at = match.end()
     if at < len(text) or not pieces:
         pieces.append(converter(config).convert(text[at:]))
@@ -113,30 +113,31 @@ def to_traditional_many(texts: list[str], config: str, protected: tuple[str, ...
     """to_traditional of each text, in one OpenCC call: a call costs far more than a character,
     and a story has hundreds of sentences. Lines are converted independently (no phrase spans a
     line break), so joining with newlines changes nothing but the count of calls."""
-    if any("\n" in text for text in texts):
-        return [to_traditional(text, config, protected) for text in texts]
-    converted = to_traditional("\n".join(texts), config, protected).split("\n")
-    if len(converted) != len(texts):  # not expected; never trade correctness for the batch
-        return [to_traditional(text, config, protected) for text in texts]
-    return converted
+    if not any("\n" in text for text in texts):
+        converted = to_traditional("\n".join(texts), config, protected).split("\n")
+        if len(converted) == len(texts):  # not expected otherwise; never trade correctness for the batch
+            return converted
+    return [to_traditional(text, config, protected) for text in texts]
 
 
 def localize_hant(story: Story, seed: Seed, config: str, protected: tuple[str, ...] = ()) -> LocalizedStory:
     """zh-Hant: the page's own Traditional text when it came in Traditional, else OpenCC."""
-    texts = [story.title or "", *(item.text for item in story.body), *story.captions,
-             *(f.label_zh for f in story.facts), story.park.name_zh if story.park else ""]
-    pending = list(dict.fromkeys(s for text in texts for s in split_sentences(text)))
+    from_hant = seed.script == "hant"  # its paragraphs keep the page's own text
+    texts = [story.title or "", *(item.text for item in story.body if not (from_hant and item.parts)),
+             *story.captions, *(f.label_zh for f in story.facts), story.park.name_zh if story.park else ""]
+    split = {text: split_sentences(text) for text in texts}
+    pending = list(dict.fromkeys(s for sentences in split.values() for s in sentences))
     table = dict(zip(pending, to_traditional_many(pending, config, protected)))
 
     def convert(text: str, parts: tuple[int, ...] = ()) -> Text:
-        source_sentences = split_sentences(text)
-        if seed.script == "hant" and parts:
+        if from_hant and parts:
+            source_sentences = split_sentences(text)
             original = _original_text(seed, parts)
             sentences = split_sentences(original)
             aligned = tuple(sentences) if len(sentences) == len(source_sentences) else ()
             return Text(original, "zh-Hant", "original", source=text, sentences=aligned)
         # Sentence by sentence, so every sentence anchor lines up with the source.
-        sentences = tuple(table[s] for s in source_sentences)
+        sentences = tuple(table[s] for s in split[text])
         return Text("".join(sentences), "zh-Hant", "converted", source=text, sentences=sentences)
 
     return LocalizedStory(
