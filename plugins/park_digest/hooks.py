@@ -1,4 +1,5 @@
-"""Signal handlers: the only place besides pages.py that knows about Pelican objects."""
+"""Signal handlers: with pages.py (the generator) and writer.py, the only code that knows about
+Pelican objects."""
 from __future__ import annotations
 
 import logging

@@ -150,8 +150,8 @@ class SearchIndexer:
             process.kill()
             process.wait()
             raise SearchIndexError(f"park_digest: Pagefind ran over {self.timeout:.0f} s") from exc
-        report = self.log.read_text(encoding="utf-8", errors="replace").strip()
         if process.returncode != 0:
+            report = self.log.read_text(encoding="utf-8", errors="replace").strip()
             raise SearchIndexError(f"park_digest: Pagefind failed ({process.returncode}): {report}")
         sort_entry_languages(self.bundle / ENTRY)
         replace_file(self.stamp, self.fingerprint.encode("utf-8"))
