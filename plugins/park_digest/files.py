@@ -32,15 +32,20 @@ def replace_file(path: Path, data: bytes) -> None:
         raise
 
 
+def holds(path: Path, data: bytes) -> bool:
+    """The file exists with exactly these bytes."""
+    try:
+        return path.read_bytes() == data
+    except FileNotFoundError:
+        return False
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Replace the file only when its bytes differ; True when it was written. Skipping unchanged
     files keeps their timestamps (Pelican's cache reads them) and spares the disk: rewriting a
     file in place makes some filesystems flush it on close."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
+    if holds(path, data):
+        return False
     replace_file(path, data)
     return True
 
@@ -62,12 +67,8 @@ class ChangedOnlyFile:
         if kind is not None:
             return
         data = "".join(self.parts).encode(self.encoding)
-        try:
-            if self.path.read_bytes() == data:
-                return
-        except FileNotFoundError:
-            pass
-        self.path.write_bytes(data)  # in place, as Pelican writes: a new page needs no rename
+        if not holds(self.path, data):
+            self.path.write_bytes(data)  # in place, as Pelican writes: a new page needs no rename
 
 
 def remove_stale_pages(output: Path, written: set[str]) -> int:

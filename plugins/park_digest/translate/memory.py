@@ -25,6 +25,7 @@ from typing import Iterator, Optional
 
 import polib
 
+from park_digest.files import holds
 from park_digest.translate.units import COMMON_KINDS, Unit
 
 log = logging.getLogger(__name__)
@@ -204,7 +205,7 @@ def write_atomic(path: Path, text: str) -> bool:
     Returns False (and touches nothing) when the content is already there.
     """
     data = text.encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
+    if holds(path, data):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
