@@ -34,6 +34,14 @@ def test_document_keeps_language_title_and_body_but_escapes_the_title():
     assert "data-pagefind-body" in html
 
 
+def test_document_keeps_heading_ids_for_sub_results_and_drops_sentence_ids():
+    body = ('<h2 id="p1">集群发展</h2>\n<p id="p2"><span class="s" id="p2s0">规模50亿元。</span>'
+            '<a href="#p1" id="ref">见上</a></p>')
+    html = document_html(SearchDocument("x.html", "zh-Hans", "标题", body))
+    assert '<h1 id="title">' in html and '<h2 id="p1">集群发展</h2>' in html
+    assert '<p><span class="s">规模50亿元。</span><a href="#p1">见上</a></p>' in html
+
+
 def test_index_per_language_kept_when_text_unchanged_rebuilt_when_changed(tmp_path):
     output, cache = tmp_path / "output", tmp_path / "cache"
     indexer = SearchIndexer(output, cache)
