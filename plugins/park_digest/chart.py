@@ -1,27 +1,19 @@
-"""A park's money figures → an inline SVG bar chart (pygal), readable without JavaScript.
+"""A park's money figures → an inline SVG bar chart, readable without JavaScript.
 
-pygal draws the chart with real <text>; we then make its output fit a static, deterministic,
-accessible page: no scripts (its tooltips need JS and a CDN), no build-date comment, a stable
-id instead of a random UUID, and a <title>/<desc> pair that names the chart for screen readers.
+Drawn by hand rather than with a charting library: one horizontal bar per figure is a few
+dozen SVG elements, and pygal, which drew it before, cost 7.5 ms a chart (a sixth of a cold
+build at 300 pages), shipped 12 KB of CSS inside every chart, and left the smallest bar of a
+logarithmic chart with no length at all. Colours come from classes the site's stylesheet
+paints, so the chart follows the reader's light or dark theme; the drawing itself is plain,
+deterministic SVG with a <title>/<desc> pair that names it for screen readers, and presentation
+attributes that keep it legible where the stylesheet does not reach (a feed reader).
 """
 from __future__ import annotations
 
 import math
-import re
+import unicodedata
 from dataclasses import dataclass
 from html import escape
-
-import pygal
-from pygal.style import Style
-
-from .model import MONEY_UNITS
-
-FONT = ('system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", '
-        '"Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif')
-STYLE = Style(background="#ffffff", plot_background="#ffffff", foreground="#1c1f23",
-              foreground_strong="#1c1f23", foreground_subtle="#545b64", colors=("#0b5f8a",),
-              font_family=FONT, label_font_size=13, major_label_font_size=13, value_font_size=13,
-              title_font_size=15, opacity="0.85", opacity_hover="0.95", transition="0ms")
 
 # Chinese counts money in 万 and 亿; English in millions and billions.
 SCALES = {
@@ -34,8 +26,17 @@ CURRENCY_NAMES = {
     "zh-Hant": {"CNY": "元", "USD": "美元", "EUR": "歐元"},
     "en": {"CNY": "CNY", "USD": "US$", "EUR": "EUR"},
 }
-_RECT_WITHOUT_WIDTH = re.compile(r"<rect\b(?![^>]*\bwidth=)")
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# Beyond this spread of values a linear axis leaves most bars invisible.
+LOG_SPREAD = 100
+
+# Geometry, in SVG units at a font size of 14.
+WIDTH, FONT_SIZE, ROW, BAR = 720, 14, 28, 18
+LABEL_ROOM = 230  # the bar labels' column
+VALUE_ROOM = 64  # right of the longest bar, for its value
+TOP, BOTTOM = 8, 52  # above the bars; below them, the tick labels and the axis title
+PLOT_LEFT, PLOT_RIGHT = LABEL_ROOM + 8, WIDTH - VALUE_ROOM
+# Approximate advance of a glyph: CJK characters are square, Latin ones about half as wide.
+WIDE, NARROW = FONT_SIZE, FONT_SIZE * 0.62
 
 
 @dataclass(frozen=True)
@@ -70,12 +71,6 @@ def scale_name(unit: str, word: str, lang: str) -> str:
     return word + CURRENCY_NAMES[script_of(lang)][unit]
 
 
-# Label room in characters: CJK characters are about twice as wide as Latin ones.
-LABEL_CHARS = {"zh": 13, "en": 26}
-# Beyond this spread of values a linear axis leaves most bars invisible.
-LOG_SPREAD = 100
-
-
 def _number(value: float) -> str:
     """1,000 · 85.3 · 2.6 · 0.05 · 0.0012: whole numbers with separators, else 3 significant digits."""
     if value == 0:
@@ -85,20 +80,78 @@ def _number(value: float) -> str:
     return f"{value:.3g}" if value >= 1e-4 else f"{value:.1e}"
 
 
-def shorten(label: str, limit: int) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+def text_width(text: str) -> float:
+    return sum(WIDE if unicodedata.east_asian_width(c) in "WF" else NARROW for c in text)
 
 
-def powers_of_ten(values: list[float]) -> list[float]:
-    """Axis ticks for a logarithmic chart: pygal's own crowd into each other."""
-    positive = [v for v in values if v > 0]
-    low, high = math.floor(math.log10(min(positive))), math.ceil(math.log10(max(positive)))
-    return [10.0 ** k for k in range(low, high + 1)]
+def shorten(label: str, room: float) -> str:
+    """The label, cut with an ellipsis to fit `room` units."""
+    if text_width(label) <= room:
+        return label
+    while label and text_width(label + "…") > room:
+        label = label[:-1]
+    return label.rstrip() + "…"
 
 
 def logarithmic(values: list[float]) -> bool:
     positive = [v for v in values if v > 0]
     return bool(positive) and max(positive) / min(positive) >= LOG_SPREAD
+
+
+def powers_of_ten(values: list[float]) -> list[float]:
+    """Ticks of a logarithmic axis: from the power of ten below the smallest figure, so that
+    every bar has a length, to the one at or above the largest."""
+    positive = [v for v in values if v > 0]
+    low = math.floor(math.log10(min(positive)) - 1e-9)
+    high = max(low + 1, math.ceil(math.log10(max(positive)) - 1e-9))
+    return [10.0 ** k for k in range(low, high + 1)]
+
+
+def linear_ticks(top: float) -> list[float]:
+    """0 and four to seven round steps (1, 2, 2.5 or 5 × 10ⁿ) reaching past `top`."""
+    if top <= 0:
+        return [0.0, 1.0]
+    magnitude = 10.0 ** math.floor(math.log10(top / 5))
+    step = next(magnitude * m for m in (1, 2, 2.5, 5, 10) if top / (magnitude * m) <= 7)
+    count = math.ceil(top / step - 1e-9)
+    return [round(step * i, 12) for i in range(count + 1)]
+
+
+def _scale(ticks: list[float], log: bool):
+    """value → x coordinate on the plot."""
+    low, high = ticks[0], ticks[-1]
+    if log:
+        lo, span = math.log10(low), math.log10(high) - math.log10(low)
+        return lambda v: PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * ((math.log10(v) - lo) / span if v > low else 0)
+    return lambda v: PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * max(0.0, v - low) / (high - low)
+
+
+def draw_bars(labels: list[str], values: list[float], axis_title: str, log: bool) -> list[str]:
+    """The chart's SVG elements: guides with their tick labels, one row per bar (label, bar,
+    value; the full label as a tooltip), the axis line and its title."""
+    ticks = powers_of_ten(values) if log else linear_ticks(max(values, default=0))
+    x_of = _scale(ticks, log)
+    bottom = TOP + ROW * len(values)
+    parts = ['<g class="guides" stroke="#d5d9d4">']
+    for tick in ticks:
+        x = f"{x_of(tick):.1f}"
+        parts.append(f'<line x1="{x}" y1="{TOP}" x2="{x}" y2="{bottom}"/>')
+    parts.append('</g><g class="ticks" text-anchor="middle">')
+    parts += [f'<text x="{x_of(tick):.1f}" y="{bottom + 18}">{_number(tick)}</text>' for tick in ticks]
+    parts.append("</g>")
+    for row, (label, value) in enumerate(zip(labels, values)):
+        y = TOP + ROW * row
+        middle = y + ROW / 2 + FONT_SIZE * 0.35  # the text's baseline, centred on the bar
+        end = x_of(value)
+        parts.append(
+            f'<g class="row"><title>{escape(label)}: {_number(value)}</title>'
+            f'<text x="{LABEL_ROOM}" y="{middle:.1f}" text-anchor="end">{escape(shorten(label, LABEL_ROOM))}</text>'
+            f'<rect class="bar" fill="#0b5f8a" x="{PLOT_LEFT}" y="{y + (ROW - BAR) / 2:.1f}" width="{end - PLOT_LEFT:.1f}" height="{BAR}"/>'
+            f'<text class="value" x="{end + 5:.1f}" y="{middle:.1f}">{_number(value)}</text></g>')
+    parts.append(f'<line class="axis" stroke="#545b64" x1="{PLOT_LEFT}" y1="{TOP}" x2="{PLOT_LEFT}" y2="{bottom}"/>')
+    parts.append(f'<text class="axis-title" x="{(PLOT_LEFT + PLOT_RIGHT) / 2:.0f}" y="{bottom + 44}" '
+                 f'text-anchor="middle">{escape(axis_title)}</text>')
+    return parts
 
 
 def money_chart(bars: list[Bar], unit: str, lang: str, chart_id: str, title: str,
@@ -108,35 +161,16 @@ def money_chart(bars: list[Bar], unit: str, lang: str, chart_id: str, title: str
     size, word = scale_for([b.value for b in bars], lang)
     name = scale_name(unit, word, lang)
     log = logarithmic([b.value for b in bars])
-    scaled = [b.value / size for b in bars]
-    family = "en" if lang == "en" else "zh"
-    chart = pygal.HorizontalBar(
-        style=STYLE, js=[], disable_xml_declaration=True, explicit_size=False, show_legend=False,
-        print_values=True, print_values_position="top", width=900, height=80 + 30 * len(bars),
-        value_formatter=_number, truncate_label=-1, margin=10, spacing=8,
-        # pygal sizes the label column for Latin glyphs; Chinese ones are about twice as wide.
-        margin_left=LABEL_CHARS[family] * (14 if family == "zh" else 7) + 10,
-        logarithmic=log, show_y_guides=False, show_x_guides=True,
-        y_labels=powers_of_ten(scaled) if log else None,
-        x_title=f"{name}{log_note if log else ''}")
-    chart.x_labels = [shorten(b.label, LABEL_CHARS[family]) for b in bars]
-    chart.add(name, scaled)
     largest = max(bars, key=lambda b: b.value)
     description = describe % (len(bars), f"{_number(largest.value / size)} {name} ({largest.label})", name)
     if log:
         description += log_note
     title = title % name
-    return Chart(unit, name, title, accessible_svg(chart.render(is_unicode=True), chart_id, title, description))
-
-
-def accessible_svg(svg: str, chart_id: str, title: str, description: str) -> str:
-    svg = re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)
-    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
-    svg = _UUID.sub(chart_id, svg)
-    # pygal leaves out the width of a zero-length bar; SVG in HTML requires it (Nu HTML Checker).
-    svg = _RECT_WITHOUT_WIDTH.sub(r'\g<0> width="0"', svg)
-    head = (f'<title id="{chart_id}-title">{escape(title)}</title>'
-            f'<desc id="{chart_id}-desc">{escape(description)}</desc>')
-    return re.sub(r"<svg\b([^>]*)>",
-                  lambda m: f'<svg{m.group(1)} role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">{head}',
-                  svg, count=1)
+    height = TOP + ROW * len(bars) + BOTTOM
+    body = draw_bars([b.label for b in bars], [b.value / size for b in bars],
+                     f"{name}{log_note if log else ''}", log)
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="money-chart" viewBox="0 0 {WIDTH} {height}" '
+           f'font-size="{FONT_SIZE}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">'
+           f'<title id="{chart_id}-title">{escape(title)}</title>'
+           f'<desc id="{chart_id}-desc">{escape(description)}</desc>{"".join(body)}</svg>')
+    return Chart(unit, name, title, svg)

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
-from .chart import MONEY_UNITS, Bar
+from .chart import Bar
+from .model import MONEY_UNITS
 
 COLUMNS = ("park", "park_zh", "park_en", "story", "title", "date", "date_inferred", "sentence",
            "figure", "figure_en", "value", "value_max", "unit", "qualifier", "label_zh", "label_en",

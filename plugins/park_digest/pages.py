@@ -9,7 +9,6 @@ Pagefind indexes while the pages render.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import weakref
 from html import escape
@@ -18,8 +17,7 @@ from urllib.parse import urlparse
 
 from pelican.generators import Generator
 
-from .cache import cache_for
-from .chart import Chart, money_chart
+from .chart import money_chart
 from .feeds import FeedInfo, atom_feed
 from .files import remove_stale_pages
 from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
@@ -153,22 +151,11 @@ class DigestPagesGenerator(Generator):
                 stories, self.site_url), park_inputs[park.slug])
 
     def park_charts(self, park, lang: str, rows) -> list:
-        """The park's money charts, from the cache when their inputs are unchanged (pygal is the
-        slowest part of writing a park page)."""
         t = self.ui(lang)
-        cache = cache_for(self.digest)
-        charts = []
-        for unit, bars in money_bars(rows).items():
-            args = (bars, unit, lang, f"chart-{park.slug}-{unit.lower()}",
-                    t.get("chart_title", "%s (%%s)") % park.name(lang), t.get("chart_desc", "%s %s %s"),
-                    t.get("chart_log", ""))
-            key = hashlib.sha256(f"chart\0{cache.version}\0{args!r}".encode()).hexdigest()
-            chart = cache.load(key, Chart)
-            if chart is None:
-                chart = money_chart(*args)
-                cache.store(key, chart, Path(f"parks/{park.slug}.html"))
-            charts.append(chart)
-        return charts
+        return [money_chart(bars, unit, lang, f"chart-{park.slug}-{unit.lower()}",
+                            t.get("chart_title", "%s (%%s)") % park.name(lang),
+                            t.get("chart_desc", "%s %s %s"), t.get("chart_log", ""))
+                for unit, bars in money_bars(rows).items()]
 
     def write_data(self, writer, everything: str, park_inputs: dict[str, str]) -> None:
         """output/data/facts.{csv,json} and the same per park: every figure, with its sentence."""
