@@ -88,9 +88,13 @@ def shorten(label: str, room: float) -> str:
     """The label, cut with an ellipsis to fit `room` units."""
     if text_width(label) <= room:
         return label
-    while label and text_width(label + "…") > room:
-        label = label[:-1]
-    return label.rstrip() + "…"
+    room -= NARROW  # the ellipsis
+    used = 0.0
+    for end, char in enumerate(label):
+        used += text_width(char)
+        if used > room:
+            return label[:end].rstrip() + "…"
+    return label
 
 
 def logarithmic(values: list[float]) -> bool:

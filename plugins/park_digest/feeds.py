@@ -11,6 +11,8 @@ from typing import Any, Iterable
 
 from feedgenerator import Atom1Feed
 
+from .site import url_of
+
 TAG_AUTHORITY = "park-digest,2026"
 
 
@@ -42,7 +44,7 @@ def atom_feed(info: FeedInfo, articles: Iterable[Any], base_url: str, limit: int
                      feed_guid=f"tag:{TAG_AUTHORITY}:{info.path}")
     for article in items:
         feed.add_item(
-            title=article.title, link=link(base_url, article.url, info.path),
+            title=article.title, link=link(base_url, url_of(article), info.path),
             description=article.metadata.get("lead", ""), content=article.content,
             pubdate=article.date, updateddate=article.date,
             author_name=", ".join(a.name for a in getattr(article, "authors", [])) or None,

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Optional
 
 from .chart import Bar
 from .model import MONEY_UNITS
+from .site import url_of
 
 COLUMNS = ("park", "park_zh", "park_en", "story", "title", "date", "date_inferred", "sentence",
            "figure", "figure_en", "value", "value_max", "unit", "qualifier", "label_zh", "label_en",
@@ -66,7 +67,7 @@ def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) 
     rows = []
     for article in sources:
         texts = anchored_texts(article.content)
-        url = article.url  # a property Pelican formats anew on every access: once per story
+        url = url_of(article)
         other = english.get(article.slug)
         other_facts = getattr(other, "facts", []) if other is not None else []
         for index, fact in enumerate(getattr(article, "facts", [])):
@@ -136,7 +137,7 @@ def date_texts(article: Any) -> tuple[str, str]:
 def table_rows(articles: Iterable[Any]) -> list[TableRow]:
     rows = []
     for article in articles:
-        url, (date_iso, date_text) = article.url, date_texts(article)
+        url, (date_iso, date_text) = url_of(article), date_texts(article)
         rows += [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor, fact.box,
                           url, date_iso, date_text) for fact in getattr(article, "facts", [])]
     return rows
