@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import csv
 import html
-import io
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable, Optional
 
 from .chart import Bar
@@ -42,6 +42,27 @@ class FigureRow:
     label_en: str
     in_box: bool
     url: str
+
+    # Formatted once: the row is written to the site's file and to its park's.
+    @cached_property
+    def csv_line(self) -> str:
+        values = [getattr(self, c) for c in COLUMNS]  # dataclasses.asdict deep-copies: slow
+        return _CSV_LINE.writerow(["yes" if v is True else "no" if v is False else "" if v is None
+                                   else _plain(v) for v in values])
+
+    @cached_property
+    def json_line(self) -> str:
+        # json's C encoder, one fact at a time (indent= falls back to pure Python).
+        return json.dumps({c: _plain(getattr(self, c)) for c in COLUMNS}, ensure_ascii=False)
+
+
+class _Echo:
+    """A file for csv.writer whose write returns the line: writerow then hands it back."""
+    def write(self, line: str) -> str:
+        return line
+
+
+_CSV_LINE = csv.writer(_Echo(), lineterminator="\n")
 
 
 # render.py writes every sentence and heading as one element holding only escaped text, so a
@@ -85,22 +106,12 @@ def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) 
 
 
 def rows_csv(rows: Iterable[FigureRow]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        values = {c: getattr(row, c) for c in COLUMNS}  # dataclasses.asdict deep-copies: slow
-        writer.writerow(["yes" if values[c] is True else "no" if values[c] is False
-                         else "" if values[c] is None else _plain(values[c]) for c in COLUMNS])
-    return out.getvalue()
+    return _CSV_LINE.writerow(COLUMNS) + "".join(row.csv_line for row in rows)
 
 
 def rows_json(rows: Iterable[FigureRow]) -> str:
-    facts = [{c: _plain(v) if isinstance(v, float) else v for c in COLUMNS for v in (getattr(row, c),)}
-             for row in rows]
-    # One fact per line, each encoded by json's C encoder (indent= falls back to pure Python).
-    lines = ",\n".join(json.dumps(fact, ensure_ascii=False) for fact in facts)
-    return (f'{{"columns": {json.dumps(list(COLUMNS))},\n"facts": [\n{lines}\n]}}\n' if facts
+    lines = ",\n".join(row.json_line for row in rows)  # one fact per line
+    return (f'{{"columns": {json.dumps(list(COLUMNS))},\n"facts": [\n{lines}\n]}}\n' if lines
             else json.dumps({"columns": list(COLUMNS), "facts": []}) + "\n")
 
 
