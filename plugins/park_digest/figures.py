@@ -76,7 +76,8 @@ def anchored_texts(body: str) -> dict[str, str]:
 
 
 def story_date(article: Any) -> str:
-    return "" if article.metadata.get("date_unknown") == "yes" else article.date.strftime("%Y-%m-%d")
+    # isoformat, not Pelican's strftime, which is slow enough to show over thousands of rows.
+    return "" if article.metadata.get("date_unknown") == "yes" else article.date.isoformat()[:10]
 
 
 def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) -> list[FigureRow]:
@@ -88,7 +89,7 @@ def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) 
     rows = []
     for article in sources:
         texts = anchored_texts(article.content)
-        url = url_of(article)
+        url, date = url_of(article), story_date(article)
         other = english.get(article.slug)
         other_facts = getattr(other, "facts", []) if other is not None else []
         for index, fact in enumerate(getattr(article, "facts", [])):
@@ -97,7 +98,7 @@ def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) 
             rows.append(FigureRow(
                 park=article.metadata.get("park", ""), park_zh=article.metadata.get("park_zh", ""),
                 park_en=article.metadata.get("park_en", ""), story=article.slug, title=article.title,
-                date=story_date(article), date_inferred=article.metadata.get("date_inferred") == "yes",
+                date=date, date_inferred=article.metadata.get("date_inferred") == "yes",
                 sentence=sentence, figure=fact.figure, figure_en=twin.figure if twin else "",
                 value=fact.value, value_max=fact.value_max, unit=fact.unit, qualifier=fact.qualifier,
                 label_zh=fact.label, label_en=twin.label if twin else "", in_box=fact.box,

@@ -77,7 +77,9 @@ def remove_stale_pages(output: Path, written: set[str]) -> int:
     every build create every file afresh: on some filesystems that costs more than rendering."""
     removed = 0
     for path in output.rglob("*.html"):
-        if str(path.resolve()) not in written:
+        # Absolute, not resolved: resolving every page's symlinks costs a stat per component,
+        # and the writer names pages under the same output path as this walk does.
+        if os.path.abspath(path) not in written:
             path.unlink()
             removed += 1
     return removed

@@ -125,7 +125,7 @@ def start_search_index(generators) -> None:
 def track_written(path, context) -> None:
     written = context.get(WRITTEN)
     if written is not None:
-        written.add(str(Path(path).resolve()))
+        written.add(os.path.abspath(path))  # as remove_stale_pages names them
 
 
 def get_generators(pelican):
