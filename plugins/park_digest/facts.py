@@ -68,11 +68,17 @@ BARE_NOUNS = ("企业", "项目", "公司", "大")
 
 _UNIT_ALTS = "|".join(re.escape(u) for u in sorted(
     list(UNITS) + list(MEASURE_WORDS) + list(BARE_NOUNS), key=len, reverse=True))
-_PRE_ALTS = "|".join(p if p != "上" else "上(?=[百千万亿])"
-                     for p in sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
+_PREFIXES = tuple(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))  # longest first
+_PRE_ALTS = "|".join(p if p != "上" else "上(?=[百千万亿])" for p in _PREFIXES)
+
+# Every match starts with a digit, a Chinese numeral, 半 or a prefix qualifier. Without this
+# lookahead the engine tries the whole pattern at every character (an optional group first
+# leaves it no character to skip to); with it most characters are rejected in one test.
+_FIRST_CHARS = re.escape(CN_NUMERAL_CHARS + "半" + "".join(sorted({p[0] for p in PREFIX_QUALIFIERS})))
 
 QUANTITY_RE = re.compile(
     rf"""
+    (?=[\d{_FIRST_CHARS}])
     (?P<pre>{_PRE_ALTS})?
     (?:
         (?P<pct>百分之(?P<pctnum>{_ARABIC}|{_CN}))
@@ -106,6 +112,7 @@ _NAMED_RULES_VERBS = re.compile(r"[了有达共计出台布和与及等为是发
 _CHENG_EXCLUDED = re.compile(r"^[立功为果本交效绩员都熟长型形]")
 _DEMONSTRATIVE_BEFORE = re.compile(r"[的这那每同其某哪]$")
 _CN_ONLY = re.compile(f"^{_CN}$")
+_MAG_RE = re.compile(_MAG)
 _CN_DIGITS_ONLY = re.compile(r"^[零〇○一二三四五六七八九]{2,}$")
 _CLAUSE_OR_FIGURE = re.compile(r"[\d，,。；;：:！？!?、]")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
@@ -213,7 +220,7 @@ def _counted_fact(text: str, m: re.Match, before: str, after: str, pre: str,
     num, unit_text = m.group("num"), m.group("unit")
     mid = m.group("mid") or ""
     mags = (m.group("mag") or "") + (m.group("mag2") or "")
-    bare_magnitude = re.fullmatch(_MAG, num) is not None
+    bare_magnitude = _MAG_RE.fullmatch(num) is not None
     chinese = _CN_ONLY.match(num) is not None and not bare_magnitude
     if _ORDINAL_BEFORE.search(before + pre) or _NAME_BEFORE.search(before):
         return None
@@ -346,7 +353,7 @@ def _build(start: int, end: int, text: str, value: float, unit: str, measure: Op
            qualifier: str) -> Fact:
     surface = text[start:end]
     # A prefix that belongs to another word (签约, 最近) stays out of the surface.
-    for pre in sorted(PREFIX_QUALIFIERS, key=len, reverse=True):
+    for pre in _PREFIXES:
         if surface.startswith(pre) and not _prefix_is_qualifier(pre, text[:start]):
             start += len(pre)
             surface = text[start:end]

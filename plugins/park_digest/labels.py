@@ -101,6 +101,9 @@ _TERM_STARTS = tuple(zh for zh in VOCABULARY.terms if len(zh) >= 2)
 _NOUN_STARTS = tuple(zh for zh, term in VOCABULARY.terms.items() if len(zh) >= 2 and term.noun)
 _HEAD_TERMS = tuple(zh for zh, term in VOCABULARY.terms.items()
                     if (term.noun or term.wraps) and len(zh) >= 2)
+_HEADS = frozenset(_HEAD_NOUNS + _HEAD_TERMS)
+_HEAD_SIZES = sorted({len(head) for head in _HEADS})
+_SPACES = re.compile(r"\s+")
 
 
 def label_for(text: str, fact: Fact, floor: int = 0) -> str:
@@ -216,12 +219,20 @@ def _noun_after(right: str) -> str:
     right = _LEADING_FIGURE.sub("", _QUOTES.sub("", right))
     stop = _NOUN_STOP.search(right)
     phrase = right[: stop.start()] if stop else right
-    heads = [phrase.rfind(h) + len(h) for h in _HEAD_NOUNS if h in phrase]
-    heads += [phrase.rfind(zh) + len(zh) for zh in _HEAD_TERMS if zh in phrase]
-    if not heads:
+    head_end = _last_head_end(phrase)
+    if not head_end:
         return ""
-    phrase = phrase[: max(heads)]
+    phrase = phrase[:head_end]
     return _clean_tail(phrase, 12).rstrip("".join(_CONJUNCTIONS))
+
+
+def _last_head_end(phrase: str) -> int:
+    """Where the head noun ending last in the phrase ends, 0 when there is none. From the end,
+    a few slices per character: a phrase is a few characters, the heads are hundreds."""
+    for end in range(len(phrase), 0, -1):
+        if any(phrase[end - size:end] in _HEADS for size in _HEAD_SIZES if size <= end):
+            return end
+    return 0
 
 
 def _fallback_zh(fact: Fact) -> str:
@@ -291,7 +302,7 @@ def compose_english(label_zh: str, vocabulary: Vocabulary = VOCABULARY) -> Compo
             named = named or term.noun
             countable = term.noun and term.singular != term.plural
         gap = False
-    return Composition(re.sub(r"\s+", " ", plural).strip(), re.sub(r"\s+", " ", singular).strip(),
+    return Composition(_SPACES.sub(" ", plural).strip(), _SPACES.sub(" ", singular).strip(),
                        wrapped, named, has_noun, countable)
 
 

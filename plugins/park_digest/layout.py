@@ -26,7 +26,9 @@ _SECTION_LABELS = {"短讯", "简讯", "快讯", "要闻", "综合", "动态", "
 _FURNITURE = (
     (re.compile(r"^(?:责任编辑|本版编辑|编辑|责编|校对|美编|审核|终审|值班编辑|版式|排版)[：:\s]"), "editor credit line"),
     (re.compile(r"^[（(【\[]?(?:责任编辑|编辑|责编)[：:].*[）)】\]]?$"), "editor credit line"),
-    (re.compile(r"^(?:首页|当前位置|您的位置|位置)\s*[>＞»/：:]|(?:\s[>＞»]\s.*){2,}"), "breadcrumb"),
+    (re.compile(r"^(?:首页|当前位置|您的位置|位置)\s*[>＞»/：:]"), "breadcrumb"),
+    # Two " > " separators; starting with \s lets the engine skip to spaces, not try every character.
+    (re.compile(r"\s[>＞»]\s.*\s[>＞»]\s"), "breadcrumb"),
     (re.compile(r"免责声明|版权所有|转载请注明|未经授权|Copyright|©|ICP备|公网安备", re.I), "disclaimer"),
     (re.compile(r"验证码|请完成验证|点击刷新|captcha|人机验证|滑动.*验证", re.I), "captcha prompt"),
     (re.compile(r"^(?:分享到|扫一扫|打印本页|关闭窗口|【?字[体号][：:]|返回顶部|上一篇|下一篇|相关阅读|相关新闻|点击排行)"), "web page furniture"),

@@ -8,6 +8,7 @@ accepted as they stand; a bare line of names must pass the surname check.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -37,6 +38,8 @@ def looks_like_name(token: str) -> bool:
 
 def split_byline(text: str) -> tuple[str, ...]:
     """Authors named by a byline line, or () when the line is not a byline."""
+    if "。" in text:  # prose, which the pattern cannot match but backtracks long on
+        return ()
     match = _BYLINE.match(text.strip())
     if not match:
         return ()
@@ -85,6 +88,7 @@ _SURNAME_READINGS = {"单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "
                      "柏": "bai", "尉迟": "yuchi", "长孙": "zhangsun", "令狐": "linghu"}
 
 
+@lru_cache(maxsize=4096)  # pypinyin is slow; a story's authors are romanized for every language
 def romanize_name(name: str) -> str:
     """A Chinese personal name in pinyin, surname first: 肖玲玲 → Xiao Lingling."""
     surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]

@@ -21,6 +21,8 @@ _HALF_PUNCT = {":": "：", ";": "；", "?": "？", "!": "！"}
 _HALF_PUNCT_RE = re.compile(rf"(?<={_CJK_OR_PUNCT})(?::(?!\d)|[;?!])")  # 10:30 stays a time
 _PARENS = re.compile(r"\(([^()\n]*)\)")
 _HAS_CJK = re.compile(f"[{CJK}]")
+# Each substitution in normalize_line needs one of these; most lines have none and are left as they are.
+_REWRITABLE = re.compile(r"[ \u00a0\u3000,:;?!(]")
 
 
 def _full_width_parens(match: re.Match) -> str:
@@ -34,6 +36,8 @@ def _full_width_parens(match: re.Match) -> str:
 
 def normalize_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\t", " ").strip()
+    if not _REWRITABLE.search(line):
+        return line
     line = _SPACE_CJK_ALNUM.sub("", line)
     line = _SPACE_ALNUM_CJK.sub("", line)
     line = _HALF_COMMA.sub("，", line)
@@ -63,4 +67,4 @@ _SENTENCE = re.compile(r"[^。！？；!?]*(?:[。！？；!?]+[”’」』）)
 
 def split_sentences(text: str) -> list[str]:
     """Sentences with their closing punctuation and quotes; joined they give the text back."""
-    return [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0)]
+    return [s for s in _SENTENCE.findall(text) if s]

@@ -126,7 +126,8 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
     drafts, discarded = segment_blocks(build_blocks(lines))
     discarded = pinyin + discarded
     gazetteer = load_gazetteer()
-    texts = [item.text for d in drafts for item in d.body] + [d.title or "" for d in drafts]
+    # Each story's body as attribute_park joins it, so find_parks' cache serves both.
+    texts = ["\n".join(item.text for item in d.body) for d in drafts] + [d.title or "" for d in drafts]
     main_park = page_park(texts, gazetteer)
     stated = dateline_date(d.text for d in discarded if d.reason == "source and date line")
     inferred = infer_date(item.text for d in drafts if not d.advertisement for item in d.body)

@@ -24,7 +24,11 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: it also splits on
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff]+")
+# Characters that are never control or unassigned: printable ASCII, line ends and the common
+# CJK ideographs and punctuation (all in Unicode since 1.1). They are most of a page, so the
+# per-character category test runs only on the few others.
+_NEVER_CONTROL = re.compile(r"[\x20-\x7e\r\n\t\f\u3000-\u3003\u2018-\u201d\u4e00-\u9fa5\uff01-\uff5e]+")
 
 
 class SeedError(ValueError):
@@ -113,18 +117,19 @@ def _looks_like_text(text: str) -> bool:
 
 
 def _control_share(sample: str) -> float:
-    control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
-                  and ch not in "\r\n\t\f")
+    control = sum(1 for ch in _NEVER_CONTROL.sub("", sample)
+                  if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\r\n\t\f")
     return control / max(len(sample), 1)
 
 
 def detect_script(text: str) -> str:
     """'hant' when converting to Simplified changes a clear share of the CJK characters."""
-    cjk = _CJK.findall(text[:50000])
-    if not cjk:
+    sample = _NOT_CJK.sub("", text[:50000])  # its CJK characters
+    if not sample:
         return "hans"
-    sample = "".join(cjk)
-    to_simple = sum(map(str.__ne__, sample, converter("t2s").convert(sample)))
+    simple = converter("t2s").convert(sample)
+    # Most pages are Simplified: one comparison of the whole string, not one per character.
+    to_simple = 0 if simple == sample else sum(map(str.__ne__, sample, simple))
     if not to_simple:  # already Simplified: skip the slower s2t pass, the answer is known
         return "hans"
     to_trad = sum(map(str.__ne__, sample, converter("s2t").convert(sample)))

@@ -9,7 +9,10 @@ all, the story's fact box shows those marked `box`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from html import escape
+from itertools import accumulate
 from typing import Optional
 
 from .factbox import format_value
@@ -33,12 +36,14 @@ def _meta(value: str) -> str:
 
 
 def sentence_index(text: str, offset: int) -> int:
-    position = 0
-    for index, sentence in enumerate(split_sentences(text)):
-        position += len(sentence)
-        if offset < position:
-            return index
-    return 0
+    ends = _sentence_ends(text)
+    index = bisect_right(ends, offset)  # the first sentence ending after the offset
+    return index if index < len(ends) else 0
+
+
+@lru_cache(maxsize=256)  # every figure of a paragraph, in each Chinese variant, asks again
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(accumulate(map(len, split_sentences(text))))
 
 
 def fact_anchor(fact: Fact, story_body_texts: list[str], lang: str,
