@@ -1,4 +1,5 @@
 """The Pagefind index, staged from the pages' text and built beside the site (search.py)."""
+import gzip
 import json
 import os
 import stat
@@ -58,6 +59,20 @@ def test_index_per_language_kept_when_text_unchanged_rebuilt_when_changed(tmp_pa
     assert entry(output)["languages"]["zh-hans"]["page_count"] == 1
     staged = {p.relative_to(indexer.site).as_posix() for p in indexer.site.rglob("*.html")}
     assert staged == {doc.path for doc in DOCS[1:]}
+
+
+def test_english_index_leaves_out_chinese_paragraphs_and_keeps_the_english(tmp_path):
+    english = SearchDocument("en/stories/b.html", "en", "Loans for small firms", (
+        '<div class="para"><p class="t" lang="zh-Hans" data-status="untranslated">'
+        '<span class="notice" lang="en">Not yet translated. The Chinese original: </span>高新贷余额增长。</p></div>'
+        '<div class="para"><p class="t" data-status="machine">Credit to tech firms grew.</p>'
+        '<p class="src" lang="zh-Hans">科技企业授信增长。</p></div>'))
+    output = tmp_path / "output"
+    build(SearchIndexer(output, tmp_path / "cache"), [english])
+    text = "".join(gzip.decompress(path.read_bytes()).decode("utf-8")
+                   for path in (output / "pagefind" / "fragment").glob("en_*.pf_fragment"))
+    assert "Credit to tech firms grew" in text.replace("\u200b", "")
+    assert "高新贷" not in text and "科技企业" not in text and "Not yet translated" not in text
 
 
 def test_missing_bundle_is_rebuilt_even_if_text_unchanged(tmp_path):

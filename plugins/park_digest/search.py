@@ -32,8 +32,11 @@ logger = logging.getLogger(__name__)
 
 BUNDLE_DIR = "pagefind"
 ENTRY = "pagefind-entry.json"
-# The Chinese paragraphs beside the English in bilingual mode belong to the zh index.
-EXCLUDE_SELECTORS = (".src",)
+# The Chinese paragraphs beside the English in bilingual mode belong to the zh index; so do
+# those an English page shows because they are not translated yet: the English index splits
+# Chinese only at punctuation, so they matched nothing a reader types, and their excerpts began
+# "Not yet translated".
+EXCLUDE_SELECTORS = (".src", '[data-status="untranslated"]')
 
 
 class SearchIndexError(RuntimeError):
