@@ -12,7 +12,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from .cache import cache_for, convert_cached
 from .files import write_if_changed
@@ -143,10 +143,15 @@ def write_stories(files: dict[Path, str], root: Path, report: GenerationReport) 
             report.written += 1
         else:
             report.unchanged += 1
+
+
+def remove_stale_stories(root: Path, kept: Iterable[Path], report: GenerationReport) -> None:
+    """Delete the generated stories of seeds that are gone or no longer make them."""
+    kept = set(kept)
     if root.is_dir():
         for path in sorted(root.glob("*/*.md")):
             # .tmp-* files belong to a build running beside this one; both may drop the same stale file
-            if path.relative_to(root) not in files and not path.name.startswith("."):
+            if path.relative_to(root) not in kept and not path.name.startswith("."):
                 path.unlink(missing_ok=True)
                 report.removed += 1
 
@@ -156,22 +161,29 @@ def protected_names() -> tuple[str, ...]:
     return tuple(zh for entry in load_glossary().entries for zh in (entry.zh, *entry.aliases))
 
 
-def convert_and_render(settings: Settings, paths: list[Path]) -> tuple[GenerationReport, dict[Path, str]]:
+def convert_and_render(settings: Settings, paths: list[Path],
+                       write: bool = False) -> tuple[GenerationReport, dict[Path, str]]:
+    """`write`: also write the stories to settings.stories_dir (where a worker runs, so that
+    comparing and creating thousands of files is shared across the cores too)."""
     report = process_seeds(settings, paths=paths)
-    return report, render_cached(report, settings)
+    files = render_cached(report, settings)
+    if write:
+        write_stories(files, settings.stories_dir, report)
+    return report, files
 
 
-def convert_in_parallel(settings: Settings, workers: int = 0) -> tuple[GenerationReport, dict[Path, str]]:
+def convert_in_parallel(settings: Settings, workers: int = 0,
+                        write: bool = False) -> tuple[GenerationReport, dict[Path, str]]:
     """convert_and_render over all seeds, split across processes (one per core by default):
     conversion is pure CPU work per seed, and a build is otherwise single-threaded."""
     paths = list(seed_files(settings.seeds_dir))
     workers = workers or min(os.cpu_count() or 1, len(paths) // _SEEDS_PER_WORKER)
     if workers <= 1:
-        return convert_and_render(settings, paths)
+        return convert_and_render(settings, paths, write)
     # fork: workers start with the tables this process has loaded (gazetteer, OpenCC).
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         parts = list(pool.map(convert_and_render, [settings] * workers,
-                              [paths[i::workers] for i in range(workers)]))
+                              [paths[i::workers] for i in range(workers)], [write] * workers))
     report, files = GenerationReport(), {}
     for part, part_files in parts:
         report.pages += part.pages
@@ -179,6 +191,8 @@ def convert_in_parallel(settings: Settings, workers: int = 0) -> tuple[Generatio
         report.rejected += part.rejected
         report.cached += part.cached
         report.rendered_cached += part.rendered_cached
+        report.written += part.written
+        report.unchanged += part.unchanged
         files.update(part_files)
     order = sorted(range(len(report.pages)), key=lambda i: report.pages[i].seed.file)
     report.pages = [report.pages[i] for i in order]
@@ -191,11 +205,12 @@ def generate_content(settings: Settings, lookup: Optional[Lookup] = None,
                      workers: int = 0) -> GenerationReport:
     """Seeds → Markdown stories; `workers` = 0 picks one process per core for a large corpus."""
     if lookup is None:
-        report, files = convert_in_parallel(settings, workers)
+        report, files = convert_in_parallel(settings, workers, write=True)
     else:
         report = process_seeds(settings)
         files = render_files(report.pages, settings, lookup, protected_names())
-    write_stories(files, settings.stories_dir, report)
+        write_stories(files, settings.stories_dir, report)
+    remove_stale_stories(settings.stories_dir, files, report)
     logger.info("park_digest: %d stories from %d seeds (%d converted and %d rendered from the "
                 "cache; %d files written, %d unchanged, %d removed)", report.stories,
                 len(report.pages), report.cached, report.rendered_cached, report.written,
