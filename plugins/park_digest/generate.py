@@ -162,18 +162,19 @@ def protected_names() -> tuple[str, ...]:
 
 
 def convert_and_render(settings: Settings, paths: list[Path],
-                       write: bool = False) -> tuple[GenerationReport, dict[Path, str]]:
-    """`write`: also write the stories to settings.stories_dir (where a worker runs, so that
-    comparing and creating thousands of files is shared across the cores too)."""
+                       write: bool = False) -> tuple[GenerationReport, list[Path]]:
+    """The report and the stories' paths under settings.stories_dir. `write`: also write them
+    there, where the worker runs, so that comparing and creating thousands of files is shared
+    across the cores too; the texts then never travel back to the parent process."""
     report = process_seeds(settings, paths=paths)
     files = render_cached(report, settings)
     if write:
         write_stories(files, settings.stories_dir, report)
-    return report, files
+    return report, sorted(files)
 
 
 def convert_in_parallel(settings: Settings, workers: int = 0,
-                        write: bool = False) -> tuple[GenerationReport, dict[Path, str]]:
+                        write: bool = False) -> tuple[GenerationReport, list[Path]]:
     """convert_and_render over all seeds, split across processes (one per core by default):
     conversion is pure CPU work per seed, and a build is otherwise single-threaded."""
     paths = list(seed_files(settings.seeds_dir))
@@ -184,8 +185,8 @@ def convert_in_parallel(settings: Settings, workers: int = 0,
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         parts = list(pool.map(convert_and_render, [settings] * workers,
                               [paths[i::workers] for i in range(workers)], [write] * workers))
-    report, files = GenerationReport(), {}
-    for part, part_files in parts:
+    report, stories = GenerationReport(), []
+    for part, part_stories in parts:
         report.pages += part.pages
         report.keys += part.keys
         report.rejected += part.rejected
@@ -193,24 +194,25 @@ def convert_in_parallel(settings: Settings, workers: int = 0,
         report.rendered_cached += part.rendered_cached
         report.written += part.written
         report.unchanged += part.unchanged
-        files.update(part_files)
+        stories += part_stories
     order = sorted(range(len(report.pages)), key=lambda i: report.pages[i].seed.file)
     report.pages = [report.pages[i] for i in order]
     report.keys = [report.keys[i] for i in order]
     report.rejected.sort()
-    return report, files
+    return report, sorted(stories)
 
 
 def generate_content(settings: Settings, lookup: Optional[Lookup] = None,
                      workers: int = 0) -> GenerationReport:
     """Seeds → Markdown stories; `workers` = 0 picks one process per core for a large corpus."""
     if lookup is None:
-        report, files = convert_in_parallel(settings, workers, write=True)
+        report, stories = convert_in_parallel(settings, workers, write=True)
     else:
         report = process_seeds(settings)
         files = render_files(report.pages, settings, lookup, protected_names())
         write_stories(files, settings.stories_dir, report)
-    remove_stale_stories(settings.stories_dir, files, report)
+        stories = list(files)
+    remove_stale_stories(settings.stories_dir, stories, report)
     logger.info("park_digest: %d stories from %d seeds (%d converted and %d rendered from the "
                 "cache; %d files written, %d unchanged, %d removed)", report.stories,
                 len(report.pages), report.cached, report.rendered_cached, report.written,
