@@ -18,12 +18,11 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, NamedTuple, Optional
 
-from .files import replace_file
+from .files import digest_files, replace_file
 from .model import PageResult
 from .pipeline import Sidecar, parse_sidecar, process_seed
 from .read import SeedError, decode_seed, os_reason, read_seed_bytes
-from .settings import DEFAULT_MAX_SEED_BYTES
-from .settings import Settings
+from .settings import DEFAULT_MAX_SEED_BYTES, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -35,9 +34,9 @@ _LIBRARIES = ("OpenCC", "pypinyin", "PyYAML")  # their output ends up in a PageR
 def code_version(package: Path = PACKAGE) -> str:
     """Hash of the package's .py and data files and the library versions; once per process."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yml", ".yaml", ".json")
-                       and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    sources = (p for p in package.rglob("*")
+               if p.suffix in (".py", ".yml", ".yaml", ".json") and "__pycache__" not in p.parts)
+    digest_files(digest, package, sources)
     for name in _LIBRARIES:
         try:
             digest.update(f"{name}={version(name)}\0".encode())

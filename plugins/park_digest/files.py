@@ -11,6 +11,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 
 def folder_for(*directories) -> str:
@@ -18,6 +19,13 @@ def folder_for(*directories) -> str:
     caches of builds into different places never meet."""
     joined = "\0".join(os.path.abspath(directory) for directory in directories)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def digest_files(digest, root: Path, paths: Iterable[Path]) -> None:
+    """Feed each file's name under `root` and its bytes, in name order, into a hashlib digest:
+    what the code, the theme or the translation memory is, for a cache key."""
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
 
 
 def replace_file(path: Path, data: bytes) -> None:

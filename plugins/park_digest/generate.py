@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from .cache import cache_for, convert_cached
-from .files import write_if_changed
+from .files import digest_files, write_if_changed
 from .model import PageResult
 from .read import SeedError
 from .render import render_story
@@ -111,8 +111,8 @@ def render_fingerprint(settings: Settings) -> str:
     the languages, the OpenCC configuration and the translation memory's files."""
     digest = hashlib.sha256(repr((settings.languages, settings.opencc_config)).encode())
     directory = language_dir(settings.site_root, "en")
-    for path in sorted(directory.glob("*.po")) if directory.is_dir() else ():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    if directory.is_dir():
+        digest_files(digest, directory, directory.glob("*.po"))
     return digest.hexdigest()
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .files import replace_file
+from .files import digest_files, replace_file
 
 logger = logging.getLogger(__name__)
 FORMAT = 1
@@ -41,8 +41,7 @@ def site_key(settings: Mapping[str, Any], folders: Iterable[Path], versions: Ite
     data = {name: value for name, value in settings.items() if plain(value)}
     digest.update(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     for folder in folders:
-        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-            digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+        digest_files(digest, Path(folder), (p for p in Path(folder).rglob("*") if p.is_file()))
     for version in versions:
         digest.update(b"\0" + version.encode())
     return digest.hexdigest()
