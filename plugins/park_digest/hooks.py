@@ -15,7 +15,7 @@ from .generate import generate_content
 from .pages import WRITTEN, DigestPagesGenerator
 from .render import parse_story
 from .settings import load_settings
-from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines, url_of
+from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines, url_of, with_translations
 from .writer import DigestWriter
 
 logger = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ def drop_unpublished_pages(page_generator) -> None:
 
 def story_alternates(content) -> list[dict]:
     """The same story (or page) in every language it exists in, in the site's language order."""
-    versions = {bcp47(item.lang): item for item in [content, *getattr(content, "translations", [])]}
+    versions = {bcp47(item.lang): item for item in with_translations(content)}
     order = [lang for lang in LANG_NAMES if lang in versions]
     return [{"lang": lang, "name": LANG_NAMES[lang], "url": url_of(versions[lang])} for lang in order]
 

@@ -23,7 +23,8 @@ from .files import remove_stale_pages
 from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
 from .search import SearchDocument, SearchIndexer
 from .settings import load_settings
-from .site import SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months, url_of
+from .site import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
+                   url_of, with_translations)
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml
 from .variants import to_traditional
 from .writer import RENDER_INPUTS
@@ -193,7 +194,7 @@ class DigestPagesGenerator(Generator):
         for item in self.content:
             if bcp47(item.lang) not in self.languages:
                 continue
-            versions = {bcp47(v.lang): url_of(v) for v in [item, *getattr(item, "translations", [])]}
+            versions = {bcp47(v.lang): url_of(v) for v in with_translations(item)}
             alternates = tuple((lang, versions[lang]) for lang in self.languages if lang in versions)
             entries.append(SitemapEntry(url_of(item), alternates))
         return sitemap_xml(entries, base, SOURCE_LANG)

@@ -98,11 +98,16 @@ class ParkEntry:
         return len(self.stories.get(SOURCE_LANG, []))
 
 
+def with_translations(content: Any) -> list[Any]:
+    """A story or page and its versions in the other languages (Pelican hangs them on it)."""
+    return [content, *getattr(content, "translations", [])]
+
+
 def all_articles(articles: Iterable[Any]) -> list[Any]:
     """Every article in every language: Pelican lists originals and hangs translations on them."""
     seen, out = set(), []
     for article in articles:
-        for item in [article, *getattr(article, "translations", [])]:
+        for item in with_translations(article):
             key = (item.slug, item.lang)
             if key not in seen:
                 seen.add(key)

@@ -22,6 +22,7 @@ from .cache import code_version
 from .files import ChangedOnlyFile, folder_for, write_if_changed
 from .renders import RenderManifest, file_digest, site_key
 from .settings import load_settings
+from .site import with_translations
 
 RENDER_INPUTS = "render_inputs"  # write_file keyword: a string naming everything the page shows
 
@@ -65,7 +66,7 @@ class DigestWriter(Writer):
         inputs = kwargs.pop(RENDER_INPUTS, None)
         article = kwargs.get("article")
         if inputs is None and article is not None and not paginated:
-            inputs = self.content_inputs([article, *getattr(article, "translations", [])])
+            inputs = self.content_inputs(with_translations(article))
         if not name or inputs is None:
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
