@@ -2,10 +2,12 @@
 import gzip
 import json
 import os
+import re
 import stat
 
 import pytest
 
+from conftest import SEEDS, build_site
 from park_digest import search
 from park_digest.search import SearchDocument, SearchIndexer, SearchIndexError, document_html
 
@@ -111,7 +113,6 @@ def test_cancel_stops_a_running_pagefind(tmp_path, monkeypatch):
     fake_pagefind(tmp_path, monkeypatch, "exec sleep 30")
     indexer = SearchIndexer(tmp_path / "output", tmp_path / "cache")
     indexer.start(DOCS)
-    indexer.thread.join()
     process = indexer.process
     indexer.cancel()
     assert process.returncode is not None and process.returncode != 0
@@ -131,11 +132,71 @@ def test_a_new_build_waits_for_the_pagefind_of_a_build_that_failed(tmp_path, mon
     fake_pagefind(tmp_path, monkeypatch, "sleep 1")
     first = SearchIndexer(tmp_path / "output", tmp_path / "cache")
     first.start(DOCS)
-    first.thread.join()
     orphan = first.process  # never collected: its build failed
     second = SearchIndexer(tmp_path / "output", tmp_path / "cache")
     second.start(DOCS[1:])
-    second.thread.join()
     assert orphan.poll() is not None  # it had finished before the second staged anything
     assert second.process.poll() is None  # and the second runs its own
     second.cancel()
+
+
+PATHS = search.StoryPaths("zh-hans", "stories/{slug}.html", "{langdir}/stories/{slug}.html")
+
+
+def story_markdown(slug, lang, title, body, park=""):
+    langdir = "" if lang == "zh-hans" else f"Langdir: {lang}\n"
+    park_line = f"Park_name: {park}\n" if park else ""
+    return f"Title: {title}\nSlug: {slug}\nLang: {lang}\n{langdir}{park_line}\n{body}\n"
+
+
+def test_story_address_follows_pelicans_patterns_or_is_left_to_pelican():
+    assert PATHS.path({"slug": "a", "lang": "zh-hans"}) == "stories/a.html"
+    assert PATHS.path({"slug": "a", "lang": "en", "langdir": "en"}) == "en/stories/a.html"
+    assert PATHS.path({"slug": "a"}) == "stories/a.html"  # no Lang: Pelican's default
+    # What only Pelican knows: a parsed date, a category, an address set by hand.
+    by_date = search.StoryPaths("zh-hans", "{date:%Y}/{slug}.html", "{lang}/{date:%Y}/{slug}.html")
+    assert by_date.path({"slug": "a", "date": "2026-01-05"}) is None
+    assert search.StoryPaths("zh-hans", "{category}/{slug}.html", "").path({"slug": "a"}) is None
+    assert PATHS.path({"slug": "a", "save_as": "x.html"}) is None
+
+
+def test_story_document_is_the_one_pelican_would_give():
+    text = story_markdown("a", "en", "Fund launched", '<p id="p1">Xi\'an set up a fund.</p>', park="Xi'an Hi-Tech Zone")
+    doc = search.story_document(text, PATHS)
+    assert doc == search.content_document("en/stories/a.html", "en", "Fund launched",
+                                          '<p id="p1">Xi\'an set up a fund.</p>', "Xi'an Hi-Tech Zone")
+    assert doc.body.startswith("<p>Xi&#x27;an Hi-Tech Zone</p>\n")
+    assert search.story_document("Title: x\n\nplain *Markdown*\n", PATHS) is None  # not generated
+
+
+def test_stories_staged_while_converting_are_trusted_or_replaced(tmp_path):
+    """start() writes only what the conversion did not stage as Pelican reads it: a story at
+    another address (a pattern the conversion got wrong) is staged again and the stray removed."""
+    output = tmp_path / "output"
+    indexer = SearchIndexer(output, tmp_path / "cache")
+    texts = [story_markdown("a", "zh-hans", "高新区母基金落地", "<p>西安高新区设立母基金，规模50亿元。</p>"),
+             story_markdown("a", "en", "Fund of funds launched", "<p>Xi'an set up a fund of funds.</p>")]
+    wrong = search.StoryPaths("zh-hans", "old/{slug}.html", "old/{lang}/{slug}.html")
+    indexer.staged = search.stage_stories(texts[:1], indexer.staging(PATHS))
+    indexer.staged.update(search.stage_stories(texts[1:], indexer.staging(wrong)))
+    assert set(indexer.staged) == {"stories/a.html", "old/en/a.html"}
+    written = (indexer.site / "stories/a.html").stat().st_mtime_ns
+    docs = [search.story_document(text, PATHS) for text in texts]
+    assert build(indexer, docs)
+    staged = {p.relative_to(indexer.site).as_posix() for p in indexer.site.rglob("*.html")}
+    assert staged == {"stories/a.html", "en/stories/a.html"}
+    assert (indexer.site / "stories/a.html").stat().st_mtime_ns == written  # trusted, not rewritten
+    assert entry(output)["languages"]["en"]["page_count"] == 1
+
+
+def test_a_built_site_stages_every_story_while_converting(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in sorted(os.listdir(SEEDS))[:2]:
+        (seeds / name).write_bytes((SEEDS / name).read_bytes())
+    result = build_site(tmp_path, seeds, args=("-v",), env={"COLUMNS": "2000"})
+    staged, early = map(int, re.search(r"search: (\d+) pages staged, (\d+) of them while converting",
+                                       result.stdout + result.stderr).groups())
+    stories = len(list((tmp_path / "content" / "stories").glob("*/*.md")))
+    assert early == stories > 0 and staged > stories  # the pages and parks are staged after reading
+    assert entry(tmp_path / "output")["languages"]["en"]["page_count"] > 0

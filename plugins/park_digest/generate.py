@@ -19,6 +19,7 @@ from .files import digest_files, write_if_changed
 from .model import PageResult
 from .read import SeedError
 from .render import render_story
+from .search import Staging, stage_stories
 from .settings import SOURCE_LANG, ConfigurationError, Settings
 from .translate.glossary import load_glossary
 from .translate.memory import language_dir, load_memory
@@ -42,6 +43,7 @@ class GenerationReport:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
+    staged: dict[str, str] = field(default_factory=dict)  # search pages staged: path → digest
 
     @property
     def stories(self) -> int:
@@ -161,30 +163,34 @@ def protected_names() -> tuple[str, ...]:
     return tuple(zh for entry in load_glossary().entries for zh in (entry.zh, *entry.aliases))
 
 
-def convert_and_render(settings: Settings, paths: list[Path],
-                       write: bool = False) -> tuple[GenerationReport, list[Path]]:
+def convert_and_render(settings: Settings, paths: list[Path], write: bool = False,
+                       staging: Optional[Staging] = None) -> tuple[GenerationReport, list[Path]]:
     """The report and the stories' paths under settings.stories_dir. `write`: also write them
     there, where the worker runs, so that comparing and creating thousands of files is shared
-    across the cores too; the texts then never travel back to the parent process."""
+    across the cores too; the texts then never travel back to the parent process. `staging`:
+    stage them for the search index as well, for the same reason."""
     report = process_seeds(settings, paths=paths)
     files = render_cached(report, settings)
     if write:
         write_stories(files, settings.stories_dir, report)
+    if staging is not None:
+        report.staged = stage_stories(files.values(), staging)
     return report, sorted(files)
 
 
-def convert_in_parallel(settings: Settings, workers: int = 0,
-                        write: bool = False) -> tuple[GenerationReport, list[Path]]:
+def convert_in_parallel(settings: Settings, workers: int = 0, write: bool = False,
+                        staging: Optional[Staging] = None) -> tuple[GenerationReport, list[Path]]:
     """convert_and_render over all seeds, split across processes (one per core by default):
     conversion is pure CPU work per seed, and a build is otherwise single-threaded."""
     paths = list(seed_files(settings.seeds_dir))
     workers = workers or min(os.cpu_count() or 1, len(paths) // _SEEDS_PER_WORKER)
     if workers <= 1:
-        return convert_and_render(settings, paths, write)
+        return convert_and_render(settings, paths, write, staging)
     # fork: workers start with the tables this process has loaded (gazetteer, OpenCC).
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         parts = list(pool.map(convert_and_render, [settings] * workers,
-                              [paths[i::workers] for i in range(workers)], [write] * workers))
+                              [paths[i::workers] for i in range(workers)], [write] * workers,
+                              [staging] * workers))
     report, stories = GenerationReport(), []
     for part, part_stories in parts:
         report.pages += part.pages
@@ -194,6 +200,7 @@ def convert_in_parallel(settings: Settings, workers: int = 0,
         report.rendered_cached += part.rendered_cached
         report.written += part.written
         report.unchanged += part.unchanged
+        report.staged.update(part.staged)
         stories += part_stories
     order = sorted(range(len(report.pages)), key=lambda i: report.pages[i].seed.file)
     report.pages = [report.pages[i] for i in order]
@@ -202,11 +209,12 @@ def convert_in_parallel(settings: Settings, workers: int = 0,
     return report, sorted(stories)
 
 
-def generate_content(settings: Settings, lookup: Optional[Lookup] = None,
-                     workers: int = 0) -> GenerationReport:
-    """Seeds → Markdown stories; `workers` = 0 picks one process per core for a large corpus."""
+def generate_content(settings: Settings, lookup: Optional[Lookup] = None, workers: int = 0,
+                     staging: Optional[Staging] = None) -> GenerationReport:
+    """Seeds → Markdown stories; `workers` = 0 picks one process per core for a large corpus.
+    `staging`: also stage the stories for the search index (not with a `lookup`)."""
     if lookup is None:
-        report, stories = convert_in_parallel(settings, workers, write=True)
+        report, stories = convert_in_parallel(settings, workers, write=True, staging=staging)
     else:
         report = process_seeds(settings)
         files = render_files(report.pages, settings, lookup, protected_names())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import weakref
 from pathlib import Path
 
 import yaml
@@ -12,8 +13,9 @@ from pelican.utils import pelican_open
 
 from .files import folder_for
 from .generate import generate_content
-from .pages import WRITTEN, DigestPagesGenerator
+from .pages import SEARCH_INDEXER, WRITTEN, DigestPagesGenerator
 from .render import parse_story
+from .search import SearchIndexer, StoryPaths
 from .settings import load_settings
 from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines, url_of, with_translations
 from .writer import DigestWriter
@@ -39,8 +41,20 @@ def separate_pelican_cache(pelican) -> None:
 
 
 def write_stories(article_generator) -> None:
-    """Turn the seeds into Markdown before Pelican reads the content (runs on every rebuild)."""
-    generate_content(load_settings(article_generator.settings))
+    """Turn the seeds into Markdown before Pelican reads the content (runs on every rebuild),
+    staging the stories for the search index on the way (pages.DigestPagesGenerator starts it)."""
+    settings, pelican_settings = load_settings(article_generator.settings), article_generator.settings
+    staging = None
+    if settings.search:
+        indexer = SearchIndexer(Path(article_generator.output_path), settings.cache_dir)
+        weakref.finalize(article_generator, indexer.cancel)  # the build fails before the index starts
+        article_generator.context[SEARCH_INDEXER] = indexer
+        staging = indexer.staging(StoryPaths(pelican_settings["DEFAULT_LANG"].lower(),
+                                             pelican_settings["ARTICLE_SAVE_AS"],
+                                             pelican_settings["ARTICLE_LANG_SAVE_AS"]))
+    report = generate_content(settings, staging=staging)
+    if staging is not None:
+        indexer.staged = report.staged
 
 
 class StoryReader(MarkdownReader):

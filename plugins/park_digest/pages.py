@@ -21,7 +21,7 @@ from .chart import money_chart
 from .feeds import FeedInfo, atom_feed
 from .files import remove_stale_pages
 from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
-from .search import SearchDocument, SearchIndexer
+from .search import SearchDocument, SearchIndexer, content_document
 from .settings import load_settings
 from .site import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
                    url_of, with_translations)
@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 # Pages every language gets, by path under its language prefix.
 LANGUAGE_PAGES = ("index.html", "archives.html", "search.html", "parks/index.html")
 WRITTEN = "park_digest_written"  # context key: the pages written in this build (hooks.track_written)
+SEARCH_INDEXER = "park_digest_search"  # context key: the SearchIndexer the conversion staged for
 
 
 class DigestPagesGenerator(Generator):
@@ -56,7 +57,8 @@ class DigestPagesGenerator(Generator):
     def start_search_index(self) -> None:
         if not self.digest.search:
             return
-        self.indexer = SearchIndexer(Path(self.output_path), self.digest.cache_dir)
+        self.indexer = self.context.pop(SEARCH_INDEXER, None) or SearchIndexer(
+            Path(self.output_path), self.digest.cache_dir)
         if self.indexer.start(self.search_documents()):
             weakref.finalize(self, self.indexer.cancel)  # the build failed before generate_output
 
@@ -66,9 +68,8 @@ class DigestPagesGenerator(Generator):
         for item in self.content:
             lang = bcp47(item.lang)
             if lang in self.languages:
-                park = item.metadata.get("park_name")
-                lead = f"<p>{escape(park)}</p>\n" if park else ""
-                docs.append(SearchDocument(item.save_as, lang, item.title, lead + item.content))
+                docs.append(content_document(item.save_as, lang, item.title, item.content,
+                                             item.metadata.get("park_name", "")))
         for park in self.parks.values():
             for lang in self.languages:
                 other, other_lang = (park.name_zh, SOURCE_LANG) if lang == "en" else (park.name_en, "en")
