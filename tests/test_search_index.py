@@ -1,4 +1,4 @@
-"""The Pagefind index, staged from the pages' text and built beside the site (search.py)."""
+"""The Pagefind index, staged from the pages' text (staging.py) and built beside the site (search.py)."""
 import gzip
 import json
 import os
@@ -8,8 +8,9 @@ import stat
 import pytest
 
 from conftest import SEEDS, build_site
-from park_digest import search
-from park_digest.search import SearchDocument, SearchIndexer, SearchIndexError, document_html
+from park_digest import search, staging
+from park_digest.search import SearchIndexer, SearchIndexError
+from park_digest.staging import SearchDocument, document_html
 
 DOCS = [
     SearchDocument("stories/a.html", "zh-Hans", "高新区母基金落地", "<p>西安高新区设立母基金，规模50亿元。</p>"),
@@ -37,12 +38,15 @@ def test_document_keeps_language_title_and_body_but_escapes_the_title():
     assert "data-pagefind-body" in html
 
 
-def test_document_keeps_heading_ids_for_sub_results_and_drops_sentence_ids():
+def test_document_keeps_heading_ids_for_sub_results_and_drops_sentence_ids_and_link_targets():
     body = ('<h2 id="p1">集群发展</h2>\n<p id="p2"><span class="s" id="p2s0">规模50亿元。</span>'
             '<a href="#p1" id="ref">见上</a></p>')
     html = document_html(SearchDocument("x.html", "zh-Hans", "标题", body))
     assert '<h1 id="title">' in html and '<h2 id="p1">集群发展</h2>' in html
-    assert '<p><span class="s">规模50亿元。</span><a href="#p1">见上</a></p>' in html
+    assert '<p><span class="s">规模50亿元。</span><a>见上</a></p>' in html
+    # An About page's {filename} link, unresolved before reading, stages as the resolved one does.
+    assert document_html(SearchDocument("a.html", "en", "About", '<a href="{filename}m.md">How</a>')) == \
+        document_html(SearchDocument("a.html", "en", "About", '<a href="methodology.html">How</a>'))
 
 
 def test_index_per_language_kept_when_text_unchanged_rebuilt_when_changed(tmp_path):
@@ -140,7 +144,7 @@ def test_a_new_build_waits_for_the_pagefind_of_a_build_that_failed(tmp_path, mon
     second.cancel()
 
 
-PATHS = search.StoryPaths("zh-hans", "stories/{slug}.html", "{langdir}/stories/{slug}.html")
+PATHS = staging.StoryPaths("zh-hans", "stories/{slug}.html", "{langdir}/stories/{slug}.html")
 
 
 def story_markdown(slug, lang, title, body, park=""):
@@ -154,38 +158,53 @@ def test_story_address_follows_pelicans_patterns_or_is_left_to_pelican():
     assert PATHS.path({"slug": "a", "lang": "en", "langdir": "en"}) == "en/stories/a.html"
     assert PATHS.path({"slug": "a"}) == "stories/a.html"  # no Lang: Pelican's default
     # What only Pelican knows: a parsed date, a category, an address set by hand.
-    by_date = search.StoryPaths("zh-hans", "{date:%Y}/{slug}.html", "{lang}/{date:%Y}/{slug}.html")
+    by_date = staging.StoryPaths("zh-hans", "{date:%Y}/{slug}.html", "{lang}/{date:%Y}/{slug}.html")
     assert by_date.path({"slug": "a", "date": "2026-01-05"}) is None
-    assert search.StoryPaths("zh-hans", "{category}/{slug}.html", "").path({"slug": "a"}) is None
+    assert staging.StoryPaths("zh-hans", "{category}/{slug}.html", "").path({"slug": "a"}) is None
     assert PATHS.path({"slug": "a", "save_as": "x.html"}) is None
 
 
 def test_story_document_is_the_one_pelican_would_give():
     text = story_markdown("a", "en", "Fund launched", '<p id="p1">Xi\'an set up a fund.</p>', park="Xi'an Hi-Tech Zone")
-    doc = search.story_document(text, PATHS)
-    assert doc == search.content_document("en/stories/a.html", "en", "Fund launched",
+    doc = staging.story_document(text, PATHS)
+    assert doc == staging.content_document("en/stories/a.html", "en", "Fund launched",
                                           '<p id="p1">Xi\'an set up a fund.</p>', "Xi'an Hi-Tech Zone")
     assert doc.body.startswith("<p>Xi&#x27;an Hi-Tech Zone</p>\n")
-    assert search.story_document("Title: x\n\nplain *Markdown*\n", PATHS) is None  # not generated
+    assert staging.story_document("Title: x\n\nplain *Markdown*\n", PATHS) is None  # not generated
 
 
-def test_stories_staged_while_converting_are_trusted_or_replaced(tmp_path):
-    """start() writes only what the conversion did not stage as Pelican reads it: a story at
-    another address (a pattern the conversion got wrong) is staged again and the stray removed."""
-    output = tmp_path / "output"
-    indexer = SearchIndexer(output, tmp_path / "cache")
-    texts = [story_markdown("a", "zh-hans", "高新区母基金落地", "<p>西安高新区设立母基金，规模50亿元。</p>"),
+def test_early_index_kept_when_pelican_reads_the_same_pages_and_redone_when_not(tmp_path):
+    """start_early indexes the stories the conversion staged (written once, trusted) and the
+    pages and parks given; start() keeps that run when the pages Pelican read are the same, and
+    indexes again, restaging what differs, when they are not (here: a story at another address)."""
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    texts = [story_markdown("a", "zh-hans", "高新区母基金落地", "<p>西安高新区设立母基金，规模50亿元。</p>",
+                            park="西安高新区"),
              story_markdown("a", "en", "Fund of funds launched", "<p>Xi'an set up a fund of funds.</p>")]
-    wrong = search.StoryPaths("zh-hans", "old/{slug}.html", "old/{lang}/{slug}.html")
-    indexer.staged = search.stage_stories(texts[:1], indexer.staging(PATHS))
-    indexer.staged.update(search.stage_stories(texts[1:], indexer.staging(wrong)))
-    assert set(indexer.staged) == {"stories/a.html", "old/en/a.html"}
+    docs = [staging.story_document(text, PATHS) for text in texts] + [DOCS[3]]
+
+    indexer = SearchIndexer(output, cache)
+    indexer.staged, stories = staging.stage_stories(texts, indexer.staging(PATHS))
+    assert set(indexer.staged) == {"stories/a.html", "en/stories/a.html"}
+    assert [(s.slug, s.lang, s.title, s.metadata) for s in stories][0] == \
+        ("a", "zh-hans", "高新区母基金落地", {})  # no park slug: not on a park page
     written = (indexer.site / "stories/a.html").stat().st_mtime_ns
-    docs = [search.story_document(text, PATHS) for text in texts]
-    assert build(indexer, docs)
-    staged = {p.relative_to(indexer.site).as_posix() for p in indexer.site.rglob("*.html")}
-    assert staged == {"stories/a.html", "en/stories/a.html"}
+    assert indexer.start_early([DOCS[3]])
+    early = indexer.process
+    assert indexer.start(docs) and indexer.process is early  # the same pages: the same run
+    indexer.finish()
     assert (indexer.site / "stories/a.html").stat().st_mtime_ns == written  # trusted, not rewritten
+    assert entry(output)["languages"]["zh-hans"]["page_count"] == 2
+
+    again = SearchIndexer(output, cache)
+    wrong = staging.StoryPaths("zh-hans", "old/{slug}.html", "old/{lang}/{slug}.html")
+    again.staged, _ = staging.stage_stories(texts, again.staging(wrong))
+    assert again.start_early([DOCS[3]])
+    early = again.process
+    assert again.start(docs) and again.process is not early and early.returncode is not None
+    again.finish()
+    staged = {p.relative_to(again.site).as_posix() for p in again.site.rglob("*.html")}
+    assert staged == {doc.path for doc in docs}
     assert entry(output)["languages"]["en"]["page_count"] == 1
 
 
@@ -195,8 +214,10 @@ def test_a_built_site_stages_every_story_while_converting(tmp_path):
     for name in sorted(os.listdir(SEEDS))[:2]:
         (seeds / name).write_bytes((SEEDS / name).read_bytes())
     result = build_site(tmp_path, seeds, args=("-v",), env={"COLUMNS": "2000"})
-    staged, early = map(int, re.search(r"search: (\d+) pages staged, (\d+) of them while converting",
-                                       result.stdout + result.stderr).groups())
+    log = result.stdout + result.stderr
+    staged, early = map(int, re.search(r"Pagefind started on (\d+) pages, (\d+) of them staged while "
+                                       r"converting \(before reading\)", log).groups())
     stories = len(list((tmp_path / "content" / "stories").glob("*/*.md")))
-    assert early == stories > 0 and staged > stories  # the pages and parks are staged after reading
+    assert early == stories > 0 and staged > stories  # and the pages and parks
+    assert "indexing again" not in log  # Pelican read what was indexed early
     assert entry(tmp_path / "output")["languages"]["en"]["page_count"] > 0

@@ -19,7 +19,7 @@ from .files import digest_files, write_if_changed
 from .model import PageResult
 from .read import SeedError
 from .render import render_story
-from .search import Staging, stage_stories
+from .staging import StagedStory, Staging, stage_stories
 from .settings import SOURCE_LANG, ConfigurationError, Settings
 from .translate.glossary import load_glossary
 from .translate.memory import language_dir, load_memory
@@ -44,6 +44,7 @@ class GenerationReport:
     unchanged: int = 0
     removed: int = 0
     staged: dict[str, str] = field(default_factory=dict)  # search pages staged: path → digest
+    staged_stories: list[StagedStory] = field(default_factory=list)  # and their stories
 
     @property
     def stories(self) -> int:
@@ -174,7 +175,7 @@ def convert_and_render(settings: Settings, paths: list[Path], write: bool = Fals
     if write:
         write_stories(files, settings.stories_dir, report)
     if staging is not None:
-        report.staged = stage_stories(files.values(), staging)
+        report.staged, report.staged_stories = stage_stories(files.values(), staging)
     return report, sorted(files)
 
 
@@ -201,6 +202,7 @@ def convert_in_parallel(settings: Settings, workers: int = 0, write: bool = Fals
         report.written += part.written
         report.unchanged += part.unchanged
         report.staged.update(part.staged)
+        report.staged_stories += part.staged_stories
         stories += part_stories
     order = sorted(range(len(report.pages)), key=lambda i: report.pages[i].seed.file)
     report.pages = [report.pages[i] for i in order]

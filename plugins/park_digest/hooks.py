@@ -6,18 +6,22 @@ import logging
 import os
 import weakref
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
-from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+from pelican.contents import Page
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader, Readers
 from pelican.utils import pelican_open
 
 from .files import folder_for
 from .generate import generate_content
 from .pages import SEARCH_INDEXER, WRITTEN, DigestPagesGenerator
 from .render import parse_story
-from .search import SearchIndexer, StoryPaths
+from .search import SearchIndexer
+from .staging import StoryPaths, content_documents, park_documents
 from .settings import load_settings
-from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines, url_of, with_translations
+from .site import LANG_NAMES, bcp47, group_parks, lang_prefix, parse_fact_lines, url_of, with_translations
+from .variants import to_traditional
 from .writer import DigestWriter
 
 logger = logging.getLogger(__name__)
@@ -55,6 +59,29 @@ def write_stories(article_generator) -> None:
     report = generate_content(settings, staging=staging)
     if staging is not None:
         indexer.staged = report.staged
+        languages = tuple(bcp47(lang) for lang in settings.languages)
+        parks = group_parks(report.staged_stories,
+                            to_hant=lambda text: to_traditional(text, settings.opencc_config))
+        indexer.start_early(content_documents(read_pages(pelican_settings), languages)
+                            + park_documents(parks.values(), languages))
+
+
+def read_pages(settings) -> list:
+    """The site's published pages (About, Methodology) as Pelican is about to read them, for the
+    search index to start before it does: a page read differently later is indexed again."""
+    readers, root = Readers(settings), Path(settings["PATH"])
+    pages = []
+    for folder in settings["PAGE_PATHS"]:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix[1:] in readers.extensions and not path.name.startswith("."):
+                page = readers.read_file(base_path=str(root), path=str(path.relative_to(root)),
+                                         content_class=Page, context={})
+                if page.status == "published" and getattr(page, "title", None):
+                    # Its links cannot be resolved before the content is read; the search page
+                    # leaves out link targets, so the raw content stands for the final one.
+                    pages.append(SimpleNamespace(save_as=page.save_as, lang=page.lang, title=page.title,
+                                                 content=page._content, metadata=page.metadata))
+    return pages
 
 
 class StoryReader(MarkdownReader):

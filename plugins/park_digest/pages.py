@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import weakref
-from html import escape
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -21,7 +20,8 @@ from .chart import money_chart
 from .feeds import FeedInfo, atom_feed
 from .files import remove_stale_pages
 from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
-from .search import SearchDocument, SearchIndexer, content_document
+from .search import SearchIndexer
+from .staging import SearchDocument, content_documents, park_documents
 from .settings import load_settings
 from .site import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
                    url_of, with_translations)
@@ -64,20 +64,7 @@ class DigestPagesGenerator(Generator):
 
     def search_documents(self) -> list[SearchDocument]:
         """Stories and pages in every language, and each park: the text a reader searches."""
-        docs = []
-        for item in self.content:
-            lang = bcp47(item.lang)
-            if lang in self.languages:
-                docs.append(content_document(item.save_as, lang, item.title, item.content,
-                                             item.metadata.get("park_name", "")))
-        for park in self.parks.values():
-            for lang in self.languages:
-                other, other_lang = (park.name_zh, SOURCE_LANG) if lang == "en" else (park.name_en, "en")
-                titles = "".join(f"<li>{escape(story.title)}</li>" for story in park.stories.get(lang, []))
-                docs.append(SearchDocument(
-                    f"{lang_prefix(lang)}parks/{park.slug}.html", lang, park.name(lang),
-                    f'<p lang="{other_lang}">{escape(other)}</p><p>{escape(park.place(lang))}</p><ul>{titles}</ul>'))
-        return docs
+        return content_documents(self.content, self.languages) + park_documents(self.parks.values(), self.languages)
 
     # -- writing ---------------------------------------------------------------------------
 

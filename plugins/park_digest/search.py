@@ -5,12 +5,11 @@ Chinese text into words; the plain one does not). Pagefind makes one index per `
 so each language's search page finds only pages in that language.
 
 Pagefind is the largest single cost of a build and it cannot index part of a site, so it does
-not wait for the site's pages: every searchable page is staged as a small document (its address,
-language, title and body, the text a reader searches) and Pagefind indexes those in its own
-process while Pelican renders the real pages. The conversion workers stage the stories as they
-write them, in parallel; once Pelican has read the content, the pages and parks are staged, the
-stories are checked against what Pelican read, and Pagefind starts. A build that changed no
-searchable text keeps the index it has.
+not wait for the site's pages: it indexes staged copies of their text (staging.py) in its own
+process while Pelican renders the real pages. It starts as soon as the stories are converted,
+before Pelican reads them; once Pelican has, the pages it read are checked against those being
+indexed, and indexed again in the rare case they differ. A build that changed no searchable
+text keeps the index it has.
 """
 from __future__ import annotations
 
@@ -19,17 +18,13 @@ import hashlib
 import json
 import logging
 import os
-import re
 import subprocess
 import time
-from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import BinaryIO, Iterable, Optional
 
-from .files import folder_for, holds, replace_file
-from .render import parse_story
-from .site import bcp47
+from .files import folder_for, replace_file
+from .staging import SearchDocument, StagedStory, Staging, StoryPaths, document_html, page_digest, stage_file
 
 logger = logging.getLogger(__name__)
 
@@ -44,108 +39,6 @@ EXCLUDE_SELECTORS = (".src", '[data-status="untranslated"]')
 
 class SearchIndexError(RuntimeError):
     """Pagefind is missing or failed; the build stops, since the search pages would be dead."""
-
-
-@dataclass(frozen=True)
-class SearchDocument:
-    """What Pagefind indexes for one page of the site."""
-    path: str  # the page's path under the output directory: "en/stories/x.html"
-    lang: str  # BCP 47
-    title: str  # plain text
-    body: str  # HTML, already safe: the story's rendered body or Pelican's page content
-
-
-# An id on anything but a heading: Pagefind records every id as an anchor, and the sentence ids
-# of a story (one per sentence, for the fact box's links) made it index a third slower.
-_NON_HEADING_ID = re.compile(r'(<(?!h[1-6][\s>])[a-z][a-z0-9]*\b[^>]*?)\s+id="[^"]*"')
-
-
-def document_html(doc: SearchDocument) -> str:
-    """The staged page: Pagefind takes the result title from the h1 and the excerpt from the
-    body; the h1 keeps the real page's id, and the body keeps its heading ids for sub-results."""
-    body = _NON_HEADING_ID.sub(r"\1", doc.body)
-    return (f'<!DOCTYPE html><html lang="{escape(doc.lang)}"><head><meta charset="utf-8">'
-            f"<title>{escape(doc.title)}</title></head><body><main data-pagefind-body>"
-            f'<h1 id="title">{escape(doc.title)}</h1>\n{body}\n</main></body></html>\n')
-
-
-def content_document(path: str, lang: str, title: str, body: str, park_name: str = "") -> SearchDocument:
-    """A story or page as the search indexes it; a story's park leads its text."""
-    lead = f"<p>{escape(park_name)}</p>\n" if park_name else ""
-    return SearchDocument(path, lang, title, lead + body)
-
-
-@dataclass(frozen=True)
-class StoryPaths:
-    """Where Pelican writes a story, worked out from its metadata as Pelican's Content.save_as
-    does (ARTICLE_SAVE_AS, or ARTICLE_LANG_SAVE_AS outside the default language), so that the
-    conversion can stage it for the search before Pelican reads it."""
-    default_lang: str  # DEFAULT_LANG, lower case as Pelican compares it
-    save_as: str
-    lang_save_as: str
-
-    def path(self, fields: dict[str, str]) -> Optional[str]:
-        """None when the pattern needs what only Pelican knows (a parsed date, a category, an
-        override): that story is staged once Pelican has read it."""
-        if "save_as" in fields:
-            return None
-        lang = fields.get("lang", self.default_lang)
-        pattern = self.save_as if lang == self.default_lang else self.lang_save_as
-        try:
-            return pattern.format(**{**fields, "slug": fields.get("slug", ""), "lang": lang}) or None
-        except (KeyError, IndexError, ValueError, AttributeError):
-            return None
-
-
-@dataclass(frozen=True)
-class Staging:
-    """What a conversion worker needs to stage its stories: the folder and their addresses."""
-    site: Path
-    paths: StoryPaths
-
-
-def story_document(markdown: str, paths: StoryPaths) -> Optional[SearchDocument]:
-    """A generated story's search document, read from its Markdown as hooks.StoryReader reads
-    it; None when it is not in the generated form or its address needs Pelican."""
-    parsed = parse_story(markdown)
-    if parsed is None:
-        return None
-    meta, body = parsed
-    fields = {name: values[0] for name, values in meta.items()}
-    path = paths.path(fields)
-    if path is None or "title" not in fields:
-        return None
-    return content_document(path, bcp47(fields.get("lang", paths.default_lang)), fields["title"], body,
-                            fields.get("park_name", ""))
-
-
-def stage_file(path: Path, data: bytes) -> None:
-    """Write a staged page unless it holds these bytes already. In place, not atomically: only
-    Pagefind reads the folder, and only while the build that staged it holds the lock."""
-    if holds(path, data):
-        return
-    try:
-        path.write_bytes(data)
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def stage_stories(markdown: Iterable[str], staging: Staging) -> dict[str, str]:
-    """Stage the stories a conversion worker has rendered (their Markdown texts): path → digest
-    of each staged page, for SearchIndexer.start to trust instead of writing it again."""
-    digests = {}
-    for text in markdown:
-        doc = story_document(text, staging.paths)
-        if doc is not None:
-            data = document_html(doc).encode("utf-8")
-            stage_file(staging.site / doc.path, data)
-            digests[doc.path] = _digest(data)
-    return digests
 
 
 def pagefind_executable() -> Path:
@@ -186,7 +79,9 @@ class SearchIndexer:
         self.site, self.stamp, self.log = self.folder / "site", self.folder / "stamp", self.folder / "pagefind.log"
         self.bundle = output_dir / BUNDLE_DIR
         self.process: Optional[subprocess.Popen] = None
-        self.staged: dict[str, str] = {}  # path → digest of what the conversion staged
+        self.staged: dict[str, str] = {}  # path → digest of what is staged (by the conversion first)
+        self.stories: list[StagedStory] = []  # the stories the conversion staged
+        self.early: Optional[dict[str, str]] = None  # what start_early indexes: path → digest
         self.fingerprint = ""
         self.started = 0.0
         self._lock: Optional[BinaryIO] = None
@@ -210,10 +105,30 @@ class SearchIndexer:
         self.acquire()
         return Staging(self.site, paths)
 
-    def start(self, docs: Iterable[SearchDocument]) -> bool:
-        """True when Pagefind was started; False when the index on disk already covers `docs`."""
+    def start_early(self, docs: Iterable[SearchDocument]) -> bool:
+        """Start Pagefind before Pelican reads the content, on the stories the conversion staged
+        and `docs` (the pages and parks as they will be read). `start` confirms it later."""
         pages = {doc.path: document_html(doc).encode("utf-8") for doc in docs}
-        digests = {path: _digest(data) for path, data in pages.items()}
+        self.early = {**self.staged, **{path: page_digest(data) for path, data in pages.items()}}
+        return self._launch(self.early, pages)
+
+    def start(self, docs: Iterable[SearchDocument]) -> bool:
+        """True when Pagefind is running; False when the index on disk already covers `docs`.
+        After start_early: keeps that run if `docs` are what it indexes, else starts again."""
+        pages = {doc.path: document_html(doc).encode("utf-8") for doc in docs}
+        digests = {path: page_digest(data) for path, data in pages.items()}
+        if self.early is not None:
+            if digests == self.early:
+                return self.process is not None
+            changed = sum(self.early.get(path) != digest for path, digest in digests.items())
+            logger.info("park_digest: search: %d pages read differ from those indexed early; "
+                        "indexing again", changed + len(set(self.early) - set(digests)))
+            self.cancel()
+            self.early = None
+        return self._launch(digests, pages)
+
+    def _launch(self, digests: dict[str, str], pages: dict[str, bytes]) -> bool:
+        """Stage what is not staged yet (`pages`, by path) and start Pagefind over `digests`."""
         command = pagefind_command(self.site, self.bundle)
         digest = hashlib.sha256("\0".join(command[1:]).encode())
         for path in sorted(digests):
@@ -229,11 +144,13 @@ class SearchIndexer:
             late = [path for path in pages if self.staged.get(path) != digests[path]]
             for path in late:
                 stage_file(self.site / path, pages[path])
+                self.staged[path] = digests[path]
             for staged in self.site.rglob("*.html"):
-                if staged.relative_to(self.site).as_posix() not in pages:
+                if staged.relative_to(self.site).as_posix() not in digests:
                     staged.unlink()
-            logger.info("park_digest: search: %d pages staged, %d of them while converting",
-                        len(pages), len(pages) - len(late))
+            logger.info("park_digest: search: Pagefind started on %d pages, %d of them staged while "
+                        "converting%s", len(digests), len(digests) - len(late),
+                        " (before reading)" if self.early is not None else "")
             with open(self.log, "wb") as log:  # a file, not a pipe: nobody reads it while it runs
                 self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
                                                 env=pagefind_env(), pass_fds=(self._lock.fileno(),))

@@ -1,0 +1,165 @@
+"""The staged search pages: what Pagefind indexes of each page of the site, and writing them.
+
+A staged page is a small HTML document (its address, language, title and body: the text a
+reader searches), so Pagefind need not wait for the site's real pages nor parse their chrome.
+The conversion workers stage the stories from their Markdown as they write it (stage_stories);
+pages.py makes the same documents from what Pelican read (content_documents, park_documents),
+and search.SearchIndexer stages whatever differs before Pagefind runs.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from .files import holds
+from .render import parse_story
+from .site import SOURCE_LANG, bcp47, lang_prefix
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """What Pagefind indexes for one page of the site."""
+    path: str  # the page's path under the output directory: "en/stories/x.html"
+    lang: str  # BCP 47
+    title: str  # plain text
+    body: str  # HTML, already safe: the story's rendered body or Pelican's page content
+
+
+# An id on anything but a heading: Pagefind records every id as an anchor, and the sentence ids
+# of a story (one per sentence, for the fact box's links) made it index a third slower.
+_NON_HEADING_ID = re.compile(r'(<(?!h[1-6][\s>])[a-z][a-z0-9]*\b[^>]*?)\s+id="[^"]*"')
+
+
+# A link's target: not searched, and a page's intrasite links ({filename}…) are resolved only
+# once Pelican has read all the content, later than the search index starts.
+_HREF = re.compile(r'\s+href="[^"]*"')
+
+
+def document_html(doc: SearchDocument) -> str:
+    """The staged page: Pagefind takes the result title from the h1 and the excerpt from the
+    body; the h1 keeps the real page's id, and the body keeps its heading ids for sub-results."""
+    body = _HREF.sub("", _NON_HEADING_ID.sub(r"\1", doc.body))
+    return (f'<!DOCTYPE html><html lang="{escape(doc.lang)}"><head><meta charset="utf-8">'
+            f"<title>{escape(doc.title)}</title></head><body><main data-pagefind-body>"
+            f'<h1 id="title">{escape(doc.title)}</h1>\n{body}\n</main></body></html>\n')
+
+
+def content_document(path: str, lang: str, title: str, body: str, park_name: str = "") -> SearchDocument:
+    """A story or page as the search indexes it; a story's park leads its text."""
+    lead = f"<p>{escape(park_name)}</p>\n" if park_name else ""
+    return SearchDocument(path, lang, title, lead + body)
+
+
+@dataclass(frozen=True)
+class StoryPaths:
+    """Where Pelican writes a story, worked out from its metadata as Pelican's Content.save_as
+    does (ARTICLE_SAVE_AS, or ARTICLE_LANG_SAVE_AS outside the default language), so that the
+    conversion can stage it for the search before Pelican reads it."""
+    default_lang: str  # DEFAULT_LANG, lower case as Pelican compares it
+    save_as: str
+    lang_save_as: str
+
+    def path(self, fields: dict[str, str]) -> Optional[str]:
+        """None when the pattern needs what only Pelican knows (a parsed date, a category, an
+        override): that story is staged once Pelican has read it."""
+        if "save_as" in fields:
+            return None
+        lang = fields.get("lang", self.default_lang)
+        pattern = self.save_as if lang == self.default_lang else self.lang_save_as
+        try:
+            return pattern.format(**{**fields, "slug": fields.get("slug", ""), "lang": lang}) or None
+        except (KeyError, IndexError, ValueError, AttributeError):
+            return None
+
+
+@dataclass(frozen=True)
+class Staging:
+    """What a conversion worker needs to stage its stories: the folder and their addresses."""
+    site: Path
+    paths: StoryPaths
+
+
+def story_document(markdown: str, paths: StoryPaths) -> Optional[SearchDocument]:
+    """A generated story's search document, read from its Markdown as hooks.StoryReader reads
+    it; None when it is not in the generated form or its address needs Pelican."""
+    parsed = parse_story(markdown)
+    if parsed is None:
+        return None
+    meta, body = parsed
+    fields = {name: values[0] for name, values in meta.items()}
+    path = paths.path(fields)
+    if path is None or "title" not in fields:
+        return None
+    return content_document(path, bcp47(fields.get("lang", paths.default_lang)), fields["title"], body,
+                            fields.get("park_name", ""))
+
+
+def stage_file(path: Path, data: bytes) -> None:
+    """Write a staged page unless it holds these bytes already. In place, not atomically: only
+    Pagefind reads the folder, and only while the build that staged it holds the lock."""
+    if holds(path, data):
+        return
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def page_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class StagedStory:
+    """What a park's search document needs of a story staged while converting; it has the
+    attributes of Pelican's Article that site.group_parks reads."""
+    slug: str
+    lang: str
+    title: str
+    date: str  # as the Markdown gives it: ISO, so it sorts as Pelican's dates do
+    metadata: dict
+
+
+def stage_stories(markdown: Iterable[str], staging: Staging) -> tuple[dict[str, str], list[StagedStory]]:
+    """Stage the stories a conversion worker has rendered (their Markdown texts). Returns the
+    digest of each staged page by path, for SearchIndexer to trust instead of writing it again,
+    and the stories for the park documents."""
+    digests, stories = {}, []
+    for text in markdown:
+        doc = story_document(text, staging.paths)
+        if doc is None:
+            continue
+        data = document_html(doc).encode("utf-8")
+        stage_file(staging.site / doc.path, data)
+        digests[doc.path] = page_digest(data)
+        meta = {name: values[0] for name, values in parse_story(text)[0].items()}
+        stories.append(StagedStory(meta.get("slug", ""), meta.get("lang", staging.paths.default_lang), doc.title,
+                                   meta.get("date", ""), {k: meta[k] for k in ("park", "park_zh", "park_en") if k in meta}))
+    return digests, stories
+
+
+def content_documents(items: Iterable[Any], languages: Iterable[str]) -> list[SearchDocument]:
+    """Stories and pages in the site's languages: anything with the attributes of Pelican's
+    Content (save_as, lang, title, content, metadata)."""
+    wanted = set(languages)
+    return [content_document(item.save_as, bcp47(item.lang), item.title, item.content,
+                             item.metadata.get("park_name", ""))
+            for item in items if bcp47(item.lang) in wanted]
+
+
+def park_documents(parks: Iterable[Any], languages: Iterable[str]) -> list[SearchDocument]:
+    """Each park (site.ParkEntry) in each language: its names, its place, its stories' titles."""
+    docs = []
+    for park in parks:
+        for lang in languages:
+            other, other_lang = (park.name_zh, SOURCE_LANG) if lang == "en" else (park.name_en, "en")
+            titles = "".join(f"<li>{escape(story.title)}</li>" for story in park.stories.get(lang, []))
+            docs.append(SearchDocument(
+                f"{lang_prefix(lang)}parks/{park.slug}.html", lang, park.name(lang),
+                f'<p lang="{other_lang}">{escape(other)}</p><p>{escape(park.place(lang))}</p><ul>{titles}</ul>'))
+    return docs
