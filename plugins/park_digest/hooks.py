@@ -56,7 +56,12 @@ def write_stories(article_generator) -> None:
         staging = indexer.staging(StoryPaths(pelican_settings["DEFAULT_LANG"].lower(),
                                              pelican_settings["ARTICLE_SAVE_AS"],
                                              pelican_settings["ARTICLE_LANG_SAVE_AS"]))
-    report = generate_content(settings, staging=staging)
+    try:
+        report = generate_content(settings, staging=staging)
+    except BaseException:
+        if staging is not None:
+            indexer.cancel()  # let go of the staging folder: under autoreload the next build needs it
+        raise
     if staging is not None:
         indexer.staged = report.staged
         languages = tuple(bcp47(lang) for lang in settings.languages)
@@ -74,8 +79,12 @@ def read_pages(settings) -> list:
     for folder in settings["PAGE_PATHS"]:
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and path.suffix[1:] in readers.extensions and not path.name.startswith("."):
-                page = readers.read_file(base_path=str(root), path=str(path.relative_to(root)),
-                                         content_class=Page, context={})
+                try:
+                    page = readers.read_file(base_path=str(root), path=str(path.relative_to(root)),
+                                             content_class=Page, context={})
+                except Exception as exc:  # Pelican reports it when it reads the file itself
+                    logger.debug("park_digest: search: %s left until Pelican reads it: %s", path, exc)
+                    continue
                 if page.status == "published" and getattr(page, "title", None):
                     # Its links cannot be resolved before the content is read; the search page
                     # leaves out link targets, so the raw content stands for the final one.
