@@ -16,7 +16,7 @@ generated from the seeds (corpus.py), then measured:
 - peak memory: the largest resident set of any build process.
 
 Before each build the disk is flushed (os.sync, untimed), so that no build pays for the writes
-of the one before it or of a removed round.
+of the one before it.
 
 Builds run as subprocesses exactly as `make html` runs Pelican. Every figure is the best of
 --rounds runs (default 3), each round in fresh directories: on a shared machine the fastest run
@@ -91,9 +91,8 @@ def _children_cpu() -> float:
 
 
 def settle_disk() -> None:
-    """Flush what earlier builds (and removed rounds) left for the disk to do, untimed, so that
-    no build pays for another's writes: on a disk mounted with `discard`, the ~16,000 files a
-    removed round leaves behind slowed the next cold build by up to a third."""
+    """Flush what the build before left for the disk to write, untimed, so that no build pays
+    for another's writes."""
     if hasattr(os, "sync"):
         os.sync()
 
