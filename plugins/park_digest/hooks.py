@@ -15,13 +15,12 @@ from pelican.utils import pelican_open
 
 from .files import folder_for
 from .generate import generate_content
-from .pages import SEARCH_INDEXER, WRITTEN, DigestPagesGenerator
+from .pages import SEARCH_INDEXER, WRITTEN, DigestPagesGenerator, park_entries, site_languages
 from .render import parse_story
 from .search import SearchIndexer
 from .staging import StoryPaths, content_documents, park_documents
 from .settings import load_settings
-from .site import LANG_NAMES, bcp47, group_parks, lang_prefix, parse_fact_lines, url_of, with_translations
-from .variants import to_traditional
+from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines, url_of, with_translations
 from .writer import DigestWriter
 
 logger = logging.getLogger(__name__)
@@ -64,9 +63,7 @@ def write_stories(article_generator) -> None:
         raise
     if staging is not None:
         indexer.staged = report.staged
-        languages = tuple(bcp47(lang) for lang in settings.languages)
-        parks = group_parks(report.staged_stories,
-                            to_hant=lambda text: to_traditional(text, settings.opencc_config))
+        languages, parks = site_languages(settings), park_entries(report.staged_stories, settings)
         indexer.start_early(content_documents(read_pages(pelican_settings), languages)
                             + park_documents(parks.values(), languages))
 

@@ -36,16 +36,26 @@ WRITTEN = "park_digest_written"  # context key: the pages written in this build 
 SEARCH_INDEXER = "park_digest_search"  # context key: the SearchIndexer the conversion staged for
 
 
+def site_languages(digest) -> tuple[str, ...]:
+    """The configured languages in BCP 47 form, as the pages and the search index name them."""
+    return tuple(bcp47(lang) for lang in digest.languages)
+
+
+def park_entries(stories, digest) -> dict:
+    """The parks and their stories (Pelican's articles, or the stories staged while converting:
+    both must give the same parks, or the early search index is built again)."""
+    return group_parks(stories, to_hant=lambda text: to_traditional(text, digest.opencc_config))
+
+
 class DigestPagesGenerator(Generator):
     def generate_context(self) -> None:
         self.digest = load_settings(self.settings)
-        self.languages = tuple(bcp47(lang) for lang in self.digest.languages)
+        self.languages = site_languages(self.digest)
         stories = all_articles(self.context.get("articles", []))
         # Stories and pages (About, Methodology) in every language: searched, in the sitemap.
         self.content = all_articles([*self.context.get("articles", []), *self.context.get("pages", [])])
         self.by_lang = by_language(stories, self.languages)
-        config = self.digest.opencc_config
-        self.parks = group_parks(stories, to_hant=lambda text: to_traditional(text, config))
+        self.parks = park_entries(stories, self.digest)
         self.site_url = (self.settings.get("SITEURL") or "").rstrip("/")
         self.context["digest_parks"] = self.parks
         self.context["digest_languages"] = self.languages

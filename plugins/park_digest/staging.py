@@ -83,19 +83,28 @@ class Staging:
     paths: StoryPaths
 
 
-def story_document(markdown: str, paths: StoryPaths) -> Optional[SearchDocument]:
-    """A generated story's search document, read from its Markdown as hooks.StoryReader reads
-    it; None when it is not in the generated form or its address needs Pelican."""
+def _story_fields(markdown: str) -> Optional[tuple[dict[str, str], str]]:
+    """A generated story's metadata (first value of each field) and body, or None."""
     parsed = parse_story(markdown)
     if parsed is None:
         return None
     meta, body = parsed
-    fields = {name: values[0] for name, values in meta.items()}
+    return {name: values[0] for name, values in meta.items()}, body
+
+
+def _story_document(fields: dict[str, str], body: str, paths: StoryPaths) -> Optional[SearchDocument]:
     path = paths.path(fields)
     if path is None or "title" not in fields:
         return None
     return content_document(path, bcp47(fields.get("lang", paths.default_lang)), fields["title"], body,
                             fields.get("park_name", ""))
+
+
+def story_document(markdown: str, paths: StoryPaths) -> Optional[SearchDocument]:
+    """A generated story's search document, read from its Markdown as hooks.StoryReader reads
+    it; None when it is not in the generated form or its address needs Pelican."""
+    parsed = _story_fields(markdown)
+    return None if parsed is None else _story_document(*parsed, paths)
 
 
 def stage_file(path: Path, data: bytes) -> None:
@@ -131,15 +140,17 @@ def stage_stories(markdown: Iterable[str], staging: Staging) -> tuple[dict[str, 
     and the stories for the park documents."""
     digests, stories = {}, []
     for text in markdown:
-        doc = story_document(text, staging.paths)
+        parsed = _story_fields(text)
+        doc = None if parsed is None else _story_document(*parsed, staging.paths)
         if doc is None:
             continue
         data = document_html(doc).encode("utf-8")
         stage_file(staging.site / doc.path, data)
         digests[doc.path] = page_digest(data)
-        meta = {name: values[0] for name, values in parse_story(text)[0].items()}
-        stories.append(StagedStory(meta.get("slug", ""), meta.get("lang", staging.paths.default_lang), doc.title,
-                                   meta.get("date", ""), {k: meta[k] for k in ("park", "park_zh", "park_en") if k in meta}))
+        fields = parsed[0]
+        stories.append(StagedStory(fields.get("slug", ""), fields.get("lang", staging.paths.default_lang), doc.title,
+                                   fields.get("date", ""),
+                                   {k: fields[k] for k in ("park", "park_zh", "park_en") if k in fields}))
     return digests, stories
 
 
