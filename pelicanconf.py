@@ -21,6 +21,7 @@ PARK_DIGEST_SEEDS_DIR = os.environ.get("SEEDS_DIR", "seeds")
 PARK_DIGEST_LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 PARK_DIGEST_OPENCC_CONFIG = "s2twp"
 PARK_DIGEST_STRICT = os.environ.get("STRICT", "0")
+PARK_DIGEST_WORKERS = os.environ.get("WORKERS", "0")  # 0: one process per core on a large site
 # Caches live outside output/: ours (converted seeds) and Pelican's (parsed Markdown). The plugin
 # gives every content+output pair its own Pelican cache folder below CACHE_PATH.
 _CACHE = os.environ.get("CACHE_DIR", os.path.join(_HERE, ".cache"))

@@ -56,7 +56,7 @@ def write_stories(article_generator) -> None:
                                              pelican_settings["ARTICLE_SAVE_AS"],
                                              pelican_settings["ARTICLE_LANG_SAVE_AS"]))
     try:
-        report = generate_content(settings, staging=staging)
+        report = generate_content(settings, workers=settings.workers, staging=staging)
     except BaseException:
         if staging is not None:
             indexer.cancel()  # let go of the staging folder: under autoreload the next build needs it

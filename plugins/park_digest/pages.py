@@ -113,8 +113,15 @@ class DigestPagesGenerator(Generator):
         for lang in self.languages:
             self.write_language(writer, lang, everything, parks)
         self._write(writer, "404.html", "404", SOURCE_LANG, everything)
-        self.write_data(writer, everything, parks)
-        self.write_sitemap(writer, everything)
+
+        def write_files() -> None:
+            for lang in self.languages:
+                self.write_feeds(writer, lang, everything, parks)
+            self.write_data(writer, everything, parks)
+            self.write_sitemap(writer, everything)
+        # The pages (the stories' too: DigestWriter kept them) are rendered by every core; this
+        # process makes the feeds and data files first, while the others start on them.
+        writer.render_pending(meanwhile=write_files)
         # Pelican's own generators (articles, pages) have written theirs by now; a page a later
         # generator writes is only removed if that generator does not write it again.
         removed = remove_stale_pages(Path(self.output_path), self.context[WRITTEN])
@@ -126,8 +133,6 @@ class DigestPagesGenerator(Generator):
 
     def write_language(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
         articles = self.by_lang[lang]
-        t = self.ui(lang)
-        prefix = lang_prefix(lang)
         self._write(writer, "index.html", "home", lang, everything, stories=articles[:20], feed="feeds/all.atom.xml")
         self._write(writer, "archives.html", "archives", lang, everything, groups=months(articles))
         self._write(writer, "search.html", "search", lang, everything)
@@ -136,14 +141,20 @@ class DigestPagesGenerator(Generator):
         self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,
                     figure_counts={slug: len(rows) for slug, rows in tables.items()},
                     story_total=sum(park.count() for park in parks))
+        for park in parks:
+            rows = tables[park.slug]
+            self._write(writer, f"parks/{park.slug}.html", "park", lang, park_inputs[park.slug], park=park,
+                        stories=park.stories.get(lang, []), rows=rows, charts=self.park_charts(park, lang, rows),
+                        feed=f"feeds/parks/{park.slug}.atom.xml")
+
+    def write_feeds(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
+        """The language's feed, and each park's."""
+        t, prefix = self.ui(lang), lang_prefix(lang)
         writer.write_text(prefix + "feeds/all.atom.xml", lambda: atom_feed(
             FeedInfo(prefix + "feeds/all.atom.xml", prefix + "index.html", t.get("site_name", ""),
-                     t.get("tagline", ""), lang), articles, self.site_url), everything)
-        for park in parks:
-            stories, rows = park.stories.get(lang, []), tables[park.slug]
-            feed = f"feeds/parks/{park.slug}.atom.xml"
-            self._write(writer, f"parks/{park.slug}.html", "park", lang, park_inputs[park.slug], park=park,
-                        stories=stories, rows=rows, charts=self.park_charts(park, lang, rows), feed=feed)
+                     t.get("tagline", ""), lang), self.by_lang[lang], self.site_url), everything)
+        for park in self.parks.values():
+            stories, feed = park.stories.get(lang, []), f"feeds/parks/{park.slug}.atom.xml"
             writer.write_text(prefix + feed, lambda: atom_feed(
                 FeedInfo(prefix + feed, f"{prefix}parks/{park.slug}.html",
                          f"{park.name(lang)} · {t.get('site_name', '')}", t.get("tagline", ""), lang),

@@ -36,6 +36,7 @@ class Settings:
     engine_backoff: float = 1.0
     search: bool = True  # build the Pagefind index after the site
     preview_url: str = "http://127.0.0.1:8000"  # sitemap/robots base when SITEURL is empty
+    workers: int = 0  # processes that convert and render: 0 = one per core on a large site
     site_root: Path = field(default=Path("."))
 
     @property
@@ -65,6 +66,7 @@ _KEYS = {
     "engine_backoff": "PARK_DIGEST_ENGINE_BACKOFF",
     "search": "PARK_DIGEST_SEARCH",
     "preview_url": "PARK_DIGEST_PREVIEW_URL",
+    "workers": "PARK_DIGEST_WORKERS",
 }
 _PATHS = {"seeds_dir", "cache_dir"}
 
@@ -90,6 +92,8 @@ def load_settings(pelican_settings: Mapping[str, Any], root: Path | None = None)
     values["languages"] = tuple(values["languages"])
     values["strict"] = _as_bool(values["strict"], "PARK_DIGEST_STRICT")
     values["search"] = _as_bool(values["search"], "PARK_DIGEST_SEARCH")
+    if isinstance(values["workers"], str) and values["workers"].strip().isdigit():
+        values["workers"] = int(values["workers"])  # from the environment (WORKERS=2)
     settings = Settings(**values)
     validate(settings)
     return settings
@@ -120,7 +124,7 @@ def validate(settings: Settings) -> None:
         raise ConfigurationError(f"PARK_DIGEST_ENGINE: {settings.engine!r} is not one of {list(ENGINES)}")
     if settings.engine == "libretranslate" and not settings.engine_url:
         raise ConfigurationError("PARK_DIGEST_ENGINE_URL is required for the libretranslate engine")
-    for name in ("fact_box_size", "engine_retries", "max_seed_bytes"):
+    for name in ("fact_box_size", "engine_retries", "max_seed_bytes", "workers"):
         value = getattr(settings, name)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise ConfigurationError(f"{_KEYS[name]} must be a whole number ≥ 0, not {value!r}")

@@ -5,10 +5,14 @@
 - A page whose inputs are unchanged (render manifest, renders.py) is not even rendered: for a
   story, its source file and those of its translations; for the digest's own pages, what
   pages.py passes as `render_inputs`. With the theme, the settings and the code in every key.
+- The pages to render are collected and rendered together (`render_pending`, which pages.py
+  calls once the last of them is known), shared between processes (forked.py): rendering is
+  the largest part of a build, and Pelican's loop over the stories runs on one core.
 """
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -20,11 +24,27 @@ from pelican.writers import Writer
 
 from .cache import code_version
 from .files import ChangedOnlyFile, folder_for, write_if_changed
+from .forked import run_shared
 from .renders import RenderManifest, file_digest, site_key
 from .settings import load_settings
 from .site import with_translations
 
 RENDER_INPUTS = "render_inputs"  # write_file keyword: a string naming everything the page shows
+# Below this many pages, forking costs more than sharing the renders saves (with the default
+# PARK_DIGEST_WORKERS = 0; a number set there is used for any site).
+MIN_SHARED_RENDERS = 200
+
+
+@dataclass
+class PendingRender:
+    """A write_file call kept for render_pending: Pelican's arguments, and the manifest key."""
+    name: str
+    target: str
+    key: str
+    template: Any
+    context: dict
+    args: tuple  # relative_urls, paginated, template_name, override_output, url
+    kwargs: dict
 
 
 class DigestWriter(Writer):
@@ -32,6 +52,9 @@ class DigestWriter(Writer):
         super().__init__(output_path, settings)
         self._digests: dict[str, str] = {}
         self._manifest: RenderManifest | None = None
+        self._pending: dict[str, PendingRender] = {}  # by target
+        self._workers = load_settings(self.settings).workers if settings else 1
+        self._deferring = self._workers != 1  # until render_pending: later pages are written at once
 
     # -- inputs ------------------------------------------------------------------------------
 
@@ -71,16 +94,45 @@ class DigestWriter(Writer):
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
         target = sanitised_join(self.output_path, name)
+        if target in self._pending:
+            self.render_pending()  # the same page again: Pelican's rules, in the order of the calls
         key = self.manifest.key(name, template.name, str(bool(relative_urls)), inputs)
         if target not in self._written_files and self.manifest.fresh(name, key, target):
             self._written_files.add(target)
             signals.content_written.send(target, context=context)
             return None
-        result = super().write_file(name, template, context, relative_urls, paginated,
-                                    template_name, override_output, url, **kwargs)
+        pending = PendingRender(name, target, key, template, context,
+                                (relative_urls, paginated, template_name, override_output, url), kwargs)
+        if self._deferring and target not in self._written_files and target not in self._overridden_files:
+            self._pending[target] = pending
+            return None
+        result = self._write_page(pending)
         if os.path.isfile(target):
             self.manifest.record(name, key, target)
         return result
+
+    def render_pending(self, meanwhile: Callable[[], None] | None = None) -> None:
+        """Render the pages write_file kept, shared between processes when there are many;
+        `meanwhile` runs in this process while the others start. Then, here, as if this process
+        had rendered them all: the pages written, the manifest entries and content_written (which
+        the other processes do not send, lest a receiver act twice). Pages written after this
+        are written at once."""
+        jobs, self._pending, self._deferring = list(self._pending.values()), {}, False
+        workers = self._workers
+        if not workers:
+            workers = (os.cpu_count() or 1) if len(jobs) >= MIN_SHARED_RENDERS else 1
+        elsewhere = run_shared(jobs, self._write_page, workers, signals.content_written.muted, meanwhile)
+        for job in elsewhere:
+            self._written_files.add(job.target)
+            if job.args[3]:  # override_output
+                self._overridden_files.add(job.target)
+            signals.content_written.send(job.target, context={**job.context, **job.kwargs})
+        for job in jobs:
+            if os.path.isfile(job.target):
+                self.manifest.record(job.name, job.key, job.target)
+
+    def _write_page(self, job: PendingRender):
+        return super().write_file(job.name, job.template, job.context, *job.args, **job.kwargs)
 
     def write_text(self, name: str, make: Callable[[], str | None], inputs: str) -> None:
         """A file the digest builds itself (feed, data download, sitemap): `make` runs only when
