@@ -21,8 +21,15 @@ DOCS = [
 ]
 
 
-def entry(output):
-    return json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+def entry(output, lang):
+    return json.loads((output / "pagefind" / lang / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+
+def page_count(output, lang):
+    """Pages in a language's bundle, which holds that language's index only."""
+    languages = entry(output, lang)["languages"]
+    assert list(languages) == [lang]
+    return languages[lang]["page_count"]
 
 
 def build(indexer, docs):
@@ -53,18 +60,20 @@ def test_index_per_language_kept_when_text_unchanged_rebuilt_when_changed(tmp_pa
     output, cache = tmp_path / "output", tmp_path / "cache"
     indexer = SearchIndexer(output, cache)
     assert build(indexer, DOCS)
-    languages = entry(output)["languages"]
-    assert list(languages) == ["en", "zh-hans", "zh-hant"]  # sorted: repeatable builds
-    assert languages["zh-hans"]["page_count"] == 2 and languages["en"]["page_count"] == 1
+    assert sorted(indexer.fingerprints) == ["en", "zh-hans", "zh-hant"]
+    assert page_count(output, "zh-hans") == 2 and page_count(output, "zh-hant") == page_count(output, "en") == 1
     assert not (output / "stories").exists()  # staged in the cache, not in the site
 
     assert not build(SearchIndexer(output, cache), DOCS)  # same text: index kept
     changed = [*DOCS[:3], SearchDocument("parks/xian.html", "zh-Hans", "西安高新区", "<p>新</p>")]
-    assert build(SearchIndexer(output, cache), changed)
+    again = SearchIndexer(output, cache)
+    assert again.start(changed) and set(again.processes) == {"zh-hans"}  # only the language that changed
+    again.finish()
     assert build(SearchIndexer(output, cache), DOCS[1:])  # a page gone: its staged copy too
-    assert entry(output)["languages"]["zh-hans"]["page_count"] == 1
+    assert page_count(output, "zh-hans") == 1
     staged = {p.relative_to(indexer.site).as_posix() for p in indexer.site.rglob("*.html")}
-    assert staged == {doc.path for doc in DOCS[1:]}
+    assert staged == {staging.staged_name(doc) for doc in DOCS[1:]}
+    assert staged >= {"zh-hans/parks/xian.html", "zh-hant/zh-hant/stories/a.html", "en/en/stories/a.html"}
 
 
 def test_english_index_leaves_out_chinese_paragraphs_and_keeps_the_english(tmp_path):
@@ -76,7 +85,7 @@ def test_english_index_leaves_out_chinese_paragraphs_and_keeps_the_english(tmp_p
     output = tmp_path / "output"
     build(SearchIndexer(output, tmp_path / "cache"), [english])
     text = "".join(gzip.decompress(path.read_bytes()).decode("utf-8")
-                   for path in (output / "pagefind" / "fragment").glob("en_*.pf_fragment"))
+                   for path in (output / "pagefind" / "en" / "fragment").glob("en_*.pf_fragment"))
     assert "Credit to tech firms grew" in text.replace("\u200b", "")
     assert "高新贷" not in text and "科技企业" not in text and "Not yet translated" not in text
 
@@ -84,9 +93,22 @@ def test_english_index_leaves_out_chinese_paragraphs_and_keeps_the_english(tmp_p
 def test_missing_bundle_is_rebuilt_even_if_text_unchanged(tmp_path):
     output, cache = tmp_path / "output", tmp_path / "cache"
     build(SearchIndexer(output, cache), DOCS)
-    (output / "pagefind" / "pagefind-entry.json").unlink()
-    assert build(SearchIndexer(output, cache), DOCS)
-    assert entry(output)["languages"]
+    (output / "pagefind" / "en" / "pagefind-entry.json").unlink()
+    again = SearchIndexer(output, cache)
+    assert again.start(DOCS) and set(again.processes) == {"en"}
+    again.finish()
+    assert page_count(output, "en") == 1
+
+
+def test_bundles_of_languages_gone_and_of_the_single_bundle_layout_are_removed(tmp_path):
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    (output / "pagefind" / "fragment").mkdir(parents=True)  # an earlier version's single bundle
+    (output / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    build(SearchIndexer(output, cache), DOCS)
+    assert sorted(p.name for p in (output / "pagefind").iterdir()) == ["en", "zh-hans", "zh-hant"]
+    build(SearchIndexer(output, cache), [doc for doc in DOCS if doc.lang != "en"])
+    assert sorted(p.name for p in (output / "pagefind").iterdir()) == ["zh-hans", "zh-hant"]
+    assert not (SearchIndexer(output, cache).site / "en").exists()
 
 
 def fake_pagefind(tmp_path, monkeypatch, script: str):
@@ -100,9 +122,10 @@ def test_pagefind_failure_stops_the_build_with_its_message(tmp_path, monkeypatch
     fake_pagefind(tmp_path, monkeypatch, "echo 'Error: cannot read the site' >&2; exit 3")
     indexer = SearchIndexer(tmp_path / "output", tmp_path / "cache")
     assert indexer.start(DOCS)
-    with pytest.raises(SearchIndexError, match=r"Pagefind failed \(3\).*cannot read the site"):
+    with pytest.raises(SearchIndexError, match=r"Pagefind failed \(3\) on the \S+ pages.*cannot read the site"):
         indexer.finish()
-    assert not indexer.stamp.exists()  # the next build tries again
+    assert not any(indexer.stamp(lang).exists() for lang in indexer.fingerprints)  # the next build tries again
+    assert not indexer.processes
 
 
 def test_pagefind_past_its_timeout_is_stopped(tmp_path, monkeypatch):
@@ -117,9 +140,10 @@ def test_cancel_stops_a_running_pagefind(tmp_path, monkeypatch):
     fake_pagefind(tmp_path, monkeypatch, "exec sleep 30")
     indexer = SearchIndexer(tmp_path / "output", tmp_path / "cache")
     indexer.start(DOCS)
-    process = indexer.process
+    processes = list(indexer.processes.values())
+    assert len(processes) == 3  # one per language
     indexer.cancel()
-    assert process.returncode is not None and process.returncode != 0
+    assert all(process.returncode is not None and process.returncode != 0 for process in processes)
 
 
 def test_pagefind_leaves_a_core_to_the_build(monkeypatch):
@@ -136,11 +160,11 @@ def test_a_new_build_waits_for_the_pagefind_of_a_build_that_failed(tmp_path, mon
     fake_pagefind(tmp_path, monkeypatch, "sleep 1")
     first = SearchIndexer(tmp_path / "output", tmp_path / "cache")
     first.start(DOCS)
-    orphan = first.process  # never collected: its build failed
+    orphans = list(first.processes.values())  # never collected: its build failed
     second = SearchIndexer(tmp_path / "output", tmp_path / "cache")
     second.start(DOCS[1:])
-    assert orphan.poll() is not None  # it had finished before the second staged anything
-    assert second.process.poll() is None  # and the second runs its own
+    assert all(orphan.poll() is not None for orphan in orphans)  # finished before the second staged anything
+    assert all(process.poll() is None for process in second.processes.values())  # and the second runs its own
     second.cancel()
 
 
@@ -185,27 +209,29 @@ def test_early_index_kept_when_pelican_reads_the_same_pages_and_redone_when_not(
 
     indexer = SearchIndexer(output, cache)
     indexer.staged, stories = staging.stage_stories(texts, indexer.staging(PATHS))
-    assert set(indexer.staged) == {"stories/a.html", "en/stories/a.html"}
+    assert set(indexer.staged) == {"zh-hans/stories/a.html", "en/en/stories/a.html"}
     assert [(s.slug, s.lang, s.title, s.metadata) for s in stories][0] == \
         ("a", "zh-hans", "高新区母基金落地", {})  # no park slug: not on a park page
-    written = (indexer.site / "stories/a.html").stat().st_mtime_ns
+    written = (indexer.site / "zh-hans/stories/a.html").stat().st_mtime_ns
     assert indexer.start_early([DOCS[3]])
-    early = indexer.process
-    assert indexer.start(docs) and indexer.process is early  # the same pages: the same run
+    early = dict(indexer.processes)
+    assert sorted(early) == ["en", "zh-hans"]
+    assert indexer.start(docs) and indexer.processes == early  # the same pages: the same runs
     indexer.finish()
-    assert (indexer.site / "stories/a.html").stat().st_mtime_ns == written  # trusted, not rewritten
-    assert entry(output)["languages"]["zh-hans"]["page_count"] == 2
+    assert (indexer.site / "zh-hans/stories/a.html").stat().st_mtime_ns == written  # trusted, not rewritten
+    assert page_count(output, "zh-hans") == 2
 
     again = SearchIndexer(output, cache)
     wrong = staging.StoryPaths("zh-hans", "old/{slug}.html", "old/{lang}/{slug}.html")
     again.staged, _ = staging.stage_stories(texts, again.staging(wrong))
     assert again.start_early([DOCS[3]])
-    early = again.process
-    assert again.start(docs) and again.process is not early and early.returncode is not None
+    early = dict(again.processes)
+    assert again.start(docs) and set(again.processes) == set(early)
+    assert all(again.processes[lang] is not early[lang] and early[lang].returncode is not None for lang in early)
     again.finish()
     staged = {p.relative_to(again.site).as_posix() for p in again.site.rglob("*.html")}
-    assert staged == {doc.path for doc in docs}
-    assert entry(output)["languages"]["en"]["page_count"] == 1
+    assert staged == {staging.staged_name(doc) for doc in docs}
+    assert page_count(output, "en") == 1
 
 
 def test_a_built_site_stages_every_story_while_converting(tmp_path):
@@ -215,9 +241,9 @@ def test_a_built_site_stages_every_story_while_converting(tmp_path):
         (seeds / name).write_bytes((SEEDS / name).read_bytes())
     result = build_site(tmp_path, seeds, args=("-v",), env={"COLUMNS": "2000"})
     log = result.stdout + result.stderr
-    staged, early = map(int, re.search(r"Pagefind started on (\d+) pages, (\d+) of them staged while "
-                                       r"converting \(before reading\)", log).groups())
+    staged, early = map(int, re.search(r"Pagefind started on (\d+) pages \(en, zh-hans, zh-hant\), (\d+) of them "
+                                       r"staged while converting \(before reading\)", log).groups())
     stories = len(list((tmp_path / "content" / "stories").glob("*/*.md")))
     assert early == stories > 0 and staged > stories  # and the pages and parks
     assert "indexing again" not in log  # Pelican read what was indexed early
-    assert entry(tmp_path / "output")["languages"]["en"]["page_count"] > 0
+    assert page_count(tmp_path / "output", "en") > 0

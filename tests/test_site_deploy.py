@@ -31,7 +31,7 @@ def test_make_github_pushes_the_published_site(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     bare = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     files = set(git("--git-dir", str(remote), "ls-tree", "-r", "--name-only", "pages", env=bare).split())
-    assert {".nojekyll", "index.html", "404.html", "sitemap.xml", "robots.txt", "pagefind/pagefind-ui.js",
+    assert {".nojekyll", "index.html", "404.html", "sitemap.xml", "robots.txt", "pagefind/zh-hans/pagefind-ui.js",
             "en/parks/qingdao.html", "data/facts.csv"} <= files
     home = git("--git-dir", str(remote), "show", "pages:en/index.html", env=bare)
     assert f'href="{SITE}/theme/css/site.css"' in home  # works under the project sub-path

@@ -156,11 +156,12 @@ def test_search_pages_and_per_language_indexes(built_site):
     for lang, prefix in PREFIXES.items():
         doc = soup(built_site / prefix / "search.html")
         assert doc.html["lang"] == lang and doc.find("noscript").get_text(strip=True)
-        assert doc.find("script", src=lambda s: s and s.endswith("pagefind/pagefind-ui.js"))
-    metas = {p.name.split("_")[0] for p in (built_site / "pagefind").glob("pagefind.*.pf_meta")}
-    assert metas == {"pagefind.zh-hans", "pagefind.zh-hant", "pagefind.en"}
+        # Its own language's bundle, which holds that language's index only.
+        assert doc.find("script", src=lambda s: s and s.endswith(f"pagefind/{lang.lower()}/pagefind-ui.js"))
+        metas = {p.name.split("_")[0] for p in (built_site / "pagefind" / lang.lower()).glob("pagefind.*.pf_meta")}
+        assert metas == {f"pagefind.{lang.lower()}"}
     fragments: dict[str, str] = {}
-    for fragment in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for fragment in (built_site / "pagefind").glob("*/fragment/*.pf_fragment"):
         lang = fragment.name.split("_")[0]
         text = gzip.decompress(fragment.read_bytes()).decode("utf-8", "ignore")
         # Pagefind marks the word breaks it found in Chinese with zero-width spaces.

@@ -20,7 +20,7 @@ from .chart import money_chart
 from .feeds import FeedInfo, atom_feed
 from .files import remove_stale_pages
 from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
-from .search import SearchIndexer
+from .search import SearchIndexer, bundle_path
 from .staging import SearchDocument, content_documents, park_documents
 from .settings import load_settings
 from .site import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
@@ -135,7 +135,7 @@ class DigestPagesGenerator(Generator):
         articles = self.by_lang[lang]
         self._write(writer, "index.html", "home", lang, everything, stories=articles[:20], feed="feeds/all.atom.xml")
         self._write(writer, "archives.html", "archives", lang, everything, groups=months(articles))
-        self._write(writer, "search.html", "search", lang, everything)
+        self._write(writer, "search.html", "search", lang, everything, bundle=bundle_path(lang))
         parks = list(self.parks.values())
         tables = {park.slug: table_rows(park.stories.get(lang, [])) for park in parks}
         self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,

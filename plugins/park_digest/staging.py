@@ -39,6 +39,17 @@ _NON_HEADING_ID = re.compile(r'(<(?!h[1-6][\s>])[a-z][a-z0-9]*\b[^>]*?)\s+id="[^
 _HREF = re.compile(r'\s+href="[^"]*"')
 
 
+def index_name(lang: str) -> str:
+    """A language's folder, for its staged pages and for its bundle: "zh-hans"."""
+    return lang.lower()
+
+
+def staged_name(doc: SearchDocument) -> str:
+    """Where a page is staged: below its language's folder, each language being indexed on its
+    own ("zh-hant/zh-hant/stories/x.html": the folder, then the page's path in the site)."""
+    return f"{index_name(doc.lang)}/{doc.path}"
+
+
 def document_html(doc: SearchDocument) -> str:
     """The staged page: Pagefind takes the result title from the h1 and the excerpt from the
     body; the h1 keeps the real page's id, and the body keeps its heading ids for sub-results."""
@@ -136,17 +147,17 @@ class StagedStory:
 
 def stage_stories(markdown: Iterable[str], staging: Staging) -> tuple[dict[str, str], list[StagedStory]]:
     """Stage the stories a conversion worker has rendered (their Markdown texts). Returns the
-    digest of each staged page by path, for SearchIndexer to trust instead of writing it again,
-    and the stories for the park documents."""
+    digest of each staged page by staged_name, for SearchIndexer to trust instead of writing it
+    again, and the stories for the park documents."""
     digests, stories = {}, []
     for text in markdown:
         parsed = _story_fields(text)
         doc = None if parsed is None else _story_document(*parsed, staging.paths)
         if doc is None:
             continue
-        data = document_html(doc).encode("utf-8")
-        stage_file(staging.site / doc.path, data)
-        digests[doc.path] = page_digest(data)
+        data, name = document_html(doc).encode("utf-8"), staged_name(doc)
+        stage_file(staging.site / name, data)
+        digests[name] = page_digest(data)
         fields = parsed[0]
         stories.append(StagedStory(fields.get("slug", ""), fields.get("lang", staging.paths.default_lang), doc.title,
                                    fields.get("date", ""),

@@ -2,8 +2,10 @@
 // The bundle is browser code; a stub <html lang> makes it pick that language's index.
 const [dir, base, lang, ...terms] = process.argv.slice(2);
 globalThis.document = { querySelector: (s) => (s === "html" ? { getAttribute: () => lang } : null), currentScript: null };
-const pf = await import(dir + "/pagefind/pagefind.js");
-await pf.options({ basePath: base + "pagefind/" });
+// One bundle per language: pagefind/<lang>/ (search.py).
+const bundle = "pagefind/" + lang.toLowerCase() + "/";
+const pf = await import(dir + "/" + bundle + "pagefind.js");
+await pf.options({ basePath: base + bundle });
 await pf.init();
 const out = {};
 for (const term of terms) {
