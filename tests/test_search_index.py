@@ -146,6 +146,18 @@ def test_cancel_stops_a_running_pagefind(tmp_path, monkeypatch):
     assert all(process.returncode is not None and process.returncode != 0 for process in processes)
 
 
+def test_confirming_the_early_runs_does_not_wait_for_them(tmp_path, monkeypatch):
+    """The running Pagefinds hold the staging folder's lock: start() must not take it again."""
+    fake_pagefind(tmp_path, monkeypatch, "exec sleep 30")
+    indexer = SearchIndexer(tmp_path / "output", tmp_path / "cache")
+    indexer.staging(PATHS)  # held from the conversion on, as in a build
+    assert indexer.start_early(DOCS)
+    running = dict(indexer.processes)
+    assert indexer.start(DOCS) and indexer.processes == running
+    assert all(process.poll() is None for process in running.values())
+    indexer.cancel()
+
+
 def test_pagefind_leaves_a_core_to_the_build(monkeypatch):
     monkeypatch.delenv("RAYON_NUM_THREADS", raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)

@@ -6,7 +6,6 @@ import logging
 import os
 import weakref
 from pathlib import Path
-from types import SimpleNamespace
 
 import yaml
 from pelican.contents import Page
@@ -83,10 +82,7 @@ def read_pages(settings) -> list:
                     logger.debug("park_digest: search: %s left until Pelican reads it: %s", path, exc)
                     continue
                 if page.status == "published" and getattr(page, "title", None):
-                    # Its links cannot be resolved before the content is read; the search page
-                    # leaves out link targets, so the raw content stands for the final one.
-                    pages.append(SimpleNamespace(save_as=page.save_as, lang=page.lang, title=page.title,
-                                                 content=page._content, metadata=page.metadata))
+                    pages.append(page)
     return pages
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
+from .pinyin import lazy_pinyin
 
 # The most common Chinese surnames (covering the vast majority of the population).
 SURNAMES = set(

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Optional
 
 import yaml
-from pypinyin import Style, lazy_pinyin
 
 from .model import Park
+from .pinyin import lazy_pinyin
 
 DATA = Path(__file__).parent / "data"
 _SUFFIXES = {
@@ -70,7 +70,7 @@ def unknown_park(name: str) -> Park:
             break
     else:
         place, english = name, "Park"
-    syllables = lazy_pinyin(place, style=Style.NORMAL, errors="ignore")
+    syllables = lazy_pinyin(place, errors="ignore")
     romanized = "".join(syllables).capitalize() or "Unnamed"
     slug = "-".join(syllables) or "park"
     return Park(name_zh=name, name_en=f"{romanized} {english}", slug=re.sub(r"[^a-z0-9-]", "", slug),

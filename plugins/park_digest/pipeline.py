@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, Optional
 
 import yaml
-from pypinyin import lazy_pinyin
 
 from .dates import dateline_date, infer_date, parse_date
 from .factbox import select_box
@@ -18,6 +17,7 @@ from .layout import build_blocks
 from .model import STORY_KINDS, Discarded, PageResult, Seed, Story
 from .normalize import normalize_line, strip_pinyin
 from .parks import attribute_park, load_gazetteer, page_park
+from .pinyin import lazy_pinyin
 from .read import SeedError, os_reason, read_seed
 from .segment import Draft, segment_blocks
 from .settings import DEFAULT_MAX_SEED_BYTES

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Optional
 
 from .files import folder_for, replace_file
-from .staging import (SearchDocument, StagedStory, Staging, StoryPaths, document_html, index_name, page_digest,
+from .cache import code_version
+from .staging import (SearchDocument, StagedStory, Staging, StoryPaths, document_digest, document_html, index_name,
                       stage_file, staged_name)
 
 logger = logging.getLogger(__name__)
@@ -127,18 +128,18 @@ class SearchIndexer:
     def start_early(self, docs: Iterable[SearchDocument]) -> bool:
         """Start Pagefind before Pelican reads the content, on the stories the conversion staged
         and `docs` (the pages and parks as they will be read). `start` confirms it later."""
-        pages = {staged_name(doc): document_html(doc).encode("utf-8") for doc in docs}
+        pages = {staged_name(doc): doc for doc in docs}
         self.early = True
-        return self._launch({**self.staged, **{name: page_digest(data) for name, data in pages.items()}}, pages)
+        return self._launch({**self.staged, **{name: document_digest(doc) for name, doc in pages.items()}}, pages)
 
     def start(self, docs: Iterable[SearchDocument]) -> bool:
         """True when a Pagefind is running; False when the indexes on disk already cover
         `docs`. After start_early: keeps the run of each language whose pages are those it
         indexes, and starts the others again."""
-        pages = {staged_name(doc): document_html(doc).encode("utf-8") for doc in docs}
-        return self._launch({name: page_digest(data) for name, data in pages.items()}, pages)
+        pages = {staged_name(doc): doc for doc in docs}
+        return self._launch({name: document_digest(doc) for name, doc in pages.items()}, pages)
 
-    def _launch(self, digests: dict[str, str], pages: dict[str, bytes]) -> bool:
+    def _launch(self, digests: dict[str, str], pages: dict[str, SearchDocument]) -> bool:
         """Stage what is not staged yet (`pages`, by staged name) and start a Pagefind for each
         language whose index is neither on disk nor being built from `digests`."""
         by_lang: dict[str, dict[str, str]] = {}
@@ -154,6 +155,8 @@ class SearchIndexer:
             self.cancel()
             todo = [lang for lang in sorted(fingerprints) if not self._kept(lang, fingerprints[lang])]
         before, self.fingerprints = self.fingerprints, fingerprints
+        if not todo and self.processes:
+            return True  # the runs going on are the ones wanted (and hold the lock)
         self.acquire()
         try:
             self._remove_other_languages(set(fingerprints))
@@ -181,7 +184,8 @@ class SearchIndexer:
         return True
 
     def _fingerprint(self, lang: str, digests: dict[str, str]) -> str:
-        digest = hashlib.sha256("\0".join(pagefind_command(self.site / lang, self.bundle(lang))[1:]).encode())
+        command = pagefind_command(self.site / lang, self.bundle(lang))[1:]
+        digest = hashlib.sha256("\0".join([code_version(), *command]).encode())  # the code stages the pages
         for name in sorted(digests):
             digest.update(f"{name}\0{digests[name]}\0".encode())
         return digest.hexdigest()
@@ -192,7 +196,7 @@ class SearchIndexer:
         return (self.bundle(lang) / ENTRY).exists() and stamp.exists() \
             and stamp.read_text(encoding="utf-8") == fingerprint
 
-    def _stage(self, langs: list[str], by_lang: dict[str, dict[str, str]], pages: dict[str, bytes]) -> int:
+    def _stage(self, langs: list[str], by_lang: dict[str, dict[str, str]], pages: dict[str, SearchDocument]) -> int:
         """Stage the languages' pages that are not staged as they should be, and remove the
         staged pages they no longer have; the number written."""
         late = 0
@@ -200,7 +204,7 @@ class SearchIndexer:
             wanted = by_lang[lang]
             for name in wanted:
                 if name in pages and self.staged.get(name) != wanted[name]:
-                    stage_file(self.site / name, pages[name])
+                    stage_file(self.site / name, document_html(pages[name]).encode("utf-8"))
                     self.staged[name] = wanted[name]
                     late += 1
             for staged in (self.site / lang).rglob("*.html"):

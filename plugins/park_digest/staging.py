@@ -130,8 +130,10 @@ def stage_file(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
-def page_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def document_digest(doc: SearchDocument) -> str:
+    """What a staged page is made from (document_html is a function of it, and of the code,
+    which the index's fingerprint covers): cheaper than the page, which is 20 MB at 300 pages."""
+    return hashlib.sha256("\0".join((doc.path, doc.lang, doc.title, doc.body)).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -155,9 +157,9 @@ def stage_stories(markdown: Iterable[str], staging: Staging) -> tuple[dict[str, 
         doc = None if parsed is None else _story_document(*parsed, staging.paths)
         if doc is None:
             continue
-        data, name = document_html(doc).encode("utf-8"), staged_name(doc)
-        stage_file(staging.site / name, data)
-        digests[name] = page_digest(data)
+        name = staged_name(doc)
+        stage_file(staging.site / name, document_html(doc).encode("utf-8"))
+        digests[name] = document_digest(doc)
         fields = parsed[0]
         stories.append(StagedStory(fields.get("slug", ""), fields.get("lang", staging.paths.default_lang), doc.title,
                                    fields.get("date", ""),
@@ -167,9 +169,11 @@ def stage_stories(markdown: Iterable[str], staging: Staging) -> tuple[dict[str, 
 
 def content_documents(items: Iterable[Any], languages: Iterable[str]) -> list[SearchDocument]:
     """Stories and pages in the site's languages: anything with the attributes of Pelican's
-    Content (save_as, lang, title, content, metadata)."""
+    Content (save_as, lang, title, _content, metadata). The content as read, before Pelican
+    resolves its links: staged pages leave link targets out, and a page read before Pelican
+    reads the rest (hooks.read_pages) cannot have them resolved."""
     wanted = set(languages)
-    return [content_document(item.save_as, bcp47(item.lang), item.title, item.content,
+    return [content_document(item.save_as, bcp47(item.lang), item.title, item._content,
                              item.metadata.get("park_name", ""))
             for item in items if bcp47(item.lang) in wanted]
 
