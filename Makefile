@@ -33,7 +33,7 @@ ifneq ($(PORT), 0)
 endif
 STRICT ?= 0
 N ?= 300
-ROUNDS ?= 3
+ROUNDS ?= 5
 export SEEDS_DIR STRICT
 
 STAMP=$(VENV)/.installed-requirements
@@ -49,7 +49,7 @@ help:
 	@echo '   make github          publish output/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_PAGES_REMOTE) (ghp-import)'
 	@echo '   make translate       fill missing English through the machine-translation engine'
 	@echo '   make qa              check every English translation against its Chinese'
-	@echo '   make bench [N=300] [ROUNDS=3]   measure build cost on a synthetic corpus'
+	@echo '   make bench [N=300] [ROUNDS=5]   measure build cost on a synthetic corpus'
 	@echo 'Set SEEDS_DIR=… and OUTPUT_DIR=… to override the defaults; STRICT=1 fails on a rejected seed.'
 
 $(STAMP): requirements.txt

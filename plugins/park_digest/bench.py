@@ -7,21 +7,23 @@ generated from the seeds (corpus.py), then measured:
   seed text per second, as the build runs it (split across the cores, into an empty cache; the
   single-process figure is printed too);
 - cold: a full `pelican` build with fresh output and empty caches (ours and Pelican's);
-- warm: the same build again, nothing changed;
+- baseline: plain Pelican, without the plugin, building the same generated Markdown, run right
+  after the cold build. Our theme needs the plugin's template globals, so the baseline uses
+  Pelican's built-in "simple" theme (its other theme, notmyidea, needs categories, which the
+  site turns off) with the site's other settings; `overhead` = cold ÷ baseline is then what the
+  plugin and its theme add;
+- warm: the site's build again, nothing changed;
 - one_changed: the build after one seed changed;
-- baseline: plain Pelican, without the plugin, building the same generated Markdown. Our theme
-  needs the plugin's template globals, so the baseline uses Pelican's built-in "simple" theme
-  (its other theme, notmyidea, needs categories, which the site turns off) with the site's other
-  settings; `overhead` = cold ÷ baseline is then what the plugin and its theme add;
 - peak memory: the largest resident set of any build process.
 
 Before each build the disk is flushed (os.sync, untimed), so that no build pays for the writes
 of the one before it.
 
-Builds run as subprocesses exactly as `make html` runs Pelican. Every figure is the best of
---rounds runs (default 3), each round in fresh directories: on a shared machine the fastest run
-is the one least disturbed by others; rounds are removed only at the end. The last line is the
-summary.
+Builds run as subprocesses exactly as `make html` runs Pelican, --rounds times (default 5), each
+round in fresh directories; rounds are removed only at the end. The speed of a shared machine
+drifts by a third from one minute to the next (the same build's CPU time too), so figures from
+different rounds are not compared: the summary is the round whose cold ÷ baseline is the median
+of the rounds, with that round's other builds. The last line is the summary.
 """
 from __future__ import annotations
 
@@ -119,7 +121,7 @@ def change_one_seed(seeds_dir: Path) -> Path:
 
 
 def build_round(corpus: Path, work: Path) -> dict[str, Build]:
-    """Cold, warm, one-changed and baseline builds in a fresh directory."""
+    """Cold, baseline, warm and one-changed builds in a fresh directory."""
     seeds, content, output = work / "seeds", work / "content", work / "output"
     shutil.copytree(corpus, seeds)
     (content / "pages").mkdir(parents=True)
@@ -128,20 +130,22 @@ def build_round(corpus: Path, work: Path) -> dict[str, Build]:
     builds = {"cold": run_pelican(content, output, conf, env)}
     plain = work / "baseline"
     shutil.copytree(content, plain / "content")  # the Markdown the cold build generated
+    (plain / "baseline.py").write_text(BASELINE_CONF.replace("ROOT", repr(str(ROOT))), encoding="utf-8")
+    # Right after the cold build: the two are compared, and the machine's speed drifts.
+    builds["baseline"] = run_pelican(plain / "content", plain / "output", plain / "baseline.py",
+                                     dict(os.environ))
     builds["warm"] = run_pelican(content, output, conf, env)
     change_one_seed(seeds)
     builds["one_changed"] = run_pelican(content, output, conf, env)
-    (plain / "baseline.py").write_text(BASELINE_CONF.replace("ROOT", repr(str(ROOT))), encoding="utf-8")
-    builds["baseline"] = run_pelican(plain / "content", plain / "output", plain / "baseline.py",
-                                     dict(os.environ))
     if builds["baseline"].articles != builds["cold"].articles:
         raise RuntimeError(f"baseline built {builds['baseline'].articles} articles, "
                            f"the site {builds['cold'].articles}")
     return builds
 
 
-def run_bench(pages: int, work: Path, rounds: int = 3, log=print) -> dict[str, float]:
-    """Best of `rounds` for every figure: the least disturbed run of a shared machine."""
+def run_bench(pages: int, work: Path, rounds: int = 5, log=print) -> dict[str, float]:
+    """The round whose cold ÷ baseline is the median of `rounds`, with its other figures; the
+    conversion's best throughput; the largest memory of any build."""
     corpus = work / "corpus"
     generate_corpus(corpus, pages, seed_texts(ROOT / "seeds"))
     chars, stories, single, conv = 0, 0, float("inf"), float("inf")
@@ -151,25 +155,27 @@ def run_bench(pages: int, work: Path, rounds: int = 3, log=print) -> dict[str, f
     log(f"conversion: {chars} characters, {stories} stories: {chars / single:.0f} chars/s in one "
         f"process, {chars / conv:.0f} chars/s as the build runs it ({os.cpu_count()} cores; "
         f"best of {rounds})")
-    best: dict[str, Build] = {}
+    measured: list[dict[str, Build]] = []
     for number in range(rounds):
         builds = build_round(corpus, work / f"round-{number + 1}")
+        measured.append(builds)
         log(f"round {number + 1}: " + ", ".join(
             f"{name} {b.seconds:.2f}s ({b.cpu:.2f}s CPU)" for name, b in builds.items())
-            + f"; {builds['cold'].articles} articles")
-        for name, build in builds.items():
-            if name not in best or build.seconds < best[name].seconds:
-                best[name] = build
+            + f"; overhead {overhead(builds):.2f}x; {builds['cold'].articles} articles")
     for number in range(rounds):
         # Removed only now: on a disk mounted with `discard`, deleting a round's ~30,000 files
         # slowed the file creation of the next round's cold build (28.7 s CPU in first rounds,
         # 34.7-38.5 s in the others, same code).
         shutil.rmtree(work / f"round-{number + 1}")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # kB on Linux
-    result = {name: b.seconds for name, b in best.items()}
-    log("best CPU seconds: " + ", ".join(f"{name} {b.cpu:.2f}s" for name, b in best.items()))
-    return {**result, "pages": pages, "stories": stories, "overhead": result["cold"] / result["baseline"],
-            "conv_chars_per_s": chars / conv, "peak_mb": peak_mb, "chars": chars}
+    median = sorted(measured, key=overhead)[(rounds - 1) // 2]
+    log(f"summary: round {measured.index(median) + 1}, the median of {rounds} by overhead")
+    return {**{name: b.seconds for name, b in median.items()}, "pages": pages, "stories": stories,
+            "overhead": overhead(median), "conv_chars_per_s": chars / conv, "peak_mb": peak_mb, "chars": chars}
+
+
+def overhead(builds: dict[str, Build]) -> float:
+    return builds["cold"].seconds / builds["baseline"].seconds
 
 
 def summary(r: dict[str, float]) -> str:
@@ -182,7 +188,8 @@ def summary(r: dict[str, float]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="park_digest.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=300, help="synthetic pages to build (default 300)")
-    parser.add_argument("--rounds", type=int, default=3, help="repeat and keep the best (default 3)")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="repeat, and report the median round by overhead (default 5)")
     parser.add_argument("--keep", type=Path, help="work in this directory and keep the corpus")
     args = parser.parse_args(argv)
     if args.pages < 1 or args.rounds < 1:
