@@ -259,3 +259,21 @@ def test_a_built_site_stages_every_story_while_converting(tmp_path):
     assert early == stories > 0 and staged > stories  # and the pages and parks
     assert "indexing again" not in log  # Pelican read what was indexed early
     assert page_count(tmp_path / "output", "en") > 0
+
+
+def test_a_page_staged_before_is_trusted_while_its_files_are_untouched(tmp_path, monkeypatch):
+    from park_digest.cache import ConversionCache
+    cache, calls = ConversionCache(tmp_path / "cache", "test"), []
+    real = staging.stage_stories
+    monkeypatch.setattr(staging, "stage_stories", lambda *args: calls.append(1) or real(*args))
+    site = staging.Staging(tmp_path / "site", PATHS)
+    texts = [story_markdown("a", "zh-hans", "高新区母基金落地", "<p>规模50亿元。</p>"),
+             story_markdown("a", "en", "Fund launched", "<p>A fund.</p>")]
+    first = staging.stage_page(texts, site, cache, "key", tmp_path / "a.txt")
+    assert staging.stage_page(texts, site, cache, "key", tmp_path / "a.txt") == first and len(calls) == 1
+    (tmp_path / "site" / "en/en/stories/a.html").write_text("edited", encoding="utf-8")
+    assert staging.stage_page(texts, site, cache, "key", tmp_path / "a.txt") == first and len(calls) == 2
+    assert "A fund." in (tmp_path / "site" / "en/en/stories/a.html").read_text(encoding="utf-8")
+    other = staging.Staging(tmp_path / "site", staging.StoryPaths("zh-hans", "x/{slug}.html", "x/{lang}/{slug}.html"))
+    digests, _ = staging.stage_page(texts, other, cache, "key", tmp_path / "a.txt")  # other addresses: staged anew
+    assert set(digests) == {"zh-hans/x/a.html", "en/x/en/a.html"} and len(calls) == 3

@@ -19,7 +19,7 @@ from .files import digest_files, write_if_changed
 from .model import PageResult
 from .read import SeedError
 from .render import render_story
-from .staging import StagedStory, Staging, stage_stories
+from .staging import StagedStory, Staging, stage_page
 from .settings import SOURCE_LANG, ConfigurationError, Settings
 from .translate.glossary import load_glossary
 from .translate.memory import language_dir, load_memory
@@ -119,13 +119,13 @@ def render_fingerprint(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def render_cached(report: GenerationReport, settings: Settings) -> dict[Path, str]:
+def render_cached(report: GenerationReport, settings: Settings) -> list[tuple[str, dict[Path, str]]]:
     """render_files for every page, through the cache: a warm build renders nothing and never
-    parses the translation memory."""
+    parses the translation memory. Each page's files, with the key they are cached under."""
     cache, fingerprint = cache_for(settings), render_fingerprint(settings)
     lookup: Optional[Lookup] = None  # the memory is parsed only when a page must be rendered
     protected: tuple[str, ...] = ()
-    files: dict[Path, str] = {}
+    pages: list[tuple[str, dict[Path, str]]] = []
     for page, key in zip(report.pages, report.keys):
         rendered_key = cache.derived_key(key, fingerprint)
         rendered = cache.load(rendered_key, dict)
@@ -136,8 +136,8 @@ def render_cached(report: GenerationReport, settings: Settings) -> dict[Path, st
             cache.store(rendered_key, rendered, settings.seeds_dir / page.seed.file)
         else:
             report.rendered_cached += 1
-        files.update(rendered)
-    return files
+        pages.append((rendered_key, rendered))
+    return pages
 
 
 def write_stories(files: dict[Path, str], root: Path, report: GenerationReport) -> None:
@@ -171,11 +171,17 @@ def convert_and_render(settings: Settings, paths: list[Path], write: bool = Fals
     across the cores too; the texts then never travel back to the parent process. `staging`:
     stage them for the search index as well, for the same reason."""
     report = process_seeds(settings, paths=paths)
-    files = render_cached(report, settings)
+    rendered = render_cached(report, settings)
+    files = {path: text for _, page_files in rendered for path, text in page_files.items()}
     if write:
         write_stories(files, settings.stories_dir, report)
     if staging is not None:
-        report.staged, report.staged_stories = stage_stories(files.values(), staging)
+        cache = cache_for(settings)
+        for (key, page_files), page in zip(rendered, report.pages):
+            digests, stories = stage_page(page_files.values(), staging, cache, key,
+                                          settings.seeds_dir / page.seed.file)
+            report.staged.update(digests)
+            report.staged_stories += stories
     return report, sorted(files)
 
 

@@ -167,6 +167,41 @@ def stage_stories(markdown: Iterable[str], staging: Staging) -> tuple[dict[str, 
     return digests, stories
 
 
+@dataclass(frozen=True)
+class StagedRecord:
+    """A page's staged stories, kept in the conversion cache: each staged file as it was left
+    (name, digest, size, modification time), and the stories."""
+    files: tuple[tuple[str, str, int, int], ...]
+    stories: tuple[StagedStory, ...]
+
+
+def stage_page(markdown: Iterable[str], staging: Staging, cache: Any, key: str,
+               source: Path) -> tuple[dict[str, str], list[StagedStory]]:
+    """stage_stories for one page's stories (cached under `key` in `cache`, a ConversionCache)
+    through the cache: a record whose files are all as it left them stands for staging them
+    again, which would parse every story and read its staged page, on every build."""
+    record_key = cache.derived_key(key, f"staged\0{staging.site}\0{staging.paths}")
+    record = cache.load(record_key, StagedRecord)
+    if record is not None and all(_untouched(staging.site / name, size, mtime)
+                                  for name, _, size, mtime in record.files):
+        return {name: digest for name, digest, _, _ in record.files}, list(record.stories)
+    digests, stories = stage_stories(markdown, staging)
+    files = []
+    for name, digest in digests.items():
+        info = (staging.site / name).stat()
+        files.append((name, digest, info.st_size, info.st_mtime_ns))
+    cache.store(record_key, StagedRecord(tuple(files), tuple(stories)), source)
+    return digests, stories
+
+
+def _untouched(path: Path, size: int, mtime_ns: int) -> bool:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return False
+    return (info.st_size, info.st_mtime_ns) == (size, mtime_ns)
+
+
 def content_documents(items: Iterable[Any], languages: Iterable[str]) -> list[SearchDocument]:
     """Stories and pages in the site's languages: anything with the attributes of Pelican's
     Content (save_as, lang, title, _content, metadata). The content as read, before Pelican
