@@ -82,6 +82,10 @@ def test_english_index_leaves_out_chinese_paragraphs_and_keeps_the_english(tmp_p
         '<span class="notice" lang="en">Not yet translated. The Chinese original: </span>高新贷余额增长。</p></div>'
         '<div class="para"><p class="t" data-status="machine">Credit to tech firms grew.</p>'
         '<p class="src" lang="zh-Hans">科技企业授信增长。</p></div>'))
+    staged = document_html(english)  # dropped before Pagefind parses them (and by its selectors)
+    assert "Credit to tech firms grew." in staged and "高新贷" not in staged and "科技企业" not in staged
+    nested = '<p class="src" lang="zh-Hans"><b>科技</b>企业</p>'  # not render.py's form: left to the selectors
+    assert nested in document_html(SearchDocument("a.html", "en", "A", nested))
     output = tmp_path / "output"
     build(SearchIndexer(output, tmp_path / "cache"), [english])
     text = "".join(gzip.decompress(path.read_bytes()).decode("utf-8")
