@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from conftest import SEEDS, build_site
+from conftest import ROOT, SEEDS, build_site
 from park_digest import search, staging
 from park_digest.search import SearchIndexer, SearchIndexError
 from park_digest.staging import SearchDocument, document_html
@@ -281,3 +281,22 @@ def test_a_page_staged_before_is_trusted_while_its_files_are_untouched(tmp_path,
     other = staging.Staging(tmp_path / "site", staging.StoryPaths("zh-hans", "x/{slug}.html", "x/{lang}/{slug}.html"))
     digests, _ = staging.stage_page(texts, other, cache, "key", tmp_path / "a.txt")  # other addresses: staged anew
     assert set(digests) == {"zh-hans/x/a.html", "en/x/en/a.html"} and len(calls) == 3
+
+
+def test_a_build_that_empties_its_output_first_indexes_after_reading(tmp_path):
+    """DELETE_OUTPUT_DIRECTORY (`make publish`): Pelican empties the output after the conversion,
+    so a Pagefind started before reading would lose its bundle, or have it deleted as it writes."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in sorted(os.listdir(SEEDS))[:2]:
+        (seeds / name).write_bytes((SEEDS / name).read_bytes())
+    conf = tmp_path / "conf.py"
+    conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+                    "DELETE_OUTPUT_DIRECTORY = True\n", encoding="utf-8")
+    for _ in range(2):  # the second build deletes the first one's bundles: indexed again
+        result = build_site(tmp_path, seeds, conf=conf, args=("-v",), env={"COLUMNS": "2000"})
+        log = result.stdout + result.stderr
+        assert re.search(r"Pagefind started on \d+ pages \(en, zh-hans, zh-hant\), \d+ of them staged while "
+                         r"converting(?! \(before reading\))", log), log
+        for lang in ("en", "zh-hans", "zh-hant"):
+            assert page_count(tmp_path / "output", lang) > 0

@@ -60,11 +60,16 @@ def write_stories(article_generator) -> None:
         if staging is not None:
             indexer.cancel()  # let go of the staging folder: under autoreload the next build needs it
         raise
-    if staging is not None:
-        indexer.staged = report.staged
-        languages, parks = site_languages(settings), park_entries(report.staged_stories, settings)
-        indexer.start_early(content_documents(read_pages(pelican_settings), languages)
-                            + park_documents(parks.values(), languages))
+    if staging is None:
+        return
+    indexer.staged = report.staged
+    if pelican_settings.get("DELETE_OUTPUT_DIRECTORY"):
+        # Pelican empties the output directory after making the generators, that is after this
+        # runs: Pagefind, which writes its bundles there, waits until the content is read.
+        return
+    languages, parks = site_languages(settings), park_entries(report.staged_stories, settings)
+    indexer.start_early(content_documents(read_pages(pelican_settings), languages)
+                        + park_documents(parks.values(), languages))
 
 
 def read_pages(settings) -> list:
