@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+from html import escape
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,7 +16,7 @@ from typing import Any, Iterable, Optional
 
 from .chart import Bar
 from .model import MONEY_UNITS
-from .site import url_of
+from .site import bcp47, url_of
 
 COLUMNS = ("park", "park_zh", "park_en", "story", "title", "date", "date_inferred", "sentence",
            "figure", "figure_en", "value", "value_max", "unit", "qualifier", "label_zh", "label_en",
@@ -137,6 +138,8 @@ class TableRow:
     url: str = ""
     date_iso: str = ""  # for sorting
     date_text: str = ""  # as shown: month only when inferred, a dash when unknown
+    title: str = ""  # the story's
+    title_lang: str = ""  # the title's language when it is not the page's (an untranslated title)
 
 
 def date_texts(article: Any) -> tuple[str, str]:
@@ -150,9 +153,28 @@ def table_rows(articles: Iterable[Any]) -> list[TableRow]:
     rows = []
     for article in articles:
         url, (date_iso, date_text) = url_of(article), date_texts(article)
+        title_lang = article.metadata.get("title_lang", "")
+        title_lang = "" if title_lang == bcp47(article.lang) else title_lang
         rows += [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor, fact.box,
-                          url, date_iso, date_text) for fact in getattr(article, "facts", [])]
+                          url, date_iso, date_text, article.title, title_lang)
+                 for fact in getattr(article, "facts", [])]
     return rows
+
+
+def table_html(rows: Iterable[TableRow], site_url: str) -> str:
+    """The body rows of a park page's figure table. Made here rather than in park.html: a park
+    with thousands of figures made escaping every cell through Jinja most of its page's render
+    (html.escape is a C function; Jinja makes an object of every value it escapes)."""
+    lines = []
+    for row in rows:
+        page = escape(f"{site_url}/{row.url}")
+        lang = f' lang="{escape(row.title_lang)}"' if row.title_lang else ""
+        lines.append(f'<tr><td data-value="{escape(row.date_iso)}">{escape(row.date_text)}</td>'
+                     f"<td>{escape(row.label)}</td>"
+                     f'<td class="num" data-value="{row.value}"><a href="{page}#{escape(row.anchor)}">'
+                     f"{escape(row.figure)}</a></td>"
+                     f'<td><a href="{page}"{lang}>{escape(row.title)}</a></td></tr>')
+    return "\n".join(lines)
 
 
 def money_bars(rows: Iterable[TableRow]) -> dict[str, list[Bar]]:

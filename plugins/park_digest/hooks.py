@@ -8,10 +8,12 @@ import weakref
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 from pelican.contents import Page
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader, Readers
 from pelican.utils import pelican_open
 
+from .figures import table_html
 from .files import folder_for
 from .generate import generate_content
 from .pages import SEARCH_INDEXER, WRITTEN, DigestPagesGenerator, park_entries, site_languages
@@ -151,11 +153,17 @@ def story_alternates(content) -> list[dict]:
     return [{"lang": lang, "name": LANG_NAMES[lang], "url": url_of(versions[lang])} for lang in order]
 
 
+def figure_table(rows, site_url: str) -> Markup:
+    """park.html's table rows (figures.table_html), escaped already."""
+    return Markup(table_html(rows, site_url))
+
+
 def add_template_globals(generator) -> None:
     theme_ui = Path(generator.theme) / "ui.yml"
     ui = yaml.safe_load(theme_ui.read_text(encoding="utf-8")) if theme_ui.exists() else {}
     languages = load_settings(generator.settings).languages
     generator.env.globals.update(ui=ui, lang_names=LANG_NAMES, lang_prefix=lang_prefix,
+                                 table_html=figure_table,
                                  story_alternates=story_alternates, bcp47=bcp47, url_of=url_of,
                                  digest_languages=languages,
                                  # the configured address; templates' SITEURL may be relative

@@ -1,0 +1,29 @@
+"""A park page's figure table rows (figures.table_rows, table_html): escaped, linked, and the
+title's language marked where it is not the page's."""
+from datetime import datetime
+from types import SimpleNamespace
+
+from bs4 import BeautifulSoup
+
+from park_digest.figures import table_html, table_rows
+
+
+def story(slug: str, title: str, title_lang: str) -> SimpleNamespace:
+    """An English story as Pelican reads it, with one figure."""
+    fact = SimpleNamespace(label="Loans & <more>", figure="5 <billion>", value=5e9, unit="CNY", anchor="p2s0", box=True)
+    return SimpleNamespace(slug=slug, title=title, lang="en", url=f"en/stories/{slug}.html", facts=[fact],
+                           date=datetime(2026, 1, 5), metadata={"title_lang": title_lang, "date_inferred": "yes"})
+
+
+def test_rows_are_escaped_linked_and_name_an_untranslated_title_s_language():
+    stories = [story("a", 'Loans <b>& "grants"</b>', "en"), story("b", "贷款", "zh-Hans")]
+    html = table_html(table_rows(stories), "https://example.org/site")
+    first, second = BeautifulSoup(f"<table><tbody>{html}</tbody></table>", "html.parser").select("tr")
+    assert [td.get_text() for td in first.select("td")] == ["2026-01", "Loans & <more>", "5 <billion>",
+                                                            'Loans <b>& "grants"</b>']
+    assert first.select_one("td")["data-value"] == "2026-01-05"  # sorts by the day, shows the month
+    assert first.select_one("td.num")["data-value"] == "5000000000.0"
+    assert first.select_one("td.num a")["href"] == "https://example.org/site/en/stories/a.html#p2s0"
+    assert first.select("td a")[-1]["href"] == "https://example.org/site/en/stories/a.html"
+    assert not first.select("a[lang]") and second.select("td a")[-1]["lang"] == "zh-Hans"
+    assert "<b>" not in html and "<more>" not in html
