@@ -300,3 +300,18 @@ def test_a_build_that_empties_its_output_first_indexes_after_reading(tmp_path):
                          r"converting(?! \(before reading\))", log), log
         for lang in ("en", "zh-hans", "zh-hant"):
             assert page_count(tmp_path / "output", lang) > 0
+
+
+def test_what_the_search_leaves_out_does_not_change_a_page_s_digest():
+    """A sentence added in Chinese shows untranslated on the English page: its index stays."""
+    translated = '<div class="para" id="p1"><p class="t" data-status="machine">Credit grew.</p></div>'
+    untranslated = ('<div class="para" id="p2"><p class="t" lang="zh-Hans" data-status="untranslated">'
+                    '<span class="notice" lang="en">Not yet translated. The Chinese original: </span>新句子。</p></div>')
+    page = SearchDocument("en/stories/b.html", "en", "Loans", translated)
+    assert staging.document_digest(page) == staging.document_digest(
+        SearchDocument(page.path, page.lang, page.title, translated + untranslated))
+    assert staging.document_digest(page) != staging.document_digest(
+        SearchDocument(page.path, page.lang, page.title, translated.replace("grew", "rose")))
+    caption = '<ul class="captions"><li lang="zh-Hans" data-status="untranslated">上图：大厅</li><li>Below: a firm</li></ul>'
+    staged = document_html(SearchDocument(page.path, page.lang, page.title, caption))
+    assert "上图" not in staged and "<li>Below: a firm</li>" in staged

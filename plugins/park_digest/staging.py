@@ -54,8 +54,11 @@ def staged_name(doc: SearchDocument) -> str:
 # not yet translated), dropped already where it is in the form render.py writes, escaped text in
 # one element: Pagefind need not parse it, and it is most of an English page. The selectors
 # still apply to anything else.
-_EXCLUDED = re.compile(r'<p class="src"[^>]*>[^<]*</p>'
-                       r'|<(p|h2)\b[^>]*\sdata-status="untranslated"[^>]*>(?:<span class="notice"[^>]*>[^<]*</span>)?[^<]*</\1>')
+_LEFT_OUT = (r'<p class="src"[^>]*>[^<]*</p>'
+             r'|<p\b[^>]*\sdata-status="untranslated"[^>]*>(?:<span class="notice"[^>]*>[^<]*</span>)?[^<]*</p>')
+_EXCLUDED = re.compile(rf'<div class="para"[^>]*>(?:{_LEFT_OUT})+</div>|{_LEFT_OUT}'
+                       r'|<h2\b[^>]*\sdata-status="untranslated"[^>]*>[^<]*</h2>'
+                       r'|<li\b[^>]*\sdata-status="untranslated"[^>]*>[^<]*</li>')
 
 
 def document_html(doc: SearchDocument) -> str:
@@ -140,8 +143,11 @@ def stage_file(path: Path, data: bytes) -> None:
 
 def document_digest(doc: SearchDocument) -> str:
     """What a staged page is made from (document_html is a function of it, and of the code,
-    which the index's fingerprint covers): cheaper than the page, which is 20 MB at 300 pages."""
-    return hashlib.sha256("\0".join((doc.path, doc.lang, doc.title, doc.body)).encode("utf-8")).hexdigest()
+    which the index's fingerprint covers): cheaper than the page, which is 20 MB at 300 pages.
+    Without what the search leaves out, so that a sentence added to a story in Chinese, which
+    its English page shows untranslated, leaves the English index as it is."""
+    body = _EXCLUDED.sub("", doc.body)
+    return hashlib.sha256("\0".join((doc.path, doc.lang, doc.title, body)).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
