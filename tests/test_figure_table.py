@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 
-from park_digest.figures import table_html, table_rows
+from park_digest.figures import figure_count, table_html, table_rows
 
 
 def story(slug: str, title: str, title_lang: str) -> SimpleNamespace:
@@ -27,3 +27,10 @@ def test_rows_are_escaped_linked_and_name_an_untranslated_title_s_language():
     assert first.select("td a")[-1]["href"] == "https://example.org/site/en/stories/a.html"
     assert not first.select("a[lang]") and second.select("td a")[-1]["lang"] == "zh-Hans"
     assert "<b>" not in html and "<more>" not in html
+
+
+def test_a_park_s_figure_count_is_its_table_s_length_without_the_table():
+    stories = [story("a", "A", "en"), story("b", "B", "en"), story("c", "C", "en")]
+    stories[1].facts = stories[1].facts * 3
+    del stories[2].facts  # a story Pelican read without figures
+    assert figure_count(stories) == len(table_rows(stories)) == 4

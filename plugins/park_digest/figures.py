@@ -161,6 +161,11 @@ def table_rows(articles: Iterable[Any]) -> list[TableRow]:
     return rows
 
 
+def figure_count(articles: Iterable[Any]) -> int:
+    """The rows table_rows makes of these stories, without making them."""
+    return sum(len(getattr(article, "facts", [])) for article in articles)
+
+
 def table_html(rows: Iterable[TableRow], site_url: str) -> str:
     """The body rows of a park page's figure table. Made here rather than in park.html: a park
     with thousands of figures made escaping every cell through Jinja most of its page's render

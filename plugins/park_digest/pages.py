@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import weakref
 from pathlib import Path
+from typing import Callable, Optional
 from urllib.parse import urlparse
 
 from pelican.generators import Generator
@@ -19,7 +20,7 @@ from pelican.generators import Generator
 from .chart import money_chart
 from .feeds import FeedInfo, atom_feed
 from .files import remove_stale_pages
-from .figures import figure_rows, money_bars, rows_csv, rows_json, table_rows
+from .figures import figure_count, figure_rows, money_bars, rows_csv, rows_json, table_rows
 from .search import SearchIndexer, bundle_path
 from .staging import SearchDocument, content_documents, park_documents
 from .settings import load_settings
@@ -82,12 +83,18 @@ class DigestPagesGenerator(Generator):
         return [{"lang": other, "name": LANG_NAMES[other], "url": lang_prefix(other) + path}
                 for other in self.languages]
 
-    def _write(self, writer, path: str, template: str, lang: str, inputs: str, **context) -> None:
+    def _write(self, writer, path: str, template: str, lang: str, inputs: str,
+               later: Optional[Callable[[], dict]] = None, **context) -> None:
         """Render a page; `inputs` names everything it shows beyond the theme and settings (the
-        writer skips the render when they are unchanged)."""
+        writer skips the render when they are unchanged). `later` makes the rest of the page's
+        context, only when the page is rendered."""
+        name, page_template, relative = lang_prefix(lang) + path, self.get_template(template), self.settings["RELATIVE_URLS"]
+        if later is not None:
+            if writer.fresh(name, page_template, self.context, relative, inputs):
+                return
+            context.update(later())
         writer.write_file(
-            lang_prefix(lang) + path, self.get_template(template), self.context,
-            relative_urls=self.settings["RELATIVE_URLS"], lang=lang, page_path=path,
+            name, page_template, self.context, relative_urls=relative, lang=lang, page_path=path,
             alternates=self.alternates(path), page_url=lang_prefix(lang) + path,
             search_base=self.search_base(), **{RENDER_INPUTS: inputs}, **context)
 
@@ -137,15 +144,19 @@ class DigestPagesGenerator(Generator):
         self._write(writer, "archives.html", "archives", lang, everything, groups=months(articles))
         self._write(writer, "search.html", "search", lang, everything, bundle=bundle_path(lang))
         parks = list(self.parks.values())
-        tables = {park.slug: table_rows(park.stories.get(lang, [])) for park in parks}
         self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,
-                    figure_counts={slug: len(rows) for slug, rows in tables.items()},
+                    figure_counts={park.slug: figure_count(park.stories.get(lang, [])) for park in parks},
                     story_total=sum(park.count() for park in parks))
         for park in parks:
-            rows = tables[park.slug]
-            self._write(writer, f"parks/{park.slug}.html", "park", lang, park_inputs[park.slug], park=park,
-                        stories=park.stories.get(lang, []), rows=rows, charts=self.park_charts(park, lang, rows),
-                        feed=f"feeds/parks/{park.slug}.atom.xml")
+            stories = park.stories.get(lang, [])
+            # The table and charts only for a page that is rendered: a rebuild keeps most.
+            self._write(writer, f"parks/{park.slug}.html", "park", lang, park_inputs[park.slug],
+                        later=lambda park=park, stories=stories: self.park_tables(park, lang, stories),
+                        park=park, stories=stories, feed=f"feeds/parks/{park.slug}.atom.xml")
+
+    def park_tables(self, park, lang: str, stories: list) -> dict:
+        rows = table_rows(stories)
+        return {"rows": rows, "charts": self.park_charts(park, lang, rows)}
 
     def write_feeds(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
         """The language's feed, and each park's."""

@@ -97,9 +97,7 @@ class DigestWriter(Writer):
         if target in self._pending:
             self.render_pending()  # the same page again: Pelican's rules, in the order of the calls
         key = self.manifest.key(name, template.name, str(bool(relative_urls)), inputs)
-        if target not in self._written_files and self.manifest.fresh(name, key, target):
-            self._written_files.add(target)
-            signals.content_written.send(target, context=context)
+        if self._keep(name, target, key, context):
             return None
         pending = PendingRender(name, target, key, template, context,
                                 (relative_urls, paginated, template_name, override_output, url), kwargs)
@@ -110,6 +108,22 @@ class DigestWriter(Writer):
         if os.path.isfile(target):
             self.manifest.record(name, key, target)
         return result
+
+    def fresh(self, name: str, template, context: dict, relative_urls: bool, inputs: str) -> bool:
+        """The page on disk is what rendering it would give (the render manifest): it counts as
+        written. For a caller whose page context costs something to make."""
+        target = sanitised_join(self.output_path, name)
+        if target in self._pending or target in self._written_files:
+            return False
+        return self._keep(name, target, self.manifest.key(name, template.name, str(bool(relative_urls)), inputs),
+                          context)
+
+    def _keep(self, name: str, target: str, key: str, context: dict) -> bool:
+        if target not in self._written_files and self.manifest.fresh(name, key, target):
+            self._written_files.add(target)
+            signals.content_written.send(target, context=context)
+            return True
+        return False
 
     def render_pending(self, meanwhile: Callable[[], None] | None = None) -> None:
         """Render the pages write_file kept, shared between processes when there are many;
