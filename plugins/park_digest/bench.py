@@ -21,9 +21,11 @@ of the one before it.
 
 Builds run as subprocesses exactly as `make html` runs Pelican, --rounds times (default 5), each
 round in fresh directories; rounds are removed only at the end. The speed of a shared machine
-drifts by a third from one minute to the next (the same build's CPU time too), so figures from
-different rounds are not compared: the summary is the round whose cold ÷ baseline is the median
-of the rounds, with that round's other builds. The last line is the summary.
+drifts by a third from one minute to the next (the same build's CPU time too), and one slow
+build makes any single round misleading: every build's figure is its median over the rounds,
+and the overhead is the median of each round's own cold ÷ baseline (the two run one after the
+other). The medians of the rounds' warm ÷ cold and one_changed ÷ cold are logged too. The last
+line is the summary.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 
 from .corpus import generate_corpus, seed_texts
 from .generate import convert_in_parallel, protected_names, render_files
@@ -144,8 +147,8 @@ def build_round(corpus: Path, work: Path) -> dict[str, Build]:
 
 
 def run_bench(pages: int, work: Path, rounds: int = 5, log=print) -> dict[str, float]:
-    """The round whose cold ÷ baseline is the median of `rounds`, with its other figures; the
-    conversion's best throughput; the largest memory of any build."""
+    """The median of `rounds` for every build, and of the rounds' own cold ÷ baseline for the
+    overhead; the conversion's best throughput; the largest memory of any build."""
     corpus = work / "corpus"
     generate_corpus(corpus, pages, seed_texts(ROOT / "seeds"))
     chars, stories, single, conv = 0, 0, float("inf"), float("inf")
@@ -168,10 +171,12 @@ def run_bench(pages: int, work: Path, rounds: int = 5, log=print) -> dict[str, f
         # 34.7-38.5 s in the others, same code).
         shutil.rmtree(work / f"round-{number + 1}")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # kB on Linux
-    median = sorted(measured, key=overhead)[(rounds - 1) // 2]
-    log(f"summary: round {measured.index(median) + 1}, the median of {rounds} by overhead")
-    return {**{name: b.seconds for name, b in median.items()}, "pages": pages, "stories": stories,
-            "overhead": overhead(median), "conv_chars_per_s": chars / conv, "peak_mb": peak_mb, "chars": chars}
+    ratios = {name: median(b[name].seconds / b["cold"].seconds for b in measured) for name in ("warm", "one_changed")}
+    log(f"medians of the rounds' own ratios: overhead {median(map(overhead, measured)):.2f}x, "
+        + ", ".join(f"{name} {ratio:.2f}x cold" for name, ratio in ratios.items()))
+    return {**{name: median(b[name].seconds for b in measured) for name in measured[0]}, "pages": pages,
+            "stories": stories, "overhead": median(map(overhead, measured)), "conv_chars_per_s": chars / conv,
+            "peak_mb": peak_mb, "chars": chars}
 
 
 def overhead(builds: dict[str, Build]) -> float:
@@ -189,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="park_digest.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=300, help="synthetic pages to build (default 300)")
     parser.add_argument("--rounds", type=int, default=5,
-                        help="repeat, and report the median round by overhead (default 5)")
+                        help="repeat, and report the medians (default 5)")
     parser.add_argument("--keep", type=Path, help="work in this directory and keep the corpus")
     args = parser.parse_args(argv)
     if args.pages < 1 or args.rounds < 1:
