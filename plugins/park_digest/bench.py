@@ -172,10 +172,11 @@ def run_bench(pages: int, work: Path, rounds: int = 5, log=print) -> dict[str, f
         shutil.rmtree(work / f"round-{number + 1}")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # kB on Linux
     ratios = {name: median(b[name].seconds / b["cold"].seconds for b in measured) for name in ("warm", "one_changed")}
-    log(f"medians of the rounds' own ratios: overhead {median(map(overhead, measured)):.2f}x, "
-        + ", ".join(f"{name} {ratio:.2f}x cold" for name, ratio in ratios.items()))
+    ratios["overhead"] = median(map(overhead, measured))
+    log(f"medians of the rounds' own ratios: overhead {ratios['overhead']:.2f}x, warm {ratios['warm']:.2f}x cold, "
+        f"one_changed {ratios['one_changed']:.2f}x cold")
     return {**{name: median(b[name].seconds for b in measured) for name in measured[0]}, "pages": pages,
-            "stories": stories, "overhead": median(map(overhead, measured)), "conv_chars_per_s": chars / conv,
+            "stories": stories, "overhead": ratios["overhead"], "conv_chars_per_s": chars / conv,
             "peak_mb": peak_mb, "chars": chars}
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import csv
 import html
 import json
-from html import escape
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from html import escape
 from typing import Any, Iterable, Optional
 
 from .chart import Bar

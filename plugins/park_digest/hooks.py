@@ -118,9 +118,8 @@ class StoryReader(MarkdownReader):
         metadata = {}
         for name, values in meta.items():
             value = values[0] if len(values) == 1 else values
-            metadata[name] = _iso_day(value) if name == "date" else None
-            if metadata[name] is None:
-                metadata[name] = self.process_metadata(name, value)
+            day = _iso_day(value) if name == "date" else None
+            metadata[name] = day if day is not None else self.process_metadata(name, value)
         return content, metadata
 
 
@@ -188,8 +187,9 @@ def add_template_globals(generator) -> None:
 
 
 def start_search_index(generators) -> None:
-    """Every page's text is known once the content is read: Pagefind starts indexing then, in
-    its own process, while the pages are rendered (PARK_DIGEST_SEARCH)."""
+    """Every page's text is known once the content is read: the index started before reading
+    is confirmed (or Pagefind started now), and it runs while the pages are rendered
+    (PARK_DIGEST_SEARCH)."""
     for generator in generators:
         if isinstance(generator, DigestPagesGenerator):
             generator.start_search_index()

@@ -23,25 +23,25 @@ import time
 from pathlib import Path
 from typing import BinaryIO, Iterable, Optional
 
-from .files import folder_for, replace_file
 from .cache import code_version
-from .staging import (SearchDocument, StagedStory, Staging, StoryPaths, document_digest, document_html, index_name,
-                      stage_file, staged_name)
+from .files import folder_for, replace_file
+from .staging import (SearchDocument, Staging, StoryPaths, document_digest, document_html, index_name, stage_file,
+                      staged_name)
 
 logger = logging.getLogger(__name__)
 
 BUNDLE_DIR = "pagefind"
 ENTRY = "pagefind-entry.json"
-
-
-def bundle_path(lang: str) -> str:
-    """A language's Pagefind bundle in the site: what its search page loads."""
-    return f"{BUNDLE_DIR}/{index_name(lang)}"
 # The Chinese paragraphs beside the English in bilingual mode belong to the zh index; so do
 # those an English page shows because they are not translated yet: the English index splits
 # Chinese only at punctuation, so they matched nothing a reader types, and their excerpts began
 # "Not yet translated".
 EXCLUDE_SELECTORS = (".src", '[data-status="untranslated"]')
+
+
+def bundle_path(lang: str) -> str:
+    """A language's Pagefind bundle in the site: what its search page loads."""
+    return f"{BUNDLE_DIR}/{index_name(lang)}"
 
 
 class SearchIndexError(RuntimeError):
@@ -92,7 +92,6 @@ class SearchIndexer:
         self.processes: dict[str, subprocess.Popen] = {}  # index_name → its running Pagefind
         self.fingerprints: dict[str, str] = {}  # index_name → what its index is (being) built from
         self.staged: dict[str, str] = {}  # staged_name → digest of what is staged (by the conversion first)
-        self.stories: list[StagedStory] = []  # the stories the conversion staged
         self.early = False  # start_early ran: start confirms it
         self.started = 0.0
         self._lock: Optional[BinaryIO] = None

@@ -96,7 +96,7 @@ class DigestWriter(Writer):
         target = sanitised_join(self.output_path, name)
         if target in self._pending:
             self.render_pending()  # the same page again: Pelican's rules, in the order of the calls
-        key = self.manifest.key(name, template.name, str(bool(relative_urls)), inputs)
+        key = self._key(name, template, relative_urls, inputs)
         if self._keep(name, target, key, context):
             return None
         pending = PendingRender(name, target, key, template, context,
@@ -113,10 +113,11 @@ class DigestWriter(Writer):
         """The page on disk is what rendering it would give (the render manifest): it counts as
         written. For a caller whose page context costs something to make."""
         target = sanitised_join(self.output_path, name)
-        if target in self._pending or target in self._written_files:
-            return False
-        return self._keep(name, target, self.manifest.key(name, template.name, str(bool(relative_urls)), inputs),
-                          context)
+        return target not in self._pending and \
+            self._keep(name, target, self._key(name, template, relative_urls, inputs), context)
+
+    def _key(self, name: str, template, relative_urls: bool, inputs: str) -> str:
+        return self.manifest.key(name, template.name, str(bool(relative_urls)), inputs)
 
     def _keep(self, name: str, target: str, key: str, context: dict) -> bool:
         if target not in self._written_files and self.manifest.fresh(name, key, target):
