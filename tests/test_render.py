@@ -1,7 +1,7 @@
 """Story → Markdown: metadata, anchors, and seed text kept as text."""
 from park_digest.model import BodyItem, Fact, Park, Story
 from park_digest.render import render_story
-from park_digest.site import parse_fact_lines
+from park_digest.site import iso_day, iso_month, parse_fact_lines
 from park_digest.variants import localize_en, localize_source
 
 HOSTILE = '<script>alert(1)</script> [link](javascript:alert(1)) {{ x }} {% y %} {filename}/a.md ![i](x.png)'
@@ -58,3 +58,10 @@ def test_untranslated_english_shows_chinese_marked():
     assert 'lang="zh-Hans" data-status="untranslated"' in text
     assert "Not yet translated" in text
     assert "total investment | CNY 1 billion | p0" in text
+
+
+def test_template_dates_read_as_pelican_formats_them():
+    from pelican.utils import SafeDatetime
+    for when in (SafeDatetime(2026, 1, 5), SafeDatetime(1999, 12, 31, 23, 59), SafeDatetime(2087, 5, 1)):
+        assert iso_day(when) == when.strftime("%Y-%m-%d")
+        assert iso_month(when) == when.strftime("%Y-%m")

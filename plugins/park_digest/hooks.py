@@ -22,7 +22,8 @@ from .render import parse_story
 from .search import SearchIndexer
 from .staging import StoryPaths, content_documents, park_documents
 from .settings import load_settings
-from .site import LANG_NAMES, bcp47, lang_prefix, parse_fact_lines, url_of, with_translations
+from .site import (LANG_NAMES, bcp47, iso_day, iso_month, lang_prefix, parse_fact_lines, url_of,
+                   with_translations)
 from .writer import DigestWriter
 
 logger = logging.getLogger(__name__)
@@ -184,6 +185,7 @@ def add_template_globals(generator) -> None:
                                  digest_languages=languages,
                                  # the configured address; templates' SITEURL may be relative
                                  site_url=(generator.settings.get("SITEURL") or "").rstrip("/"))
+    generator.env.filters.update(iso_day=iso_day, iso_month=iso_month)
 
 
 def start_search_index(generators) -> None:

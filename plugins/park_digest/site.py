@@ -49,6 +49,17 @@ def url_of(content: Any) -> str:
     return memo["_digest_url"]
 
 
+def iso_day(when: Any) -> str:
+    """'2026-01-15': the templates' dates. Pelican's SafeDatetime.strftime runs a regex over
+    the format on every call, a tenth of rendering a story page."""
+    return when.isoformat()[:10]
+
+
+def iso_month(when: Any) -> str:
+    """'2026-01'."""
+    return when.isoformat()[:7]
+
+
 def parse_fact_lines(value: Any) -> tuple[list[FactLine], list[str]]:
     """`Facts:` metadata → (figures, lines that could not be read)."""
     if not value:
@@ -149,5 +160,5 @@ def months(articles: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     """Archive groups: ('2026-01', [articles…]) newest first."""
     grouped: dict[str, list[Any]] = defaultdict(list)
     for article in articles:
-        grouped[article.date.strftime("%Y-%m")].append(article)
+        grouped[iso_month(article.date)].append(article)
     return sorted(grouped.items(), reverse=True)
