@@ -21,7 +21,7 @@ from .files import folder_for
 from .generate import generate_content
 from .pages import SEARCH_INDEXER, WRITTEN, DigestPagesGenerator, park_entries, site_languages
 from .render import parse_story
-from .search import SearchIndexer
+from .search import SearchIndexer, site_search_shards
 from .staging import StoryPaths, content_documents, park_documents
 from .settings import load_settings
 from .site import (LANG_NAMES, bcp47, iso_day, iso_month, lang_prefix, parse_fact_lines, url_of,
@@ -63,7 +63,8 @@ def write_stories(article_generator) -> None:
     settings, pelican_settings = load_settings(article_generator.settings), article_generator.settings
     staging = None
     if settings.search:
-        indexer = SearchIndexer(Path(article_generator.output_path), settings.cache_dir)
+        indexer = SearchIndexer(Path(article_generator.output_path), settings.cache_dir,
+                                site_search_shards(settings, pelican_settings))
         weakref.finalize(article_generator, indexer.cancel)  # the build fails before the index starts
         article_generator.context[SEARCH_INDEXER] = indexer
         staging = indexer.staging(StoryPaths(pelican_settings["DEFAULT_LANG"].lower(),
@@ -83,8 +84,8 @@ def write_stories(article_generator) -> None:
         # runs: Pagefind, which writes its bundles there, waits until the content is read.
         return
     languages, parks = site_languages(settings), park_entries(report.staged_stories, settings)
-    indexer.start_early(content_documents(read_pages(pelican_settings), languages)
-                        + park_documents(parks.values(), languages))
+    indexer.start_early(content_documents(read_pages(pelican_settings), languages, indexer.shards)
+                        + park_documents(parks.values(), languages, indexer.shards))
 
 
 def read_pages(settings) -> list:

@@ -21,7 +21,7 @@ from .chart import money_chart
 from .feeds import FeedInfo, atom_feed
 from .files import remove_stale_pages
 from .figures import figure_count, figure_rows, money_bars, rows_csv, rows_json, table_rows
-from .search import SearchIndexer, bundle_path
+from .search import SearchIndexer, bundle_paths, site_search_shards
 from .staging import SearchDocument, content_documents, park_documents
 from .settings import load_settings
 from .site import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
@@ -69,13 +69,14 @@ class DigestPagesGenerator(Generator):
         if not self.digest.search:
             return
         self.indexer = self.context.pop(SEARCH_INDEXER, None) or SearchIndexer(
-            Path(self.output_path), self.digest.cache_dir)
+            Path(self.output_path), self.digest.cache_dir, site_search_shards(self.digest, self.settings))
         if self.indexer.start(self.search_documents()):
             weakref.finalize(self, self.indexer.cancel)  # the build failed before generate_output
 
     def search_documents(self) -> list[SearchDocument]:
         """Stories and pages in every language, and each park: the text a reader searches."""
-        return content_documents(self.content, self.languages) + park_documents(self.parks.values(), self.languages)
+        return (content_documents(self.content, self.languages, self.indexer.shards)
+                + park_documents(self.parks.values(), self.languages, self.indexer.shards))
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -101,6 +102,10 @@ class DigestPagesGenerator(Generator):
     def park_inputs(self, writer, park) -> str:
         stories = [story for items in park.stories.values() for story in items]
         return repr(park.park) + "\n" + writer.content_inputs(stories)
+
+    def search_bundles(self, lang: str) -> list[str]:
+        """The Pagefind bundles the language's search page loads, the first one's script first."""
+        return self.indexer.bundle_paths(lang) if self.indexer else bundle_paths(lang, [lang.lower()])
 
     def search_base(self) -> str:
         """Where Pagefind's result URLs start: the site's path on its host ("/" locally,
@@ -142,7 +147,7 @@ class DigestPagesGenerator(Generator):
         articles = self.by_lang[lang]
         self._write(writer, "index.html", "home", lang, everything, stories=articles[:20], feed="feeds/all.atom.xml")
         self._write(writer, "archives.html", "archives", lang, everything, groups=months(articles))
-        self._write(writer, "search.html", "search", lang, everything, bundle=bundle_path(lang))
+        self._write(writer, "search.html", "search", lang, everything, bundles=self.search_bundles(lang))
         parks = list(self.parks.values())
         self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,
                     figure_counts={park.slug: figure_count(park.stories.get(lang, [])) for park in parks},

@@ -35,6 +35,7 @@ class Settings:
     engine_retries: int = 4
     engine_backoff: float = 1.0
     search: bool = True  # build the Pagefind index after the site
+    search_shards: int = 0  # story indexes per language: 0 = by the number of seeds (search.py)
     preview_url: str = "http://127.0.0.1:8000"  # sitemap/robots base when SITEURL is empty
     workers: int = 0  # processes that convert and render: 0 = one per core on a large site
     site_root: Path = field(default=Path("."))
@@ -65,6 +66,7 @@ _KEYS = {
     "engine_retries": "PARK_DIGEST_ENGINE_RETRIES",
     "engine_backoff": "PARK_DIGEST_ENGINE_BACKOFF",
     "search": "PARK_DIGEST_SEARCH",
+    "search_shards": "PARK_DIGEST_SEARCH_SHARDS",
     "preview_url": "PARK_DIGEST_PREVIEW_URL",
     "workers": "PARK_DIGEST_WORKERS",
 }
@@ -92,8 +94,9 @@ def load_settings(pelican_settings: Mapping[str, Any], root: Path | None = None)
     values["languages"] = tuple(values["languages"])
     values["strict"] = _as_bool(values["strict"], "PARK_DIGEST_STRICT")
     values["search"] = _as_bool(values["search"], "PARK_DIGEST_SEARCH")
-    if isinstance(values["workers"], str) and values["workers"].strip().isdigit():
-        values["workers"] = int(values["workers"])  # from the environment (WORKERS=2)
+    for name in ("workers", "search_shards"):
+        if isinstance(values[name], str) and values[name].strip().isdigit():
+            values[name] = int(values[name])  # from the environment (WORKERS=2)
     settings = Settings(**values)
     validate(settings)
     return settings
@@ -124,7 +127,7 @@ def validate(settings: Settings) -> None:
         raise ConfigurationError(f"PARK_DIGEST_ENGINE: {settings.engine!r} is not one of {list(ENGINES)}")
     if settings.engine == "libretranslate" and not settings.engine_url:
         raise ConfigurationError("PARK_DIGEST_ENGINE_URL is required for the libretranslate engine")
-    for name in ("fact_box_size", "engine_retries", "max_seed_bytes", "workers"):
+    for name in ("fact_box_size", "engine_retries", "max_seed_bytes", "workers", "search_shards"):
         value = getattr(settings, name)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise ConfigurationError(f"{_KEYS[name]} must be a whole number ≥ 0, not {value!r}")

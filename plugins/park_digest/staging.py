@@ -27,6 +27,7 @@ class SearchDocument:
     lang: str  # BCP 47
     title: str  # plain text
     body: str  # HTML, already safe: the story's rendered body or Pelican's page content
+    index: str = ""  # the index that holds it (search_index): "" for its language's own
 
 
 # An id on anything but a heading: Pagefind records every id as an anchor, and the sentence ids
@@ -39,15 +40,29 @@ _NON_HEADING_ID = re.compile(r'(<(?!h[1-6][\s>])[a-z][a-z0-9]*\b[^>]*?)\s+id="[^
 _HREF = re.compile(r'\s+href="[^"]*"')
 
 
-def index_name(lang: str) -> str:
-    """A language's folder, for its staged pages and for its bundle: "zh-hans"."""
-    return lang.lower()
+def search_index(seed: str, shards: int) -> str:
+    """The index that holds a page. One per language ("", its language's) unless the stories
+    are split into `shards` parts: then "part-0" holds the parks and pages, and "part-1" to
+    "part-<shards>" the stories, by seed file, so that a seed edited re-indexes one part. A
+    part holds every language, as a bundle can: a search page loads its own language's index
+    from each. A digest, not hash(): the same in every process and every build; not crc32,
+    whose low bits are alike for names that differ in one letter."""
+    if shards <= 1:
+        return ""
+    if not seed:
+        return "part-0"
+    return f"part-{1 + int.from_bytes(hashlib.sha256(seed.encode('utf-8')).digest()[:8], 'big') % shards}"
+
+
+def index_name(doc: SearchDocument) -> str:
+    """The index's folder, for its staged pages and for its bundle: "zh-hans", "part-2"."""
+    return doc.index or doc.lang.lower()
 
 
 def staged_name(doc: SearchDocument) -> str:
-    """Where a page is staged: below its language's folder, each language being indexed on its
-    own ("zh-hant/zh-hant/stories/x.html": the folder, then the page's path in the site)."""
-    return f"{index_name(doc.lang)}/{doc.path}"
+    """Where a page is staged: below its index's folder, each index being built on its own
+    ("zh-hant/zh-hant/stories/x.html": the folder, then the page's path in the site)."""
+    return f"{index_name(doc)}/{doc.path}"
 
 
 # What the search leaves out (search.EXCLUDE_SELECTORS: the Chinese beside the English, and text
@@ -70,10 +85,11 @@ def document_html(doc: SearchDocument) -> str:
             f'<h1 id="title">{escape(doc.title)}</h1>\n{body}\n</main></body></html>\n')
 
 
-def content_document(path: str, lang: str, title: str, body: str, park_name: str = "") -> SearchDocument:
+def content_document(path: str, lang: str, title: str, body: str, park_name: str = "",
+                     index: str = "") -> SearchDocument:
     """A story or page as the search indexes it; a story's park leads its text."""
     lead = f"<p>{escape(park_name)}</p>\n" if park_name else ""
-    return SearchDocument(path, lang, title, lead + body)
+    return SearchDocument(path, lang, title, lead + body, index)
 
 
 @dataclass(frozen=True)
@@ -100,9 +116,11 @@ class StoryPaths:
 
 @dataclass(frozen=True)
 class Staging:
-    """What a conversion worker needs to stage its stories: the folder and their addresses."""
+    """What a conversion worker needs to stage its stories: the folder, their addresses and
+    the number of parts the stories are indexed in (search_index)."""
     site: Path
     paths: StoryPaths
+    shards: int = 1
 
 
 def _story_fields(markdown: str) -> Optional[tuple[dict[str, str], str]]:
@@ -114,19 +132,20 @@ def _story_fields(markdown: str) -> Optional[tuple[dict[str, str], str]]:
     return {name: values[0] for name, values in meta.items()}, body
 
 
-def _story_document(fields: dict[str, str], body: str, paths: StoryPaths) -> Optional[SearchDocument]:
+def _story_document(fields: dict[str, str], body: str, paths: StoryPaths,
+                    shards: int) -> Optional[SearchDocument]:
     path = paths.path(fields)
     if path is None or "title" not in fields:
         return None
     return content_document(path, bcp47(fields.get("lang", paths.default_lang)), fields["title"], body,
-                            fields.get("park_name", ""))
+                            fields.get("park_name", ""), search_index(fields.get("seed", ""), shards))
 
 
-def story_document(markdown: str, paths: StoryPaths) -> Optional[SearchDocument]:
+def story_document(markdown: str, paths: StoryPaths, shards: int = 1) -> Optional[SearchDocument]:
     """A generated story's search document, read from its Markdown as hooks.StoryReader reads
     it; None when it is not in the generated form or its address needs Pelican."""
     parsed = _story_fields(markdown)
-    return None if parsed is None else _story_document(*parsed, paths)
+    return None if parsed is None else _story_document(*parsed, paths, shards)
 
 
 def stage_file(path: Path, data: bytes) -> None:
@@ -168,7 +187,7 @@ def stage_stories(markdown: Iterable[str], staging: Staging) -> tuple[dict[str, 
     digests, stories = {}, []
     for text in markdown:
         parsed = _story_fields(text)
-        doc = None if parsed is None else _story_document(*parsed, staging.paths)
+        doc = None if parsed is None else _story_document(*parsed, staging.paths, staging.shards)
         if doc is None:
             continue
         name = staged_name(doc)
@@ -194,7 +213,7 @@ def stage_page(markdown: Iterable[str], staging: Staging, cache: Any, key: str,
     """stage_stories for one page's stories (cached under `key` in `cache`, a ConversionCache)
     through the cache: a record whose files are all as it left them stands for staging them
     again, which would parse every story and read its staged page, on every build."""
-    record_key = cache.derived_key(key, f"staged\0{staging.site}\0{staging.paths}")
+    record_key = cache.derived_key(key, f"staged\0{staging.site}\0{staging.paths}\0{staging.shards}")
     record = cache.load(record_key, StagedRecord)
     if record is not None and all(_untouched(staging.site / name, size, mtime)
                                   for name, _, size, mtime in record.files):
@@ -216,18 +235,18 @@ def _untouched(path: Path, size: int, mtime_ns: int) -> bool:
     return (info.st_size, info.st_mtime_ns) == (size, mtime_ns)
 
 
-def content_documents(items: Iterable[Any], languages: Iterable[str]) -> list[SearchDocument]:
+def content_documents(items: Iterable[Any], languages: Iterable[str], shards: int = 1) -> list[SearchDocument]:
     """Stories and pages in the site's languages: anything with the attributes of Pelican's
     Content (save_as, lang, title, _content, metadata). The content as read, before Pelican
     resolves its links: staged pages leave link targets out, and a page read before Pelican
     reads the rest (hooks.read_pages) cannot have them resolved."""
     wanted = set(languages)
     return [content_document(item.save_as, bcp47(item.lang), item.title, item._content,
-                             item.metadata.get("park_name", ""))
+                             item.metadata.get("park_name", ""), search_index(item.metadata.get("seed", ""), shards))
             for item in items if bcp47(item.lang) in wanted]
 
 
-def park_documents(parks: Iterable[Any], languages: Iterable[str]) -> list[SearchDocument]:
+def park_documents(parks: Iterable[Any], languages: Iterable[str], shards: int = 1) -> list[SearchDocument]:
     """Each park (site.ParkEntry) in each language: its names, its place, its stories' titles."""
     docs = []
     for park in parks:
@@ -236,5 +255,6 @@ def park_documents(parks: Iterable[Any], languages: Iterable[str]) -> list[Searc
             titles = "".join(f"<li>{escape(story.title)}</li>" for story in park.stories.get(lang, []))
             docs.append(SearchDocument(
                 f"{lang_prefix(lang)}parks/{park.slug}.html", lang, park.name(lang),
-                f'<p lang="{other_lang}">{escape(other)}</p><p>{escape(park.place(lang))}</p><ul>{titles}</ul>'))
+                f'<p lang="{other_lang}">{escape(other)}</p><p>{escape(park.place(lang))}</p><ul>{titles}</ul>',
+                search_index("", shards)))
     return docs
