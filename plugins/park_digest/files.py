@@ -8,8 +8,8 @@ uses the fsyncing writer in translate/memory.py).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -28,9 +28,26 @@ def digest_files(digest, root: Path, paths: Iterable[Path]) -> None:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
 
 
+_TEMPORARY = itertools.count()
+
+
 def replace_file(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    """Write `data` beside `path` under a temporary name, then rename it into place.
+
+    The temporary name is this process's id and a counter, opened exclusively: tempfile.mkstemp
+    draws a random name and resolves the folder on every call, a tenth of writing the thousands
+    of small files a conversion makes. The file gets the usual permissions (umask), not mkstemp's
+    owner-only ones."""
+    while True:
+        tmp = path.parent / f".tmp-{os.getpid()}-{next(_TEMPORARY)}{path.suffix}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        except FileExistsError:  # left by a process that had this id before
+            continue
+        except FileNotFoundError:  # the folder is new
+            path.parent.mkdir(parents=True, exist_ok=True)
+            continue
+        break
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

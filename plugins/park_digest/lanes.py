@@ -1,11 +1,12 @@
 """Commands run in the background, a few at a time: search.py's Pagefinds, one per index.
 
-With shards a site has more indexes than a machine has cores (three languages of four
-indexes each), and starting them all at once crowds the cores and the disk: twelve Pagefinds
-side by side made a cold build a fifth slower, and once cost 13 s of system time. A lane is a
-thread that waits for its command, then starts the next one queued; the threads only ever
-wait on subprocesses, so the build's own thread keeps the interpreter. The first command of
-each lane starts at once, in the caller's thread: a command that cannot start fails there.
+A site split into parts can have more indexes than the machine has cores, and starting them
+all at once crowds the cores and the disk: twelve Pagefinds side by side (an early layout, four
+indexes for each of three languages) made a cold build a fifth slower, and once cost 13 s of
+system time. A lane is a thread that waits for its command, then starts the next one queued;
+the threads only ever wait on subprocesses, so the build's own thread keeps the interpreter.
+The first command of each lane starts at once, in the caller's thread: a command that cannot
+start fails there.
 
 A file whose lock the commands hold (search.py's staging folder) is passed to each as it
 starts: the lanes keep a duplicate of it until the last command has started, so the lock is
