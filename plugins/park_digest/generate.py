@@ -35,7 +35,11 @@ class StrictModeError(RuntimeError):
 
 @dataclass
 class GenerationReport:
+    # The seeds' results; a parallel conversion leaves them in its workers (the build needs only
+    # what they wrote: sending them back cost a pickle of 11 MB at 300 pages).
     pages: list[PageResult] = field(default_factory=list)
+    seeds: list[str] = field(default_factory=list)  # the seeds converted, by file name
+    story_count: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     keys: list[str] = field(default_factory=list)  # conversion cache keys, one per page
     cached: int = 0  # pages taken from the conversion cache
@@ -48,7 +52,7 @@ class GenerationReport:
 
     @property
     def stories(self) -> int:
-        return sum(len(p.stories) for p in self.pages)
+        return self.story_count
 
 
 def seed_files(seeds_dir: Path) -> Iterator[Path]:
@@ -80,7 +84,7 @@ def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | No
             return result
     for path in seed_files(settings.seeds_dir) if paths is None else paths:
         try:
-            report.pages.append(process(path))
+            page = process(path)
         except SeedError as exc:
             reason = str(exc) if exc.file == path.name else f"{path.name}: {exc}"  # its sidecar's fault
             logger.warning("park_digest: rejected seed in %s: %s", path.parent, reason)
@@ -89,6 +93,10 @@ def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | No
             logger.error("park_digest: rejected seed %s: internal error, please report it: %s: %s",
                          path, type(exc).__name__, exc, exc_info=True)
             report.rejected.append((path.name, f"{path.name}: internal error ({type(exc).__name__}: {exc})"))
+        else:
+            report.pages.append(page)
+            report.seeds.append(page.seed.file)
+            report.story_count += len(page.stories)
     return report
 
 
@@ -165,7 +173,7 @@ def protected_names() -> tuple[str, ...]:
 
 
 def convert_and_render(settings: Settings, paths: list[Path], write: bool = False,
-                       staging: Optional[Staging] = None) -> tuple[GenerationReport, list[Path]]:
+                       staging: Optional[Staging] = None, keep_pages: bool = True) -> tuple[GenerationReport, list[Path]]:
     """The report and the stories' paths under settings.stories_dir. `write`: also write them
     there, where the worker runs, so that comparing and creating thousands of files is shared
     across the cores too; the texts then never travel back to the parent process. `staging`:
@@ -182,6 +190,8 @@ def convert_and_render(settings: Settings, paths: list[Path], write: bool = Fals
                                           settings.seeds_dir / page.seed.file)
             report.staged.update(digests)
             report.staged_stories += stories
+    if not keep_pages:
+        report.pages = []
     return report, sorted(files)
 
 
@@ -197,10 +207,11 @@ def convert_in_parallel(settings: Settings, workers: int = 0, write: bool = Fals
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         parts = list(pool.map(convert_and_render, [settings] * workers,
                               [paths[i::workers] for i in range(workers)], [write] * workers,
-                              [staging] * workers))
+                              [staging] * workers, [False] * workers))
     report, stories = GenerationReport(), []
     for part, part_stories in parts:
-        report.pages += part.pages
+        report.seeds += part.seeds
+        report.story_count += part.story_count
         report.keys += part.keys
         report.rejected += part.rejected
         report.cached += part.cached
@@ -210,8 +221,8 @@ def convert_in_parallel(settings: Settings, workers: int = 0, write: bool = Fals
         report.staged.update(part.staged)
         report.staged_stories += part.staged_stories
         stories += part_stories
-    order = sorted(range(len(report.pages)), key=lambda i: report.pages[i].seed.file)
-    report.pages = [report.pages[i] for i in order]
+    order = sorted(range(len(report.seeds)), key=lambda i: report.seeds[i])
+    report.seeds = [report.seeds[i] for i in order]
     report.keys = [report.keys[i] for i in order]
     report.rejected.sort()
     return report, sorted(stories)
@@ -231,7 +242,7 @@ def generate_content(settings: Settings, lookup: Optional[Lookup] = None, worker
     remove_stale_stories(settings.stories_dir, stories, report)
     logger.info("park_digest: %d stories from %d seeds (%d converted and %d rendered from the "
                 "cache; %d files written, %d unchanged, %d removed)", report.stories,
-                len(report.pages), report.cached, report.rendered_cached, report.written,
+                len(report.seeds), report.cached, report.rendered_cached, report.written,
                 report.unchanged, report.removed)
     if report.rejected and settings.strict:
         raise StrictModeError(f"park_digest: STRICT=1 and {len(report.rejected)} seed(s) rejected: " +
