@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -27,6 +28,7 @@ from .variants import Lookup, localize_en, localize_hant, localize_source
 
 logger = logging.getLogger(__name__)
 _SEEDS_PER_WORKER = 24  # below this, starting a worker process costs more than it saves
+_BATCHES_PER_WORKER = 12  # a worker done early takes the next batch; the last one is short
 
 
 class StrictModeError(RuntimeError):
@@ -127,19 +129,25 @@ def render_fingerprint(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def render_cached(report: GenerationReport, settings: Settings) -> list[tuple[str, dict[Path, str]]]:
+@lru_cache(maxsize=1)
+def render_tables(site_root: Path, fingerprint: str) -> tuple[Lookup, tuple[str, ...]]:
+    """The translation memory's lookup and the protected names, parsed once per process for a
+    fingerprint (which covers the memory's files): a conversion worker renders many batches."""
+    return load_memory(site_root, "en").lookup, protected_names()
+
+
+def render_cached(report: GenerationReport, settings: Settings,
+                  fingerprint: Optional[str] = None) -> list[tuple[str, dict[Path, str]]]:
     """render_files for every page, through the cache: a warm build renders nothing and never
-    parses the translation memory. Each page's files, with the key they are cached under."""
-    cache, fingerprint = cache_for(settings), render_fingerprint(settings)
-    lookup: Optional[Lookup] = None  # the memory is parsed only when a page must be rendered
-    protected: tuple[str, ...] = ()
+    parses the translation memory. Each page's files, with the key they are cached under.
+    `fingerprint`: render_fingerprint(settings), when the caller has it already."""
+    cache, fingerprint = cache_for(settings), fingerprint or render_fingerprint(settings)
     pages: list[tuple[str, dict[Path, str]]] = []
     for page, key in zip(report.pages, report.keys):
         rendered_key = cache.derived_key(key, fingerprint)
         rendered = cache.load(rendered_key, dict)
         if rendered is None:
-            if lookup is None:
-                lookup, protected = load_memory(settings.site_root, "en").lookup, protected_names()
+            lookup, protected = render_tables(settings.site_root, fingerprint)
             rendered = render_files([page], settings, lookup, protected)
             cache.store(rendered_key, rendered, settings.seeds_dir / page.seed.file)
         else:
@@ -173,13 +181,14 @@ def protected_names() -> tuple[str, ...]:
 
 
 def convert_and_render(settings: Settings, paths: list[Path], write: bool = False,
-                       staging: Optional[Staging] = None, keep_pages: bool = True) -> tuple[GenerationReport, list[Path]]:
+                       staging: Optional[Staging] = None, keep_pages: bool = True,
+                       fingerprint: Optional[str] = None) -> tuple[GenerationReport, list[Path]]:
     """The report and the stories' paths under settings.stories_dir. `write`: also write them
     there, where the worker runs, so that comparing and creating thousands of files is shared
     across the cores too; the texts then never travel back to the parent process. `staging`:
     stage them for the search index as well, for the same reason."""
     report = process_seeds(settings, paths=paths)
-    rendered = render_cached(report, settings)
+    rendered = render_cached(report, settings, fingerprint)
     files = {path: text for _, page_files in rendered for path, text in page_files.items()}
     if write:
         write_stories(files, settings.stories_dir, report)
@@ -203,11 +212,16 @@ def convert_in_parallel(settings: Settings, workers: int = 0, write: bool = Fals
     workers = workers or min(os.cpu_count() or 1, len(paths) // _SEEDS_PER_WORKER)
     if workers <= 1:
         return convert_and_render(settings, paths, write, staging)
+    # Batches, not one share per worker: a worker that is done takes the next, and none waits
+    # for another that drew slower seeds.
+    size = max(1, len(paths) // (workers * _BATCHES_PER_WORKER))
+    batches = [paths[i:i + size] for i in range(0, len(paths), size)]
+    fingerprint = render_fingerprint(settings)
     # fork: workers start with the tables this process has loaded (gazetteer, OpenCC).
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        parts = list(pool.map(convert_and_render, [settings] * workers,
-                              [paths[i::workers] for i in range(workers)], [write] * workers,
-                              [staging] * workers, [False] * workers))
+        parts = list(pool.map(convert_and_render, [settings] * len(batches), batches,
+                              [write] * len(batches), [staging] * len(batches), [False] * len(batches),
+                              [fingerprint] * len(batches)))
     report, stories = GenerationReport(), []
     for part, part_stories in parts:
         report.seeds += part.seeds
