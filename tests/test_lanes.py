@@ -59,14 +59,18 @@ def test_the_lock_is_held_until_the_last_job_ends(tmp_path):
         jobs = [shell(tmp_path, "first", "sleep 0.2"),
                 shell(tmp_path, "second", f"while [ ! -e {gate} ]; do sleep 0.05; done")]
         lanes = Lanes(jobs, width=1, env=dict(os.environ), lock_fd=held.fileno())
-    with open(path, "wb") as other:
-        with pytest.raises(BlockingIOError):
-            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the first job holds it
-        deadline = time.monotonic() + 10
-        while "second" not in lanes.processes and time.monotonic() < deadline:
-            time.sleep(0.01)  # the lane starts it once the first has ended
-        with pytest.raises(BlockingIOError):
-            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # and passed on to the second
+    try:
+        with open(path, "wb") as other:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the first job holds it
+            deadline = time.monotonic() + 10
+            while "second" not in lanes.processes and time.monotonic() < deadline:
+                time.sleep(0.01)  # the lane starts it once the first has ended
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # and passed on to the second
+            gate.touch()
+            assert lanes.wait(30)
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free once the last job ended
+    finally:
         gate.touch()
-        assert lanes.wait(30)
-        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free once the last job ended
+        lanes.stop()
