@@ -13,6 +13,7 @@ from park_digest.search import SearchIndexer
 from park_digest.settings import Settings
 from park_digest.staging import SearchDocument, search_index
 from site_server import serve
+from test_repeatable_build import differences, tree
 
 
 def test_parts_by_seed_count_and_one_bundle_per_language_when_publishing(seeds_300):
@@ -106,6 +107,12 @@ def test_a_sharded_site_has_parts_and_each_search_page_loads_them(sharded_site):
         assert any(src.endswith("pagefind/part-0/pagefind-ui.js") for src in scripts), scripts
         merged = re.search(r"var shards = (\[.*?\])", html)
         assert json.loads(merged.group(1)) == ["pagefind/part-1", "pagefind/part-2"]
+
+
+def test_sharded_builds_are_byte_identical(sharded_site, tmp_path):
+    """A part holds three languages, which Pagefind lists in its entry file in no fixed order."""
+    build_site(tmp_path, env={"SEARCH_SHARDS": "2"})
+    assert not differences(tree(sharded_site), tree(tmp_path / "output"))
 
 
 WORDS = {"zh-Hans": "高新区", "zh-Hant": "高新區", "en": "zone"}

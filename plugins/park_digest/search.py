@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -300,6 +301,7 @@ class SearchIndexer:
             raise
         runs, self.runs = self.runs, None
         for index in runs.jobs:
+            sort_entry_languages(self.bundle(index) / ENTRY)
             replace_file(self.stamp(index), self.fingerprints[index].encode("utf-8"))
         logger.info("park_digest: search index written to %s (%s)", self.bundles, ", ".join(sorted(runs.jobs)))
 
@@ -311,3 +313,10 @@ class SearchIndexer:
         self.release()
 
 
+def sort_entry_languages(entry: Path) -> None:
+    """Pagefind lists the languages of its entry file in hash-map order, which changes from run
+    to run; sorted, two builds of the same inputs are byte-identical (a part holds all three
+    languages). Readers look them up by key."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    replace_file(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
