@@ -22,7 +22,7 @@ PARK_DIGEST_LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 PARK_DIGEST_OPENCC_CONFIG = "s2twp"
 PARK_DIGEST_STRICT = os.environ.get("STRICT", "0")
 PARK_DIGEST_WORKERS = os.environ.get("WORKERS", "0")  # 0: one process per core on a large site
-# Story search indexes per language; 0: one per 100 seeds, at most 4 (one when publishing).
+# Parts the stories' search index is split into; 0: one per 100 seeds, at most 4 (none when publishing).
 PARK_DIGEST_SEARCH_SHARDS = os.environ.get("SEARCH_SHARDS", "0")
 # Caches live outside output/: ours (converted seeds) and Pelican's (parsed Markdown). The plugin
 # gives every content+output pair its own Pelican cache folder below CACHE_PATH.

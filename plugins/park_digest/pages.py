@@ -96,7 +96,7 @@ class DigestPagesGenerator(Generator):
             context.update(later())
         writer.write_file(
             name, page_template, self.context, relative_urls=relative, lang=lang, page_path=path,
-            alternates=self.alternates(path), page_url=lang_prefix(lang) + path,
+            alternates=self.alternates(path), page_url=name,
             search_base=self.search_base(), **{RENDER_INPUTS: inputs}, **context)
 
     def park_inputs(self, writer, park) -> str:

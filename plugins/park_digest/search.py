@@ -197,7 +197,7 @@ class SearchIndexer:
 
     def _launch(self, digests: dict[str, str], pages: dict[str, SearchDocument]) -> bool:
         """Stage what is not staged yet (`pages`, by staged name) and start a Pagefind for each
-        index (a language, or a shard of one) neither on disk nor being built from `digests`."""
+        index (a language, or a part) neither on disk nor being built from `digests`."""
         by_index: dict[str, dict[str, str]] = {}
         for name, digest in digests.items():
             by_index.setdefault(name.split("/", 1)[0], {})[name] = digest

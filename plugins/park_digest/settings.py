@@ -35,7 +35,7 @@ class Settings:
     engine_retries: int = 4
     engine_backoff: float = 1.0
     search: bool = True  # build the Pagefind index after the site
-    search_shards: int = 0  # story indexes per language: 0 = by the number of seeds (search.py)
+    search_shards: int = 0  # parts the stories' search index is split into: 0 = by the number of seeds (search.py)
     preview_url: str = "http://127.0.0.1:8000"  # sitemap/robots base when SITEURL is empty
     workers: int = 0  # processes that convert and render: 0 = one per core on a large site
     site_root: Path = field(default=Path("."))
