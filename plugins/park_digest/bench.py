@@ -20,7 +20,8 @@ Before each build the disk is flushed (os.sync, untimed), so that no build pays 
 of the one before it.
 
 Builds run as subprocesses exactly as `make html` runs Pelican, --rounds times (default 5), each
-round in fresh directories; rounds are removed only at the end. The speed of a shared machine
+round in fresh directories; rounds and the conversion's caches are removed only at the end
+(deleting many files slows the file creation of the next minutes on this disk). The speed of a shared machine
 drifts by a third from one minute to the next (the same build's CPU time too), and one slow
 build makes any single round misleading: every build's figure is its median over the rounds,
 and the overhead is the median of each round's own cold ÷ baseline (the two run one after the
@@ -72,7 +73,8 @@ class Build:
 
 def measure_conversion(seeds_dir: Path, site_root: Path, cache_dir: Path) -> tuple[int, int, float, float]:
     """(characters, stories, seconds in one process, seconds as the build runs it: split across
-    the cores, into an empty cache) for seed → stories, facts, variants and Markdown."""
+    the cores, into an empty cache) for seed → stories, facts, variants and Markdown. The cache
+    is left for the caller to remove at the end (see run_bench)."""
     settings = Settings(seeds_dir=seeds_dir, site_root=site_root, cache_dir=cache_dir)
     paths = sorted(seeds_dir.glob("*.txt"))
     lookup = load_memory(site_root, "en").lookup
@@ -85,7 +87,6 @@ def measure_conversion(seeds_dir: Path, site_root: Path, cache_dir: Path) -> tup
     start = time.perf_counter()
     convert_in_parallel(settings)
     parallel = time.perf_counter() - start
-    shutil.rmtree(cache_dir)
     chars = sum(len(line) + 1 for page in pages for line in page.seed.original_lines)
     return chars, sum(len(page.stories) for page in pages), single, parallel
 
@@ -152,8 +153,8 @@ def run_bench(pages: int, work: Path, rounds: int = 5, log=print) -> dict[str, f
     corpus = work / "corpus"
     generate_corpus(corpus, pages, seed_texts(ROOT / "seeds"))
     chars, stories, single, conv = 0, 0, float("inf"), float("inf")
-    for _ in range(rounds):
-        chars, stories, one, build = measure_conversion(corpus, ROOT, work / "conversion-cache")
+    for number in range(rounds):
+        chars, stories, one, build = measure_conversion(corpus, ROOT, work / f"conversion-{number + 1}")
         single, conv = min(single, one), min(conv, build)
     log(f"conversion: {chars} characters, {stories} stories: {chars / single:.0f} chars/s in one "
         f"process, {chars / conv:.0f} chars/s as the build runs it ({os.cpu_count()} cores; "
@@ -166,10 +167,13 @@ def run_bench(pages: int, work: Path, rounds: int = 5, log=print) -> dict[str, f
             f"{name} {b.seconds:.2f}s ({b.cpu:.2f}s CPU)" for name, b in builds.items())
             + f"; overhead {overhead(builds):.2f}x; {builds['cold'].articles} articles")
     for number in range(rounds):
-        # Removed only now: on a disk mounted with `discard`, deleting a round's ~30,000 files
-        # slowed the file creation of the next round's cold build (28.7 s CPU in first rounds,
-        # 34.7-38.5 s in the others, same code).
+        # Removed only now: on this disk (ext4 without a journal), for a minute or more after
+        # many files are deleted, every new file costs a scan past their inodes. Deleting a
+        # round's ~30,000 files slowed the next round's cold build (28.7 s CPU in first rounds,
+        # 34.7-38.5 s in the others, same code); deleting the conversion caches (900 files,
+        # five times) put 2 s more system CPU into the first round's.
         shutil.rmtree(work / f"round-{number + 1}")
+        shutil.rmtree(work / f"conversion-{number + 1}")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # kB on Linux
     ratios = {name: median(b[name].seconds / b["cold"].seconds for b in measured) for name in ("warm", "one_changed")}
     ratios["overhead"] = median(map(overhead, measured))
