@@ -8,6 +8,7 @@ def register():
     signals.initialized.connect(hooks.check_settings)
     signals.initialized.connect(hooks.separate_pelican_cache)
     signals.initialized.connect(hooks.exit_without_collecting)
+    signals.initialized.connect(hooks.collect_garbage_less)
     signals.readers_init.connect(hooks.use_story_reader)
     signals.article_generator_init.connect(hooks.write_stories)
     signals.content_object_init.connect(hooks.attach_story_data)
