@@ -21,12 +21,12 @@ of the one before it.
 
 Builds run as subprocesses exactly as `make html` runs Pelican, --rounds times (default 5), each
 round in fresh directories; rounds and the conversion's caches are removed only at the end
-(deleting many files slows the file creation of the next minutes on this disk). The speed of a shared machine
-drifts by a third from one minute to the next (the same build's CPU time too), and one slow
-build makes any single round misleading: every build's figure is its median over the rounds,
-and the overhead is the median of each round's own cold ÷ baseline (the two run one after the
-other). The medians of the rounds' warm ÷ cold and one_changed ÷ cold are logged too. The last
-line is the summary.
+(deleting many files slows the file creation of the next minutes on this disk). The speed of a
+shared machine drifts by a third from one minute to the next (the same build's CPU time too),
+and one slow build makes any single round misleading: every build's figure is its median over
+the rounds, and the overhead is the median of each round's own cold ÷ baseline (the two run one
+after the other). The medians of the rounds' warm ÷ cold and one_changed ÷ cold are logged too.
+The last line is the summary.
 """
 from __future__ import annotations
 

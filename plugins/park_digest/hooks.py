@@ -52,9 +52,9 @@ GC_THRESHOLDS = (200_000, 30, 30)
 def collect_garbage_less(pelican) -> None:
     """A build makes millions of short-lived objects, nearly all freed by reference counting;
     at CPython's default thresholds (a collection every 700 net allocations) the cycle collector
-    ran some 490 times in a cold N=300 build, 0.8 s of the main process's CPU, and as often in
-    the conversion's workers (forked after this, they inherit it). Cycles are still collected,
-    a few hundred times less often; the build's peak memory did not change (279 MB)."""
+    ran some 490 times in the main process of a cold N=300 build, 0.8 s of its CPU, and found
+    little. Cycles are still collected, far less often; the build's peak memory did not change
+    (279 MB). The conversion's workers and the render children, forked later, inherit it."""
     gc.set_threshold(*GC_THRESHOLDS)
 
 
