@@ -41,7 +41,7 @@ class GenerationReport:
     # what they wrote: sending them back cost a pickle of 11 MB at 300 pages).
     pages: list[PageResult] = field(default_factory=list)
     seeds: list[str] = field(default_factory=list)  # the seeds converted, by file name
-    story_count: int = 0
+    stories: int = 0  # the stories they gave
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     keys: list[str] = field(default_factory=list)  # conversion cache keys, one per page
     cached: int = 0  # pages taken from the conversion cache
@@ -51,10 +51,6 @@ class GenerationReport:
     removed: int = 0
     staged: dict[str, str] = field(default_factory=dict)  # search pages staged: path → digest
     staged_stories: list[StagedStory] = field(default_factory=list)  # and their stories
-
-    @property
-    def stories(self) -> int:
-        return self.story_count
 
 
 def seed_files(seeds_dir: Path) -> Iterator[Path]:
@@ -98,7 +94,7 @@ def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | No
         else:
             report.pages.append(page)
             report.seeds.append(page.seed.file)
-            report.story_count += len(page.stories)
+            report.stories += len(page.stories)
     return report
 
 
@@ -227,7 +223,7 @@ def convert_in_parallel(settings: Settings, workers: int = 0, write: bool = Fals
     report, stories = GenerationReport(), []
     for part, part_stories in parts:
         report.seeds += part.seeds
-        report.story_count += part.story_count
+        report.stories += part.stories
         report.keys += part.keys
         report.rejected += part.rejected
         report.cached += part.cached
