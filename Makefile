@@ -102,6 +102,6 @@ qa: $(STAMP)
 	PYTHONPATH=plugins $(PYTHON) -m park_digest qa
 
 bench: $(STAMP)
-	PYTHONPATH=plugins $(PYTHON) -m park_digest.bench --pages $(N) --rounds $(ROUNDS)
+	PYTHONPATH=plugins:tools $(PYTHON) -m digest_tools.bench --pages $(N) --rounds $(ROUNDS)
 
 .PHONY: help venv html clean regenerate serve devserver publish github test translate qa bench

@@ -5,10 +5,10 @@ import random
 
 import pytest
 
-from park_digest.eval_parse import kept_text, letters_and_digits
-from park_digest.generate import process_seeds, seed_files
-from park_digest.pipeline import process_file, process_seed, read_sidecar
-from park_digest.read import SeedError, decode_seed, read_seed
+from digest_tools.eval_parse import kept_text, letters_and_digits
+from park_digest.stories.generate import process_seeds, seed_files
+from park_digest.parse.pipeline import process_file, process_seed, read_sidecar
+from park_digest.parse.read import SeedError, decode_seed, read_seed
 from park_digest.settings import ConfigurationError, Settings
 from conftest import SEEDS
 

@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 from conftest import ROOT, SEEDS
-from park_digest.corpus import generate_corpus, seed_texts
+from digest_tools.corpus import generate_corpus, seed_texts
 
 SUMMARY = re.compile(
     r"bench: pages=3 stories=(\d+) cold=\d+\.\d\ds warm=\d+\.\d\ds one_changed=\d+\.\d\ds "
@@ -12,8 +12,8 @@ SUMMARY = re.compile(
 
 
 def test_bench_prints_the_summary_line_last():
-    result = subprocess.run([sys.executable, "-m", "park_digest.bench", "--pages", "3", "--rounds", "1"], cwd=ROOT,
-                            env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": ""},
+    result = subprocess.run([sys.executable, "-m", "digest_tools.bench", "--pages", "3", "--rounds", "1"], cwd=ROOT,
+                            env={"PYTHONPATH": f"{ROOT / 'plugins'}:{ROOT / 'tools'}", "PATH": ""},
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     last = result.stdout.rstrip("\n").split("\n")[-1]

@@ -197,7 +197,7 @@ def test_search_returns_results(open_page, reader_pages, lang):
     screenshot(page, f"search-results-{lang}-390", full_page=False)
     assert page.locator("main a[href*='stories/']").count() > 0
     if lang == "zh-Hant":  # Pagefind's own words (results aside, they are the stories' own text)
-        from park_digest.read import converter
+        from park_digest.parse.read import converter
         shown = page.evaluate("""() => { const copy = document.querySelector('main').cloneNode(true);
             copy.querySelectorAll('.pagefind-ui__results').forEach(e => e.remove()); return copy.textContent; }""")
         simplified = [c for c in set(shown) if converter("s2t").convert(c) != c]

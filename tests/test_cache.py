@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from park_digest.cache import ConversionCache, cache_for, code_version, convert_cached
+from park_digest.build.cache import ConversionCache, cache_for, code_version, convert_cached
 from park_digest.export import page_json
-from park_digest.generate import process_seeds
-from park_digest.pipeline import process_file
+from park_digest.stories.generate import process_seeds
+from park_digest.parse.pipeline import process_file
 from park_digest.settings import Settings
 
 SEED = sorted(SEEDS.glob("*.txt"))[0]
@@ -87,7 +87,7 @@ def test_corrupt_entry_is_ignored_and_rewritten(seed, tmp_path, caplog, garbage)
     entries = list((tmp_path / "cache").rglob("*.pickle"))
     assert len(entries) == 1
     entries[0].write_bytes(garbage)
-    with caplog.at_level(logging.DEBUG, logger="park_digest.cache"):
+    with caplog.at_level(logging.DEBUG, logger="park_digest.build.cache"):
         result, _, hit = convert_cached(seed, cache)
     assert not hit
     assert "unreadable cache entry" in caplog.text
@@ -122,7 +122,7 @@ def test_generation_counts_cache_hits(seed, tmp_path):
 
 def test_rendered_markdown_is_cached_until_the_memory_changes(seed, tmp_path):
     from conftest import ROOT
-    from park_digest.generate import generate_content
+    from park_digest.stories.generate import generate_content
 
     shutil.copytree(ROOT / "translations", tmp_path / "translations")
     settings = Settings(seeds_dir=seed.parent, content_dir=tmp_path / "content", cache_dir=tmp_path / "cache",
@@ -147,7 +147,7 @@ def test_rendered_markdown_is_cached_until_the_memory_changes(seed, tmp_path):
 
 def test_parallel_generation_writes_the_same_stories(tmp_path):
     from conftest import SEEDS
-    from park_digest.generate import generate_content
+    from park_digest.stories.generate import generate_content
 
     results = {}
     for workers in (1, 2):

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from park_digest.chart import LABEL_ROOM, Bar, linear_ticks, money_chart, powers_of_ten, text_width
+from park_digest.site.chart import LABEL_ROOM, Bar, linear_ticks, money_chart, powers_of_ten, text_width
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 

@@ -9,12 +9,12 @@ PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
 if str(PLUGINS) not in sys.path:
     sys.path.insert(0, str(PLUGINS))
 
-from park_digest.eval_facts import evaluate, normalize_line  # noqa: E402
-from park_digest.factbox import format_value, select_box  # noqa: E402
-from park_digest.facts import extract_facts, extract_story_facts  # noqa: E402
-from park_digest.labels import VOCABULARY, english_label  # noqa: E402
+from digest_tools.eval_facts import evaluate, normalize_line  # noqa: E402
+from park_digest.figures.factbox import format_value, select_box  # noqa: E402
+from park_digest.figures.facts import extract_facts, extract_story_facts  # noqa: E402
+from park_digest.figures.labels import VOCABULARY, english_label  # noqa: E402
 from park_digest.model import UNITS, BodyItem, Fact  # noqa: E402
-from park_digest.numerals import parse_chinese, parse_fraction, parse_number  # noqa: E402
+from park_digest.figures.numerals import parse_chinese, parse_fraction, parse_number  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -262,7 +262,7 @@ def test_extraction_over_all_seeds_is_fast():
 
 
 def test_fact_box_shows_one_figure_per_label_and_not_only_money():
-    from park_digest.facts import extract_facts
+    from park_digest.figures.facts import extract_facts
     text = ("2024年，宝鸡高新区共谋划157个项目，总投资554.8亿元，年度投资100.5亿元。当天集中开工16个项目，"
             "总投资37.94亿元，年度投资15.1亿元。其中工业装备项目6个，总投资18.1亿元、年度投资6.2亿元。")
     facts = extract_facts(text)

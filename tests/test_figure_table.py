@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 
-from park_digest.figures import figure_count, table_html, table_rows
+from park_digest.site.tables import figure_count, table_html, table_rows
 
 
 def story(slug: str, title: str, title_lang: str) -> SimpleNamespace:

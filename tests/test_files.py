@@ -2,7 +2,7 @@
 import itertools
 import os
 
-from park_digest import files
+from park_digest.build import files
 
 
 def test_a_file_is_replaced_whole_with_the_usual_permissions(tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from park_digest.forked import WorkerError, run_shared
+from park_digest.build.forked import WorkerError, run_shared
 
 
 def marker(folder: Path):

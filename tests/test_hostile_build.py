@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from park_digest.pipeline import process_file
+from park_digest.parse.pipeline import process_file
 from conftest import ROOT, SEEDS
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"

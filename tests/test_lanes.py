@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from park_digest.lanes import Job, Lanes
+from park_digest.build.lanes import Job, Lanes
 
 
 def shell(tmp_path, name, script):

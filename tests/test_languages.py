@@ -23,10 +23,10 @@ def test_english_pages_are_english_outside_marked_chinese(built_site):
 
 
 def test_a_changed_paragraph_makes_its_english_outdated(tmp_path):
-    from park_digest.generate import process_seeds, render_files
+    from park_digest.stories.generate import process_seeds, render_files
     from park_digest.settings import Settings
-    from park_digest.translate.memory import load_memory, sync_memory
-    from park_digest.translate.units import story_units
+    from park_digest.languages.translate.memory import load_memory, sync_memory
+    from park_digest.languages.translate.units import story_units
 
     shutil.copytree(ROOT / "translations", tmp_path / "translations")
     seeds = tmp_path / "seeds"
@@ -71,7 +71,7 @@ def test_committed_po_files_pass_msgfmt_check():
 def test_every_seed_unit_has_reviewed_english():
     from park_digest.cli import seed_units
     from park_digest.settings import Settings
-    from park_digest.translate.memory import load_memory
+    from park_digest.languages.translate.memory import load_memory
 
     memory = load_memory(ROOT, "en")
     units = [u for file_units in seed_units(Settings(seeds_dir=SEEDS)).values() for u in file_units]

@@ -1,6 +1,6 @@
 import pytest
 
-from park_digest.names import inline_authors, split_byline, trailing_byline
+from park_digest.parse.names import inline_authors, split_byline, trailing_byline
 
 
 @pytest.mark.parametrize("line,authors", [
@@ -30,7 +30,7 @@ def test_inline_and_trailing_bylines():
 
 
 def test_romanized_names():
-    from park_digest.names import romanize_name
+    from park_digest.parse.names import romanize_name
     assert romanize_name("肖玲玲") == "Xiao Lingling"
     assert romanize_name("单雄信") == "Shan Xiongxin"
     assert romanize_name("欧阳娜娜") == "Ouyang Nana"

@@ -1,4 +1,4 @@
-from park_digest.normalize import normalize_line, split_sentences
+from park_digest.parse.normalize import normalize_line, split_sentences
 
 
 def test_half_width_punctuation_in_chinese_becomes_full_width():

@@ -5,9 +5,9 @@ from collections import Counter
 
 from hypothesis import given, strategies as st
 
-from park_digest.eval_parse import kept_text, letters_and_digits
-from park_digest.pipeline import process_seed
-from park_digest.read import SeedError, decode_seed
+from digest_tools.eval_parse import kept_text, letters_and_digits
+from park_digest.parse.pipeline import process_seed
+from park_digest.parse.read import SeedError, decode_seed
 from conftest import SEEDS
 
 REAL_LINES = sorted({line.strip() for path in sorted(SEEDS.glob("*.txt"))

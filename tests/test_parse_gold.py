@@ -1,7 +1,7 @@
 """Golden check of the parser against the hand annotations of seeds 000–002."""
 import pytest
 
-from park_digest.eval_parse import evaluate
+from digest_tools.eval_parse import evaluate
 from conftest import GOLD, SEEDS
 
 THRESHOLDS = {"story_recall": 0.95, "story_precision": 0.95, "kind": 0.90, "park": 0.95,

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from park_digest.read import SeedError, decode_seed, detect_script
+from park_digest.parse.read import SeedError, decode_seed, detect_script
 from conftest import SEEDS
 
 PAGE = (SEEDS / "000_68498c843cd78d0e.txt").read_text(encoding="utf-8")
@@ -23,7 +23,7 @@ def test_every_encoding_gives_the_same_lines(encode):
 
 
 def test_traditional_page_is_processed_in_simplified_and_kept():
-    from park_digest.read import converter
+    from park_digest.parse.read import converter
     hant = converter("s2t").convert(PAGE)
     seed = decode_seed(hant.encode("utf-8"), "hant.txt")
     assert seed.script == "hant"

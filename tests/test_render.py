@@ -1,8 +1,8 @@
 """Story → Markdown: metadata, anchors, and seed text kept as text."""
 from park_digest.model import BodyItem, Fact, Park, Story
-from park_digest.render import render_story
-from park_digest.site import iso_day, iso_month, parse_fact_lines
-from park_digest.variants import localize_en, localize_source
+from park_digest.stories.markdown import render_story
+from park_digest.site.content import iso_day, iso_month, parse_fact_lines
+from park_digest.languages.variants import localize_en, localize_source
 
 HOSTILE = '<script>alert(1)</script> [link](javascript:alert(1)) {{ x }} {% y %} {filename}/a.md ![i](x.png)'
 

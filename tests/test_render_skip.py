@@ -3,7 +3,7 @@ import re
 import shutil
 
 from conftest import ROOT, SEEDS, build_site
-from park_digest.renders import RenderManifest, site_key
+from park_digest.site.renders import RenderManifest, site_key
 
 
 # Pelican logs 'Writing "<path>"' after each render; wide, so that no path is wrapped.

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from park_digest.generate import process_seeds, render_files
+from park_digest.stories.generate import process_seeds, render_files
 from park_digest.settings import Settings
-from park_digest.translate.memory import load_memory
-from park_digest.variants import Lookup
+from park_digest.languages.translate.memory import load_memory
+from park_digest.languages.variants import Lookup
 from conftest import ROOT, SEEDS
 
 

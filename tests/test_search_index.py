@@ -8,9 +8,9 @@ import stat
 import pytest
 
 from conftest import ROOT, SEEDS, build_site
-from park_digest import search, staging
-from park_digest.search import SearchIndexer, SearchIndexError
-from park_digest.staging import SearchDocument, document_html
+from park_digest.site import search, staging
+from park_digest.site.search import SearchIndexer, SearchIndexError
+from park_digest.site.staging import SearchDocument, document_html
 
 DOCS = [
     SearchDocument("stories/a.html", "zh-Hans", "高新区母基金落地", "<p>西安高新区设立母基金，规模50亿元。</p>"),
@@ -266,7 +266,7 @@ def test_a_built_site_stages_every_story_while_converting(tmp_path):
 
 
 def test_a_page_staged_before_is_trusted_while_its_files_are_untouched(tmp_path, monkeypatch):
-    from park_digest.cache import ConversionCache
+    from park_digest.build.cache import ConversionCache
     cache, calls = ConversionCache(tmp_path / "cache", "test"), []
     real = staging.stage_stories
     monkeypatch.setattr(staging, "stage_stories", lambda *args: calls.append(1) or real(*args))

@@ -8,10 +8,10 @@ from bs4 import BeautifulSoup
 
 from browser_fixtures import LANG_PREFIXES
 from conftest import build_site
-from park_digest import search, staging
-from park_digest.search import SearchIndexer
+from park_digest.site import search, staging
+from park_digest.site.search import SearchIndexer
 from park_digest.settings import Settings
-from park_digest.staging import SearchDocument, search_index
+from park_digest.site.staging import SearchDocument, search_index
 from site_server import serve
 from test_repeatable_build import differences, tree
 

@@ -25,7 +25,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 
 @functools.lru_cache(maxsize=1)
 def seed_parks() -> dict[str, str]:
-    from park_digest.pipeline import process_file
+    from park_digest.parse.pipeline import process_file
     parks = {}
     for path in sorted(SEEDS.glob("*.txt")):
         for story in process_file(path).stories:

@@ -6,7 +6,7 @@ from pelican.settings import read_settings
 
 from conftest import ROOT, build_site
 from park_digest.hooks import StoryReader
-from park_digest.render import parse_story
+from park_digest.stories.markdown import parse_story
 
 
 def _between_tags(html: str) -> str:

@@ -1,7 +1,7 @@
 """zh-Hant by OpenCC: glossary names kept from phrase conversion; a story converted in one call."""
-from park_digest.generate import protected_names
-from park_digest.read import converter
-from park_digest.variants import _protected_pattern, to_traditional, to_traditional_many
+from park_digest.stories.generate import protected_names
+from park_digest.parse.read import converter
+from park_digest.languages.variants import _protected_pattern, to_traditional, to_traditional_many
 
 PROTECTED = protected_names()
 

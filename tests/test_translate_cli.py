@@ -1,8 +1,8 @@
 import pytest
 
-from park_digest.translate.cli import main_translate
-from park_digest.translate.memory import load_memory, memory_lock
-from park_digest.translate.units import story_units
+from park_digest.languages.translate.cli import main_translate
+from park_digest.languages.translate.memory import load_memory, memory_lock
+from park_digest.languages.translate.units import story_units
 
 from libretranslate_stub import libretranslate, no_network  # noqa: F401  (fixtures)
 from translate_helpers import PARAGRAPHS, SEED, make_story

@@ -2,8 +2,8 @@ import time
 
 import pytest
 
-from park_digest.translate import TranslateSettings, TranslateSettingsError
-from park_digest.translate.engines import EngineError, MalformedAnswerError, make_engine, split_text
+from park_digest.languages.translate import TranslateSettings, TranslateSettingsError
+from park_digest.languages.translate.engines import EngineError, MalformedAnswerError, make_engine, split_text
 
 from libretranslate_stub import fake_english, libretranslate, no_network  # noqa: F401  (fixtures)
 

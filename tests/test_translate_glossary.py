@@ -1,6 +1,6 @@
 import pytest
 
-from park_digest.translate.glossary import (
+from park_digest.languages.translate.glossary import (
     Glossary, GlossaryEntry, GlossaryError, apply_glossary_check, load_glossary, protect, restore,
     with_parks)
 

@@ -1,10 +1,10 @@
 import polib
 import pytest
 
-from park_digest.translate.memory import (
+from park_digest.languages.translate.memory import (
     MemoryLockedError, common_path, load_memory, mark_machine, memory_lock, po_path, read_po,
     save_po, sync_memory, write_atomic)
-from park_digest.translate.units import story_units
+from park_digest.languages.translate.units import story_units
 
 from translate_helpers import PARAGRAPHS, SEED, make_story, msgfmt_check
 

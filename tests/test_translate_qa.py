@@ -7,14 +7,14 @@ from pathlib import Path
 import polib
 import pytest
 
-from park_digest.parks import load_gazetteer
-from park_digest.translate.figures import compare_figures
-from park_digest.translate.glossary import Glossary, GlossaryEntry, load_glossary, with_parks
-from park_digest.translate.memory import mark_machine, qa_flags, read_po, save_po, sync_memory
-from park_digest.translate.qa import (
+from park_digest.parse.parks import load_gazetteer
+from park_digest.languages.translate.figures import compare_figures
+from park_digest.languages.translate.glossary import Glossary, GlossaryEntry, load_glossary, with_parks
+from park_digest.languages.translate.memory import mark_machine, qa_flags, read_po, save_po, sync_memory
+from park_digest.languages.translate.qa import (
     EXCEPTIONS_NAME, check_unit, flag_machine_entries, make_checker, run_qa)
-from park_digest.translate.run import translate_missing
-from park_digest.translate.units import story_units
+from park_digest.languages.translate.run import translate_missing
+from park_digest.languages.translate.units import story_units
 
 from libretranslate_stub import libretranslate, no_network  # noqa: F401  (fixtures)
 from test_translate_run import engine_for

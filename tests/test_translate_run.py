@@ -8,13 +8,13 @@ from pathlib import Path
 import polib
 import pytest
 
-from park_digest.translate import TranslateSettings
-from park_digest.translate.engines import make_engine
-from park_digest.translate.glossary import Glossary, load_glossary
-from park_digest.translate.memory import (
+from park_digest.languages.translate import TranslateSettings
+from park_digest.languages.translate.engines import make_engine
+from park_digest.languages.translate.glossary import Glossary, load_glossary
+from park_digest.languages.translate.memory import (
     MemoryLockedError, load_memory, memory_lock, po_path, read_po, save_po)
-from park_digest.translate.run import translate_missing
-from park_digest.translate.units import Unit, story_units
+from park_digest.languages.translate.run import translate_missing
+from park_digest.languages.translate.units import Unit, story_units
 
 from libretranslate_stub import fake_english, libretranslate, no_network  # noqa: F401  (fixtures)
 from translate_helpers import PARAGRAPHS, SEED, make_story, msgfmt_check
@@ -153,11 +153,11 @@ def test_interrupted_run_keeps_finished_units_and_resumes(tmp_path, libretransla
 KILLED_RUN = """
 import json, sys
 from pathlib import Path
-from park_digest.translate import TranslateSettings
-from park_digest.translate.engines import make_engine
-from park_digest.translate.glossary import Glossary
-from park_digest.translate.run import translate_missing
-from park_digest.translate.units import Unit
+from park_digest.languages.translate import TranslateSettings
+from park_digest.languages.translate.engines import make_engine
+from park_digest.languages.translate.glossary import Glossary
+from park_digest.languages.translate.run import translate_missing
+from park_digest.languages.translate.units import Unit
 root, url, units = sys.argv[1], sys.argv[2], json.loads(Path(sys.argv[3]).read_text())
 units = {name: [Unit(**u) for u in items] for name, items in units.items()}
 engine = make_engine(TranslateSettings(engine="libretranslate", url=url, timeout=30))

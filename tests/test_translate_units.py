@@ -1,4 +1,4 @@
-from park_digest.translate.units import Unit, story_units
+from park_digest.languages.translate.units import Unit, story_units
 
 from translate_helpers import SEED, make_story
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from park_digest.pipeline import process_file, process_seed
-from park_digest.read import converter, decode_seed
+from park_digest.parse.pipeline import process_file, process_seed
+from park_digest.parse.read import converter, decode_seed
 from conftest import ROOT, SEEDS
 
 PAGES = ROOT / "tests" / "data" / "pages"
@@ -28,14 +28,14 @@ def test_seed_000_in_other_forms_gives_the_same_four_stories(make_bytes):
 
 
 def test_traditional_page_keeps_its_own_text_for_zh_hant():
-    from park_digest.variants import localize_hant
+    from park_digest.languages.variants import localize_hant
     hant = converter("s2t").convert(SEED_000)
     result = process_seed(decode_seed(hant.encode("utf-8"), "000.txt"))
     story = result.stories[0]
     assert story.title == "青岛高新区高质量发展动能澎湃"  # processed in Simplified
     local = localize_hant(story, result.seed, "s2twp")
     assert local.body[0][1].status == "original"
-    from park_digest.normalize import normalize_line
+    from park_digest.parse.normalize import normalize_line
     assert local.body[0][1].text == normalize_line(hant.split("\n")[6])  # line 7, as printed
 
 

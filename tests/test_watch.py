@@ -2,7 +2,7 @@
 import threading
 import time
 
-from park_digest.watch import MARKER, watch_inputs
+from park_digest.build.watch import MARKER, watch_inputs
 
 
 def test_a_changed_seed_touches_the_marker_in_the_content_directory(tmp_path):

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from .export import page_json
-from .pipeline import process_file
-from .read import SeedError
+from .parse.pipeline import process_file
+from .parse.read import SeedError
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +30,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def seed_units(settings) -> dict:
     """Translation units of every readable seed, by seed file name, read with the site's own
     settings (seed size limit, fact box, cache) so they are the units the build publishes."""
-    from .generate import process_seeds
-    from .translate.units import story_units
+    from .stories.generate import process_seeds
+    from .languages.translate.units import story_units
 
     report = process_seeds(settings)
     return {page.seed.file: [u for story in page.stories
@@ -42,9 +42,9 @@ def cmd_translate(args: argparse.Namespace, rest: list[str]) -> int:
     """Defaults come from the site settings (PARK_DIGEST_ENGINE …); flags override them."""
     from pelican.settings import read_settings
 
-    from .parks import load_gazetteer
+    from .parse.parks import load_gazetteer
     from .settings import load_settings
-    from .translate.cli import main_translate
+    from .languages.translate.cli import main_translate
 
     settings = load_settings(read_settings(str(args.settings)))
     defaults = ["--engine", settings.engine, "--timeout", str(settings.engine_timeout),
@@ -56,8 +56,8 @@ def cmd_translate(args: argparse.Namespace, rest: list[str]) -> int:
 
 
 def cmd_qa(args: argparse.Namespace, rest: list[str]) -> int:
-    from .parks import load_gazetteer
-    from .translate.qa import main_qa
+    from .parse.parks import load_gazetteer
+    from .languages.translate.qa import main_qa
 
     return main_qa(rest, load_gazetteer())
 
@@ -66,7 +66,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from pelican.settings import read_settings
 
     from .settings import load_settings
-    from .watch import watch_inputs
+    from .build.watch import watch_inputs
 
     settings = load_settings(read_settings(str(args.settings), override={"PATH": str(args.content.resolve())}))
     try:

@@ -16,17 +16,17 @@ from pelican.contents import Page
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader, Readers
 from pelican.utils import SafeDatetime, pelican_open
 
-from .figures import table_html
-from .files import folder_for
-from .generate import generate_content
-from .pages import SEARCH_INDEXER, WRITTEN, DigestPagesGenerator, park_entries, site_languages
-from .render import parse_story
-from .search import SearchIndexer, site_search_shards
-from .staging import StoryPaths, content_documents, park_documents
+from .site.tables import table_html
+from .build.files import folder_for
+from .stories.generate import generate_content
+from .site.pages import SEARCH_INDEXER, WRITTEN, DigestPagesGenerator, park_entries, site_languages
+from .stories.markdown import parse_story
+from .site.search import SearchIndexer, site_search_shards
+from .site.staging import StoryPaths, content_documents, park_documents
 from .settings import load_settings
-from .site import (LANG_NAMES, bcp47, iso_day, iso_month, lang_prefix, parse_fact_lines, url_of,
+from .site.content import (LANG_NAMES, bcp47, iso_day, iso_month, lang_prefix, parse_fact_lines, url_of,
                    with_translations)
-from .writer import DigestWriter
+from .site.writer import DigestWriter
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""Build machinery: the conversion cache, file writes, parallel work and the devserver watcher."""

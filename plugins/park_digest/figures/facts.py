@@ -1,0 +1,376 @@
+"""Figures in Chinese newspaper text → Fact records with labels (the box and display: factbox.py).
+
+Pure functions over model.Fact; no Pelican. The rules are written for newspaper prose in
+general: a figure is a numeral with a unit (currency, %, measure word, area, duration, power);
+years, dates, ordinals, plan names, phases and names containing a number are not figures.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional, Sequence
+
+from .labels import borrow_label, english_label, label_for
+from ..model import BodyItem, Fact
+from ..parse.normalize import split_sentences
+from .numerals import CN_NUMERAL_CHARS, fold_digits, magnitude, parse_fraction, parse_number
+
+# ---------------------------------------------------------------- patterns (constants)
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = f"[{CN_NUMERAL_CHARS.replace('点', '')}][{CN_NUMERAL_CHARS}]*"
+_MAG = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦伏米克])|百(?!分))"
+
+# Qualifiers written next to the figure (they become part of the surface).
+PREFIX_QUALIFIERS = {
+    "不超过": "under", "不超": "under", "不到": "under", "不足": "under", "最高": "under",
+    "最多": "under", "低于": "under", "少于": "under",
+    "超过": "over", "超出": "over", "超": "over", "逾": "over", "突破": "over",
+    "至少": "over", "不少于": "over", "不低于": "over", "高于": "over",
+    "将近": "approx", "接近": "approx", "近": "approx", "大约": "approx", "约": "approx",
+    "上": "approx",  # 上百种, 上千家: the pattern allows it only before a bare magnitude
+}
+SUFFIX_QUALIFIERS = {"以上": "over", "以下": "under", "以内": "under", "之内": "under",
+                     "左右": "approx", "上下": "approx", "级": "approx", "多": "approx",
+                     "余": "approx"}
+# Qualifiers a few characters before the figure, outside the surface: 大概只需一个月.
+DETACHED_QUALIFIERS = {"大概": "approx", "大约": "approx", "约为": "approx", "约合": "approx",
+                       "约有": "approx", "最高": "under", "最多": "under"}
+
+# unit text → (unit code, factor to the unit code, measure word to record)
+UNITS: dict[str, tuple[str, float, Optional[str]]] = {
+    "美元": ("USD", 1, None), "欧元": ("EUR", 1, None), "元人民币": ("CNY", 1, None),
+    "元": ("CNY", 1, None),
+    "%": ("percent", 1, None), "％": ("percent", 1, None), "个百分点": ("percent", 1, None), "百分点": ("percent", 1, None),
+    "平方米": ("sqm", 1, None), "平米": ("sqm", 1, None), "㎡": ("sqm", 1, None),
+    "平方公里": ("sqm", 1e6, None), "平方千米": ("sqm", 1e6, None), "公顷": ("sqm", 1e4, None),
+    "亩": ("mu", 1, None),
+    "千伏": ("kV", 1, None), "kV": ("kV", 1, None), "KV": ("kV", 1, None),
+    "千瓦时": ("other", 1, "千瓦时"), "kWh": ("other", 1, "kWh"),
+    "千瓦": ("kW", 1, None), "kW": ("kW", 1, None), "KW": ("kW", 1, None),
+    "兆瓦": ("kW", 1e3, None), "MW": ("kW", 1e3, None),
+    "吉瓦": ("GW", 1, None), "GW": ("GW", 1, None),
+    "个工作日": ("day", 1, None), "个小时": ("hour", 1, None), "小时": ("hour", 1, None),
+    "个多月": ("month", 1, None), "个月": ("month", 1, None), "分钟": ("minute", 1, None),
+    "秒钟": ("second", 1, None), "秒": ("second", 1, None), "天": ("day", 1, None),
+    "周年": ("year", 1, None), "年": ("year", 1, None),
+    "个季度": ("other", 1, "个季度"), "个星期": ("other", 1, "个星期"), "周": ("other", 1, "周"),
+    "倍": ("other", 1, "倍"), "度": ("other", 1, "度"), "℃": ("other", 1, "℃"),
+    "万吨": ("other", 1e4, "吨"), "吨": ("other", 1, "吨"), "公里": ("other", 1, "公里"),
+    "千米": ("other", 1, "千米"), "米": ("other", 1, "米"), "成": ("percent", 10, None),
+}
+# Counts: measure words (two-character ones first so 家次 wins over 家).
+MEASURE_WORDS = ("家次", "人次", "项次", "台套", "部门", "批次", "家", "个", "项", "只", "人", "场", "次",
+                 "所", "条", "份", "台", "位", "名", "支", "种", "件", "款", "批", "座", "套",
+                 "辆", "架", "艘", "户", "间", "张", "部", "处", "栋", "届", "笔", "例", "株",
+                 "棵", "组", "门", "篇", "颗", "块", "投")
+# Nouns counted without a measure word in headline style (两企业) and 三大 (three major).
+BARE_NOUNS = ("企业", "项目", "公司", "大")
+
+_UNIT_ALTS = "|".join(re.escape(u) for u in sorted(
+    list(UNITS) + list(MEASURE_WORDS) + list(BARE_NOUNS), key=len, reverse=True))
+_PREFIXES = tuple(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))  # longest first
+_PRE_ALTS = "|".join(p if p != "上" else "上(?=[百千万亿])" for p in _PREFIXES)
+
+# Every match starts with a digit, a Chinese numeral, 半 or a prefix qualifier. Without this
+# lookahead the engine tries the whole pattern at every character (an optional group first
+# leaves it no character to skip to); with it most characters are rejected in one test.
+_FIRST_CHARS = re.escape(CN_NUMERAL_CHARS + "半" + "".join(sorted({p[0] for p in PREFIX_QUALIFIERS})))
+
+QUANTITY_RE = re.compile(
+    rf"""
+    (?=[\d{_FIRST_CHARS}])
+    (?P<pre>{_PRE_ALTS})?
+    (?:
+        (?P<pct>百分之(?P<pctnum>{_ARABIC}|{_CN}))
+      | (?P<frac>{_ARABIC}/{_ARABIC}|(?:{_ARABIC}|{_CN})分之(?:{_ARABIC}|{_CN}))
+      | (?P<half>半)
+      | (?P<num>{_ARABIC}|{_CN}|{_MAG})
+        (?:(?P<rsep>[-~～—–至到])(?P<num2>{_ARABIC}|{_CN}))?
+        (?P<mag>{_MAG})?
+        (?P<mid>余|多)?
+        (?P<mag2>{_MAG})?
+        (?P<unit>{_UNIT_ALTS})?
+    )
+    (?P<post>以上|以下|以内|之内|左右|上下(?!游)|级(?![别数])|多)?
+    """,
+    re.VERBOSE,
+)
+
+# Context rules for what is not a figure; none looks further than _CONTEXT characters.
+_CONTEXT = 32
+_LONG_TEXT = 2000  # the longest paragraph of the seeds has 289 characters
+_ORDINAL_BEFORE = re.compile(r"[第首]$")
+_NAME_BEFORE = re.compile(r"[A-Za-z\-+.]$")  # L3级, IL-12, 1+2+1, 高新贷2.0
+_NAME_AFTER = re.compile(r"^[A-Za-z+]")  # 5G, 3D, 10+1 (units such as GW are consumed first)
+_PLAN_AFTER = re.compile(r"^(?:行动|计划|规划|攻坚|工程|战略)")
+_PERIOD_BEFORE = re.compile(r"(?:^|[^提超之以])前$|[上下]$")  # 2025年前8个月, 上半年
+_YEAR_SUFFIX = re.compile(r"^(?:代|级|度)")  # 80年代, 3年级
+_BIG_NOUN_EXCLUDED = re.compile(r"^(?:学|会|赛|厦|道|街|桥|楼|队|众|幅|量|力|批|大|型|小|多|概|约|于|家)")
+_TOU_EXCLUDED = re.compile(r"^[资入产用运放建向标身]")
+_NAMED_RULES_AFTER = re.compile(r"^(?:[的”\"’》）)，,。；;、]|$)")
+_NAMED_RULES_VERBS = re.compile(r"[了有达共计出台布和与及等为是发订]$")
+_CHENG_EXCLUDED = re.compile(r"^[立功为果本交效绩员都熟长型形]")
+_DEMONSTRATIVE_BEFORE = re.compile(r"[的这那每同其某哪]$")
+_CN_ONLY = re.compile(f"^{_CN}$")
+_MAG_RE = re.compile(_MAG)
+_CN_DIGITS_ONLY = re.compile(r"^[零〇○一二三四五六七八九]{2,}$")
+_CLAUSE_OR_FIGURE = re.compile(r"[\d，,。；;：:！？!?、]")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def extract_facts(text: str) -> list[Fact]:
+    """All figures in one block of text, in order; `start` is the offset of the surface."""
+    if len(text) <= _LONG_TEXT:
+        return _extract_piece(text)
+    facts = []
+    for offset, piece in _pieces(text):
+        for fact in _extract_piece(piece):
+            fact.start += offset
+            facts.append(fact)
+    return facts
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece): runs of whole sentences of at most _LONG_TEXT characters (a longer
+    sentence is cut). Labels look for clause and sentence bounds around each figure, which is
+    quadratic on a page pasted as one unpunctuated line; real paragraphs never get here."""
+    offset, run = 0, ""
+    for sentence in split_sentences(text):
+        for cut in range(0, len(sentence), _LONG_TEXT):
+            part = sentence[cut:cut + _LONG_TEXT]
+            if run and len(run) + len(part) > _LONG_TEXT:
+                yield offset, run
+                offset, run = offset + len(run), ""
+            run += part
+    if run:
+        yield offset, run
+
+
+def _extract_piece(text: str) -> list[Fact]:
+    facts = []
+    for m in QUANTITY_RE.finditer(text):
+        fact = _fact_from_match(text, m)
+        if fact is not None:
+            facts.append(fact)
+    previous: Optional[Fact] = None
+    for fact in facts:
+        fact.sentence = _sentence_around(text, fact.start)
+        fact.label_zh = label_for(text, fact, floor=previous.start + len(previous.surface)
+                                  if previous else 0)
+        if previous is not None:
+            fact.label_zh = borrow_label(fact, previous)
+        fact.label_en = english_label(fact)
+        previous = fact
+    return facts
+
+
+def extract_story_facts(title: Optional[str], body: Sequence[BodyItem]) -> list[Fact]:
+    """Facts of a story: the title's, then each body item's, with `block` set."""
+    facts: list[Fact] = []
+    if title:
+        for fact in extract_facts(title):
+            fact.block = "title"
+            facts.append(fact)
+    for index, item in enumerate(body):
+        for fact in extract_facts(item.text):
+            fact.block = index
+            facts.append(fact)
+    return facts
+
+
+def _fact_from_match(text: str, m: re.Match) -> Optional[Fact]:
+    """Interpret one regex match in its context; None when it is not a figure."""
+    # Every context rule looks a few characters either side; a bounded window keeps a
+    # 200,000-character line linear instead of copying and scanning the whole text per figure.
+    before = text[max(0, m.start() - _CONTEXT):m.start()]
+    after = text[m.end():m.end() + _CONTEXT]
+    pre, post = m.group("pre") or "", m.group("post") or ""
+    if m.group("pct"):
+        value, unit, measure = parse_number(m.group("pctnum")), "percent", None
+        body_start = m.start("pct")
+    elif m.group("frac"):
+        value, unit, measure = parse_fraction(m.group("frac")), "other", None
+        body_start = m.start("frac")
+    elif m.group("half"):
+        unit_text = _unit_after_half(after)
+        if unit_text is None or _PERIOD_BEFORE.search(before + pre):
+            return None
+        code, factor, measure = UNITS[unit_text]
+        return _build(m.start(), m.end() + len(unit_text), text, 0.5 * factor, code, measure,
+                      _qualifier(pre, "", "", before))
+    else:
+        return _counted_fact(text, m, before, after, pre, post)
+    if value is None or _NAME_BEFORE.search(before + pre) or _NAME_AFTER.match(after):
+        return None
+    if _ORDINAL_BEFORE.search(before + pre):
+        return None
+    if post in ("级", "多"):  # only meaningful after a unit; give it back to the text
+        post = ""
+    start = m.start() if pre else body_start
+    end = m.end() - (len(m.group("post") or "") - len(post))
+    return _build(start, end, text, value, unit, measure, _qualifier(pre, "", post, before))
+
+
+def _counted_fact(text: str, m: re.Match, before: str, after: str, pre: str,
+                  post: str) -> Optional[Fact]:
+    """A numeral with an optional range, magnitude, 余/多 and unit."""
+    num, unit_text = m.group("num"), m.group("unit")
+    mid = m.group("mid") or ""
+    mags = (m.group("mag") or "") + (m.group("mag2") or "")
+    bare_magnitude = _MAG_RE.fullmatch(num) is not None
+    chinese = _CN_ONLY.match(num) is not None and not bare_magnitude
+    if _ORDINAL_BEFORE.search(before + pre) or _NAME_BEFORE.search(before):
+        return None
+    if num in ("零", "〇", "○"):
+        return None  # 零部件, 零的突破
+    if not unit_text:
+        # 400余二、三类…: an Arabic count with 余/多 and no measure word still counts.
+        if mid and not mags and re.fullmatch(r"\d{2,}", num) and not _NAME_AFTER.match(after):
+            return _build(m.start() if pre else m.start("num"), m.end("mid"), text,
+                          float(num), "count", None, _qualifier(pre, mid, "", before))
+        return None
+    if _NAME_AFTER.match(after) and unit_text not in ("%",):
+        return None
+    if bare_magnitude:
+        # 万家注册企业 is not a figure; 上百种, 千余家, 千亿元级, 千万元 are (approximate).
+        qualified = (pre and _prefix_is_qualifier(pre, before)) or mid or post == "级"
+        if not (qualified or UNITS.get(unit_text, ("",))[0] in ("CNY", "USD", "EUR")):
+            return None
+    value = parse_number(num)
+    if value is None:
+        return None
+    scale = magnitude(mags)
+    if scale is None:
+        return None
+    if bare_magnitude:
+        value, scale = 1.0, magnitude(num) * scale
+    if not _is_figure(num, value, unit_text, before, after, chinese, pre, post):
+        return None
+    # The surface ends after the unit (and a suffix qualifier when there is one).
+    if post == "多" and unit_text not in ("年", "天", "周"):
+        post = ""
+    end = m.end("unit") + len(post)
+    if post == "级" and not (bare_magnitude or mags):
+        post, end = "", m.end("unit")  # 2GW级项目: the level word is not a qualifier here
+    if unit_text in UNITS:
+        code, factor, measure = UNITS[unit_text]
+    else:
+        code, factor, measure = "count", 1, (None if unit_text in BARE_NOUNS else unit_text)
+    value_max = None
+    if m.group("num2"):
+        high = parse_number(m.group("num2"))
+        if high is None or high <= value:
+            return None
+        value_max = high * scale * factor
+    qualifier = _qualifier(pre, mid, post, before)
+    if bare_magnitude:
+        qualifier = qualifier if qualifier != "exact" else "approx"
+    start = m.start() if pre else m.start("num")
+    fact = _build(start, end, text, value * scale * factor, code, measure, qualifier)
+    fact.value_max = value_max
+    return fact
+
+
+def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
+               chinese: bool, pre: str, post: str) -> bool:
+    """Context rules: dates, ordinals, plan names, indefinite 一, named rules (24条)."""
+    plain = fold_digits(num)
+    if unit_text == "年":
+        if (plain.isdigit() and len(plain) == 4) or _CN_DIGITS_ONLY.match(num):
+            return False  # 2025年, 二〇二五年: a year, not a duration
+        if _YEAR_SUFFIX.match(after) or _PLAN_AFTER.match(after):
+            return False  # 80年代, 三年行动
+    if unit_text in ("个月", "个季度", "年") and _PERIOD_BEFORE.search(before + pre):
+        return False  # 2025年前8个月: a reporting period
+    if unit_text == "个" and after.startswith("年"):
+        return False  # “三个年”活动: a campaign name
+    if unit_text == "大" and (_BIG_NOUN_EXCLUDED.match(after) or not after):
+        return False
+    if unit_text == "投" and _TOU_EXCLUDED.match(after):
+        return False
+    if unit_text in BARE_NOUNS and (re.fullmatch(r"(?:19|20)\d\d", plain) or num == "一"):
+        return False  # 2023企业, 一大批
+    if unit_text in ("度", "周") and chinese:
+        return False  # 两度获评 (twice), 四周 (around)
+    if unit_text == "成" and (not chinese or _CHENG_EXCLUDED.match(after)):
+        return False  # 九成 is 90%; 3成立, 两成长 are other words
+    if unit_text == "位" and after.startswith("数"):
+        return False  # 两位数增长
+    if unit_text == "条" and _NAMED_RULES_AFTER.match(after) and before \
+            and not _NAMED_RULES_VERBS.search(before) and re.search(r"[\u4e00-\u9fff]$", before):
+        return False  # 外商投资24条: the name of a policy package
+    if num == "一" and not pre:
+        # 一 with a measure word is the indefinite article (一批, 一项, 一个缩影);
+        # with a duration it is a length of time (一个月), unless it is “新的一年”.
+        code = UNITS.get(unit_text, ("count",))[0]
+        if code not in ("year", "month", "day", "hour", "minute", "second"):
+            return False
+        if _DEMONSTRATIVE_BEFORE.search(before) or after.startswith(("来", "度", "级", "一")):
+            return False
+    return True
+
+
+def _unit_after_half(after: str) -> Optional[str]:
+    """半年, 半个月, 半小时: the duration unit after 半, if any."""
+    for unit_text in ("个月", "个小时", "小时", "年", "天"):
+        if after.startswith(unit_text):
+            return unit_text
+    return None
+
+
+def _qualifier(pre: str, mid: str, post: str, before: str) -> str:
+    if pre and pre != "上" and _prefix_is_qualifier(pre, before):
+        return PREFIX_QUALIFIERS[pre]
+    if pre == "上":
+        return "approx"
+    if post in SUFFIX_QUALIFIERS:
+        return SUFFIX_QUALIFIERS[post]
+    if mid:
+        return "approx"
+    window = _CLAUSE_OR_FIGURE.split(before[-8:])[-1]  # same clause, no figure in between
+    for word, qualifier in DETACHED_QUALIFIERS.items():
+        if word in window:
+            return qualifier
+    return "exact"
+
+
+def _prefix_is_qualifier(pre: str, before: str) -> bool:
+    """近 in 最近3年 and 约 in 签约3个项目 belong to other words."""
+    if pre == "近" and before.endswith(("最", "附", "邻", "靠", "临", "亲")):
+        return False
+    if pre == "约" and before.endswith(("签", "预", "契", "制", "节", "公", "条", "合", "邀",
+                                        "相", "特", "履", "违", "解", "守", "集")):
+        return False
+    if pre == "超" and before.endswith(("赶", "高")):
+        return False
+    return True
+
+
+def _build(start: int, end: int, text: str, value: float, unit: str, measure: Optional[str],
+           qualifier: str) -> Fact:
+    surface = text[start:end]
+    # A prefix that belongs to another word (签约, 最近) stays out of the surface.
+    for pre in _PREFIXES:
+        if surface.startswith(pre) and not _prefix_is_qualifier(pre, text[:start]):
+            start += len(pre)
+            surface = text[start:end]
+            break
+    return Fact(surface=surface, value=_tidy(value), unit=unit, qualifier=qualifier,
+                measure_word=measure, start=start)
+
+
+def _tidy(value: float) -> float:
+    """Drop float noise (8.86 * 1e8 = 886000000.0000001, 554.8 * 1e8 = 55479999999.99999) so
+    values compare and print cleanly: no printed figure has twelve significant digits."""
+    return float(f"{value:.12g}")
+
+
+def _sentence_around(text: str, offset: int) -> str:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, offset)]
+    begin = starts[-1] if starts else 0
+    end_match = _SENTENCE_END.search(text, offset)
+    end = end_match.end() if end_match else len(text)
+    return text[begin:end].strip()

@@ -1,0 +1,401 @@
+"""The translation memory: gettext PO files committed in the repository.
+
+Layout: translations/<lang>/<seed stem>.po holds one page's titles, headings, paragraphs and
+captions; translations/<lang>/common.po holds park names and fact labels, shared by all pages.
+The Chinese text is the msgid. An entry's status follows gettext conventions:
+
+  msgstr empty                          -> missing
+  msgstr set, not fuzzy                 -> reviewed (a person accepted it)
+  fuzzy with `#| msgid` (previous)      -> outdated (the Chinese changed after translation)
+  fuzzy with `#. engine: <name>`        -> machine
+  fuzzy with neither                    -> machine, engine unknown (still needs review)
+"""
+from __future__ import annotations
+
+import contextlib
+import difflib
+import errno
+import fcntl
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Optional
+
+import polib
+
+from ...build.files import holds
+from .units import COMMON_KINDS, Unit
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = "translations"
+COMMON_NAME = "common"
+LOCK_NAME = ".translate.lock"
+SIMILARITY = 0.75  # difflib ratio from which an old translation is carried over as outdated
+ENGINE_PREFIX = "engine: "
+QA_PREFIX = "qa: "  # checks a machine entry failed (translate/qa.py), so a reviewer sees why
+STATUS_ORDER = ("reviewed", "machine", "outdated", "missing")  # best first
+# No wrapping: one line per string keeps diffs to one line per changed unit.
+WRAPWIDTH = 0
+HEADER = ("Park Digest translation memory ({lang}). The Chinese source is the msgid.\n"
+          "Kept in sync by `make translate`; review an entry by removing its fuzzy flag.")
+# Fixed header fields: no creation or revision dates, so syncing an unchanged page rewrites
+# nothing and git shows only real changes (the history is git's).
+FIXED_METADATA = {
+    "Project-Id-Version": "Park Digest",
+    "MIME-Version": "1.0",
+    "Content-Type": "text/plain; charset=UTF-8",
+    "Content-Transfer-Encoding": "8bit",
+    "Plural-Forms": "nplurals=2; plural=(n != 1);",
+}
+DEFAULT_METADATA = {"Last-Translator": "Park Digest editors",
+                    "Language-Team": "Park Digest editors"}
+DROPPED_METADATA = ("POT-Creation-Date", "PO-Revision-Date")
+
+
+class MemoryLockedError(RuntimeError):
+    """Another translation run holds the lock on the translations directory."""
+
+
+@dataclass(frozen=True)
+class Translation:
+    text: Optional[str]
+    status: str  # reviewed | machine | outdated | missing
+    engine: Optional[str] = None
+    previous: Optional[str] = None  # the Chinese the (outdated) text was made for
+
+
+MISSING = Translation(None, "missing")
+
+
+@dataclass
+class Memory:
+    """All PO entries of one language, looked up by msgid (the best status wins)."""
+    lang: str
+    entries: dict[str, Translation] = field(default_factory=dict)
+
+    def lookup(self, msgid: str) -> Translation:
+        return self.entries.get(msgid, MISSING)
+
+    def add(self, msgid: str, translation: Translation) -> None:
+        known = self.entries.get(msgid)
+        rank = STATUS_ORDER.index
+        if known is None or rank(translation.status) < rank(known.status):
+            self.entries[msgid] = translation
+
+
+@dataclass
+class FileSync:
+    path: Path
+    added: int = 0
+    kept: int = 0
+    outdated: int = 0  # new msgids that inherited a similar old translation
+    obsoleted: int = 0
+    written: bool = False
+
+
+@dataclass
+class SyncReport:
+    files: list[FileSync] = field(default_factory=list)
+
+    def total(self, name: str) -> int:
+        return sum(getattr(f, name) for f in self.files)
+
+
+# ---------------------------------------------------------------- paths and entries
+
+def language_dir(root: Path, lang: str) -> Path:
+    return Path(root) / TRANSLATIONS_DIR / lang
+
+
+def po_path(root: Path, lang: str, seed_file: str) -> Path:
+    """PO file of a seed page ("000_x.txt" -> translations/en/000_x.po), or common.po."""
+    return language_dir(root, lang) / (Path(seed_file).stem + ".po")
+
+
+def common_path(root: Path, lang: str) -> Path:
+    return language_dir(root, lang) / (COMMON_NAME + ".po")
+
+
+def engine_of(entry: polib.POEntry) -> Optional[str]:
+    for line in entry.comment.splitlines():
+        if line.startswith(ENGINE_PREFIX):
+            return line[len(ENGINE_PREFIX):].strip() or None
+    return None
+
+
+def set_engine(entry: polib.POEntry, engine: str) -> None:
+    lines = [line for line in entry.comment.splitlines() if not line.startswith(ENGINE_PREFIX)]
+    entry.comment = "\n".join(lines + [ENGINE_PREFIX + engine])
+
+
+def set_kind(entry: polib.POEntry, kind: str) -> None:
+    """The extracted comment starts with the unit kind; engine and QA lines, if any, follow."""
+    kept = [line for line in entry.comment.splitlines()
+            if line.startswith((ENGINE_PREFIX, QA_PREFIX))]
+    entry.comment = "\n".join([kind] + kept)
+
+
+def qa_flags(entry: polib.POEntry) -> tuple[str, ...]:
+    """The checks a machine entry failed when it was last flagged (`#. qa: figures, glossary`)."""
+    for line in entry.comment.splitlines():
+        if line.startswith(QA_PREFIX):
+            return tuple(c.strip() for c in line[len(QA_PREFIX):].split(",") if c.strip())
+    return ()
+
+
+def set_qa_flags(entry: polib.POEntry, checks: tuple[str, ...]) -> None:
+    lines = [line for line in entry.comment.splitlines() if not line.startswith(QA_PREFIX)]
+    entry.comment = "\n".join(lines + ([QA_PREFIX + ", ".join(checks)] if checks else []))
+
+
+def translation_of(entry: polib.POEntry) -> Translation:
+    if not entry.msgstr:
+        return MISSING
+    engine = engine_of(entry)
+    if not entry.fuzzy:
+        return Translation(entry.msgstr, "reviewed", engine)
+    if entry.previous_msgid is not None:
+        return Translation(entry.msgstr, "outdated", engine, entry.previous_msgid)
+    return Translation(entry.msgstr, "machine", engine)
+
+
+def mark_machine(entry: polib.POEntry, text: str, engine: str) -> None:
+    entry.msgstr = text
+    if "fuzzy" not in entry.flags:
+        entry.flags.append("fuzzy")
+    entry.previous_msgid = None
+    set_engine(entry, engine)
+
+
+# ---------------------------------------------------------------- reading and writing
+
+def read_po(path: Path, lang: str) -> polib.POFile:
+    """The PO file at `path`, or an empty one with our header when it does not exist yet."""
+    if path.exists():
+        po = polib.pofile(str(path), wrapwidth=WRAPWIDTH, encoding="utf-8")
+    else:
+        po = polib.POFile(wrapwidth=WRAPWIDTH, encoding="utf-8")
+    po.wrapwidth = WRAPWIDTH
+    stabilize_header(po, lang)
+    return po
+
+
+def stabilize_header(po: polib.POFile, lang: str) -> None:
+    po.header = HEADER.format(lang=lang)
+    po.metadata_is_fuzzy = 0
+    for key in DROPPED_METADATA:
+        po.metadata.pop(key, None)
+    for key, value in DEFAULT_METADATA.items():
+        po.metadata.setdefault(key, value)
+    po.metadata.update(FIXED_METADATA)
+    po.metadata["Language"] = lang
+
+
+def render_po(po: polib.POFile) -> str:
+    text = po.__unicode__()
+    return text if text.endswith("\n") else text + "\n"
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Replace `path` with `text` so readers see the old or the new file, never half of one.
+
+    Returns False (and touches nothing) when the content is already there.
+    """
+    data = text.encode("utf-8")
+    if holds(path, data):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+    return True
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make the rename itself durable (a crash right after os.replace keeps the new file)."""
+    with contextlib.suppress(OSError):  # not every filesystem lets a directory be fsynced
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def save_po(po: polib.POFile, path: Path) -> bool:
+    return write_atomic(path, render_po(po))
+
+
+def load_memory(root: Path, lang: str) -> Memory:
+    memory = Memory(lang)
+    directory = language_dir(root, lang)
+    for path in sorted(directory.glob("*.po")) if directory.is_dir() else ():
+        for entry in read_po(path, lang):
+            if not entry.obsolete and entry.msgid:
+                memory.add(entry.msgid, translation_of(entry))
+    return memory
+
+
+@contextlib.contextmanager
+def memory_lock(root: Path) -> Iterator[Path]:
+    """Hold translations/.translate.lock so two runs cannot interleave their writes.
+
+    flock is released by the kernel when the process dies, so a killed run never leaves a
+    stale lock behind. Note that flock conflicts even between two opens in one process.
+    """
+    path = Path(root) / TRANSLATIONS_DIR / LOCK_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise MemoryLockedError(
+                    "another translation run is using %s (lock %s held); wait for it to finish"
+                    % (path.parent, path)) from None
+            raise
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write("%d\n" % os.getpid())
+            handle.flush()
+            remove_stale_temp_files(path.parent)
+            yield path
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def remove_stale_temp_files(translations: Path) -> None:
+    """Temp files a killed run left behind (write_atomic's); only safe under the lock."""
+    for stale in translations.glob("*/.*.po.*.tmp"):
+        log.info("%s: removing a temporary file left by an interrupted run", stale)
+        with contextlib.suppress(FileNotFoundError):
+            stale.unlink()
+
+
+# ---------------------------------------------------------------- sync
+
+def group_units(units_by_file: dict[str, list[Unit]]) -> dict[str, list[Unit]]:
+    """Units per PO file name (seed stem or "common"), in a deterministic order."""
+    groups: dict[str, list[Unit]] = {}
+    common: list[Unit] = []
+    for seed_file in sorted(units_by_file):
+        stem = Path(seed_file).stem
+        if stem == COMMON_NAME:
+            raise ValueError("a seed named %r would collide with %s.po" % (seed_file, COMMON_NAME))
+        units = units_by_file[seed_file]
+        groups[stem] = [u for u in units if u.kind not in COMMON_KINDS]
+        common.extend(u for u in units if u.kind in COMMON_KINDS)
+    if units_by_file:
+        groups[COMMON_NAME] = common
+    return groups
+
+
+def sync_memory(root: Path, lang: str, units_by_file: dict[str, list[Unit]]) -> SyncReport:
+    """Bring the PO files in line with the current units (does not take the lock).
+
+    Pass the units of every seed: common.po is rebuilt from all of them. PO files of seeds
+    that are not passed are left untouched.
+    """
+    report = SyncReport()
+    for name, units in group_units(units_by_file).items():
+        path = language_dir(root, lang) / (name + ".po")
+        po = read_po(path, lang)
+        result = sync_po(po, units)
+        result.path = path
+        result.written = save_po(po, path)
+        report.files.append(result)
+        if result.outdated or result.obsoleted:
+            log.info("%s: %d added, %d outdated, %d obsolete", path, result.added,
+                     result.outdated, result.obsoleted)
+    return report
+
+
+def sync_po(po: polib.POFile, units: list[Unit]) -> FileSync:
+    """Rewrite `po` in place: one entry per distinct msgid in unit order, obsolete ones last."""
+    result = FileSync(Path())
+    wanted: dict[str, list[Unit]] = {}
+    for unit in units:
+        wanted.setdefault(unit.msgid, []).append(unit)
+
+    live = {e.msgid: e for e in po if not e.obsolete and e.msgid}
+    obsolete = {e.msgid: e for e in po if e.obsolete and e.msgid}
+    entries: list[polib.POEntry] = []
+    fresh: list[polib.POEntry] = []
+    for msgid, same in wanted.items():
+        entry = live.pop(msgid, None) or obsolete.pop(msgid, None)
+        if entry is None:
+            entry = polib.POEntry(msgid=msgid, msgstr="")
+            fresh.append(entry)
+            result.added += 1
+        else:
+            result.kept += 1
+        entry.obsolete = False
+        entry.occurrences = unique_occurrences(same)
+        set_kind(entry, same[0].kind)
+        entries.append(entry)
+    for msgid in wanted:  # an obsolete twin of a live msgid would be a duplicate definition
+        obsolete.pop(msgid, None)
+
+    # Old entries that lost their unit: a similar new msgid inherits the translation, the rest
+    # become obsolete (kept in the file, so no translation is lost).
+    unused = list(live.values()) + list(obsolete.values())
+    for entry in fresh:
+        old = most_similar(entry.msgid, [e for e in unused if e.msgstr])
+        if old is not None:
+            unused.remove(old)
+            carry_over(old, entry)
+            result.outdated += 1
+    result.obsoleted = sum(1 for e in unused if e.msgid in live)
+    for entry in unused:
+        entry.obsolete = True
+        entry.occurrences = []
+    kept_obsolete = [e for e in unused if e.msgstr]  # an empty obsolete entry holds nothing
+
+    del po[:]
+    po.extend(entries + kept_obsolete)
+    return result
+
+
+def unique_occurrences(units: list[Unit]) -> list[tuple[str, str]]:
+    seen: list[tuple[str, str]] = []
+    for unit in units:
+        file, _, line = unit.ref.rpartition(":")
+        occurrence = (file, line) if file else (unit.ref, "")
+        if occurrence not in seen:
+            seen.append(occurrence)
+    return seen
+
+
+def most_similar(msgid: str, candidates: list[polib.POEntry]) -> Optional[polib.POEntry]:
+    best, best_ratio = None, SIMILARITY
+    for entry in candidates:
+        # autojunk off: it would treat frequent Chinese characters as noise in long paragraphs.
+        matcher = difflib.SequenceMatcher(None, entry.msgid, msgid, autojunk=False)
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio or (best is None and ratio >= best_ratio):
+            best, best_ratio = entry, ratio
+    return best
+
+
+def carry_over(old: polib.POEntry, new: polib.POEntry) -> None:
+    """`new` keeps `old`'s English, flagged outdated against the Chinese it was made for."""
+    new.msgstr = old.msgstr
+    new.flags = ["fuzzy"]
+    new.previous_msgid = old.previous_msgid if old.previous_msgid is not None else old.msgid
+    engine = engine_of(old)
+    if engine:
+        set_engine(new, engine)

@@ -1,0 +1,58 @@
+"""The QA report as a QA tool prints it: one block per finding, then counts per check."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .qa import Finding, QAReport
+
+RESOLUTIONS = ("accepted", "open", "flagged")
+ROW = "  %-18s %8s %8s %8s %8s %11s"
+SHORT = 110  # characters of Chinese or English shown per finding unless --full
+
+
+def format_report(report: "QAReport", checks: tuple[str, ...], full: bool = False) -> str:
+    lines = []
+    for finding in report.findings:
+        lines += format_finding(finding, full)
+    for exception in report.unused_exceptions:
+        lines.append("note: exception no longer needed (%s, %s): %s"
+                     % (exception.check, clip(exception.msgid, 40), exception.reason))
+    lines += format_summary(report, checks)
+    return "\n".join(lines)
+
+
+def format_finding(finding: "Finding", full: bool) -> list[str]:
+    entry = finding.entry
+    head = "%s:%d: %s: %s" % (entry.file, entry.line, finding.check, finding.message)
+    show = (lambda text: text) if full else clip
+    lines = [head,
+             "    entry: %s (%s)" % (entry.occurrence or "no reference", entry.status),
+             "    zh: %s" % show(entry.msgid),
+             "    en: %s" % show(entry.msgstr)]
+    if finding.resolution:
+        lines.append("    %s: %s" % (finding.resolution, finding.note))
+    return lines + [""]
+
+
+def format_summary(report: "QAReport", checks: tuple[str, ...]) -> list[str]:
+    status = report.status
+    lines = ["QA summary: %d PO files; checked %d reviewed and %d machine entries; "
+             "%d outdated not checked; %d missing (no English yet)"
+             % (report.files, status["reviewed"], status["machine"], status["outdated"],
+                status["missing"]),
+             ROW % ("check", "findings", *RESOLUTIONS, "unexplained")]
+    counts = {r: Counter(f.check for f in report.findings if f.resolution == r)
+              for r in RESOLUTIONS + (None,)}
+    found = Counter(f.check for f in report.findings)
+    for check in checks + ("total",):
+        row = [found[check]] + [counts[r][check] for r in RESOLUTIONS + (None,)]
+        if check == "total":
+            row = [sum(found.values())] + [sum(counts[r].values()) for r in RESOLUTIONS + (None,)]
+        lines.append(ROW % (check, *row))
+    return lines
+
+
+def clip(text: str, width: int = SHORT) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"

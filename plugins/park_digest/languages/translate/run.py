@@ -1,0 +1,152 @@
+"""Fill the missing entries of the translation memory with machine translations.
+
+Resumable by construction: each finished unit is saved (atomically) before the next request,
+so an interrupted run loses at most the unit in flight and a re-run picks up what is still
+missing. Reviewed entries are never touched; neither are machine or outdated ones (they have
+English already; outdated ones wait for a person).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Protocol
+
+import polib
+from tqdm import tqdm
+
+from .engines import EngineError
+from .glossary import Glossary, apply_glossary_check, protect, restore
+from .memory import (
+    Memory, SyncReport, Translation, group_units, language_dir, load_memory, mark_machine,
+    memory_lock, read_po, save_po, set_engine, sync_memory)
+from .qa import flag_machine_entries
+from .units import Unit
+
+log = logging.getLogger(__name__)
+
+GLOSSARY_ENGINE = "glossary"  # a unit that is one glossary name needs no engine
+
+
+class Translator(Protocol):
+    name: str
+
+    def translate(self, text: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class FailedUnit:
+    ref: str
+    msgid: str
+    error: str
+
+
+@dataclass
+class RunReport:
+    sync: SyncReport = field(default_factory=SyncReport)
+    translated: int = 0  # new machine translations
+    reused: int = 0  # copied from the same Chinese elsewhere in the memory
+    failed: list[FailedUnit] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # glossary problems, unit still written
+    aborted: Optional[str] = None
+    remaining: int = 0  # units still missing after the run
+    flagged: int = 0  # machine entries failing QA, marked `#. qa: <checks>`
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and self.aborted is None
+
+
+def translate_missing(root: Path, lang: str, units_by_file: dict[str, list[Unit]],
+                      engine: Translator, glossary: Glossary, progress: bool = True,
+                      max_consecutive_failures: int = 5) -> RunReport:
+    """Sync the PO files with the units, then translate every missing unit, saving as it goes.
+
+    Holds translations/.translate.lock for the whole run (MemoryLockedError if taken).
+    """
+    with memory_lock(root):
+        report = RunReport(sync=sync_memory(root, lang, units_by_file))
+        memory = load_memory(root, lang)
+        todo = [(path, unit) for path, units in missing_units(root, lang, units_by_file).items()
+                for unit in units]
+        files: dict[Path, polib.POFile] = {}
+        failures_in_a_row = 0
+        with tqdm(todo, disable=not progress, unit="unit",
+                  desc="translate %s (%s)" % (lang, engine.name)) as bar:
+            for path, unit in bar:
+                if path not in files:
+                    files[path] = read_po(path, lang)
+                if fill_unit(files[path], path, unit, memory, engine, glossary, report):
+                    failures_in_a_row = 0
+                    continue
+                failures_in_a_row += 1
+                if failures_in_a_row >= max_consecutive_failures:
+                    report.aborted = ("stopped after %d failures in a row (last: %s)"
+                                      % (failures_in_a_row, report.failed[-1].error))
+                    break
+        report.remaining = sum(map(len, missing_units(root, lang, units_by_file).values()))
+        report.flagged = flag_machine_entries(root, lang, glossary)
+    return report
+
+
+def fill_unit(po: polib.POFile, path: Path, unit: Unit, memory: Memory, engine: Translator,
+              glossary: Glossary, report: RunReport) -> bool:
+    """Give one missing entry its English and save the file; False when the engine failed."""
+    entry = po.find(unit.msgid)
+    if entry is None or entry.msgstr:  # never overwrite an existing translation
+        return True
+    known = memory.lookup(unit.msgid)
+    if known.status in ("reviewed", "machine"):  # the same Chinese is translated elsewhere
+        entry.msgstr = known.text
+        if known.status == "machine":
+            mark_machine(entry, known.text, known.engine or "unknown")
+        elif known.engine:
+            set_engine(entry, known.engine)
+        save_po(po, path)
+        report.reused += 1
+        return True
+    try:
+        english, engine_name, problems = translate_unit(unit.msgid, engine, glossary)
+    except EngineError as exc:
+        log.warning("%s: %s: not translated: %s", path, unit.ref, exc)
+        report.failed.append(FailedUnit(unit.ref, unit.msgid, str(exc)))
+        return False
+    mark_machine(entry, english, engine_name)
+    save_po(po, path)  # this unit survives whatever happens next
+    memory.add(unit.msgid, Translation(english, "machine", engine_name))
+    report.translated += 1
+    for problem in problems:
+        log.warning("%s: %s: %s", path, unit.ref, problem)
+        report.warnings.append("%s: %s" % (unit.ref, problem))
+    return True
+
+
+def translate_unit(msgid: str, engine: Translator,
+                   glossary: Glossary) -> tuple[str, str, list[str]]:
+    """English for one unit, with glossary names protected: (text, engine name, problems)."""
+    protected, mapping = protect(msgid, glossary)
+    if protected in mapping:  # the unit is a single glossary name, e.g. a park
+        english, engine_name = mapping[protected], GLOSSARY_ENGINE
+    else:
+        english, engine_name = restore(engine.translate(protected), mapping), engine.name
+    return english, engine_name, apply_glossary_check(msgid, english, glossary)
+
+
+def missing_units(root: Path, lang: str,
+                  units_by_file: dict[str, list[Unit]]) -> dict[Path, list[Unit]]:
+    """Units whose entry has no English yet, per PO file, in unit order, once per msgid."""
+    todo: dict[Path, list[Unit]] = {}
+    for name, units in group_units(units_by_file).items():
+        path = language_dir(root, lang) / (name + ".po")
+        po = read_po(path, lang)
+        empty = {e.msgid for e in po if not e.obsolete and e.msgid and not e.msgstr}
+        seen: set[str] = set()
+        pending = []
+        for unit in units:
+            if unit.msgid in empty and unit.msgid not in seen:
+                seen.add(unit.msgid)
+                pending.append(unit)
+        if pending:
+            todo[path] = pending
+    return todo
+

@@ -1,0 +1,1 @@
+"""A page → stories: read (decode), normalize, layout (blocks), segment (stories), parks, dates."""

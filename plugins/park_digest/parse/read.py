@@ -1,0 +1,195 @@
+"""Decode a seed file: encoding, line ends, script.
+
+Seeds come from many tools: UTF-8 with or without BOM, UTF-16, GB18030/GBK, CRLF or CR line
+ends, Simplified or Traditional script. Everything downstream works on Simplified text, so a
+Traditional page is converted with OpenCC t2s and its original lines are kept.
+"""
+from __future__ import annotations
+
+import codecs
+import errno
+import hashlib
+import re
+import stat
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+from ..model import Seed
+from ..settings import DEFAULT_MAX_SEED_BYTES
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: it also splits on \x0b, \x1c, U+2028
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff]+")
+# Characters that are never control or unassigned: printable ASCII, line ends and the common
+# CJK ideographs and punctuation (all in Unicode since 1.1). They are most of a page, so the
+# per-character category test runs only on the few others.
+_NEVER_CONTROL = re.compile(r"[\x20-\x7e\r\n\t\f\u3000-\u3003\u2018-\u201d\u4e00-\u9fa5\uff01-\uff5e]+")
+
+
+class SeedError(ValueError):
+    """A seed that cannot be used; the message names the file, the line when one is at fault,
+    and the reason."""
+
+    def __init__(self, file: str, reason: str, line: int | None = None):
+        self.file, self.reason, self.line = file, reason, line
+        super().__init__(f"{file}: line {line}: {reason}" if line else f"{file}: {reason}")
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+@lru_cache(maxsize=None)
+def converter(config: str) -> opencc.OpenCC:
+    """OpenCC converters are costly to build and immutable once built: share them."""
+    return opencc.OpenCC(config if config.endswith(".json") else config + ".json")
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Return (text, encoding name) or raise SeedError naming the file."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise SeedError(name, f"not valid {encoding} after its byte-order mark ({exc.reason})",
+                                _line_of(data, exc.start)) from exc
+    utf16 = _guess_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise SeedError(name, "binary file (NUL bytes), not a text page", _line_of(data, data.index(b"\x00")))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    else:
+        if _control_share(text[:20000]) > 0.01:
+            raise SeedError(name, "binary content: valid UTF-8 but full of control characters")
+        return text, "utf-8"
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        # Most seeds are UTF-8, so the first byte that breaks UTF-8 is the one to look at.
+        raise SeedError(name, f"undecodable: not UTF-8 (byte {utf8_error.start}), UTF-16 or GB18030",
+                        _line_of(data, utf8_error.start)) from exc
+    # GB18030 maps almost any byte soup to some character; demand that it reads as Chinese text.
+    if not _looks_like_text(text):
+        raise SeedError(name, "binary or undecodable content (neither UTF-8 nor plausible GB18030)")
+    return text, "gb18030"
+
+
+def _guess_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: the NUL high bytes of ASCII characters fall mostly on one parity
+    (CJK characters such as U+4E00 add a few on the other)."""
+    sample = data[:4000]
+    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
+        return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_nuls and even_nuls * 5 <= odd_nuls:
+        candidate = "utf-16-le"
+    elif even_nuls and odd_nuls * 5 <= even_nuls:
+        candidate = "utf-16-be"
+    else:
+        return None
+    try:
+        return candidate if _looks_like_text(data.decode(candidate)) else None
+    except UnicodeDecodeError:
+        return None
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    if not sample.strip():
+        return True
+    common = sum(1 for ch in sample if ch < "\u0080" or "\u3000" <= ch <= "\u303f"
+                 or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+                 or "\u2010" <= ch <= "\u2027")
+    return _control_share(sample) <= 0.01 and common >= 0.9 * len(sample)
+
+
+def _control_share(sample: str) -> float:
+    control = sum(1 for ch in _NEVER_CONTROL.sub("", sample)
+                  if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\r\n\t\f")
+    return control / max(len(sample), 1)
+
+
+def detect_script(text: str) -> str:
+    """'hant' when converting to Simplified changes a clear share of the CJK characters."""
+    sample = _NOT_CJK.sub("", text[:50000])  # its CJK characters
+    if not sample:
+        return "hans"
+    simple = converter("t2s").convert(sample)
+    # Most pages are Simplified: one comparison of the whole string, not one per character.
+    to_simple = 0 if simple == sample else sum(map(str.__ne__, sample, simple))
+    if not to_simple:  # already Simplified: skip the slower s2t pass, the answer is known
+        return "hans"
+    to_trad = sum(map(str.__ne__, sample, converter("s2t").convert(sample)))
+    return "hant" if to_simple > to_trad else "hans"
+
+
+def split_lines(text: str) -> list[str]:
+    return _LINE_BREAK.split(text)
+
+
+def decode_seed(data: bytes, name: str) -> Seed:
+    """Bytes of one page → Seed with Simplified lines (not yet normalized) and the originals."""
+    text, encoding = decode_bytes(data, name)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise SeedError(name, "empty page (no text)")
+    if not any(ch.isalnum() for ch in text):
+        raise SeedError(name, "no letters or digits, only punctuation and spaces")
+    original = split_lines(text)
+    script = detect_script(text)
+    if script == "hant":
+        simple = split_lines(converter("t2s").convert(text))
+        if len(simple) != len(original):  # OpenCC keeps line breaks; be safe per line otherwise
+            simple = [converter("t2s").convert(line) for line in original]
+    else:
+        simple = list(original)
+    return Seed(file=name, sha256=hashlib.sha256(data).hexdigest(), script=script,
+                encoding=encoding, lines=simple, original_lines=original)
+
+
+def read_seed_bytes(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> bytes:
+    """The bytes of a seed file, or a SeedError saying plainly why it cannot be one."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe or device)"
+            raise SeedError(path.name, f"{kind}, not a page")
+        if info.st_size > max_bytes:
+            raise SeedError(path.name, f"{info.st_size:,} bytes is over the limit of {max_bytes:,} for one page "
+                                       "(PARK_DIGEST_MAX_SEED_BYTES); a printed page is some 10 kB")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat
+    except OSError as exc:
+        raise SeedError(path.name, os_reason(path, exc)) from exc
+    if len(data) > max_bytes:
+        raise SeedError(path.name, f"grew past the limit of {max_bytes:,} bytes while being read")
+    return data
+
+
+def read_seed(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Seed:
+    return decode_seed(read_seed_bytes(path, max_bytes), path.name)
+
+
+def os_reason(path: Path, exc: OSError) -> str:
+    """What a failed open or stat means for an editor, without the errno jargon."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"broken symbolic link (its target {str(path.readlink())!r} does not exist)"
+    if exc.errno == errno.EACCES:
+        return "cannot be read (permission denied)"
+    return f"cannot be read ({exc.strerror or exc})"

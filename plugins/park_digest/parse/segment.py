@@ -1,0 +1,242 @@
+"""Layout blocks → stories and discarded furniture.
+
+A printed page gives few explicit signals of where one story ends and the next begins. The
+rules here read them the way an editor would: a byline after the body closes a story; a headline
+followed by a byline or by `本报讯` opens one; a marked heading of the title's rank or higher
+opens one; a headline with nothing after it was printed after its body; a wide gap followed by a
+news opener or another park's name starts an untitled item (photo news, a brief).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Block, BodyItem, Discarded, Span
+from .names import inline_authors
+from .parks import PARK_PATTERN
+
+_NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
+# `捷。“高新贷”…`: a page that opens on the tail of a sentence from another page.
+_MID_SENTENCE_START = re.compile(r"^(?:[^。！？“‘「（(\s]{1,3}[。！？；]|[，、。；：！？）”’」』])")
+_BRIEF_MAX_CHARS = 1400
+
+
+@dataclass
+class Draft:
+    """A story being assembled from blocks."""
+    title: Optional[str] = None
+    title_span: Optional[Span] = None
+    title_level: int = 0
+    title_marked: bool = False
+    body: list[BodyItem] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    caption_spans: list[Span] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    byline_spans: list[Span] = field(default_factory=list)
+    advertisement: bool = False
+    closed: bool = False  # a byline after the body ended it
+    fragment: bool = False
+
+    @property
+    def has_body(self) -> bool:
+        return any(item.type == "paragraph" for item in self.body)
+
+    @property
+    def span(self) -> Span:
+        spans = [item.span for item in self.body] + self.byline_spans
+        if self.title_span:
+            spans.append(self.title_span)
+        if not spans:
+            spans = self.caption_spans
+        return (min(s[0] for s in spans), max(s[1] for s in spans))
+
+    def kind(self) -> str:
+        if self.advertisement:
+            return "advertisement"
+        if self.fragment:
+            return "fragment"
+        paragraphs = [item for item in self.body if item.type == "paragraph"]
+        chars = sum(len(item.text) for item in paragraphs)
+        subheadings = any(item.type == "heading" for item in self.body)
+        starts_brief = bool(paragraphs) and paragraphs[0].text.startswith("本报讯")
+        if self.title is None and not starts_brief and len(paragraphs) <= 3:
+            return "photo_news"
+        if starts_brief or (not subheadings and chars <= _BRIEF_MAX_CHARS):
+            return "brief"
+        return "article"
+
+
+def _parks_in(text: str) -> set[str]:
+    return {m.group(0)[-6:] for m in PARK_PATTERN.finditer(text)}
+
+
+def _content_ahead(blocks: list[Block]) -> list[Optional[int]]:
+    """For each position, the index of the first block at or after it that is neither caption nor
+    furniture. Built once, so a page of thousands of captions stays linear."""
+    ahead: list[Optional[int]] = [None] * (len(blocks) + 1)
+    for i in range(len(blocks) - 1, -1, -1):
+        ahead[i] = i if blocks[i].kind not in ("caption", "furniture") else ahead[i + 1]
+    return ahead
+
+
+def _next_content(blocks: list[Block], ahead: list[Optional[int]], start: int) -> Optional[Block]:
+    index = ahead[start] if start < len(ahead) else None
+    return blocks[index] if index is not None else None
+
+
+def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
+    drafts: list[Draft] = []
+    discarded: list[Discarded] = []
+    current: Optional[Draft] = None
+    pending_captions: list[Block] = []
+    ahead = _content_ahead(blocks)
+
+    def start(**kwargs) -> Draft:
+        nonlocal current, pending_captions
+        current = Draft(**kwargs)
+        drafts.append(current)
+        for cap in pending_captions:
+            current.captions.append(cap.text)
+            current.caption_spans.append(cap.span)
+        pending_captions = []
+        return current
+
+    for i, block in enumerate(blocks):
+        if block.kind == "furniture":
+            discarded.append(Discarded(block.span, block.text, block.reason))
+        elif block.kind == "advertisement":
+            discarded.append(Discarded(block.span, block.text, "advertisement label"))
+            start(advertisement=True)
+        elif current is not None and current.advertisement:
+            _add_to_advertisement(current, block)
+        elif block.kind == "heading":
+            role = _heading_role(block, current, blocks, ahead, i)
+            if role == "kicker":
+                discarded.append(Discarded(block.span, block.text, "page slogan or kicker above a headline"))
+            elif role == "late_title":
+                current.title, current.title_span = block.text, block.span
+                current.title_level, current.title_marked = block.level, block.marked
+            elif role == "title":
+                start(title=block.text, title_span=block.span, title_level=block.level,
+                      title_marked=block.marked)
+            else:
+                current.body.append(BodyItem("heading", block.text, block.span, block.parts))
+        elif block.kind == "byline":
+            target = current if current is not None else start()
+            target.authors.extend(a for a in block.authors if a not in target.authors)
+            target.byline_spans.append(block.span)
+            target.bylines.append(block.text)
+            if target.has_body:
+                target.closed = True
+        elif block.kind == "caption":
+            if current is not None and not current.closed and _opens_item(blocks, ahead, i, current):
+                start()
+            if current is None or current.closed:
+                pending_captions.append(block)
+            else:
+                current.captions.append(block.text)
+                current.caption_spans.append(block.span)
+        else:  # text
+            if current is None or current.closed or _starts_new_item(block, current):
+                start()
+                current.fragment = bool(_MID_SENTENCE_START.match(block.text))
+            elif not current.has_body and current.title is not None:
+                current.fragment = bool(_MID_SENTENCE_START.match(block.text))
+            for author in inline_authors(block.text):
+                if author not in current.authors:
+                    current.authors.append(author)
+            current.body.append(BodyItem("paragraph", block.text, block.span, block.parts))
+    if pending_captions:
+        target = current if current is not None else start()
+        for cap in pending_captions:
+            target.captions.append(cap.text)
+            target.caption_spans.append(cap.span)
+    kept = [d for d in drafts if d.body or d.title or d.captions]
+    for draft in drafts:  # a page of bylines alone: say so rather than drop them
+        if draft not in kept:
+            discarded += [Discarded(span, text, "byline with no story")
+                          for span, text in zip(draft.byline_spans, draft.bylines)]
+    return kept, discarded
+
+
+def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
+                  ahead: list[Optional[int]], index: int) -> str:
+    """title | subheading | kicker | late_title for one heading."""
+    nxt = _next_content(blocks, ahead, index + 1)
+    if current is not None and current.title is None and current.has_body:
+        # Nothing after it but the next item: a headline printed after its body.
+        if nxt is None or nxt.kind in ("advertisement", "heading"):
+            return "late_title"
+    if nxt is not None and nxt.kind == "heading" and not (block.marked and nxt.marked and nxt.level > block.level):
+        # Two headlines in a row: the first is an overline, unless the second is its subheading.
+        if current is None or current.closed or not current.has_body or _is_title_like(ahead[index + 1], blocks, ahead):
+            return "kicker"
+    if current is None or current.closed or current.advertisement:
+        return "title"
+    if not current.has_body and current.title is None:
+        return "title"
+    if nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and nxt.text.startswith("本报讯"))):
+        return "title"
+    if current.title is None:
+        return "title"
+    if block.marked and current.title_marked and block.level <= current.title_level:
+        return "title"
+    if block.marked and not current.title_marked:
+        return "title"
+    return "subheading"
+
+
+def _is_title_like(index: int, blocks: list[Block], ahead: list[Optional[int]]) -> bool:
+    block = blocks[index]
+    nxt = _next_content(blocks, ahead, index + 1)
+    return bool(_parks_in(block.text)) or (nxt is not None and nxt.kind == "byline")
+
+
+def _starts_new_item(block: Block, current: Draft) -> bool:
+    """Text after a wide gap that opens like news or names another park starts a new item."""
+    if not current.has_body:
+        return False
+    if block.text.startswith("本报讯"):
+        return True
+    if block.gap_before < 2:
+        return False
+    return _differs(block.text, current)
+
+
+def _opens_item(blocks: list[Block], ahead: list[Optional[int]], index: int, current: Draft) -> bool:
+    """A caption after a wide gap that heads a new item (photo news) rather than the story above."""
+    block = blocks[index]
+    if block.gap_before < 2 or not current.has_body:
+        return False
+    nxt = _next_content(blocks, ahead, index + 1)
+    if nxt is None or nxt.kind != "text":
+        return False
+    last = next((item for item in reversed(current.body) if item.type == "paragraph"), None)
+    if last is not None and last.text and last.text[-1] not in "。！？…”":
+        return False
+    return _differs(block.text + nxt.text, current)
+
+
+def _differs(text: str, current: Draft) -> bool:
+    if _NEWS_OPENER.match(text):
+        return True
+    own = set()
+    for item in current.body[:3]:
+        own |= _parks_in(item.text)
+    if current.title:
+        own |= _parks_in(current.title)
+    theirs = _parks_in(text[:80])
+    return bool(theirs) and not (theirs & own)
+
+
+def _add_to_advertisement(current: Draft, block: Block) -> None:
+    if block.kind == "heading" and current.title is None:
+        current.title, current.title_span = block.text, block.span
+        current.title_level, current.title_marked = block.level, block.marked
+    elif block.kind == "caption":
+        current.captions.append(block.text)
+        current.caption_spans.append(block.span)
+    else:
+        current.body.append(BodyItem("paragraph", block.text, block.span, block.parts))

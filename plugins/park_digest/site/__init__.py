@@ -1,0 +1,1 @@
+"""The site's pages beyond the stories: parks, home and archives, feeds, data, sitemap, search."""

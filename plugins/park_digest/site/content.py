@@ -1,0 +1,164 @@
+"""Pure helpers for the site pages: language paths, grouping stories by language and park.
+
+Works on anything with the attributes of Pelican's Article (lang, slug, metadata, date), so it
+is tested without Pelican.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional
+
+from ..model import Park
+from ..parse.parks import load_gazetteer
+
+SOURCE_LANG = "zh-Hans"
+LANG_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+_CANONICAL = {code.lower(): code for code in LANG_NAMES}
+
+
+def bcp47(lang: str) -> str:
+    """Pelican keeps language codes in lower case; HTML gets the canonical BCP 47 form."""
+    return _CANONICAL.get(lang.lower(), lang)
+
+
+def lang_prefix(lang: str) -> str:
+    """'' for the source language (the site root), else 'en/' or 'zh-hant/'."""
+    return "" if bcp47(lang) == SOURCE_LANG else lang.lower() + "/"
+
+
+@dataclass(frozen=True)
+class FactLine:
+    """One figure of a story as its `Facts:` metadata line gives it (see render.FACT_COLUMNS)."""
+    label: str
+    figure: str  # as displayed in the page's language
+    anchor: str  # id of the sentence (zh) or paragraph (en) it stands in, or "title"
+    value: float
+    value_max: Optional[float]
+    unit: str
+    qualifier: str
+    box: bool  # shown in the story's fact box
+
+
+def url_of(content: Any) -> str:
+    """A story's or page's URL, remembered on the object: Pelican formats `Content.url` anew on
+    every access, and a large digest asks for each one many times (lists, switchers, sitemap)."""
+    memo = content.__dict__
+    if "_digest_url" not in memo:
+        memo["_digest_url"] = content.url
+    return memo["_digest_url"]
+
+
+def iso_day(when: Any) -> str:
+    """'2026-01-15': the templates' dates. Pelican's SafeDatetime.strftime runs a regex over
+    the format on every call, a tenth of rendering a story page."""
+    return when.isoformat()[:10]
+
+
+def iso_month(when: Any) -> str:
+    """'2026-01'."""
+    return when.isoformat()[:7]
+
+
+def parse_fact_lines(value: Any) -> tuple[list[FactLine], list[str]]:
+    """`Facts:` metadata → (figures, lines that could not be read)."""
+    if not value:
+        return [], []
+    lines = value if isinstance(value, list) else str(value).split("\n")
+    rows, bad = [], []
+    for line in lines:
+        parts = [p.strip() for p in str(line).split("|")]
+        try:
+            label, figure, anchor, number, unit, qualifier, box = parts
+            low, _, high = number.partition("–")
+            rows.append(FactLine(label, figure, anchor, float(low), float(high) if high else None,
+                                 unit, qualifier, box == "box"))
+        except ValueError:
+            bad.append(str(line))
+    return rows, bad
+
+
+@dataclass
+class ParkEntry:
+    """A park as the site shows it: the gazetteer's record (its fields read through) and the
+    park's stories per language."""
+    park: Park
+    stories: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))  # lang → articles
+    to_hant: Callable[[str], str] = field(default=lambda text: text, repr=False, compare=False)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "park":  # not set yet (copy, pickle): no recursion
+            raise AttributeError(name)
+        return getattr(self.park, name)
+
+    def _zh(self, text: str, lang: str) -> str:
+        return self.to_hant(text) if bcp47(lang) == "zh-Hant" else text
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self._zh(self.name_zh, lang)
+
+    def place(self, lang: str) -> str:
+        """City and province as a reader of that language writes them: 山东青岛, Qingdao, Shandong."""
+        if lang == "en":
+            parts = [self.city_en] + ([self.province_en] if self.province_en != self.city_en else [])
+            return ", ".join(p for p in parts if p)
+        province = self.province if self.province != self.city else ""
+        return self._zh(province + self.city, lang)
+
+    def count(self) -> int:
+        return len(self.stories.get(SOURCE_LANG, []))
+
+
+def with_translations(content: Any) -> list[Any]:
+    """A story or page and its versions in the other languages (Pelican hangs them on it)."""
+    return [content, *getattr(content, "translations", [])]
+
+
+def all_articles(articles: Iterable[Any]) -> list[Any]:
+    """Every article in every language: Pelican lists originals and hangs translations on them."""
+    seen, out = set(), []
+    for article in articles:
+        for item in with_translations(article):
+            key = (item.slug, item.lang)
+            if key not in seen:
+                seen.add(key)
+                out.append(item)
+    return out
+
+
+def by_language(articles: Iterable[Any], languages: Iterable[str]) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = {bcp47(lang): [] for lang in languages}
+    for article in articles:
+        if bcp47(article.lang) in grouped:
+            grouped[bcp47(article.lang)].append(article)
+    for items in grouped.values():
+        items.sort(key=lambda a: (a.date, a.slug), reverse=True)
+    return grouped
+
+
+def group_parks(articles: Iterable[Any], gazetteer: Optional[tuple[Park, ...]] = None,
+                to_hant: Callable[[str], str] = lambda text: text) -> dict[str, ParkEntry]:
+    """Parks with their stories per language; `to_hant` writes names for zh-Hant pages."""
+    known = {p.slug: p for p in (gazetteer or load_gazetteer())}
+    parks: dict[str, ParkEntry] = {}
+    for article in articles:
+        slug = article.metadata.get("park")
+        if not slug:
+            continue
+        if slug not in parks:
+            park = known.get(slug) or Park(article.metadata.get("park_zh", slug),
+                                           article.metadata.get("park_en", slug), slug, known=False)
+            parks[slug] = ParkEntry(park, to_hant=to_hant)
+        parks[slug].stories[bcp47(article.lang)].append(article)
+    for entry in parks.values():
+        for items in entry.stories.values():
+            items.sort(key=lambda a: (a.date, a.slug), reverse=True)
+    return dict(sorted(parks.items()))
+
+
+def months(articles: Iterable[Any]) -> list[tuple[str, list[Any]]]:
+    """Archive groups: ('2026-01', [articles…]) newest first."""
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for article in articles:
+        grouped[iso_month(article.date)].append(article)
+    return sorted(grouped.items(), reverse=True)

@@ -1,0 +1,225 @@
+"""Pelican generator for everything the digest adds around the stories: per-language home,
+archives, search page and feeds; the parks index and one page per park (figure table, money
+chart, downloads, feed); the data files; 404, sitemap.xml and robots.txt.
+
+The grouping and formats live in pure modules (site, figures, chart, feeds, sitemap, search);
+this is the thin Pelican side that hands them Pelican's articles and writes their output. It
+also hands every searchable page's text to search.py as soon as the content is read, so that
+Pagefind indexes while the pages render.
+"""
+from __future__ import annotations
+
+import logging
+import weakref
+from pathlib import Path
+from typing import Callable, Optional
+from urllib.parse import urlparse
+
+from pelican.generators import Generator
+
+from .chart import money_chart
+from .feeds import FeedInfo, atom_feed
+from ..build.files import remove_stale_pages
+from .tables import figure_count, figure_rows, money_bars, rows_csv, rows_json, table_rows
+from .search import SearchIndexer, bundle_paths, site_search_shards
+from .staging import SearchDocument, content_documents, park_documents
+from ..settings import load_settings
+from .content import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
+                   url_of, with_translations)
+from .sitemap import SitemapEntry, robots_txt, sitemap_xml
+from ..languages.variants import to_traditional
+from .writer import RENDER_INPUTS
+
+logger = logging.getLogger(__name__)
+# Pages every language gets, by path under its language prefix.
+LANGUAGE_PAGES = ("index.html", "archives.html", "search.html", "parks/index.html")
+WRITTEN = "park_digest_written"  # context key: the pages written in this build (hooks.track_written)
+SEARCH_INDEXER = "park_digest_search"  # context key: the SearchIndexer the conversion staged for
+
+
+def site_languages(digest) -> tuple[str, ...]:
+    """The configured languages in BCP 47 form, as the pages and the search index name them."""
+    return tuple(bcp47(lang) for lang in digest.languages)
+
+
+def park_entries(stories, digest) -> dict:
+    """The parks and their stories (Pelican's articles, or the stories staged while converting:
+    both must give the same parks, or the early search index is built again)."""
+    return group_parks(stories, to_hant=lambda text: to_traditional(text, digest.opencc_config))
+
+
+class DigestPagesGenerator(Generator):
+    def generate_context(self) -> None:
+        self.digest = load_settings(self.settings)
+        self.languages = site_languages(self.digest)
+        stories = all_articles(self.context.get("articles", []))
+        # Stories and pages (About, Methodology) in every language: searched, in the sitemap.
+        self.content = all_articles([*self.context.get("articles", []), *self.context.get("pages", [])])
+        self.by_lang = by_language(stories, self.languages)
+        self.parks = park_entries(stories, self.digest)
+        self.site_url = (self.settings.get("SITEURL") or "").rstrip("/")
+        self.context["digest_parks"] = self.parks
+        self.context["digest_languages"] = self.languages
+        self.context[WRITTEN] = set()  # a fresh set for every build (autoreload reuses the context)
+        self.indexer = None
+
+    # -- search ----------------------------------------------------------------------------
+
+    def start_search_index(self) -> None:
+        if not self.digest.search:
+            return
+        self.indexer = self.context.pop(SEARCH_INDEXER, None) or SearchIndexer(
+            Path(self.output_path), self.digest.cache_dir, site_search_shards(self.digest, self.settings))
+        if self.indexer.start(self.search_documents()):
+            weakref.finalize(self, self.indexer.cancel)  # the build failed before generate_output
+
+    def search_documents(self) -> list[SearchDocument]:
+        """Stories and pages in every language, and each park: the text a reader searches."""
+        return (content_documents(self.content, self.languages, self.indexer.shards)
+                + park_documents(self.parks.values(), self.languages, self.indexer.shards))
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def alternates(self, path: str) -> list[dict]:
+        return [{"lang": other, "name": LANG_NAMES[other], "url": lang_prefix(other) + path}
+                for other in self.languages]
+
+    def _write(self, writer, path: str, template: str, lang: str, inputs: str,
+               later: Optional[Callable[[], dict]] = None, **context) -> None:
+        """Render a page; `inputs` names everything it shows beyond the theme and settings (the
+        writer skips the render when they are unchanged). `later` makes the rest of the page's
+        context, only when the page is rendered."""
+        name, page_template, relative = lang_prefix(lang) + path, self.get_template(template), self.settings["RELATIVE_URLS"]
+        if later is not None:
+            if writer.fresh(name, page_template, self.context, relative, inputs):
+                return
+            context.update(later())
+        writer.write_file(
+            name, page_template, self.context, relative_urls=relative, lang=lang, page_path=path,
+            alternates=self.alternates(path), page_url=name,
+            search_base=self.search_base(), **{RENDER_INPUTS: inputs}, **context)
+
+    def park_inputs(self, writer, park) -> str:
+        stories = [story for items in park.stories.values() for story in items]
+        return repr(park.park) + "\n" + writer.content_inputs(stories)
+
+    def search_bundles(self, lang: str) -> list[str]:
+        """The Pagefind bundles the language's search page loads, the first one's script first."""
+        return self.indexer.bundle_paths(lang) if self.indexer else bundle_paths(lang, [lang.lower()])
+
+    def search_base(self) -> str:
+        """Where Pagefind's result URLs start: the site's path on its host ("/" locally,
+        "/repo/" for a GitHub project site)."""
+        path = urlparse(self.site_url).path if self.site_url else ""
+        return path.rstrip("/") + "/"
+
+    def ui(self, lang: str) -> dict:
+        return self.env.globals.get("ui", {}).get(lang, {})
+
+    # -- output ----------------------------------------------------------------------------
+
+    def generate_output(self, writer) -> None:
+        # Every page here shows the stories; what they are is their source files.
+        everything = writer.content_inputs(self.content)
+        parks = {slug: self.park_inputs(writer, park) for slug, park in self.parks.items()}
+        for lang in self.languages:
+            self.write_language(writer, lang, everything, parks)
+        self._write(writer, "404.html", "404", SOURCE_LANG, everything)
+
+        def write_files() -> None:
+            for lang in self.languages:
+                self.write_feeds(writer, lang, everything, parks)
+            self.write_data(writer, everything, parks)
+            self.write_sitemap(writer, everything)
+        # The pages (the stories' too: DigestWriter kept them) are rendered by every core; this
+        # process makes the feeds and data files first, while the others start on them.
+        writer.render_pending(meanwhile=write_files)
+        # Pelican's own generators (articles, pages) have written theirs by now; a page a later
+        # generator writes is only removed if that generator does not write it again.
+        removed = remove_stale_pages(Path(self.output_path), self.context[WRITTEN])
+        if removed:
+            logger.info("park_digest: removed %d pages of an earlier build from %s", removed, self.output_path)
+        writer.save_render_manifest()
+        if self.indexer is not None:
+            self.indexer.finish()
+
+    def write_language(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
+        articles = self.by_lang[lang]
+        self._write(writer, "index.html", "home", lang, everything, stories=articles[:20], feed="feeds/all.atom.xml")
+        self._write(writer, "archives.html", "archives", lang, everything, groups=months(articles))
+        self._write(writer, "search.html", "search", lang, everything, bundles=self.search_bundles(lang))
+        parks = list(self.parks.values())
+        self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,
+                    figure_counts={park.slug: figure_count(park.stories.get(lang, [])) for park in parks},
+                    story_total=sum(park.count() for park in parks))
+        for park in parks:
+            stories = park.stories.get(lang, [])
+            # The table and charts only for a page that is rendered: a rebuild keeps most.
+            self._write(writer, f"parks/{park.slug}.html", "park", lang, park_inputs[park.slug],
+                        later=lambda park=park, stories=stories: self.park_tables(park, lang, stories),
+                        park=park, stories=stories, feed=f"feeds/parks/{park.slug}.atom.xml")
+
+    def park_tables(self, park, lang: str, stories: list) -> dict:
+        rows = table_rows(stories)
+        return {"rows": rows, "charts": self.park_charts(park, lang, rows)}
+
+    def write_feeds(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
+        """The language's feed, and each park's."""
+        t, prefix = self.ui(lang), lang_prefix(lang)
+        writer.write_text(prefix + "feeds/all.atom.xml", lambda: atom_feed(
+            FeedInfo(prefix + "feeds/all.atom.xml", prefix + "index.html", t.get("site_name", ""),
+                     t.get("tagline", ""), lang), self.by_lang[lang], self.site_url), everything)
+        for park in self.parks.values():
+            stories, feed = park.stories.get(lang, []), f"feeds/parks/{park.slug}.atom.xml"
+            writer.write_text(prefix + feed, lambda: atom_feed(
+                FeedInfo(prefix + feed, f"{prefix}parks/{park.slug}.html",
+                         f"{park.name(lang)} · {t.get('site_name', '')}", t.get("tagline", ""), lang),
+                stories, self.site_url), park_inputs[park.slug])
+
+    def park_charts(self, park, lang: str, rows) -> list:
+        t = self.ui(lang)
+        return [money_chart(bars, unit, lang, f"chart-{park.slug}-{unit.lower()}",
+                            t.get("chart_title", "%s (%%s)") % park.name(lang),
+                            t.get("chart_desc", "%s %s %s"), t.get("chart_log", ""))
+                for unit, bars in money_bars(rows).items()]
+
+    def write_data(self, writer, everything: str, park_inputs: dict[str, str]) -> None:
+        """output/data/facts.{csv,json} and the same per park: every figure, with its sentence."""
+        made: dict = {}
+
+        def rows(park: str | None = None) -> list:
+            """Every figure (None) or a park's, computed only when a file must be written."""
+            if not made:
+                english = {a.slug: a for a in self.by_lang.get("en", [])}
+                base = self.site_url + "/" if self.site_url else ""
+                stories = sorted(self.by_lang[SOURCE_LANG], key=lambda a: (a.date, a.slug))
+                made[None] = figure_rows(stories, english, base)
+                for row in made[None]:
+                    made.setdefault(row.park, []).append(row)
+            return made.get(park, [])
+
+        writer.write_text("data/facts.csv", lambda: rows_csv(rows()), everything)
+        writer.write_text("data/facts.json", lambda: rows_json(rows()), everything)
+        for slug in self.parks:
+            inputs = park_inputs[slug]
+            writer.write_text(f"data/parks/{slug}.csv", lambda: rows_csv(rows(slug)), inputs)
+            writer.write_text(f"data/parks/{slug}.json", lambda: rows_json(rows(slug)), inputs)
+
+    def write_sitemap(self, writer, everything: str) -> None:
+        base = self.site_url or self.digest.preview_url
+        if not self.site_url:
+            logger.info("park_digest: SITEURL is empty; sitemap.xml and robots.txt use %s", base)
+        writer.write_text("sitemap.xml", lambda: self.sitemap(base), everything)
+        writer.write_text("robots.txt", lambda: robots_txt(base), everything)
+
+    def sitemap(self, base: str) -> str:
+        entries = [SitemapEntry(lang_prefix(lang) + path, tuple((a["lang"], a["url"]) for a in self.alternates(path)))
+                   for path in [*LANGUAGE_PAGES, *(f"parks/{slug}.html" for slug in self.parks)]
+                   for lang in self.languages]
+        for item in self.content:
+            if bcp47(item.lang) not in self.languages:
+                continue
+            versions = {bcp47(v.lang): url_of(v) for v in with_translations(item)}
+            alternates = tuple((lang, versions[lang]) for lang in self.languages if lang in versions)
+            entries.append(SitemapEntry(url_of(item), alternates))
+        return sitemap_xml(entries, base, SOURCE_LANG)

@@ -1,0 +1,1 @@
+"""Stories as Markdown files: one per story per language, written from the seeds and read back."""

@@ -1,0 +1,202 @@
+"""LocalizedStory → one Markdown file (Pelican metadata header + body).
+
+The body is written as HTML blocks: seed text is escaped and so stays text (a `<script>`, a
+Markdown link or a `{filename}` marker in a seed shows as the characters it is), and every
+paragraph and sentence gets an anchor the fact box can link to. Every figure travels as
+`Facts:` metadata, one readable line each (see FACT_COLUMNS); the park pages tabulate them
+all, the story's fact box shows those marked `box`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from html import escape
+from itertools import accumulate
+from typing import Optional
+
+from ..figures.factbox import format_value
+from ..model import Fact
+from ..parse.read import converter
+from ..parse.names import romanize_name
+from ..parse.normalize import split_sentences
+from ..languages.variants import LocalizedStory, Text
+
+_META_UNSAFE = re.compile(r"[\r\n\u2028\u2029]+")
+# Python-Markdown's meta extension, line by line (parse_story reads the header as it does).
+_META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+_META_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)")
+_BODY_BLOCK = re.compile(r"<(?:p|h2|div|ul)[ >][^\n]*>")
+STATUS_ORDER = ("untranslated", "outdated", "machine", "reviewed")
+FACT_COLUMNS = ("label", "figure", "anchor", "value", "unit", "qualifier", "box")
+
+
+def _meta(value: str) -> str:
+    return _META_UNSAFE.sub(" ", value).replace("|", "¦").strip()
+
+
+def sentence_index(text: str, offset: int) -> int:
+    ends = _sentence_ends(text)
+    index = bisect_right(ends, offset)  # the first sentence ending after the offset
+    return index if index < len(ends) else 0
+
+
+@lru_cache(maxsize=256)  # every figure of a paragraph, in each Chinese variant, asks again
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(accumulate(map(len, split_sentences(text))))
+
+
+def fact_anchor(fact: Fact, story_body_texts: list[str], lang: str,
+                headings: frozenset[int] = frozenset()) -> str:
+    """Id of the figure's sentence (zh), else of its paragraph or heading (which have no sentence spans)."""
+    if fact.block == "title" or not isinstance(fact.block, int) or fact.block >= len(story_body_texts):
+        return "title"
+    if lang == "en" or fact.block in headings:
+        return f"p{fact.block}"
+    return f"p{fact.block}s{sentence_index(story_body_texts[fact.block], fact.start)}"
+
+
+def _attrs(unit: Text, page_lang: str) -> str:
+    lang = f' lang="{unit.lang}"' if unit.lang != page_lang else ""
+    status = f' data-status="{unit.status}"' if unit.status in STATUS_ORDER else ""
+    return lang + status
+
+
+def _sentences_html(unit: Text, anchor: str) -> str:
+    """Chinese paragraphs get one anchored span per sentence, for the fact box to link to."""
+    if not unit.sentences:
+        return escape(unit.text)
+    return "".join(f'<span class="s" id="{anchor}s{i}">{escape(t)}</span>' for i, t in enumerate(unit.sentences))
+
+
+def _paragraph_html(kind: str, unit: Text, index: int, page_lang: str, pair: bool) -> str:
+    anchor = f"p{index}"
+    if kind == "heading":
+        return f'<h2 id="{anchor}"{_attrs(unit, page_lang)}>{escape(unit.text)}</h2>'
+    if page_lang == "en":
+        notice = ""
+        if unit.status == "untranslated":
+            notice = '<span class="notice" lang="en">Not yet translated. The Chinese original: </span>'
+        main = f'<p class="t"{_attrs(unit, page_lang)}>{notice}{escape(unit.text)}</p>'
+        source = f'<p class="src" lang="zh-Hans">{escape(unit.source)}</p>' if pair and unit.status != "untranslated" else ""
+        return f'<div class="para" id="{anchor}">{main}{source}</div>'
+    return f'<p id="{anchor}"{_attrs(unit, page_lang)}>{_sentences_html(unit, anchor)}</p>'
+
+
+def display_title(local: LocalizedStory) -> Text:
+    if local.title:
+        return local.title
+    first = next((t for kind, t in local.body if kind == "paragraph"), None)
+    if first is None:
+        return Text("—", local.lang)
+    lead = split_sentences(first.text)[0] if first.text else ""
+    if first.lang == "en":  # an English lead is cut between words, a Chinese one anywhere
+        short = lead if len(lead) <= 80 else lead[:78].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    else:
+        short = lead if len(lead) <= 40 else lead[:38].rstrip() + "…"
+    return Text(short.rstrip("。，；."), first.lang, first.status, first.engine, first.source)
+
+
+def lead_text(local: LocalizedStory, limit: int = 140) -> str:
+    first = next((t for kind, t in local.body if kind == "paragraph"), None)
+    if first is None:
+        return ""
+    text = first.text
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def render_story(local: LocalizedStory, available: tuple[str, ...], config: str = "s2twp") -> str:
+    """The Markdown file of one story in one language."""
+    story = local.story
+    title = display_title(local)
+    body_sources = [item.text for item in story.body]
+    lines = [
+        f"Title: {_meta(title.text)}",
+        f"Slug: {story.id}",
+        f"Lang: {local.lang.lower()}",  # Pelican compares languages in lower case
+        f"Langdir: {local.lang.lower()}",
+        f"Date: {story.date or '1970-01-01'}",
+    ]
+    if story.authors:
+        lines.append(f"Authors: {_meta(', '.join(story.authors))}")
+        lines.append(f"Authors_en: {_meta(', '.join(romanize_name(a) for a in story.authors))}")
+    lines += [
+        f"Kind: {story.kind}",
+        f"Seed: {_meta(story.seed_file)}",
+        f"Lines: {story.span[0]}-{story.span[1]}",
+        f"Date_inferred: {'yes' if story.date_inferred else 'no'}",
+        f"Date_unknown: {'yes' if story.date is None else 'no'}",
+        f"Title_inferred: {'yes' if local.title is None else 'no'}",
+        f"Title_lang: {title.lang}",
+        f"Text_status: {local.status}",
+        f"Languages: {', '.join(available)}",
+        f"Lead: {_meta(lead_text(local))}",
+    ]
+    engines = sorted({t.engine for t in local.units() if t.engine})
+    if engines:
+        lines.append(f"Engines: {', '.join(engines)}")
+    if story.source:
+        lines.append(f"Source: {_meta(story.source)}")
+    if story.park:
+        park = story.park
+        name = local.park_name.text if local.park_name else park.name_zh
+        lines += [f"Park: {park.slug}", f"Park_name: {_meta(name)}", f"Park_zh: {park.name_zh}",
+                  f"Park_en: {_meta(park.name_en)}"]
+    if story.facts:
+        headings = frozenset(i for i, item in enumerate(story.body) if item.type == "heading")
+        rows = [fact_line(fact, label.text, local.lang, body_sources, config, headings)
+                for fact, label in zip(story.facts, local.fact_labels)]
+        lines.append("Facts: " + "\n    ".join(rows))
+    html = []
+    pair = local.lang == "en"
+    for index, (kind, unit) in enumerate(local.body):
+        html.append(_paragraph_html(kind, unit, index, local.lang, pair))
+    if local.captions:
+        items = "".join(f"<li{_attrs(c, local.lang)}>{escape(c.text)}</li>" for c in local.captions)
+        html.append(f'<ul class="captions">{items}</ul>')
+    return "\n".join(lines) + "\n\n" + "\n\n".join(html) + "\n"
+
+
+def fact_line(fact: Fact, label: str, lang: str, body_sources: list[str], config: str,
+              headings: frozenset[int] = frozenset()) -> str:
+    """One `Facts:` line in FACT_COLUMNS order; a range is written `low–high` in the value."""
+    value = plain_number(fact.value)
+    if fact.value_max is not None:
+        value += "–" + plain_number(fact.value_max)
+    cells = (_meta(label), _meta(_fact_value(fact, lang, config)), fact_anchor(fact, body_sources, lang, headings),
+             value, fact.unit, fact.qualifier, "box" if fact.in_box else "-")
+    return " | ".join(cells)
+
+
+def plain_number(value: float) -> str:
+    """886000000 rather than 886000000.0 or 8.86e+08: exact and easy to read back."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _fact_value(fact: Fact, lang: str, config: str) -> str:
+    value = format_value(fact, lang)
+    return converter(config).convert(value) if lang == "zh-Hant" else value
+
+
+def parse_story(text: str) -> Optional[tuple[dict[str, list[str]], str]]:
+    """The inverse of render_story: (metadata as Markdown's meta extension gives it, body HTML),
+    or None when the text is not in that form. The body is raw HTML blocks, which Markdown
+    passes through untouched; reading them directly skips the costliest part of a build's
+    reading (a Markdown instance and an HTML parse per file)."""
+    head, _, body = text.partition("\n\n")
+    meta: dict[str, list[str]] = {}
+    key = None
+    for line in head.split("\n"):
+        match = _META_LINE.match(line)
+        if match:
+            key = match.group("key").lower()
+            meta.setdefault(key, []).append(match.group("value").strip())
+            continue
+        more = _META_MORE.match(line)
+        if not (more and key):
+            return None
+        meta[key].append(more.group("value").strip())
+    blocks = [block for block in body.split("\n\n") if block.strip()]
+    if not meta or not all(_BODY_BLOCK.fullmatch(block.strip("\n")) for block in blocks):
+        return None
+    return meta, "\n".join(block.strip("\n") for block in blocks)
