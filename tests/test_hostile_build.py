@@ -1,6 +1,7 @@
 """End to end: a site built from one good page, one page full of injection attempts and a row of
 broken seeds. The good pages are published, the bad seeds are named in the log, nothing a seed
 says becomes markup, and `STRICT=1` turns any rejection into a failed build."""
+import gzip
 import os
 import shutil
 import subprocess
@@ -25,7 +26,10 @@ BAD_SEEDS = {  # file → words its log line must carry
     "folder.txt": "a directory",
     "huge.txt": "over the limit",
     "sidecar.txt": "sidecar.yml: line 1: malformed sidecar YAML",
+    "credentials.txt": "a symbolic link to",  # to a file outside the seeds folder
+    r"line\nbreak.txt": "its name holds a line break",  # shown escaped, on one line
 }
+SECRET = "wJalrXUtnFEMIsecretKEY"  # in a file outside the seeds folder that a seed links to
 
 
 def pelican(content: Path, output: Path, seeds: Path, **env) -> subprocess.CompletedProcess:
@@ -48,6 +52,11 @@ def write_bad_seeds(seeds: Path) -> None:
         handle.truncate(20 * 1024 * 1024)
     shutil.copy(SEEDS / "001_83267d4ea10a3938.txt", seeds / "sidecar.txt")
     (seeds / "sidecar.yml").write_text("date: 2026-01-15: late\n", encoding="utf-8")
+    secret = seeds.parent / "home" / ".aws" / "credentials"
+    secret.parent.mkdir(parents=True)
+    secret.write_text(f"青岛高新区新闻\n\n本报讯 密钥{SECRET}，今年新增企业120家。\n", encoding="utf-8")
+    (seeds / "credentials.txt").symlink_to(secret)
+    shutil.copy(SEEDS / "002_2a65c425dc8ae555.txt", seeds / "line\nbreak.txt")
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +132,16 @@ def test_feeds_and_sitemap_stay_well_formed(hostile_site):
     for path in documents:
         tree = ET.parse(path)
         assert not [el for el in tree.iter() if el.tag.split("}")[-1] in MARKUP_TAGS], path
+
+
+def test_nothing_of_a_linked_file_outside_reaches_any_page_feed_or_search_index(hostile_site):
+    tmp, _, log = hostile_site
+    for path in (tmp / "output").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":  # Pagefind's fragments and index chunks
+                data = gzip.decompress(data)
+            assert SECRET.lower().encode() not in data.lower(), path
+    for path in (tmp / "content").rglob("*"):
+        assert not path.is_file() or SECRET not in path.read_text(encoding="utf-8"), path
+    assert SECRET not in log

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, Optional
 from .files import digest_files, replace_file
 from ..model import PageResult
 from ..parse.pipeline import Sidecar, parse_sidecar, process_seed
-from ..parse.read import SeedError, decode_seed, os_reason, read_seed_bytes
+from ..parse.read import decode_seed, read_seed_bytes, read_sidecar_bytes
 from ..settings import DEFAULT_MAX_SEED_BYTES, Settings
 
 logger = logging.getLogger(__name__)
@@ -128,12 +128,7 @@ def convert_cached(path: Path, cache: ConversionCache) -> Converted:
     not cached."""
     data = read_seed_bytes(path, cache.max_bytes)
     sidecar_path = path.with_suffix(".yml")
-    try:
-        sidecar = sidecar_path.read_bytes()
-    except FileNotFoundError:
-        sidecar = None
-    except OSError as exc:
-        raise SeedError(sidecar_path.name, os_reason(sidecar_path, exc)) from exc
+    sidecar = read_sidecar_bytes(sidecar_path, cache.max_bytes)
     key = cache.key(path.name, data, b"" if sidecar is None else sidecar)
     cached = cache.load(key)
     if cached is not None:

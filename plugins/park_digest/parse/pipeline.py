@@ -18,7 +18,7 @@ from ..model import STORY_KINDS, Discarded, PageResult, Seed, Story
 from .normalize import normalize_line, strip_pinyin
 from .parks import attribute_park, load_gazetteer, page_park
 from .pinyin import lazy_pinyin
-from .read import SeedError, os_reason, read_seed
+from .read import SeedError, read_seed, read_sidecar_bytes
 from .segment import Draft, segment_blocks
 from ..settings import DEFAULT_MAX_SEED_BYTES
 
@@ -38,13 +38,8 @@ class Sidecar:
 
 def read_sidecar(path: Path) -> Sidecar:
     """Parse and check a sidecar; a malformed one is a SeedError naming the file."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Sidecar()
-    except OSError as exc:
-        raise SeedError(path.name, os_reason(path, exc)) from exc
-    return parse_sidecar(raw, path)
+    raw = read_sidecar_bytes(path)
+    return Sidecar() if raw is None else parse_sidecar(raw, path)
 
 
 def parse_sidecar(raw: bytes, path: Path) -> Sidecar:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import errno
 import hashlib
+import os
 import re
 import stat
 import unicodedata
@@ -19,6 +20,7 @@ import opencc
 
 from ..model import Seed
 from ..settings import DEFAULT_MAX_SEED_BYTES
+from .clean import name_problem, printable
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: it also splits on \x0b, \x1c, U+2028
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
@@ -37,7 +39,8 @@ class SeedError(ValueError):
 
     def __init__(self, file: str, reason: str, line: int | None = None):
         self.file, self.reason, self.line = file, reason, line
-        super().__init__(f"{file}: line {line}: {reason}" if line else f"{file}: {reason}")
+        shown = printable(file)  # a name with a line break must not forge a second log line
+        super().__init__(f"{shown}: line {line}: {reason}" if line else f"{shown}: {reason}")
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -161,23 +164,62 @@ def decode_seed(data: bytes, name: str) -> Seed:
                 encoding=encoding, lines=simple, original_lines=original)
 
 
-def read_seed_bytes(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> bytes:
-    """The bytes of a seed file, or a SeedError saying plainly why it cannot be one."""
+def read_seed_bytes(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES,
+                    folder: Path | None = None) -> bytes:
+    """The bytes of a seed file, or a SeedError saying plainly why it cannot be one. A seed is a
+    regular file inside `folder` (the seeds folder; by default the file's own): a link that
+    leaves it (to a credentials file, say), a device or a pipe is refused without being read."""
+    problem = name_problem(path.name)
+    if problem:
+        raise SeedError(path.name, problem)
     try:
-        info = path.stat()
+        return read_inside(path, path.parent if folder is None else folder, max_bytes,
+                           "PARK_DIGEST_MAX_SEED_BYTES; a printed page is some 10 kB")
+    except FileNotFoundError as exc:  # removed since the folder was listed
+        raise SeedError(path.name, os_reason(path, exc)) from exc
+
+
+def read_inside(path: Path, folder: Path, max_bytes: int, limit_note: str = "") -> bytes:
+    """The bytes of the regular file `path`, which must lie inside `folder` once links are
+    followed. Raises SeedError naming the file, FileNotFoundError when nothing is there."""
+    real, home = os.path.realpath(path), os.path.realpath(folder)
+    if os.path.commonpath([real, home]) != home:
+        raise SeedError(path.name, f"a symbolic link to {real}, outside the folder {home}; "
+                                   "only files inside it are read")
+    try:
+        info = os.stat(real)  # before opening: opening a device or a pipe may block or act
         if not stat.S_ISREG(info.st_mode):
             kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe or device)"
             raise SeedError(path.name, f"{kind}, not a page")
         if info.st_size > max_bytes:
-            raise SeedError(path.name, f"{info.st_size:,} bytes is over the limit of {max_bytes:,} for one page "
-                                       "(PARK_DIGEST_MAX_SEED_BYTES); a printed page is some 10 kB")
-        with path.open("rb") as handle:
+            raise SeedError(path.name, f"{info.st_size:,} bytes is over the limit of {max_bytes:,}"
+                                       + (f" ({limit_note})" if limit_note else ""))
+        # O_NOFOLLOW and the second check: what is opened is what was checked, even if the
+        # name was swapped for a link or a pipe in between.
+        fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as handle:
+            opened = os.fstat(fd)
+            if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
+                raise SeedError(path.name, "changed while being opened; not read")
             data = handle.read(max_bytes + 1)  # the file may have grown since stat
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise SeedError(path.name, os_reason(path, FileNotFoundError(errno.ENOENT, "missing"))) from None
+        raise
     except OSError as exc:
         raise SeedError(path.name, os_reason(path, exc)) from exc
     if len(data) > max_bytes:
         raise SeedError(path.name, f"grew past the limit of {max_bytes:,} bytes while being read")
     return data
+
+
+def read_sidecar_bytes(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> bytes | None:
+    """The bytes of a seed's sidecar (`<name>.yml` beside it), None when there is none; held
+    to the seed's rules (inside the folder, a regular file, within the size limit)."""
+    try:
+        return read_inside(path, path.parent, max_bytes, "PARK_DIGEST_MAX_SEED_BYTES")
+    except FileNotFoundError:
+        return None
 
 
 def read_seed(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> Seed:

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from ..build.cache import cache_for, convert_cached
 from ..build.files import digest_files, write_if_changed
 from ..model import PageResult
+from ..parse.clean import printable
 from ..parse.read import SeedError
 from .markdown import render_story
 from ..site.staging import StagedStory, Staging, stage_page
@@ -84,13 +85,13 @@ def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | No
         try:
             page = process(path)
         except SeedError as exc:
-            reason = str(exc) if exc.file == path.name else f"{path.name}: {exc}"  # its sidecar's fault
+            reason = str(exc) if exc.file == path.name else f"{printable(path.name)}: {exc}"  # its sidecar's fault
             logger.warning("park_digest: rejected seed in %s: %s", path.parent, reason)
             report.rejected.append((path.name, reason))
         except Exception as exc:  # a parser bug on one page must not take the whole site down
             logger.error("park_digest: rejected seed %s: internal error, please report it: %s: %s",
-                         path, type(exc).__name__, exc, exc_info=True)
-            report.rejected.append((path.name, f"{path.name}: internal error ({type(exc).__name__}: {exc})"))
+                         printable(str(path)), type(exc).__name__, exc, exc_info=True)
+            report.rejected.append((path.name, f"{printable(path.name)}: internal error ({type(exc).__name__}: {exc})"))
         else:
             report.pages.append(page)
             report.seeds.append(page.seed.file)
