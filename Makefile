@@ -35,6 +35,14 @@ STRICT ?= 0
 N ?= 300
 ROUNDS ?= 5
 export SEEDS_DIR STRICT
+# Every PARK_DIGEST_* setting can be given on the make line or in the environment
+# (make html PARK_DIGEST_FACT_BOX_SIZE=4); these short names are the engine's.
+ifneq ($(ENGINE),)
+export PARK_DIGEST_ENGINE=$(ENGINE)
+endif
+ifneq ($(ENGINE_URL),)
+export PARK_DIGEST_ENGINE_URL=$(ENGINE_URL)
+endif
 
 STAMP=$(VENV)/.installed-requirements
 

@@ -66,3 +66,8 @@ def test_cli_names_a_broken_po_file(tmp_path, capsys):
     broken.write_text('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', encoding="utf-8")
     assert main_translate(["--root", str(tmp_path), "--sync-only"], provider) == 2
     assert str(broken) in capsys.readouterr().err
+
+
+def test_cli_api_key_from_the_site_settings(tmp_path, libretranslate):
+    assert main_translate(args(tmp_path, libretranslate), provider, api_key="from-conf") == 0
+    assert libretranslate.received[0]["api_key"] == "from-conf"

@@ -10,6 +10,7 @@ from pathlib import Path
 from .export import page_json
 from .parse.pipeline import process_file
 from .parse.read import SeedError
+from .settings import ConfigurationError
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,8 @@ def cmd_translate(args: argparse.Namespace, rest: list[str]) -> int:
                 "--root", str(settings.site_root)]
     if settings.engine_url:
         defaults += ["--url", settings.engine_url]
-    return main_translate(defaults + rest, lambda: seed_units(settings), load_gazetteer())
+    return main_translate(defaults + rest, lambda: seed_units(settings), load_gazetteer(),
+                          api_key=settings.engine_api_key)
 
 
 def cmd_qa(args: argparse.Namespace, rest: list[str]) -> int:
@@ -100,10 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     args, rest = build_parser().parse_known_args(argv)
-    if args.command == "translate":
-        return cmd_translate(args, rest)
-    if args.command == "qa":
-        return cmd_qa(args, rest)
-    if rest:
+    if rest and args.command not in ("translate", "qa"):
         build_parser().error("unrecognized arguments: " + " ".join(rest))
-    return args.func(args)
+    try:
+        if args.command == "translate":
+            return cmd_translate(args, rest)
+        if args.command == "qa":
+            return cmd_qa(args, rest)
+        return args.func(args)
+    except ConfigurationError as exc:  # a wrong setting: one line naming it
+        print(f"park_digest: {exc}", file=sys.stderr)
+        return 2

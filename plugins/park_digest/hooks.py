@@ -23,7 +23,7 @@ from .site.pages import SEARCH_INDEXER, WRITTEN, DigestPagesGenerator, park_entr
 from .stories.markdown import parse_story
 from .site.search import SearchIndexer, site_search_shards
 from .site.staging import StoryPaths, content_documents, park_documents
-from .settings import load_settings
+from .settings import ConfigurationError, load_settings
 from .site.content import (LANG_NAMES, bcp47, iso_day, iso_month, lang_prefix, parse_fact_lines, url_of,
                    with_translations)
 from .site.writer import DigestWriter
@@ -32,8 +32,12 @@ logger = logging.getLogger(__name__)
 
 
 def check_settings(pelican) -> None:
-    """Fail fast: a bad PARK_DIGEST_* setting stops the build before any work."""
-    load_settings(pelican.settings)
+    """Fail fast: a bad PARK_DIGEST_* setting stops the build before any work, with one line
+    naming it (SystemExit, as Pelican logs any other exception with its traceback)."""
+    try:
+        load_settings(pelican.settings)
+    except ConfigurationError as exc:
+        raise SystemExit(f"park_digest: {exc}") from None
 
 
 def exit_without_collecting(pelican) -> None:

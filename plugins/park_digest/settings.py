@@ -1,9 +1,19 @@
-"""PARK_DIGEST_* settings, read once into a frozen dataclass and validated."""
+"""PARK_DIGEST_* settings, read once into a frozen dataclass and validated.
+
+Each setting comes from the environment (so also from the make line: `make html
+PARK_DIGEST_FACT_BOX_SIZE=4`) when it is set there and not empty, else from pelicanconf.py,
+else the default; both sources are typed and checked the same way.
+"""
 from __future__ import annotations
 
+import difflib
+import math
+import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 SOURCE_LANG = "zh-Hans"
@@ -11,6 +21,8 @@ OPENCC_CONFIGS = ("s2twp", "s2tw", "s2hk", "s2t")
 ENGINES = ("google", "libretranslate", "mymemory")
 # A printed page is some 10 kB; 200 times that is no page but a dump or a wrong file.
 DEFAULT_MAX_SEED_BYTES = 2_000_000
+PREFIX = "PARK_DIGEST_"
+ROOT_KEY = PREFIX + "ROOT"  # set by pelicanconf.py: the folder relative paths start from
 
 
 class ConfigurationError(ValueError):
@@ -70,39 +82,92 @@ _KEYS = {
     "preview_url": "PARK_DIGEST_PREVIEW_URL",
     "workers": "PARK_DIGEST_WORKERS",
 }
-_PATHS = {"seeds_dir", "cache_dir"}
+_TYPES = {f.name: f.type for f in fields(Settings)}
+# Smallest value that makes sense; a number below it is refused with the setting named.
+_MINIMUM = {"fact_box_size": 0, "max_seed_bytes": 1, "engine_retries": 0, "workers": 0,
+            "search_shards": 0, "engine_timeout": 0.1, "engine_backoff": 0.0}
 
 
-def load_settings(pelican_settings: Mapping[str, Any], root: Path | None = None) -> Settings:
-    """Build Settings from Pelican's settings dict; relative paths are taken from `root`
-    (the directory of the settings file, else the working directory)."""
-    root = Path(root or pelican_settings.get("PARK_DIGEST_ROOT") or ".").resolve()
-    defaults = Settings()
+def load_settings(pelican_settings: Mapping[str, Any], root: Path | None = None,
+                  environ: Mapping[str, str] | None = None) -> Settings:
+    """Build Settings from Pelican's settings dict and the environment (`os.environ` unless
+    given); relative paths are taken from `root` (the directory of the settings file, else
+    the working directory)."""
+    environ = os.environ if environ is None else environ
+    check_known_keys(pelican_settings, "pelicanconf.py")
+    check_known_keys(environ, "the environment")
+    root = Path(root or pelican_settings.get(ROOT_KEY) or ".").resolve()
     values: dict[str, Any] = {"site_root": root,
                               "content_dir": Path(pelican_settings.get("PATH", root / "content"))}
     for name, key in _KEYS.items():
-        if key not in pelican_settings or pelican_settings[key] is None:
-            value = getattr(defaults, name)
+        if environ.get(key, "").strip():
+            value = coerce(name, environ[key])
+        elif pelican_settings.get(key) is not None:
+            value = coerce(name, pelican_settings[key])
         else:
-            value = pelican_settings[key]
-        if name in _PATHS:
-            value = Path(value)
-            value = value if value.is_absolute() else root / value
+            continue  # the default
+        if isinstance(value, Path) and not value.is_absolute():
+            value = root / value
         values[name] = value
-    if isinstance(values["languages"], str):
-        values["languages"] = tuple(v.strip() for v in values["languages"].split(",") if v.strip())
-    values["languages"] = tuple(values["languages"])
-    values["strict"] = _as_bool(values["strict"], "PARK_DIGEST_STRICT")
-    values["search"] = _as_bool(values["search"], "PARK_DIGEST_SEARCH")
-    for name in ("workers", "search_shards"):
-        if isinstance(values[name], str) and values[name].strip().isdigit():
-            values[name] = int(values[name])  # from the environment (WORKERS=2)
     settings = Settings(**values)
     validate(settings)
     return settings
 
 
-def _as_bool(value: Any, key: str) -> bool:
+def check_known_keys(keys, where: str) -> None:
+    """An unknown PARK_DIGEST_* name is a typo that would otherwise be ignored silently."""
+    known = set(_KEYS.values()) | {ROOT_KEY}
+    for key in sorted(k for k in keys if isinstance(k, str) and k.startswith(PREFIX)):
+        if key not in known:
+            # Compared without the common prefix, which would make every name look close.
+            names = {k[len(PREFIX):]: k for k in _KEYS.values()}
+            near = difflib.get_close_matches(key[len(PREFIX):], sorted(names), n=1, cutoff=0.6)
+            hint = (f"; did you mean {names[near[0]]}?" if near
+                    else f"; known settings: {', '.join(sorted(_KEYS.values()))}")
+            raise ConfigurationError(f"{key} (in {where}) is not a Park Digest setting{hint}")
+
+
+def coerce(name: str, value: Any) -> Any:
+    """`value` as the type of setting `name`; text (from the environment, or a file that reads
+    it there) is parsed the way the file's values are read."""
+    key, kind = _KEYS[name], _TYPES[name]
+    if kind == "Path":
+        if isinstance(value, (str, os.PathLike)) and str(value).strip():
+            return Path(value)
+        raise ConfigurationError(f"{key} must be a folder path, not {value!r}")
+    if kind == "bool":
+        return as_bool(value, key)
+    if kind == "int":
+        number = _number(value, key, "a whole number")
+        if number != int(number):
+            raise ConfigurationError(f"{key} must be a whole number, not {value!r}")
+        return int(number)
+    if kind == "float":
+        return float(_number(value, key, "a number"))
+    if kind == "tuple[str, ...]":
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        raise ConfigurationError(f"{key} must be a list of language codes such as "
+                                 f"(\"zh-Hans\", \"en\") or the text zh-Hans,en, not {value!r}")
+    if not isinstance(value, str):
+        raise ConfigurationError(f"{key} must be text, not {value!r}")
+    return value.strip()
+
+
+def _number(value: Any, key: str, what: str) -> float:
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise ConfigurationError(f"{key} must be {what}, not {value!r}") from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ConfigurationError(f"{key} must be {what}, not {value!r}")
+    return value
+
+
+def as_bool(value: Any, key: str) -> bool:
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower()
@@ -111,6 +176,18 @@ def _as_bool(value: Any, key: str) -> bool:
     if text in ("", "0", "false", "no", "off"):
         return False
     raise ConfigurationError(f"{key} must be true or false, not {value!r}")
+
+
+_UNSAFE_IN_URL = re.compile(r"[\s\x00-\x1f\x7f<>\"'`\\]")
+
+
+def check_url(key: str, url: str) -> None:
+    """An http(s) address with a host, and nothing that would break the line or the markup it
+    is written into (robots.txt, the sitemap, a log line)."""
+    parts = urlsplit(url) if not _UNSAFE_IN_URL.search(url) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(f"{key} must be an http(s) address such as http://127.0.0.1:5000/, "
+                                 f"without spaces or line breaks, not {url!r}")
 
 
 def validate(settings: Settings) -> None:
@@ -127,16 +204,17 @@ def validate(settings: Settings) -> None:
         raise ConfigurationError(f"PARK_DIGEST_ENGINE: {settings.engine!r} is not one of {list(ENGINES)}")
     if settings.engine == "libretranslate" and not settings.engine_url:
         raise ConfigurationError("PARK_DIGEST_ENGINE_URL is required for the libretranslate engine")
-    for name in ("fact_box_size", "engine_retries", "max_seed_bytes", "workers", "search_shards"):
+    if settings.engine_url:
+        if settings.engine != "libretranslate":
+            raise ConfigurationError(f"PARK_DIGEST_ENGINE_URL is set but PARK_DIGEST_ENGINE is "
+                                     f"{settings.engine}; the address is for PARK_DIGEST_ENGINE=libretranslate")
+        check_url("PARK_DIGEST_ENGINE_URL", settings.engine_url)
+    for name, lowest in _MINIMUM.items():
         value = getattr(settings, name)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise ConfigurationError(f"{_KEYS[name]} must be a whole number ≥ 0, not {value!r}")
-    for name in ("engine_timeout", "engine_backoff"):
-        value = getattr(settings, name)
-        if not isinstance(value, (int, float)) or value <= 0:
-            raise ConfigurationError(f"{_KEYS[name]} must be a number > 0, not {value!r}")
-    if not str(settings.preview_url).startswith(("http://", "https://")):
-        raise ConfigurationError(f"PARK_DIGEST_PREVIEW_URL must be an http(s) address, not {settings.preview_url!r}")
+        kind = "whole number" if _TYPES[name] == "int" else "number"
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < lowest:
+            raise ConfigurationError(f"{_KEYS[name]} must be a {kind} ≥ {lowest}, not {value!r}")
+    check_url("PARK_DIGEST_PREVIEW_URL", settings.preview_url)
     if not settings.stories_subdir or "/" in settings.stories_subdir or settings.stories_subdir.startswith("."):
         raise ConfigurationError("PARK_DIGEST_STORIES_SUBDIR must be a plain directory name")
 
@@ -144,5 +222,4 @@ def validate(settings: Settings) -> None:
 def describe() -> list[tuple[str, str]]:
     """(setting, default) pairs, for the README and `--help`."""
     defaults = Settings()
-    return [(key, repr(getattr(defaults, name))) for name, key in _KEYS.items()
-            if name in {f.name for f in fields(Settings)}]
+    return [(key, repr(getattr(defaults, name))) for name, key in _KEYS.items()]

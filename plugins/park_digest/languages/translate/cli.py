@@ -55,12 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider,
-                   parks: Iterable = ()) -> int:
-    """Run the command; `parks` (model.Park, from the gazetteer) join the glossary."""
+                   parks: Iterable = (), api_key: Optional[str] = None) -> int:
+    """Run the command; `parks` (model.Park, from the gazetteer) join the glossary; `api_key`
+    (PARK_DIGEST_ENGINE_API_KEY from the site settings) is used when no --api-key is given."""
     args = build_parser().parse_args(argv)
     try:
         settings = TranslateSettings(
-            engine=args.engine, url=args.url, api_key=args.api_key or None, target=args.lang,
+            engine=args.engine, url=args.url, api_key=args.api_key or api_key or None, target=args.lang,
             timeout=args.timeout, retries=args.retries, backoff=args.backoff,
             max_consecutive_failures=args.max_failures)
         glossary = with_parks(load_glossary(args.glossary), parks)
