@@ -9,6 +9,7 @@ the default mode:
   slow       sleeps `slow_seconds` (longer than the client timeout), then answers ok
   429        Too Many Requests (with Retry-After: 0)
   500        Internal Server Error
+  401, 403   Unauthorized, Forbidden (a wrong or missing API key)
   malformed  200 with a body that is not JSON
   nokey      200 JSON without translatedText
   hold       waits until release() (lets a test kill a client mid-request)
@@ -117,6 +118,8 @@ class StubLibreTranslate:
                     return self.reply(429, json.dumps({"error": "Slowdown"}), {"Retry-After": "0"})
                 if mode == "500":
                     return self.reply(500, json.dumps({"error": "boom"}))
+                if mode in ("401", "403"):
+                    return self.reply(int(mode), json.dumps({"error": "Invalid API key"}))
                 if mode == "malformed":
                     return self.reply(200, "<html>not json")
                 if mode == "nokey":

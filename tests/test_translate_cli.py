@@ -68,6 +68,21 @@ def test_cli_names_a_broken_po_file(tmp_path, capsys):
     assert str(broken) in capsys.readouterr().err
 
 
+def test_cli_unreachable_engine_stops_at_once_with_one_line(tmp_path, capsys):
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    argv = ["--engine", "libretranslate", "--url", "http://127.0.0.1:%d/" % port, "--root", str(tmp_path),
+            "--backoff", "30", "--no-progress"]
+    assert main_translate(argv, provider) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "translate: stopped: libretranslate: 127.0.0.1:%d refused the connection: is the server "
+        "running? check PARK_DIGEST_ENGINE_URL" % port]
+    assert load_memory(tmp_path, "en").lookup(PARAGRAPHS[0]).status == "missing"
+
+
 def test_cli_api_key_from_the_site_settings(tmp_path, libretranslate):
     assert main_translate(args(tmp_path, libretranslate), provider, api_key="from-conf") == 0
     assert libretranslate.received[0]["api_key"] == "from-conf"

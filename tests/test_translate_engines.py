@@ -1,9 +1,11 @@
+import socket
 import time
 
 import pytest
 
 from park_digest.languages.translate import TranslateSettings, TranslateSettingsError
-from park_digest.languages.translate.engines import EngineError, MalformedAnswerError, make_engine, split_text
+from park_digest.languages.translate.engines import (
+    EngineError, MalformedAnswerError, UnusableEngineError, make_engine, split_text)
 
 from libretranslate_stub import fake_english, libretranslate, no_network  # noqa: F401  (fixtures)
 
@@ -77,15 +79,74 @@ def test_refused_request_is_not_retried(libretranslate):
     assert len(libretranslate.received) == 1
 
 
-def test_connection_refused_is_retried_then_reported():
-    import socket
-    with socket.socket() as probe:  # a port nobody listens on
+def free_port() -> int:
+    with socket.socket() as probe:  # a port nobody listens on once it is closed
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    engine = make_engine(TranslateSettings(engine="libretranslate", url="http://127.0.0.1:%d" % port,
-                                           retries=1, backoff=0.01, timeout=0.5))
-    with pytest.raises(EngineError, match="gave up after 2 tries: connection failed"):
+        return probe.getsockname()[1]
+
+
+def test_connection_refused_stops_at_once_with_one_line():
+    engine = make_engine(TranslateSettings(engine="libretranslate", url="http://127.0.0.1:%d/" % free_port(),
+                                           retries=3, backoff=5, timeout=0.5))
+    engine.sleep = pytest.fail  # never retried
+    with pytest.raises(UnusableEngineError) as caught:
+        engine.translate("甲" * 500)
+    message = str(caught.value)
+    assert message.startswith("libretranslate: 127.0.0.1:") and "refused the connection" in message
+    assert "PARK_DIGEST_ENGINE_URL" in message and "\n" not in message and "甲" not in message
+
+
+def test_server_gone_mid_run_is_not_retried(libretranslate):
+    engine = engine_for(libretranslate, retries=3, backoff=5)
+    engine.sleep = pytest.fail
+    assert engine.translate("甲") == "EN(甲)"
+    libretranslate.stop()
+    with pytest.raises(UnusableEngineError, match="refused the connection"):
+        engine.translate("乙乙乙")
+
+
+def test_unknown_host_name_stops_at_once(monkeypatch):
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host == "translate.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    engine = make_engine(TranslateSettings(engine="libretranslate", url="http://translate.invalid:5000/"))
+    with pytest.raises(UnusableEngineError, match=r"^libretranslate: translate.invalid:5000 is not a "
+                                                  r"known host name \(DNS\): is the server running"):
         engine.translate("甲")
+
+
+def test_host_that_never_answers_fails_within_the_connect_bound():
+    """A full listen queue drops new connections: the host takes them and never answers."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)
+        queued = socket.create_connection(server.getsockname())  # fills the queue
+        engine = make_engine(TranslateSettings(engine="libretranslate", timeout=0.5, retries=3,
+                                               url="http://127.0.0.1:%d/" % server.getsockname()[1]))
+        engine.sleep = pytest.fail
+        with pytest.raises(UnusableEngineError, match="did not answer within 0.5s"):
+            engine.translate("甲")
+        queued.close()
+
+
+def test_address_that_is_not_an_engine_stops_at_once(libretranslate):
+    engine = make_engine(TranslateSettings(engine="libretranslate", url=libretranslate.url + "wrong/"))
+    with pytest.raises(UnusableEngineError, match="no translation service at this address \\(HTTP 404\\)"):
+        engine.translate("甲")
+
+
+@pytest.mark.parametrize("status", ["401", "403"])
+def test_refused_key_stops_at_once(libretranslate, status):
+    libretranslate.default = status
+    engine = engine_for(libretranslate, api_key="wrong")
+    with pytest.raises(UnusableEngineError, match="not authorized \\(HTTP %s\\): check PARK_DIGEST_ENGINE_API_KEY" % status):
+        engine.translate("甲")
+    assert len(libretranslate.received) == 1
 
 
 def test_long_text_goes_in_pieces(libretranslate):

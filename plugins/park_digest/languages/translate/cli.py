@@ -95,6 +95,9 @@ def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider,
         print("translate: interrupted; finished units are saved, run again to continue",
               file=sys.stderr)
         return 130
+    if report.unusable:
+        print("translate: stopped: %s" % report.aborted, file=sys.stderr)
+        return EXIT_USAGE
     print(summary(report, settings.engine))
     return EXIT_OK if report.ok else EXIT_UNITS_FAILED
 

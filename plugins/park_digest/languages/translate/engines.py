@@ -3,8 +3,11 @@
 deep-translator does the talking (Google's web endpoint, LibreTranslate's API, MyMemory), but it
 calls `requests.get/post` without a timeout, hides the HTTP status inside its own exceptions and
 raises KeyError or ValueError on a malformed answer. Engine.translate() adds what a long
-unattended run needs: every request has a timeout, 429/5xx/timeouts/connection errors are retried
-with exponential backoff, and everything else becomes one EngineError naming the cause.
+unattended run needs: every request has a timeout; 429, 5xx, timeouts and a dropped connection are
+retried with exponential backoff; what no retry can fix (a host that does not resolve or answer,
+a refused connection, 401/403, a bad URL) is an UnusableEngineError that stops the run at once;
+everything else becomes one EngineError naming the cause. Messages are one line and never carry
+the request (deep-translator puts the text in the URL).
 """
 from __future__ import annotations
 
@@ -15,17 +18,21 @@ import time
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Callable, Iterator, Optional
+from urllib.parse import urlsplit
 
 import requests
 from deep_translator import GoogleTranslator, LibreTranslator, MyMemoryTranslator
 from deep_translator import google as google_module
 from deep_translator import libre as libre_module
 from deep_translator import mymemory as mymemory_module
+from deep_translator.constants import BASE_URLS
 from deep_translator.exceptions import (
     AuthorizationException, LanguageNotSupportedException, NotValidLength, NotValidPayload,
     RequestError, ServerException, TooManyRequests, TranslationNotFound)
+from urllib3.exceptions import NewConnectionError
 
 from . import TranslateSettings, TranslateSettingsError
+from .reach import host_problem
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +57,17 @@ class MalformedAnswerError(EngineError):
 
 
 class RejectedError(EngineError):
-    """The server refused the request (bad key, text too long, unsupported language…)."""
+    """The server refused this request (text too long, unsupported language…)."""
+
+
+class UnusableEngineError(EngineError):
+    """No retry and no other unit can succeed: the host does not resolve or answer, refuses the
+    connection or us (401/403), or the URL is wrong. The run stops at once with this line."""
+
+
+# Connecting takes well under a second to a working server; an engine that cannot be reached is
+# reported within CONNECT_TIMEOUT plus DNS_TIMEOUT (the name lookup, which requests cannot bound).
+CONNECT_TIMEOUT, DNS_TIMEOUT = 4.0, 4.0
 
 
 # ---------------------------------------------------------------- requests with a timeout
@@ -76,7 +93,7 @@ class TimedRequests:
         return getattr(requests, name)
 
     def request(self, method: str, url: str, **kwargs) -> requests.Response:
-        kwargs.setdefault("timeout", (self.timeout, self.timeout))  # connect, read
+        kwargs.setdefault("timeout", (min(self.timeout, CONNECT_TIMEOUT), self.timeout))  # connect, read
         self.last = self.session.request(method, url, **kwargs)
         return self.last
 
@@ -110,13 +127,20 @@ class Engine:
     translator: object  # a deep_translator BaseTranslator
     module: ModuleType  # the deep_translator module that issues the requests
     max_chars: int  # longest text one request may carry
+    url: str = ""  # the server's address, checked once before the first request
     sleep: Callable[[float], None] = time.sleep
     session: requests.Session = field(default_factory=requests.Session)
+    reachable: bool = False
 
     def translate(self, text: str) -> str:
         """English for `text`; long texts go in sentence-sized pieces. Raises EngineError."""
         if not text.strip():
             return text
+        if not self.reachable and self.url:
+            problem = host_problem(self.url, min(self.settings.timeout, CONNECT_TIMEOUT), DNS_TIMEOUT)
+            if problem:
+                raise unreachable(self.name, self.url, problem)
+            self.reachable = True
         return " ".join(self.translate_piece(piece) for piece in split_text(text, self.max_chars))
 
     def translate_piece(self, text: str) -> str:
@@ -149,15 +173,20 @@ class Engine:
                                        % (self.name, status_of(shim), body_of(shim))) from exc
         except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
                 requests.exceptions.InvalidSchema) as exc:
-            raise RejectedError("%s: bad URL: %s" % (self.name, exc)) from exc
-        except requests.RequestException as exc:  # connection refused/reset, broken stream…
-            raise TransientEngineError("connection failed: %s" % exc) from exc
+            raise UnusableEngineError("%s: bad URL %s: check PARK_DIGEST_ENGINE_URL"
+                                      % (self.name, self.url)) from exc
+        except requests.ConnectionError as exc:
+            if cannot_connect(exc):
+                raise unreachable(self.name, self.url, "refused the connection") from exc
+            raise TransientEngineError("connection lost (%s)" % type(exc).__name__) from exc
+        except requests.RequestException as exc:  # a broken stream…
+            raise TransientEngineError("connection broken mid-answer (%s)" % type(exc).__name__) from exc
         except TooManyRequests as exc:
             raise TransientEngineError("rate limited (HTTP 429)", retry_after_of(shim)) from exc
         except (ServerException, RequestError) as exc:
             raise classify_status(self.name, shim, exc) from exc
         except AuthorizationException as exc:
-            raise RejectedError("%s: not authorized (check the API key)" % self.name) from exc
+            raise not_authorized(self.name, status_of(shim) or 403) from exc
         except (NotValidLength, NotValidPayload) as exc:
             raise RejectedError("%s: text refused: %s" % (self.name, exc.message)) from exc
         except TranslationNotFound as exc:
@@ -171,7 +200,7 @@ class Engine:
             raise MalformedAnswerError("%s: empty translation (HTTP %s): %.80r"
                                        % (self.name, status_of(shim), body_of(shim)))
         if result.startswith("MYMEMORY WARNING"):  # daily quota: HTTP 200 with a notice as text
-            raise RejectedError("%s: %s" % (self.name, result[:120]))
+            raise UnusableEngineError("%s: %s" % (self.name, " ".join(result[:120].split())))
         return result.strip()
 
     def close(self) -> None:
@@ -200,7 +229,31 @@ def classify_status(name: str, shim: TimedRequests, exc: Exception) -> EngineErr
         return TransientEngineError("rate limited (HTTP 429)", retry_after_of(shim))
     if status is None or status >= 500:
         return TransientEngineError("server error (HTTP %s)" % status)
+    if status in (401, 403):
+        return not_authorized(name, status)
+    if status in (404, 405):  # the address answers, but it is not the engine's
+        return UnusableEngineError("%s: no translation service at this address (HTTP %s): check "
+                                   "PARK_DIGEST_ENGINE_URL" % (name, status))
     return RejectedError("%s: request refused (HTTP %s): %.80r" % (name, status, body_of(shim)))
+
+
+def not_authorized(name: str, status: int) -> UnusableEngineError:
+    return UnusableEngineError("%s: not authorized (HTTP %s): check PARK_DIGEST_ENGINE_API_KEY"
+                               % (name, status))
+
+
+def cannot_connect(exc: requests.ConnectionError) -> bool:
+    """The connection was never made (name not resolved, refused, no route), as opposed to
+    one dropped mid-answer, which a retry may fix."""
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, NewConnectionError)  # NameResolutionError is one too
+
+
+def unreachable(name: str, url: str, what: str) -> UnusableEngineError:
+    host = urlsplit(url).netloc or url
+    hint = "is the server running? check PARK_DIGEST_ENGINE_URL" if name == "libretranslate" \
+        else "check the network"
+    return UnusableEngineError("%s: %s %s: %s" % (name, host, what, hint))
 
 
 def split_text(text: str, max_chars: int) -> list[str]:
@@ -233,7 +286,8 @@ def make_engine(settings: TranslateSettings) -> Engine:
     try:
         if settings.engine == "google":
             translator = GoogleTranslator(source="zh-CN", target=settings.target)
-            return Engine("google", settings, translator, google_module, GOOGLE_MAX)
+            return Engine("google", settings, translator, google_module, GOOGLE_MAX,
+                          BASE_URLS["GOOGLE_TRANSLATE"])
         if settings.engine == "libretranslate":
             url = settings.url.rstrip("/") + "/"  # deep-translator appends "translate"
             # deep-translator insists on an API key, but a self-hosted server needs none:
@@ -241,11 +295,12 @@ def make_engine(settings: TranslateSettings) -> Engine:
             translator = LibreTranslator(source="zh", target=settings.target, custom_url=url,
                                          api_key=settings.api_key or "none")
             translator.api_key = settings.api_key
-            return Engine("libretranslate", settings, translator, libre_module, LIBRE_MAX)
+            return Engine("libretranslate", settings, translator, libre_module, LIBRE_MAX, url)
         if settings.engine == "mymemory":
             target = MYMEMORY_TARGETS.get(settings.target, settings.target)
             translator = MyMemoryTranslator(source="zh-CN", target=target)
-            return Engine("mymemory", settings, translator, mymemory_module, MYMEMORY_MAX)
+            return Engine("mymemory", settings, translator, mymemory_module, MYMEMORY_MAX,
+                          BASE_URLS["MYMEMORY"])
     except LanguageNotSupportedException as exc:
         raise TranslateSettingsError("%s does not support target language %r"
                                      % (settings.engine, settings.target)) from exc

@@ -15,7 +15,7 @@ from typing import Optional, Protocol
 import polib
 from tqdm import tqdm
 
-from .engines import EngineError
+from .engines import EngineError, UnusableEngineError
 from .glossary import Glossary, apply_glossary_check, protect, restore
 from .memory import (
     Memory, SyncReport, Translation, group_units, language_dir, load_memory, mark_machine,
@@ -51,6 +51,7 @@ class RunReport:
     aborted: Optional[str] = None
     remaining: int = 0  # units still missing after the run
     flagged: int = 0  # machine entries failing QA, marked `#. qa: <checks>`
+    unusable: bool = False  # stopped because the engine cannot be used at all (aborted says why)
 
     @property
     def ok(self) -> bool:
@@ -76,9 +77,13 @@ def translate_missing(root: Path, lang: str, units_by_file: dict[str, list[Unit]
             for path, unit in bar:
                 if path not in files:
                     files[path] = read_po(path, lang)
-                if fill_unit(files[path], path, unit, memory, engine, glossary, report):
-                    failures_in_a_row = 0
-                    continue
+                try:
+                    if fill_unit(files[path], path, unit, memory, engine, glossary, report):
+                        failures_in_a_row = 0
+                        continue
+                except UnusableEngineError as exc:  # no other unit would fare better
+                    report.aborted, report.unusable = str(exc), True
+                    break
                 failures_in_a_row += 1
                 if failures_in_a_row >= max_consecutive_failures:
                     report.aborted = ("stopped after %d failures in a row (last: %s)"
@@ -107,8 +112,9 @@ def fill_unit(po: polib.POFile, path: Path, unit: Unit, memory: Memory, engine: 
         return True
     try:
         english, engine_name, problems = translate_unit(unit.msgid, engine, glossary)
+    except UnusableEngineError:
+        raise
     except EngineError as exc:
-        log.warning("%s: %s: not translated: %s", path, unit.ref, exc)
         report.failed.append(FailedUnit(unit.ref, unit.msgid, str(exc)))
         return False
     mark_machine(entry, english, engine_name)
