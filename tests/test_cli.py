@@ -5,7 +5,7 @@ import sys
 
 from conftest import ROOT, SEEDS
 
-STORY_FIELDS = {"id": str, "kind": str, "lines": list, "parks_mentioned": list, "authors": list,
+STORY_FIELDS = {"id": str, "kind": str, "lines": list, "parks": list, "parks_mentioned": list, "authors": list,
                 "date_inferred": bool, "body": list, "captions": list, "facts": list}
 FACT_FIELDS = {"surface": str, "unit": str, "qualifier": str, "label_zh": str, "label_en": str,
                "in_box": bool}

@@ -72,8 +72,9 @@ def test_one_long_line_is_split_into_its_stories():
 
 def test_unknown_park_gets_a_pinyin_name(tmp_path):
     page = tmp_path / "p.txt"
-    page.write_text("## 绵阳高新区新引进项目12个\n\n本报讯 近日，绵阳高新区集中签约项目12个，总投资86亿元。\n", encoding="utf-8")
+    page.write_text("## 资阳高新区新引进项目12个\n\n本报讯 近日，资阳市高新技术产业开发区集中签约项目12个，总投资86亿元。\n",
+                    encoding="utf-8")
     story = process_file(page).stories[0]
-    assert story.park.name_zh == "绵阳高新区"
-    assert story.park.name_en == "Mianyang Hi-Tech Zone" and story.park.slug == "mian-yang"
-    assert not story.park.known
+    assert story.park.name_zh == "资阳高新区"  # the headline's short name and the lead's full one: one park
+    assert story.park.name_en == "Ziyang Hi-Tech Zone" and story.park.slug.startswith("ziyang-htz-")
+    assert not story.park.known and story.park.province == "四川"

@@ -18,13 +18,14 @@ def fact_json(fact: Fact) -> dict[str, Any]:
         value = int(value)
     return {"surface": fact.surface, "value": value, "unit": fact.unit, "qualifier": fact.qualifier,
             "measure_word": fact.measure_word, "label_zh": fact.label_zh, "label_en": fact.label_en,
-            "block": fact.block, "in_box": fact.in_box}
+            "block": fact.block, "in_box": fact.in_box, "park": fact.park}
 
 
 def story_json(story: Story) -> dict[str, Any]:
     return {
         "id": story.id, "kind": story.kind, "title": story.title, "lines": list(story.span),
-        "park": park_json(story.park), "parks_mentioned": list(story.parks_mentioned),
+        "park": park_json(story.park), "parks": [park_json(p) for p in story.parks],
+        "parks_mentioned": list(story.parks_mentioned),
         "authors": list(story.authors), "bylines": list(story.bylines), "date": story.date, "date_inferred": story.date_inferred,
         "body": [{"type": item.type, "text": item.text} for item in story.body],
         "captions": list(story.captions),

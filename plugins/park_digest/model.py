@@ -66,10 +66,13 @@ class Fact:
     sentence: str = ""  # the sentence the figure stands in
     start: int = 0  # offset of surface in the block text
     value_max: Optional[float] = None  # upper end of a range
+    park: Optional[str] = None  # name_zh of the park the figure's clause is about (round-ups)
 
 
 @dataclass(frozen=True)
 class Park:
+    """A park of the gazetteer (data/parks.yml explains the fields), or one recognized by its
+    name pattern alone (known=False)."""
     name_zh: str
     name_en: str
     slug: str
@@ -77,10 +80,14 @@ class Park:
     city_en: str = ""
     province: str = ""
     province_en: str = ""
-    level: str = ""  # national | provincial | new-area | sub-park; "" when unknown
+    level: str = ""  # national | provincial | other | sub-park; "" when unknown
     parent: str = ""  # slug of the parent park for sub-parks
     aliases: tuple[str, ...] = ()
     known: bool = True  # False when recognized only by its name pattern
+    official_zh: str = ""
+    kind: str = ""  # htz | new-area | etdz | other
+    en_source: str = ""  # park | house | pinyin
+    checked: str = ""
 
 
 @dataclass
@@ -101,7 +108,8 @@ class Story:
     authors: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)  # byline lines as printed (roles included)
     park: Optional[Park] = None
-    parks_mentioned: list[str] = field(default_factory=list)
+    parks_mentioned: list[str] = field(default_factory=list)  # named only in passing or as a comparison
+    parks: list[Park] = field(default_factory=list)  # every park the story gives figures for, its own first
     date: Optional[str] = None  # ISO date
     date_inferred: bool = True
     facts: list[Fact] = field(default_factory=list)

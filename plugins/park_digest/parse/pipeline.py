@@ -16,7 +16,8 @@ from ..figures.facts import extract_story_facts
 from .layout import build_blocks
 from ..model import STORY_KINDS, Discarded, PageResult, Seed, Story
 from .normalize import normalize_line, strip_pinyin
-from .parks import attribute_park, load_gazetteer, page_park
+from .attribution import attribute, page_park
+from .parks import ParkIndex, park_index
 from .pinyin import lazy_pinyin
 from .read import SeedError, read_seed, read_sidecar_bytes
 from .segment import Draft, segment_blocks
@@ -116,37 +117,43 @@ def clean_lines(seed: Seed) -> tuple[list[str], list[Discarded]]:
     return lines, removed
 
 
-def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 6) -> PageResult:
+def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 6,
+                 parks: Optional[ParkIndex] = None) -> PageResult:
     lines, pinyin = clean_lines(seed)
     drafts, discarded = segment_blocks(build_blocks(lines))
     discarded = pinyin + discarded
-    gazetteer = load_gazetteer()
-    # Each story's body as attribute_park joins it, so find_parks' cache serves both.
-    texts = ["\n".join(item.text for item in d.body) for d in drafts] + [d.title or "" for d in drafts]
-    main_park = page_park(texts, gazetteer)
+    parks = parks or park_index()
+    # The texts attribute() searches again, so find_mentions' cache serves both.
+    texts = [item.text for d in drafts for item in d.body] + [d.title or "" for d in drafts]
+    main_park = page_park(texts, parks)
     stated = dateline_date(d.text for d in discarded if d.reason == "source and date line")
     inferred = infer_date(item.text for d in drafts if not d.advertisement for item in d.body)
     stories: list[Story] = []
     seen: set[str] = set()
     for number, draft in enumerate(drafts, start=1):
         override = sidecar.for_story(number)
-        paragraphs = [item.text for item in draft.body]
         title = override.get("title", draft.title)
-        park, mentioned = attribute_park(title, paragraphs, gazetteer, main_park)
+        kind = override.get("kind", draft.kind())
+        facts = extract_story_facts(title, draft.body) if kind != "advertisement" else []
+        found = attribute(title, draft.body, facts, parks, main_park)
+        park, story_parks = found.park, found.parks
         if "park" in override:
-            park = next((p for p in gazetteer if override["park"] in (p.slug, p.name_zh)), park)
+            chosen = parks.by_name.get(override["park"]) or next(
+                (p for p in parks.parks if p.slug == override["park"]), None)
+            if chosen is not None:
+                park, story_parks = chosen, [chosen, *(p for p in story_parks if p.slug != chosen.slug)]
         when = parse_date(override.get("date")) or sidecar.date or stated
         sid = story_id(seed.file, draft)
         while sid in seen:
             sid += "-x"
         seen.add(sid)
         story = Story(
-            id=sid, kind=override.get("kind", draft.kind()), title=title, span=draft.span,
+            id=sid, kind=kind, title=title, span=draft.span,
             body=draft.body, captions=draft.captions, authors=draft.authors, bylines=draft.bylines, park=park,
-            parks_mentioned=mentioned, date=(when or inferred).isoformat() if (when or inferred) else None,
+            parks=story_parks, parks_mentioned=found.mentioned, date=(when or inferred).isoformat() if (when or inferred) else None,
             date_inferred=when is None, source=sidecar.source, seed_file=seed.file)
         if story.kind != "advertisement":
-            story.facts = extract_story_facts(story.title, story.body)
+            story.facts = facts
             select_box(story.facts, fact_box_size)
         stories.append(story)
     return PageResult(seed=seed, stories=stories, discarded=discarded)

@@ -112,8 +112,8 @@ def with_parks(glossary: Glossary, parks: Iterable) -> Glossary:
     """
     defined = {canonical(zh) for e in glossary.entries for zh in (e.zh,) + e.aliases}
     park_entries = [GlossaryEntry(p.name_zh, p.name_en, "park",
-                                  tuple(a for a in p.aliases
-                                        if a != p.name_zh and canonical(a) not in defined))
+                                  tuple(a for a in (p.official_zh, *p.aliases)
+                                        if a and a != p.name_zh and canonical(a) not in defined))
                     for p in parks if p.name_zh and p.name_en]
     taken = {canonical(e.zh) for e in park_entries}
     kept = [GlossaryEntry(e.zh, e.en, e.kind, tuple(a for a in e.aliases if canonical(a) not in taken))

@@ -1,0 +1,151 @@
+"""Park recognition: the gazetteer, names outside it, Traditional input, and which park each
+figure of a round-up belongs to."""
+from collections import Counter
+
+import pytest
+
+from park_digest.model import BodyItem
+from park_digest.parse.attribution import attribute
+from park_digest.parse.parks import GazetteerError, build_index, find_mentions, load_gazetteer, park_index
+from park_digest.parse.pipeline import process_seed
+from park_digest.parse.read import converter, decode_seed
+from park_digest.figures.facts import extract_story_facts
+
+
+@pytest.fixture(scope="module")
+def index():
+    return park_index()
+
+
+def parks_in(text, index):
+    return [(text[m.start:m.end], m.park) for m in find_mentions(text, index)]
+
+
+def test_gazetteer_lists_the_national_zones_each_checked():
+    parks = load_gazetteer()
+    national = Counter(p.kind for p in parks if p.level == "national")
+    assert national["htz"] >= 170 and national["new-area"] == 19 and national["etdz"] >= 220
+    assert all(p.checked and p.province and p.province_en and p.name_en for p in parks)
+    assert all(p.en_source in ("park", "house") for p in parks)
+    assert len({p.slug for p in parks}) == len(parks)
+    by_name = {p.name_zh: p for p in parks}
+    assert by_name["四川天府新区"].name_en == "Sichuan Tianfu New Area"
+    assert by_name["长治高新区"].name_en == "Changzhi Hi-Tech Zone"  # 长 read chang in a place name
+    assert by_name["哈尔滨高新区"].city_en == "Harbin"
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("沈抚新区", "shenfu"), ("苏州新区", "suzhou"), ("光谷", "wuhan-east-lake"), ("中国光谷", "wuhan-east-lake"),
+    ("亦庄开发区", "beijing-etdz"), ("苏州工业园区", "suzhou-industrial-park"), ("中关村", "zhongguancun"),
+    ("青岛市高新区", "qingdao"), ("山东省青岛市高新区", "qingdao"), ("江苏苏州高新区", "suzhou"),
+    ("南京江北新区", "nanjing-jiangbei"), ("雄安新区", "xiongan"), ("前海", "qianhai"),
+    ("横琴粤澳深度合作区", "hengqin"), ("宜春丰城国家高新技术产业开发区", "fengcheng"),
+])
+def test_short_former_and_full_names_find_the_same_park(text, slug, index):
+    assert [park.slug for _, park in parks_in(f"近日，{text}发布数据。", index)] == [slug]
+
+
+@pytest.mark.parametrize("phrase", [
+    "国家级高新区", "省级高新区", "各高新区", "全国一流国家级高新区", "打造全国一流国家级高新区", "16个高新区",
+    "本区", "园区", "该新区", "高新区", "全省开发区", "浙江省级高新区", "湖南省内的开发区", "成都市各区新区",
+    "重点开发区域", "中科院", "南沙群岛",
+])
+def test_generic_phrases_are_never_parks(phrase, index):
+    assert parks_in(f"推动{phrase}高质量发展，", index) == []
+
+
+def test_a_name_outside_the_gazetteer_needs_a_real_place(index):
+    (text, park), = parks_in("记者从长安高新区获悉", index)
+    assert (text, park.name_zh, park.name_en, park.known) == ("长安高新区", "长安高新区", "Chang'an Hi-Tech Zone", False)
+    assert park.slug.startswith("changan-htz-")
+    assert parks_in("记者从常安高新区获悉", index) == []  # 常安 is no county, city or province
+    (_, full), = parks_in("资阳市高新技术产业开发区", index)
+    assert (full.name_zh, full.name_en, full.province) == ("资阳高新区", "Ziyang Hi-Tech Zone", "四川")
+
+
+def test_unknown_parks_that_read_alike_never_share_a_slug(index):
+    # 房山 (Beijing) and 方山 (Shanxi) are both Fangshan: one page each (issue 26, item 8).
+    (_, a), (_, b) = parks_in("房山高新区与方山高新区", index)
+    assert a.name_en == b.name_en == "Fangshan Hi-Tech Zone"
+    assert a.slug != b.slug and a.slug.startswith("fangshan-htz-") and b.slug.startswith("fangshan-htz-")
+    again = parks_in("房山高新区", index)[0][1]
+    assert again.slug == a.slug  # the same park on another page keeps its page
+
+
+def test_every_gazetteer_name_is_found_in_traditional_script(index):
+    to_simple = converter("t2s")
+    misses = []
+    for park in index.parks:
+        for name in filter(None, (park.name_zh, park.official_zh, *park.aliases)):
+            for config in ("s2t", "s2hk", "s2tw"):
+                text = to_simple.convert(converter(config).convert(f"據悉，{name}今年"))
+                found = [p.slug for _, p in parks_in(text, index)]
+                if found != [park.slug]:
+                    misses.append((config, name, found))
+    assert misses == []
+
+
+def test_a_traditional_hong_kong_page_names_its_parks():
+    page = ("前海深港現代服務業合作區上半年實現增加值1200億元\n\n"
+            "本報訊 前海合作區今年上半年實現增加值1200億元，按年增長8%；河套深港科技創新合作區新增企業350家。\n")
+    result = process_seed(decode_seed(page.encode("utf-8"), "hk.txt"))
+    story, = result.stories
+    assert story.park.slug == "qianhai"
+    assert [p.slug for p in story.parks] == ["qianhai", "hetao"]
+    assert {f.surface: f.park for f in story.facts}["350家"] == "河套深港科技创新合作区"
+
+
+def test_gazetteer_errors_name_the_entry(tmp_path):
+    path = tmp_path / "parks.yml"
+    path.write_text("- {name_zh: 甲高新区, name_en: A, slug: a}\n- {name_zh: 乙高新区, name_en: B, slug: a}\n",
+                    encoding="utf-8")
+    with pytest.raises(GazetteerError, match="乙高新区.*slug 'a'"):
+        load_gazetteer(path)
+    path.write_text("- {name_zh: 甲高新区, name_en: A, slug: a, colour: red}\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="unknown fields"):
+        load_gazetteer(path)
+    two = tmp_path / "two.yml"
+    two.write_text("- {name_zh: 甲高新区, name_en: A, slug: a, aliases: [甲区]}\n"
+                   "- {name_zh: 乙高新区, name_en: B, slug: b, aliases: [甲区]}\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="甲区"):
+        build_index(load_gazetteer(two))
+
+
+def story_of(title, paragraphs, index, headings=()):
+    body = [BodyItem("heading" if i in headings else "paragraph", text, (i + 1, i + 1))
+            for i, text in enumerate(paragraphs)]
+    facts = extract_story_facts(title, body)
+    return attribute(title, body, facts, index), facts
+
+
+def test_a_round_up_files_each_figure_under_the_park_its_clause_names(index):
+    found, facts = story_of("我省国家级新区上半年主要指标发布", [
+        "今年上半年，全省国家级新区经济运行稳中有进。",
+        "四川天府新区实现地区生产总值2100亿元，同比增长7.2%；",
+        "重庆两江新区实现地区生产总值2300亿元，同比增长6.5%，比天府新区高出200亿元。",
+        "贵州贵安新区规上工业产值增长15%，新签约项目42个。",
+    ], index)
+    owner = {f.surface: f.park for f in facts}
+    assert owner["2100亿元"] == owner["7.2%"] == "四川天府新区"
+    assert owner["2300亿元"] == owner["6.5%"] == owner["200亿元"] == "重庆两江新区"
+    assert owner["15%"] == owner["42个"] == "贵州贵安新区"
+    assert [p.name_zh for p in found.parks] == ["四川天府新区", "重庆两江新区", "贵州贵安新区"]
+
+
+def test_a_park_named_as_a_comparison_is_only_mentioned(index):
+    found, facts = story_of("昆山高新区前三季度营收增长9%", [
+        "前三季度，昆山高新区实现营业收入1800亿元，与苏州工业园区相比，增速高出2个百分点。",
+        "昆山高新区将对标深圳高新区，新引进项目30个。",
+    ], index)
+    assert found.park.slug == "kunshan" and [p.slug for p in found.parks] == ["kunshan"]
+    assert found.mentioned == ["苏州工业园区", "深圳高新区"]
+    assert {f.park for f in facts} == {"昆山高新区"}
+
+
+def test_figures_under_a_park_heading_belong_to_that_park(index):
+    found, facts = story_of("长三角园区发展快报", [
+        "苏州工业园区", "今年新增外资项目58个。",
+        "嘉兴高新区", "前三季度工业投资增长12%。",
+    ], index, headings={0, 2})
+    assert {f.surface: f.park for f in facts} == {"58个": "苏州工业园区", "12%": "嘉兴高新区"}
+    assert [p.slug for p in found.parks] == ["suzhou-industrial-park", "jiaxing"]
