@@ -29,8 +29,8 @@ def seed_parks() -> dict[str, str]:
     parks = {}
     for path in sorted(SEEDS.glob("*.txt")):
         for story in process_file(path).stories:
-            if story.park:
-                parks[story.park.slug] = story.park.name_zh
+            for park in story.parks:  # its own, and every park it gives figures for
+                parks[park.slug] = park.name_zh
     return parks
 
 

@@ -69,7 +69,9 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
 def _main_park(in_title: list[Mention], body: Sequence[BodyItem], in_body: list[list[Mention]],
                page_park: Optional[Park], title: Optional[str]) -> Optional[Park]:
     """The park the headline names, else the one the lead names, else the one named most often
-    (the earliest on a tie); a story that only says 高新区 belongs to the page's park."""
+    (the earliest on a tie); none for a round-up whose headline and lead name no park and whose
+    paragraphs each lead with a different one. A story that only says 高新区 belongs to the
+    page's park."""
     headline = [m.park for m in in_title if m.park.level != "sub-park"]
     if headline:
         return headline[0]
@@ -82,6 +84,10 @@ def _main_park(in_title: list[Mention], body: Sequence[BodyItem], in_body: list[
         for m in mentions:
             counts[m.park.slug] += 1
             first.setdefault(m.park.slug, m.park)
+    leaders = {mentions[0].park.slug for item, mentions in zip(body, in_body)
+               if mentions and item.type == "paragraph" and mentions[0].start < 8}
+    if len(leaders) >= 3:
+        return None
     if counts:
         order = list(first)
         return first[max(counts, key=lambda slug: (counts[slug], -order.index(slug)))]

@@ -38,6 +38,7 @@ class FactLine:
     unit: str
     qualifier: str
     box: bool  # shown in the story's fact box
+    park: str = ""  # slug of the figure's park when it is not the story's (a round-up)
 
 
 def url_of(content: Any) -> str:
@@ -69,10 +70,12 @@ def parse_fact_lines(value: Any) -> tuple[list[FactLine], list[str]]:
     for line in lines:
         parts = [p.strip() for p in str(line).split("|")]
         try:
-            label, figure, anchor, number, unit, qualifier, box = parts
+            label, figure, anchor, number, unit, qualifier, box, *park = parts
+            if len(park) > 1:
+                raise ValueError(line)
             low, _, high = number.partition("–")
             rows.append(FactLine(label, figure, anchor, float(low), float(high) if high else None,
-                                 unit, qualifier, box == "box"))
+                                 unit, qualifier, box == "box", *park))
         except ValueError:
             bad.append(str(line))
     return rows, bad
@@ -136,20 +139,35 @@ def by_language(articles: Iterable[Any], languages: Iterable[str]) -> dict[str, 
     return grouped
 
 
+def story_parks(article: Any) -> list[tuple[str, str, str]]:
+    """(slug, name_zh, name_en) of the story's park, then of every other park it gives figures
+    for (`Parks_more: slug|name_zh|name_en; …`)."""
+    meta = article.metadata
+    parks = [(meta["park"], meta.get("park_zh", meta["park"]), meta.get("park_en", meta["park"]))] if meta.get("park") else []
+    for item in str(meta.get("parks_more") or "").split(";"):
+        slug, _, names = item.strip().partition("|")
+        name_zh, _, name_en = names.partition("|")
+        if slug:
+            parks.append((slug, name_zh or slug, name_en or slug))
+    return parks
+
+
+def fact_park(article: Any, fact: FactLine) -> str:
+    """The slug of the park a figure belongs to: its own, else its story's."""
+    return fact.park or article.metadata.get("park", "")
+
+
 def group_parks(articles: Iterable[Any], gazetteer: Optional[tuple[Park, ...]] = None,
                 to_hant: Callable[[str], str] = lambda text: text) -> dict[str, ParkEntry]:
-    """Parks with their stories per language; `to_hant` writes names for zh-Hant pages."""
+    """Parks with their stories per language (a round-up is on the page of every park it gives
+    figures for); `to_hant` writes names for zh-Hant pages."""
     known = {p.slug: p for p in (gazetteer or load_gazetteer())}
     parks: dict[str, ParkEntry] = {}
     for article in articles:
-        slug = article.metadata.get("park")
-        if not slug:
-            continue
-        if slug not in parks:
-            park = known.get(slug) or Park(article.metadata.get("park_zh", slug),
-                                           article.metadata.get("park_en", slug), slug, known=False)
-            parks[slug] = ParkEntry(park, to_hant=to_hant)
-        parks[slug].stories[bcp47(article.lang)].append(article)
+        for slug, name_zh, name_en in {slug: (slug, zh, en) for slug, zh, en in story_parks(article)}.values():
+            if slug not in parks:
+                parks[slug] = ParkEntry(known.get(slug) or Park(name_zh, name_en, slug, known=False), to_hant=to_hant)
+            parks[slug].stories[bcp47(article.lang)].append(article)
     for entry in parks.values():
         for items in entry.stories.values():
             items.sort(key=lambda a: (a.date, a.slug), reverse=True)

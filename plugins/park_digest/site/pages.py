@@ -150,7 +150,7 @@ class DigestPagesGenerator(Generator):
         self._write(writer, "search.html", "search", lang, everything, bundles=self.search_bundles(lang))
         parks = list(self.parks.values())
         self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,
-                    figure_counts={park.slug: figure_count(park.stories.get(lang, [])) for park in parks},
+                    figure_counts={park.slug: figure_count(park.stories.get(lang, []), park.slug) for park in parks},
                     story_total=sum(park.count() for park in parks))
         for park in parks:
             stories = park.stories.get(lang, [])
@@ -160,7 +160,7 @@ class DigestPagesGenerator(Generator):
                         park=park, stories=stories, feed=f"feeds/parks/{park.slug}.atom.xml")
 
     def park_tables(self, park, lang: str, stories: list) -> dict:
-        rows = table_rows(stories)
+        rows = table_rows(stories, park.slug)
         return {"rows": rows, "charts": self.park_charts(park, lang, rows)}
 
     def write_feeds(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:

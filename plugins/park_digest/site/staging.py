@@ -196,7 +196,7 @@ def stage_stories(markdown: Iterable[str], staging: Staging) -> tuple[dict[str, 
         fields = parsed[0]
         stories.append(StagedStory(fields.get("slug", ""), fields.get("lang", staging.paths.default_lang), doc.title,
                                    fields.get("date", ""),
-                                   {k: fields[k] for k in ("park", "park_zh", "park_en") if k in fields}))
+                                   {k: fields[k] for k in ("park", "park_zh", "park_en", "parks_more") if k in fields}))
     return digests, stories
 
 

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Optional
 
 from .chart import Bar
 from ..model import MONEY_UNITS
-from .content import bcp47, url_of
+from .content import bcp47, fact_park, story_parks, url_of
 
 COLUMNS = ("park", "park_zh", "park_en", "story", "title", "date", "date_inferred", "sentence",
            "figure", "figure_en", "value", "value_max", "unit", "qualifier", "label_zh", "label_en",
@@ -93,12 +93,14 @@ def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) 
         url, date = url_of(article), story_date(article)
         other = english.get(article.slug)
         other_facts = getattr(other, "facts", []) if other is not None else []
+        names = {slug: (zh, en) for slug, zh, en in story_parks(article)}
         for index, fact in enumerate(getattr(article, "facts", [])):
             twin = other_facts[index] if index < len(other_facts) else None
             sentence = article.title if fact.anchor == "title" else texts.get(fact.anchor, "")
+            park = fact_park(article, fact)
+            park_zh, park_en = names.get(park, ("", ""))
             rows.append(FigureRow(
-                park=article.metadata.get("park", ""), park_zh=article.metadata.get("park_zh", ""),
-                park_en=article.metadata.get("park_en", ""), story=article.slug, title=article.title,
+                park=park, park_zh=park_zh, park_en=park_en, story=article.slug, title=article.title,
                 date=date, date_inferred=article.metadata.get("date_inferred") == "yes",
                 sentence=sentence, figure=fact.figure, figure_en=twin.figure if twin else "",
                 value=fact.value, value_max=fact.value_max, unit=fact.unit, qualifier=fact.qualifier,
@@ -149,7 +151,8 @@ def date_texts(article: Any) -> tuple[str, str]:
     return iso, iso[:7] if article.metadata.get("date_inferred") == "yes" else iso
 
 
-def table_rows(articles: Iterable[Any]) -> list[TableRow]:
+def table_rows(articles: Iterable[Any], park: Optional[str] = None) -> list[TableRow]:
+    """The figures of these stories; with `park`, only that park's (a round-up gives several)."""
     rows = []
     for article in articles:
         url, (date_iso, date_text) = url_of(article), date_texts(article)
@@ -157,13 +160,14 @@ def table_rows(articles: Iterable[Any]) -> list[TableRow]:
         title_lang = "" if title_lang == bcp47(article.lang) else title_lang
         rows += [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor, fact.box,
                           url, date_iso, date_text, article.title, title_lang)
-                 for fact in getattr(article, "facts", [])]
+                 for fact in getattr(article, "facts", []) if park is None or fact_park(article, fact) == park]
     return rows
 
 
-def figure_count(articles: Iterable[Any]) -> int:
+def figure_count(articles: Iterable[Any], park: Optional[str] = None) -> int:
     """The rows table_rows makes of these stories, without making them."""
-    return sum(len(getattr(article, "facts", [])) for article in articles)
+    return sum(park is None or fact_park(article, fact) == park
+               for article in articles for fact in getattr(article, "facts", []))
 
 
 def table_html(rows: Iterable[TableRow], site_url: str) -> str:

@@ -29,6 +29,7 @@ _META_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 _BODY_BLOCK = re.compile(r"<(?:p|h2|div|ul)[ >][^\n]*>")
 STATUS_ORDER = ("untranslated", "outdated", "machine", "reviewed")
 FACT_COLUMNS = ("label", "figure", "anchor", "value", "unit", "qualifier", "box")
+# …and an eighth, the slug of the figure's park, when it is not the story's (a round-up).
 
 
 def _meta(value: str) -> str:
@@ -142,9 +143,15 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
         name = local.park_name.text if local.park_name else park.name_zh
         lines += [f"Park: {park.slug}", f"Park_name: {_meta(name)}", f"Park_zh: {park.name_zh}",
                   f"Park_en: {_meta(park.name_en)}"]
+    others = [p for p in story.parks if story.park is None or p.slug != story.park.slug]
+    if others:  # the other parks it gives figures for: the story is on their pages too
+        lines.append("Parks_more: " + "; ".join(f"{p.slug}|{_meta(p.name_zh)}|{_meta(p.name_en)}" for p in others))
     if story.facts:
         headings = frozenset(i for i, item in enumerate(story.body) if item.type == "heading")
-        rows = [fact_line(fact, label.text, local.lang, body_sources, config, headings)
+        slugs = {p.name_zh: p.slug for p in story.parks}
+        own = story.park.slug if story.park else ""
+        rows = [fact_line(fact, label.text, local.lang, body_sources, config, headings,
+                          slugs.get(fact.park or "", own) if slugs.get(fact.park or "", own) != own else "")
                 for fact, label in zip(story.facts, local.fact_labels)]
         lines.append("Facts: " + "\n    ".join(rows))
     html = []
@@ -158,13 +165,14 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
 
 
 def fact_line(fact: Fact, label: str, lang: str, body_sources: list[str], config: str,
-              headings: frozenset[int] = frozenset()) -> str:
-    """One `Facts:` line in FACT_COLUMNS order; a range is written `low–high` in the value."""
+              headings: frozenset[int] = frozenset(), park: str = "") -> str:
+    """One `Facts:` line in FACT_COLUMNS order, then the figure's park when it is not the
+    story's; a range is written `low–high` in the value."""
     value = plain_number(fact.value)
     if fact.value_max is not None:
         value += "–" + plain_number(fact.value_max)
     cells = (_meta(label), _meta(_fact_value(fact, lang, config)), fact_anchor(fact, body_sources, lang, headings),
-             value, fact.unit, fact.qualifier, "box" if fact.in_box else "-")
+             value, fact.unit, fact.qualifier, "box" if fact.in_box else "-") + ((park,) if park else ())
     return " | ".join(cells)
 
 
