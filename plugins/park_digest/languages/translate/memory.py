@@ -13,12 +13,13 @@ The Chinese text is the msgid. An entry's status follows gettext conventions:
 from __future__ import annotations
 
 import contextlib
+import datetime
 import difflib
 import errno
 import fcntl
 import logging
 import os
-import tempfile
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
@@ -26,6 +27,7 @@ from typing import Iterator, Optional
 import polib
 
 from ...build.files import holds
+from .pofile import po_text
 from .units import COMMON_KINDS, Unit
 
 log = logging.getLogger(__name__)
@@ -37,12 +39,9 @@ SIMILARITY = 0.75  # difflib ratio from which an old translation is carried over
 ENGINE_PREFIX = "engine: "
 QA_PREFIX = "qa: "  # checks a machine entry failed (translate/qa.py), so a reviewer sees why
 STATUS_ORDER = ("reviewed", "machine", "outdated", "missing")  # best first
-# No wrapping: one line per string keeps diffs to one line per changed unit.
-WRAPWIDTH = 0
 HEADER = ("Park Digest translation memory ({lang}). The Chinese source is the msgid.\n"
-          "Kept in sync by `make translate`; review an entry by removing its fuzzy flag.")
-# Fixed header fields: no creation or revision dates, so syncing an unchanged page rewrites
-# nothing and git shows only real changes (the history is git's).
+          "Kept in sync by `make translate` and `make review`. To review an entry,\n"
+          "correct its English and remove its fuzzy flag (README.md, \"Reviewing\").")
 FIXED_METADATA = {
     "Project-Id-Version": "Park Digest",
     "MIME-Version": "1.0",
@@ -52,7 +51,7 @@ FIXED_METADATA = {
 }
 DEFAULT_METADATA = {"Last-Translator": "Park Digest editors",
                     "Language-Team": "Park Digest editors"}
-DROPPED_METADATA = ("POT-Creation-Date", "PO-Revision-Date")
+REVISION_DATE = "PO-Revision-Date"  # set when a file's content changes, as PO editors do
 
 
 class MemoryLockedError(RuntimeError):
@@ -132,9 +131,12 @@ def set_engine(entry: polib.POEntry, engine: str) -> None:
 
 
 def set_kind(entry: polib.POEntry, kind: str) -> None:
-    """The extracted comment starts with the unit kind; engine and QA lines, if any, follow."""
+    """The extracted comment starts with the unit kind; engine and QA lines follow while the
+    entry is machine-made or outdated. A reviewed entry (a person removed its fuzzy flag) loses
+    them: its English is the reviewer's now, and PO editors cannot edit `#.` lines."""
+    reviewed = entry.msgstr and not entry.fuzzy
     kept = [line for line in entry.comment.splitlines()
-            if line.startswith((ENGINE_PREFIX, QA_PREFIX))]
+            if line.startswith((ENGINE_PREFIX, QA_PREFIX)) and not reviewed]
     entry.comment = "\n".join([kind] + kept)
 
 
@@ -154,9 +156,9 @@ def set_qa_flags(entry: polib.POEntry, checks: tuple[str, ...]) -> None:
 def translation_of(entry: polib.POEntry) -> Translation:
     if not entry.msgstr:
         return MISSING
-    engine = engine_of(entry)
     if not entry.fuzzy:
-        return Translation(entry.msgstr, "reviewed", engine)
+        return Translation(entry.msgstr, "reviewed")  # a person's, whatever made the draft
+    engine = engine_of(entry)
     if entry.previous_msgid is not None:
         return Translation(entry.msgstr, "outdated", engine, entry.previous_msgid)
     return Translation(entry.msgstr, "machine", engine)
@@ -175,10 +177,9 @@ def mark_machine(entry: polib.POEntry, text: str, engine: str) -> None:
 def read_po(path: Path, lang: str) -> polib.POFile:
     """The PO file at `path`, or an empty one with our header when it does not exist yet."""
     if path.exists():
-        po = polib.pofile(str(path), wrapwidth=WRAPWIDTH, encoding="utf-8")
+        po = polib.pofile(str(path), encoding="utf-8")
     else:
-        po = polib.POFile(wrapwidth=WRAPWIDTH, encoding="utf-8")
-    po.wrapwidth = WRAPWIDTH
+        po = polib.POFile(encoding="utf-8")
     stabilize_header(po, lang)
     return po
 
@@ -186,21 +187,26 @@ def read_po(path: Path, lang: str) -> polib.POFile:
 def stabilize_header(po: polib.POFile, lang: str) -> None:
     po.header = HEADER.format(lang=lang)
     po.metadata_is_fuzzy = 0
-    for key in DROPPED_METADATA:
-        po.metadata.pop(key, None)
     for key, value in DEFAULT_METADATA.items():
         po.metadata.setdefault(key, value)
     po.metadata.update(FIXED_METADATA)
     po.metadata["Language"] = lang
 
 
-def render_po(po: polib.POFile) -> str:
-    text = po.__unicode__()
-    return text if text.endswith("\n") else text + "\n"
+def save_po(po: polib.POFile, path: Path) -> bool:
+    """Write the file as gettext would (pofile.py), unless it already holds this content; a
+    changed file gets today's PO-Revision-Date, an unchanged one keeps its own. True if written."""
+    text = po_text(po)
+    if holds(path, text.encode("utf-8")):
+        return False
+    po.metadata[REVISION_DATE] = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z")
+    return write_atomic(path, po_text(po))
 
 
 def write_atomic(path: Path, text: str) -> bool:
-    """Replace `path` with `text` so readers see the old or the new file, never half of one.
+    """Replace `path` with `text` so readers see the old or the new file, never half of one, and
+    the new one survives a crash (these files are people's work). The file keeps its permissions
+    (new ones get the umask's, not a temporary file's owner-only 0600).
 
     Returns False (and touches nothing) when the content is already there.
     """
@@ -208,9 +214,16 @@ def write_atomic(path: Path, text: str) -> bool:
     if holds(path, data):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    tmp = path.parent / (".%s.%d.tmp" % (path.name, os.getpid()))
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -231,10 +244,6 @@ def fsync_dir(directory: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def save_po(po: polib.POFile, path: Path) -> bool:
-    return write_atomic(path, render_po(po))
 
 
 def load_memory(root: Path, lang: str) -> Memory:
