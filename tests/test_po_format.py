@@ -71,6 +71,29 @@ def test_msgcat_changes_nothing_in_a_written_memory(tmp_path):
         assert msgcat(path, tmp_path / "out.po") == path.read_text(encoding="utf-8"), path.name
 
 
+@needs_gettext
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=lambda p: p.name)
+def test_committed_memory_is_in_gettext_form(path, tmp_path):
+    assert msgcat(path, tmp_path / "out.po") == path.read_text(encoding="utf-8")
+    done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == "", done.stderr  # no warning about the header
+
+
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=lambda p: p.name)
+def test_our_writer_reproduces_the_committed_files(path):
+    """Reading and writing a file changes nothing (with or without libunistring)."""
+    assert po_text(polib.pofile(str(path))) == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(pofile._LIBUNISTRING is None, reason="libunistring not found")
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=lambda p: p.name)
+def test_fallback_wraps_real_pages_as_libunistring_does(path, monkeypatch):
+    po = polib.pofile(str(path))
+    exact = po_text(po)
+    monkeypatch.setattr(pofile, "_LIBUNISTRING", None)
+    assert po_text(po) == exact
+
+
 def test_revision_date_changes_with_the_content_only(tmp_path):
     path = written_memory(tmp_path)[0]
     po = read_po(path, "en")
