@@ -149,3 +149,13 @@ def test_figures_under_a_park_heading_belong_to_that_park(index):
     ], index, headings={0, 2})
     assert {f.surface: f.park for f in facts} == {"58个": "苏州工业园区", "12%": "嘉兴高新区"}
     assert [p.slug for p in found.parks] == ["suzhou-industrial-park", "jiaxing"]
+
+
+def test_respectively_gives_each_listed_park_its_figure(index):
+    found, facts = story_of("国家高新区上半年运行平稳", [
+        "上半年，西安高新区、成都高新区营业收入分别增长10.2%和9.6%，深圳高新区与武汉东湖高新区分别达到9800亿元、7600亿元。",
+    ], index)
+    owner = {f.surface: f.park for f in facts}
+    assert owner == {"10.2%": "西安高新区", "9.6%": "成都高新区", "9800亿元": "深圳高新区", "7600亿元": "东湖高新区"}
+    assert found.park is None or found.park.slug == "xian"
+    assert {p.slug for p in found.parks} >= {"xian", "chengdu", "shenzhen", "wuhan-east-lake"}

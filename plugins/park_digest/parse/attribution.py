@@ -20,7 +20,14 @@ _BEFORE = re.compile(r"(?:与|和|同|跟|比|较|相较于|相比于|对标|学
                      r"高于|低于|领先于?|落后于|不及|相当于|对比|参照|向|看齐)[^，。；！？、,;]{0,2}$")
 # …and words after it: 与A相比 has 与 before, A相比 alone has 相比 after.
 _AFTER = re.compile(r"^[^，。；！？、,;]{0,3}(?:相比|相较|比较|之后|一样|那样|看齐)")
+_LISTED = re.compile(r"^[、和及][^，。；！？、,;]{0,3}$")
 _GENERIC_ZONE = re.compile(r"高新区|新区|开发区|经开区|园区")
+# A sentence about the whole country or province (全省16个高新区…) names no park: its figures are
+# nobody's, not the last park named before it.
+_SCOPE = re.compile(r"全省|全国|全市|各地|各省|各市|全行业")
+_SENTENCE_END = re.compile(r"[。！？；]")
+_SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+_JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、B分别…」
 
 
 @dataclass
@@ -31,33 +38,43 @@ class Attribution:
 
 
 def subject_mentions(text: str, index: ParkIndex) -> list[Mention]:
-    """The parks a text names as subjects (comparisons and partners left out)."""
-    return [m for m in find_mentions(text, index)
-            if not _BEFORE.search(text[:m.start]) and not _AFTER.match(text[m.end:])]
+    """The parks a text names as subjects (comparisons and partners left out; a park listed
+    right after a comparison, 赴深圳高新区、上海张江学习, is one too)."""
+    subjects: list[Mention] = []
+    previous: Optional[Mention] = None
+    compared = False
+    for m in find_mentions(text, index):
+        listed = previous is not None and _LISTED.match(text[previous.end:m.start]) is not None
+        compared = bool(_BEFORE.search(text[:m.start]) or _AFTER.match(text[m.end:]) or (listed and compared))
+        if not compared:
+            subjects.append(m)
+        previous = m
+    return subjects
 
 
 def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fact], index: ParkIndex,
               page_park: Optional[Park] = None) -> Attribution:
     """Set each fact's park and return the story's park, its parks and the parks it mentions."""
+    facts = list(facts)
     in_title = subject_mentions(title or "", index)
     in_body = [subject_mentions(item.text, index) for item in body]
     named = [m.park for m in find_mentions(title or "", index)] + [
         m.park for item in body for m in find_mentions(item.text, index)]
-    main = _main_park(in_title, body, in_body, page_park, title)
     section: list[Optional[Park]] = []  # the park of the heading each item stands under
     current: Optional[Park] = None
     for item, mentions in zip(body, in_body):
         if item.type == "heading":
             current = mentions[0].park if mentions else current
         section.append(current)
-    for fact in facts:
-        if fact.block == "title":
-            before = [m for m in in_title if m.start <= fact.start]
-            owner = before[-1].park if before else main
-        else:
-            before = [m for m in in_body[fact.block] if m.start <= fact.start]
-            owner = before[-1].park if before else (section[fact.block] or main)
-        fact.park = owner.name_zh if owner else None
+    owners = [_owner(fact, title or "", in_title, body, in_body, section) for fact in facts]
+    for fact, owner in zip(facts, owners):
+        fact.park = owner.name_zh if isinstance(owner, Park) else None
+    for number, item in enumerate(body):
+        _respectively(item.text, [f for f in facts if f.block == number], index)
+    main = _main_park(in_title, body, in_body, page_park, title, facts)
+    for fact, owner in zip(facts, owners):
+        if owner is _STORY and main is not None and fact.park is None:
+            fact.park = main.name_zh
     by_name = {p.name_zh: p for p in named}
     parks = list({p.slug: p for p in ([main] if main else []) +
                   [by_name[f.park] for f in facts if f.park in by_name]}.values())
@@ -66,15 +83,59 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
     return Attribution(main, parks, mentioned)
 
 
+_STORY = object()  # a figure that names no park: the story's own
+
+
+def _owner(fact: Fact, title: str, in_title: list[Mention], body: Sequence[BodyItem],
+           in_body: list[list[Mention]], section: list[Optional[Park]]) -> object:
+    """The park a figure's text gives it, None for a figure about the whole province or
+    country, or _STORY."""
+    if fact.block == "title":
+        before = [m for m in in_title if m.start <= fact.start]
+        return before[-1].park if before else _STORY
+    text = body[fact.block].text
+    before = [m for m in in_body[fact.block] if m.start <= fact.start]
+    opens = max((m.end() for m in _SENTENCE_END.finditer(text, 0, fact.start)), default=0)
+    if not any(m.start >= opens for m in before) and _SCOPE.search(text, opens, fact.start):
+        return None
+    return before[-1].park if before else (section[fact.block] or _STORY)
+
+
+def _respectively(text: str, facts: list[Fact], index: ParkIndex) -> None:
+    """「西安高新区、成都高新区营收分别增长10.2%和9.6%」: the figures after 分别 go to the parks
+    listed before it, in turn."""
+    if "分别" not in text:
+        return
+    mentions = find_mentions(text, index)
+    for sentence in _SENTENCE.finditer(text):
+        marks = [m.start() for m in re.finditer("分别", sentence.group(0))]
+        bounds = [sentence.start() + at for at in marks] + [sentence.end()]
+        start = sentence.start()
+        for at, end in zip(bounds, bounds[1:]):
+            before = [m for m in mentions if start <= m.start and m.end <= at]
+            run = before[-1:]
+            for m in reversed(before[:-1]):
+                if not _JOINED.match(text[m.end:run[0].start]):
+                    break
+                run.insert(0, m)
+            after = [f for f in facts if at <= f.start < end]
+            if len(run) >= 2 and after and len(after) % len(run) == 0:
+                for k, fact in enumerate(after):
+                    fact.park = run[k % len(run)].park.name_zh
+            start = at
+
+
 def _main_park(in_title: list[Mention], body: Sequence[BodyItem], in_body: list[list[Mention]],
-               page_park: Optional[Park], title: Optional[str]) -> Optional[Park]:
-    """The park the headline names, else the one the lead names, else the one named most often
-    (the earliest on a tie); none for a round-up whose headline and lead name no park and whose
-    paragraphs each lead with a different one. A story that only says 高新区 belongs to the
-    page's park."""
+               page_park: Optional[Park], title: Optional[str], facts: list[Fact]) -> Optional[Park]:
+    """The park the headline names; none for a round-up (figures spread over three parks or
+    more, none with most of them); else the park the lead names, else the one named most often
+    (the earliest on a tie). A story that only says 高新区 belongs to the page's park."""
     headline = [m.park for m in in_title if m.park.level != "sub-park"]
     if headline:
         return headline[0]
+    shares = Counter(f.park for f in facts if f.park)
+    if len(shares) >= 3 and max(shares.values()) < 0.6 * sum(shares.values()):
+        return None  # a round-up: its figures spread over three parks or more
     lead = next((i for i, item in enumerate(body) if item.type == "paragraph"), None)
     if lead is not None and in_body[lead]:
         return in_body[lead][0].park
@@ -84,10 +145,6 @@ def _main_park(in_title: list[Mention], body: Sequence[BodyItem], in_body: list[
         for m in mentions:
             counts[m.park.slug] += 1
             first.setdefault(m.park.slug, m.park)
-    leaders = {mentions[0].park.slug for item, mentions in zip(body, in_body)
-               if mentions and item.type == "paragraph" and mentions[0].start < 8}
-    if len(leaders) >= 3:
-        return None
     if counts:
         order = list(first)
         return first[max(counts, key=lambda slug: (counts[slug], -order.index(slug)))]

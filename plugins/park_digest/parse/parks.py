@@ -123,7 +123,7 @@ def find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
     while at < len(text) - 1:
         for name, park in index.by_prefix.get(text[at:at + 2], ()):
             if text.startswith(name, at):
-                found.append(Mention(at, at + len(name), park))
+                found.append(_elsewhere(text, Mention(at, at + len(name), park), index))
                 at += len(name)
                 break
         else:
@@ -137,6 +137,30 @@ def find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
             found.append(mention)
             taken.append((mention.start, mention.end))
     return tuple(sorted(found))
+
+
+def _elsewhere(text: str, mention: Mention, index: ParkIndex) -> Mention:
+    """天府新区 is 四川天府新区's short name, but 眉山天府新区 is another park: a place that is not
+    the park's own city or province, right before a name that starts with no place, makes it
+    another park's name."""
+    name = text[mention.start:mention.end]
+    if leading_places(name, index.places):
+        return mention
+    zone = _ZONE_PATTERN.search(name)
+    if zone is None or zone.end() != len(name):
+        return mention
+    for size in range(min(6, mention.start), 1, -1):
+        places = index.places.get(text[mention.start - size:mention.start])
+        if not places:
+            continue
+        park = mention.park
+        if any(p.province == park.province if p.level == "province" else park.city in (p.city, short_form(p.name))
+               for p in places):
+            return mention
+        word = text[mention.start - size:mention.start]
+        park = unknown_park((word,), name[:zone.start()], zone.group(0), index)
+        return Mention(mention.start - size, mention.end, park)
+    return mention
 
 
 def find_parks(text: str, index: ParkIndex) -> list[tuple[int, Park]]:
