@@ -10,11 +10,12 @@ import pytest
 
 from park_digest.languages.translate import TranslateSettings
 from park_digest.languages.translate.engines import make_engine
-from park_digest.languages.translate.glossary import Glossary, load_glossary
+from park_digest.languages.translate.glossary import Glossary, load_glossary, with_house_names
 from park_digest.languages.translate.memory import (
     MemoryLockedError, load_memory, memory_lock, po_path, read_po, save_po)
 from park_digest.languages.translate.run import translate_missing
 from park_digest.languages.translate.units import Unit, story_units
+from park_digest.model import BodyItem, Park
 
 from libretranslate_stub import fake_english, libretranslate, no_network  # noqa: F401  (fixtures)
 from translate_helpers import PARAGRAPHS, SEED, make_story, msgfmt_check
@@ -78,17 +79,64 @@ def test_reviewed_entries_are_never_sent_or_overwritten(tmp_path, libretranslate
     assert load_memory(tmp_path, "en").lookup(PARAGRAPHS[0]).text == "Reviewed by a person."
 
 
-def test_changed_source_becomes_outdated_not_retranslated(tmp_path, libretranslate):
+def test_changed_source_machine_entry_is_translated_again(tmp_path, libretranslate):
     run(tmp_path, libretranslate)
     edited = PARAGRAPHS[2].replace("持续优化", "进一步优化")
     libretranslate.received.clear()
     report = run(tmp_path, libretranslate, units=page_units(make_story(PARAGRAPHS[:2] + [edited])))
-    assert report.sync.total("outdated") == 1
-    assert libretranslate.received == []
+    assert report.sync.total("outdated") == 1 and report.retranslated == 1
+    assert libretranslate.translations() == [edited]
+    found = load_memory(tmp_path, "en").lookup(edited)
+    assert (found.status, found.text, found.previous) == ("machine", fake_english(edited), None)
+    assert "#| msgid" not in po_path(tmp_path, "en", SEED).read_text(encoding="utf-8")
+    msgfmt_check(po_path(tmp_path, "en", SEED))
+
+
+def test_changed_source_of_a_reviewed_entry_waits_for_a_person(tmp_path, libretranslate):
+    run(tmp_path, libretranslate)
+    path = po_path(tmp_path, "en", SEED)
+    po = read_po(path, "en")
+    po.find(PARAGRAPHS[2]).flags = []  # reviewed
+    save_po(po, path)
+    edited = PARAGRAPHS[2].replace("持续优化", "进一步优化")
+    libretranslate.received.clear()
+    report = run(tmp_path, libretranslate, units=page_units(make_story(PARAGRAPHS[:2] + [edited])))
+    assert report.sync.total("outdated") == 1 and libretranslate.received == []
     found = load_memory(tmp_path, "en").lookup(edited)
     assert (found.status, found.text, found.previous) == ("outdated", fake_english(PARAGRAPHS[2]),
                                                           PARAGRAPHS[2])
-    msgfmt_check(po_path(tmp_path, "en", SEED))
+
+
+def house_story(label_en="total investment"):
+    story = make_story()
+    story.park = Park(name_zh="常安高新区", name_en="Chang'an Hi-Tech Zone", slug="changan")
+    story.body[1] = BodyItem("paragraph", "常安高新区" + PARAGRAPHS[0], story.body[1].span)
+    story.facts[0].label_en = label_en
+    return story
+
+
+def test_house_terms_are_never_sent_and_follow_their_data(tmp_path, libretranslate):
+    units = page_units(house_story())
+    glossary = with_house_names(NO_GLOSSARY, units[SEED])
+    report = translate_missing(tmp_path, "en", units, engine_for(libretranslate), glossary, progress=False)
+    sent = " ".join(libretranslate.translations())
+    assert "常安" not in sent and "项目投资总额" not in sent  # the park (not in the gazetteer) and the label
+    assert report.house == 2 and report.ok
+    common = entries(tmp_path, "common")
+    assert (common["项目投资总额"].msgstr, "engine: labels" in common["项目投资总额"].comment) == ("total investment", True)
+    assert common["常安高新区"].msgstr == "Chang'an Hi-Tech Zone"
+    assert "Chang'an Hi-Tech Zone" in entries(tmp_path)["常安高新区" + PARAGRAPHS[0]].msgstr
+    # labels.yml changed: the house entry follows; a reviewed one would not
+    report = translate_missing(tmp_path, "en", page_units(house_story("total project investment")),
+                               engine_for(libretranslate), glossary, progress=False)
+    assert entries(tmp_path, "common")["项目投资总额"].msgstr == "total project investment"
+    path = po_path(tmp_path, "en", "common")
+    po = read_po(path, "en")
+    po.find("项目投资总额").flags = []
+    save_po(po, path)
+    translate_missing(tmp_path, "en", page_units(house_story("investment")), engine_for(libretranslate),
+                      glossary, progress=False)
+    assert entries(tmp_path, "common")["项目投资总额"].msgstr == "total project investment"
 
 
 def test_failing_unit_is_reported_and_the_others_are_kept(tmp_path, libretranslate):
@@ -117,7 +165,7 @@ def test_malformed_answer_fails_that_unit_only(tmp_path, libretranslate):
     libretranslate.queue("ok", "malformed")
     report = run(tmp_path, libretranslate)
     assert len(report.failed) == 1 and "not JSON" in report.failed[0].error
-    assert report.translated == len(story_units(make_story())) - 1
+    assert report.translated == len(story_units(make_story())) - 2  # the park's name is a house term
     assert report.remaining == 1
 
 
@@ -146,7 +194,7 @@ def test_interrupted_run_keeps_finished_units_and_resumes(tmp_path, libretransla
     libretranslate.received.clear()
     report = run(tmp_path, libretranslate)
     assert report.ok and report.remaining == 0
-    total = len({u.msgid for u in story_units(make_story())})
+    total = len({u.msgid for u in story_units(make_story()) if u.house is None})
     assert len(libretranslate.received) == total - 3
 
 
@@ -191,7 +239,7 @@ def test_killed_run_leaves_valid_files_and_no_lock(tmp_path, libretranslate):
     libretranslate.received.clear()
     report = run(root, libretranslate, units=units)
     assert report.ok and report.remaining == 0
-    assert len(libretranslate.received) == len({u.msgid for u in units[SEED]}) - 3
+    assert len(libretranslate.received) == len({u.msgid for u in units[SEED] if u.house is None}) - 3
 
 
 def test_second_run_fails_clearly_while_one_holds_the_lock(tmp_path, libretranslate):
@@ -216,7 +264,7 @@ def test_dropped_connections_midway_keep_the_po_valid_and_a_rerun_completes(tmp_
     report = run(tmp_path, libretranslate)  # 1 try + 2 retries: units three and four fail
     assert len(report.failed) == 2 and all("connection" in f.error for f in report.failed)
     msgfmt_check(po_path(tmp_path, "en", SEED))
-    assert report.translated == len({u.msgid for u in story_units(make_story())}) - 2 and report.remaining == 2
+    assert report.translated == len({u.msgid for u in story_units(make_story()) if u.house is None}) - 2 and report.remaining == 2
     assert not [p for p in po_path(tmp_path, "en", SEED).parent.iterdir() if p.suffix == ".tmp"]
     libretranslate.received.clear()
     assert run(tmp_path, libretranslate).ok and len(libretranslate.received) == 2

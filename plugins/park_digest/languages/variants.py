@@ -169,11 +169,12 @@ def translate_unit(text: str, lookup: Lookup) -> Text:
 
 
 def localize_en(story: Story, lookup: Lookup) -> LocalizedStory:
-    """English from the memory; a fact label falls back to the extractor's own English label."""
+    """English from the memory. A fact label's house English (labels.yml, through the extractor)
+    wins over anything but a reviewed entry: no engine's wording replaces a house term."""
     labels = []
     for fact in story.facts:
         unit = translate_unit(fact.label_zh, lookup)
-        if unit.status == "untranslated" and fact.label_en:
+        if unit.status != "reviewed" and fact.label_en:
             unit = Text(fact.label_en, "en", "machine", "rules", source=fact.label_zh)
         labels.append(unit)
     park_name = None

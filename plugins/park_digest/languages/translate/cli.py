@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from . import ENGINES, TranslateSettings, TranslateSettingsError
 from .engines import make_engine
-from .glossary import DEFAULT_PATH, GlossaryError, load_glossary, with_parks
+from .glossary import DEFAULT_PATH, GlossaryError, load_glossary, with_house_names, with_parks
 from .memory import MemoryLockedError, memory_lock, sync_memory
 from .run import RunReport, translate_missing
 from .units import Unit
@@ -70,6 +70,7 @@ def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider,
         return EXIT_USAGE
 
     units_by_file = units_provider()
+    glossary = with_house_names(glossary, (u for units in units_by_file.values() for u in units))
     try:
         if args.sync_only:
             with memory_lock(args.root):
@@ -103,9 +104,10 @@ def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider,
 
 
 def summary(report: RunReport, engine: str) -> str:
-    lines = ["translate: %d translated by %s, %d reused from the memory, %d failed, "
-             "%d still missing" % (report.translated, engine, report.reused, len(report.failed),
-                                   report.remaining)]
+    again = " (%d again: their Chinese had changed)" % report.retranslated if report.retranslated else ""
+    lines = ["translate: %d translated by %s%s, %d reused from the memory, %d failed, "
+             "%d still missing" % (report.translated, engine, again, report.reused,
+                                   len(report.failed), report.remaining)]
     lines += ["  failed %s: %s" % (f.ref, f.error) for f in report.failed]
     lines += ["  check %s" % w for w in report.warnings]
     if report.flagged:

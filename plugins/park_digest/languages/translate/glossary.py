@@ -121,6 +121,17 @@ def with_parks(glossary: Glossary, parks: Iterable) -> Glossary:
     return Glossary.of(kept + park_entries)
 
 
+def with_house_names(glossary: Glossary, units: Iterable) -> Glossary:
+    """The glossary plus the parks the stories are about that it lacks (a park outside the
+    gazetteer, named in English by the pinyin rule), so the engine never sees those either."""
+    defined = {canonical(zh) for e in glossary.entries for zh in (e.zh,) + e.aliases}
+    extra = {}
+    for unit in units:
+        if unit.kind == "park_name" and unit.house and canonical(unit.msgid) not in defined:
+            extra.setdefault(canonical(unit.msgid), GlossaryEntry(unit.msgid, unit.house, "park"))
+    return Glossary.of(list(glossary.entries) + list(extra.values())) if extra else glossary
+
+
 def protect(text: str, glossary: Glossary) -> tuple[str, dict[str, str]]:
     """Replace glossary names by placeholders; returns the text and placeholder -> English.
 

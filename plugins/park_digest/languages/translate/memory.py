@@ -22,7 +22,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 import polib
 
@@ -293,6 +293,26 @@ def remove_stale_temp_files(translations: Path) -> None:
             stale.unlink()
 
 
+def with_outdated(lookup: Callable[[str], Translation], root: Path, lang: str, seed_file: str,
+                  units: list[Unit]) -> Callable[[str], Translation]:
+    """`lookup`, plus the English a sync would carry over to this page's changed Chinese
+    (marked outdated), without writing anything: so a build shows the old English of an edited
+    paragraph as "may be out of date" before `make review` or `make translate` has run."""
+    page_units = [unit for unit in units if unit.kind not in COMMON_KINDS]
+    path = po_path(root, lang, seed_file)
+    if not path.exists() or all(lookup(u.msgid).status != "missing" for u in page_units):
+        return lookup
+    po = read_po(path, lang)
+    sync_po(po, page_units)
+    carried = {e.msgid: translation_of(e) for e in po
+               if not e.obsolete and e.msgstr and e.previous_msgid is not None}
+
+    def find(msgid: str) -> Translation:
+        found = lookup(msgid)
+        return carried.get(msgid, found) if found.status == "missing" else found
+    return find
+
+
 # ---------------------------------------------------------------- sync
 
 def group_units(units_by_file: dict[str, list[Unit]]) -> dict[str, list[Unit]]:
@@ -405,6 +425,6 @@ def carry_over(old: polib.POEntry, new: polib.POEntry) -> None:
     new.msgstr = old.msgstr
     new.flags = ["fuzzy"]
     new.previous_msgid = old.previous_msgid if old.previous_msgid is not None else old.msgid
-    engine = engine_of(old)
+    engine = engine_of(old) if old.fuzzy else None  # a reviewed text is a person's, whatever drafted it
     if engine:
         set_engine(new, engine)

@@ -2,8 +2,10 @@
 
 Resumable by construction: each finished unit is saved (atomically) before the next request,
 so an interrupted run loses at most the unit in flight and a re-run picks up what is still
-missing. Reviewed entries are never touched; neither are machine or outdated ones (they have
-English already; outdated ones wait for a person).
+missing. Reviewed entries are never touched, nor machine ones whose Chinese is unchanged. A
+machine entry whose Chinese changed (outdated, with an engine) is translated again; an outdated
+entry a person had reviewed waits for a person. House terms (a unit's `house` English: park
+names, fact labels) are never sent to an engine.
 """
 from __future__ import annotations
 
@@ -18,14 +20,16 @@ from tqdm import tqdm
 from .engines import EngineError, UnusableEngineError
 from .glossary import Glossary, apply_glossary_check, protect, restore
 from .memory import (
-    Memory, SyncReport, Translation, group_units, language_dir, load_memory, mark_machine,
-    memory_lock, read_po, save_po, set_engine, sync_memory)
+    Memory, SyncReport, Translation, engine_of, group_units, language_dir, load_memory,
+    mark_machine, memory_lock, read_po, save_po, set_engine, sync_memory)
 from .qa import flag_machine_entries
 from .units import Unit
 
 log = logging.getLogger(__name__)
 
 GLOSSARY_ENGINE = "glossary"  # a unit that is one glossary name needs no engine
+# Where a house term comes from, written as its entry's engine: the gazetteer, labels.yml.
+HOUSE_ENGINES = {"park_name": GLOSSARY_ENGINE, "fact_label": "labels"}
 
 
 class Translator(Protocol):
@@ -45,7 +49,9 @@ class FailedUnit:
 class RunReport:
     sync: SyncReport = field(default_factory=SyncReport)
     translated: int = 0  # new machine translations
+    retranslated: int = 0  # of which machine entries translated again, their Chinese having changed
     reused: int = 0  # copied from the same Chinese elsewhere in the memory
+    house: int = 0  # filled with a house term (park name, fact label), no engine asked
     failed: list[FailedUnit] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # glossary problems, unit still written
     aborted: Optional[str] = None
@@ -98,8 +104,14 @@ def fill_unit(po: polib.POFile, path: Path, unit: Unit, memory: Memory, engine: 
               glossary: Glossary, report: RunReport) -> bool:
     """Give one missing entry its English and save the file; False when the engine failed."""
     entry = po.find(unit.msgid)
-    if entry is None or entry.msgstr:  # never overwrite an existing translation
+    if entry is not None and unit.house and (not entry.msgstr or stale_house(entry, unit)):
+        mark_machine(entry, unit.house, HOUSE_ENGINES.get(unit.kind, GLOSSARY_ENGINE))  # no engine asked
+        save_po(po, path)
+        report.house += 1
         return True
+    if entry is None or unit.house or (entry.msgstr and not machine_outdated(entry)):
+        return True  # never overwrite a translation
+    again = bool(entry.msgstr)
     known = memory.lookup(unit.msgid)
     if known.status in ("reviewed", "machine"):  # the same Chinese is translated elsewhere
         entry.msgstr = known.text
@@ -121,6 +133,7 @@ def fill_unit(po: polib.POFile, path: Path, unit: Unit, memory: Memory, engine: 
     save_po(po, path)  # this unit survives whatever happens next
     memory.add(unit.msgid, Translation(english, "machine", engine_name))
     report.translated += 1
+    report.retranslated += again
     for problem in problems:
         log.warning("%s: %s: %s", path, unit.ref, problem)
         report.warnings.append("%s: %s" % (unit.ref, problem))
@@ -138,18 +151,32 @@ def translate_unit(msgid: str, engine: Translator,
     return english, engine_name, apply_glossary_check(msgid, english, glossary)
 
 
+def stale_house(entry: Optional[polib.POEntry], unit: Unit) -> bool:
+    """The entry holds an earlier house term than the unit's (labels.yml or the gazetteer was
+    edited since); a reviewed entry is a person's choice and is never stale."""
+    return bool(unit.house and entry is not None and entry.fuzzy and entry.msgstr != unit.house
+                and engine_of(entry) in HOUSE_ENGINES.values())
+
+
+def machine_outdated(entry: polib.POEntry) -> bool:
+    """A machine translation made for Chinese that has since changed: worth a new one."""
+    return bool(entry.msgstr and entry.fuzzy and entry.previous_msgid is not None and engine_of(entry))
+
+
 def missing_units(root: Path, lang: str,
                   units_by_file: dict[str, list[Unit]]) -> dict[Path, list[Unit]]:
-    """Units whose entry has no English yet, per PO file, in unit order, once per msgid."""
+    """Units to fill, per PO file, in unit order, once per msgid: those whose entry has no
+    English yet, machine English for an older Chinese, or a house term that has changed."""
     todo: dict[Path, list[Unit]] = {}
     for name, units in group_units(units_by_file).items():
         path = language_dir(root, lang) / (name + ".po")
         po = read_po(path, lang)
-        empty = {e.msgid for e in po if not e.obsolete and e.msgid and not e.msgstr}
+        empty = {e.msgid for e in po if not e.obsolete and e.msgid
+                 and (not e.msgstr or machine_outdated(e))}
         seen: set[str] = set()
         pending = []
         for unit in units:
-            if unit.msgid in empty and unit.msgid not in seen:
+            if (unit.msgid in empty or stale_house(po.find(unit.msgid), unit)) and unit.msgid not in seen:
                 seen.add(unit.msgid)
                 pending.append(unit)
         if pending:
