@@ -56,6 +56,7 @@ help:
 	@echo '   make publish         build with publishconf.py (absolute URLs)'
 	@echo '   make github          publish output/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_PAGES_REMOTE) (ghp-import)'
 	@echo '   make translate       fill missing English through the machine-translation engine'
+	@echo '   make review [FILE=…] list the English entries that need a person (machine, outdated, missing)'
 	@echo '   make qa              check every English translation against its Chinese'
 	@echo '   make bench [N=300] [ROUNDS=5]   measure build cost on a synthetic corpus'
 	@echo 'Set SEEDS_DIR=… and OUTPUT_DIR=… to override the defaults; STRICT=1 fails on a rejected seed.'
@@ -106,10 +107,14 @@ test: $(STAMP) node_modules/.package-lock.json
 translate: $(STAMP)
 	PYTHONPATH=plugins $(PYTHON) -m park_digest translate
 
+# FILE=translations/en/000_x.po (or the seed's name) lists one file only.
+review: $(STAMP)
+	PYTHONPATH=plugins $(PYTHON) -m park_digest review $(if $(FILE),--file "$(FILE)")
+
 qa: $(STAMP)
 	PYTHONPATH=plugins $(PYTHON) -m park_digest qa
 
 bench: $(STAMP)
 	PYTHONPATH=plugins:tools $(PYTHON) -m digest_tools.bench --pages $(N) --rounds $(ROUNDS)
 
-.PHONY: help venv html clean regenerate serve devserver publish github test translate qa bench
+.PHONY: help venv html clean regenerate serve devserver publish github test translate review qa bench

@@ -57,6 +57,16 @@ def cmd_translate(args: argparse.Namespace, rest: list[str]) -> int:
                           api_key=settings.engine_api_key)
 
 
+def cmd_review(args: argparse.Namespace, rest: list[str]) -> int:
+    from pelican.settings import read_settings
+
+    from .settings import load_settings
+    from .languages.translate.review import main_review
+
+    settings = load_settings(read_settings(str(args.settings)))
+    return main_review(rest, lambda: seed_units(settings), settings.site_root)
+
+
 def cmd_qa(args: argparse.Namespace, rest: list[str]) -> int:
     from .parse.parks import load_gazetteer
     from .languages.translate.qa import main_qa
@@ -89,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
                                help="fill missing English by machine translation (see --help)")
     translate.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
     translate.set_defaults(func=cmd_translate)
+    review = sub.add_parser("review", add_help=False,
+                            help="list the translations that need a person (see --help)")
+    review.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+    review.set_defaults(func=cmd_review)
     watch = sub.add_parser("watch", help="make `pelican -lr` rebuild when seeds or translations change")
     watch.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
     watch.add_argument("--content", type=Path, default=Path("content"), help="Pelican's content directory")
@@ -102,13 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     args, rest = build_parser().parse_known_args(argv)
-    if rest and args.command not in ("translate", "qa"):
+    passes_on = {"translate": cmd_translate, "qa": cmd_qa, "review": cmd_review}  # they parse the rest
+    if rest and args.command not in passes_on:
         build_parser().error("unrecognized arguments: " + " ".join(rest))
     try:
-        if args.command == "translate":
-            return cmd_translate(args, rest)
-        if args.command == "qa":
-            return cmd_qa(args, rest)
+        if args.command in passes_on:
+            return passes_on[args.command](args, rest)
         return args.func(args)
     except ConfigurationError as exc:  # a wrong setting: one line naming it
         print(f"park_digest: {exc}", file=sys.stderr)

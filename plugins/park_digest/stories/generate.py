@@ -24,7 +24,8 @@ from .markdown import render_story
 from ..site.staging import StagedStory, Staging, stage_page
 from ..settings import SOURCE_LANG, ConfigurationError, Settings
 from ..languages.translate.glossary import load_glossary
-from ..languages.translate.memory import language_dir, load_memory
+from ..languages.translate.memory import language_dir, load_memory, with_outdated
+from ..languages.translate.units import story_units
 from ..languages.variants import Lookup, localize_en, localize_hant, localize_source
 
 logger = logging.getLogger(__name__)
@@ -104,6 +105,9 @@ def render_files(pages: list[PageResult], settings: Settings, lookup: Lookup,
     """Relative path → Markdown for every story in every configured language."""
     files: dict[Path, str] = {}
     for page in pages:
+        if "en" in settings.languages:  # a paragraph edited since it was translated: outdated
+            units = [unit for story in page.stories for unit in story_units(story)]
+            page_lookup = with_outdated(lookup, settings.site_root, "en", page.seed.file, units)
         for story in page.stories:
             for lang in settings.languages:
                 if lang == SOURCE_LANG:
@@ -111,7 +115,7 @@ def render_files(pages: list[PageResult], settings: Settings, lookup: Lookup,
                 elif lang == "zh-Hant":
                     local = localize_hant(story, page.seed, settings.opencc_config, protected)
                 else:
-                    local = localize_en(story, lookup)
+                    local = localize_en(story, page_lookup)
                 files[Path(lang) / f"{story.id}.md"] = render_story(local, settings.languages, settings.opencc_config)
     return files
 
