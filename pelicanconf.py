@@ -3,7 +3,7 @@ import os
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
-AUTHOR = "Park Digest"
+# No AUTHOR: Pelican would credit every story without a byline to it (pages and feeds).
 SITENAME = "园区简报 Park Digest"
 SITEURL = ""
 SITE_DESCRIPTION = "中国高新区新闻双语简报 · A bilingual digest of news from China's high-tech parks"

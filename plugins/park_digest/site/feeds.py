@@ -47,6 +47,15 @@ def atom_feed(info: FeedInfo, articles: Iterable[Any], base_url: str, limit: int
             title=article.title, link=link(base_url, url_of(article), info.path),
             description=article.metadata.get("lead", ""), content=article.content,
             pubdate=article.date, updateddate=article.date,
-            author_name=", ".join(a.name for a in getattr(article, "authors", [])) or None,
+            author_name=byline(article, info.lang),
             unique_id=f"tag:{TAG_AUTHORITY}:{info.lang}/stories/{article.slug}")
     return feed.writeString("utf-8")
+
+
+def byline(article: Any, lang: str) -> str | None:
+    """The story's own byline (romanized in English), or None: never the site's name."""
+    if not article.metadata.get("authors"):
+        return None
+    if lang == "en":
+        return article.metadata.get("authors_en") or None
+    return ", ".join(a.name for a in getattr(article, "authors", [])) or None
