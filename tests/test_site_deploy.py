@@ -40,3 +40,17 @@ def test_make_github_pushes_the_published_site(tmp_path):
     assert 'baseUrl: "/park-digest/"' in search
     sitemap = git("--git-dir", str(remote), "show", "pages:sitemap.xml", env=bare)
     assert f"<loc>{SITE}/en/index.html</loc>" in sitemap
+
+
+def test_make_github_refuses_without_a_real_siteurl(tmp_path):
+    remote = tmp_path / "remote.git"
+    git("init", "-q", "--bare", str(remote))
+    env = {k: v for k, v in os.environ.items() if k != "SITEURL"}
+    for siteurl in (None, "example", "https://a b.org"):
+        command = ["make", "-s", "github", f"GITHUB_PAGES_REMOTE={remote}", f"OUTPUT_DIR={tmp_path / 'output'}",
+                   f"SEEDS_DIR={SEEDS}"] + ([f"SITEURL={siteurl}"] if siteurl is not None else [])
+        result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        assert result.returncode != 0
+        assert "SITEURL must be the published site's address" in result.stderr
+        assert git("--git-dir", str(remote), "branch", "--list") == ""  # nothing was pushed
+        assert not (tmp_path / "output").exists()
