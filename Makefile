@@ -78,14 +78,17 @@ clean:
 regenerate: $(STAMP)
 	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
+# The servers run under build/together.py, which stops them and all their children on SIGTERM
+# (make passes it on to its own child only), Ctrl-C or hang-up.
+TOGETHER=exec env PYTHONPATH="$(BASEDIR)/plugins" $(PYTHON) -m park_digest.build.together
+
 serve: $(STAMP)
-	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(PELICANOPTS_SERVE) -b $(SERVER)
+	$(TOGETHER) '$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(PELICANOPTS_SERVE) -b $(SERVER)'
 
 # Pelican's autoreload does not see seeds/ and translations/: a watcher nudges it when they change.
 devserver: $(STAMP)
-	PYTHONPATH=plugins $(PYTHON) -m park_digest watch --settings "$(CONFFILE)" --content "$(INPUTDIR)" & \
-	trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
-	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(PELICANOPTS_SERVE) -b $(SERVER)
+	$(TOGETHER) '$(PYTHON) -m park_digest watch --settings "$(CONFFILE)" --content "$(INPUTDIR)"' \
+		'$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(PELICANOPTS_SERVE) -b $(SERVER)'
 
 publish: $(STAMP)
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
