@@ -126,7 +126,8 @@ def test_reviewed_entry_loses_its_machine_comments(tmp_path):
     assert "engine: libretranslate" in entry.comment
     po = read_po(path, "en")
     po.find(PARAGRAPHS[2]).flags = []  # the reviewer removes the fuzzy flag, as in Poedit
+    po.find(PARAGRAPHS[2]).previous_msgid = "一段旧文字。"  # and leaves a `#|` line behind
     save_po(po, path)
     sync_memory(tmp_path, "en", {SEED: story_units(make_story(PARAGRAPHS))})
     entry = read_po(path, "en").find(PARAGRAPHS[2])
-    assert entry.comment == "paragraph" and not entry.fuzzy
+    assert entry.comment == "paragraph" and not entry.fuzzy and entry.previous_msgid is None

@@ -133,11 +133,14 @@ def set_engine(entry: polib.POEntry, engine: str) -> None:
 def set_kind(entry: polib.POEntry, kind: str) -> None:
     """The extracted comment starts with the unit kind; engine and QA lines follow while the
     entry is machine-made or outdated. A reviewed entry (a person removed its fuzzy flag) loses
-    them: its English is the reviewer's now, and PO editors cannot edit `#.` lines."""
+    them, and any `#|` previous Chinese: its English is the reviewer's now, and PO editors
+    cannot edit `#.` lines."""
     reviewed = entry.msgstr and not entry.fuzzy
     kept = [line for line in entry.comment.splitlines()
             if line.startswith((ENGINE_PREFIX, QA_PREFIX)) and not reviewed]
     entry.comment = "\n".join([kind] + kept)
+    if reviewed:
+        entry.previous_msgid = entry.previous_msgctxt = None
 
 
 def qa_flags(entry: polib.POEntry) -> tuple[str, ...]:
