@@ -1,0 +1,40 @@
+"""A copy of the project to run `make` in, as a user's fresh clone would be: the tracked sources,
+no generated stories, caches or output, and the repository's own virtual environment."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+COPIED = ("Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt", "README.md", "plugins", "theme",
+          "content", "translations", "seeds", "tools", "tests")
+SKIPPED = {"__pycache__", ".pytest_cache", "node_modules", ".translate.lock"}
+
+
+def ignored(folder: str, names: list[str]) -> set[str]:
+    """Caches, and the generated stories (content/stories), never the plugin's stories/ package."""
+    skip = SKIPPED | ({"stories"} if Path(folder) == ROOT / "content" else set())
+    return {name for name in names if name in skip}
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=ignored)
+        elif source.exists():
+            shutil.copy2(source, dest / name)
+    # Older than the venv's stamp, so make does not reinstall the requirements into it.
+    os.utime(dest / "requirements.txt", (0, 0))
+    return dest
+
+
+def make(project: Path, *args: str, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+    run_env = {k: v for k, v in os.environ.items() if not k.startswith("PARK_DIGEST_") and k != "SITEURL"}
+    run_env.update({"CACHE_DIR": str(project / ".cache")}, **(env or {}))
+    return subprocess.run(["make", "-s", f"VENV={VENV}", *args], cwd=project, env=run_env,
+                          capture_output=True, text=True, timeout=timeout)
