@@ -23,6 +23,7 @@ class Seed:
     encoding: str
     lines: list[str]
     original_lines: list[str]
+    warnings: list[str] = field(default_factory=list)  # what cleaning changed, "file: line n: …"
 
 
 @dataclass

@@ -19,6 +19,7 @@ from .normalize import normalize_line, strip_pinyin
 from .attribution import attribute, page_park
 from .parks import ParkIndex, park_index
 from .pinyin import lazy_pinyin
+from .clean import clean_text, clean_value, printable
 from .read import SeedError, read_seed, read_sidecar_bytes
 from .segment import Draft, segment_blocks
 from ..settings import DEFAULT_MAX_SEED_BYTES
@@ -32,6 +33,7 @@ class Sidecar:
     date: Optional[date] = None
     source: str = ""
     overrides: tuple[tuple[int, tuple[tuple[str, Any], ...]], ...] = ()  # story number → fields
+    warnings: tuple[str, ...] = ()  # what cleaning changed, "file: line n: …"
 
     def for_story(self, number: int) -> dict[str, Any]:
         return dict(next((fields for n, fields in self.overrides if n == number), ()))
@@ -50,6 +52,13 @@ def parse_sidecar(raw: bytes, path: Path) -> Sidecar:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SeedError(name, f"sidecar is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    text, issues = clean_text(text)  # raw controls and bidi characters, by line
+    warnings = [f"{printable(name)}: {issue}" for issue in issues]
+
+    def cleaned(value: str, where: str) -> str:  # YAML escapes ("\e", "\u202e") give them too
+        value, problems = clean_value(value, where)
+        warnings.extend(f"{printable(name)}: {problem}" for problem in problems)
+        return value
     try:
         data = yaml.safe_load(text)
     except ValueError as exc:  # PyYAML builds dates itself: `date: 2026-13-45` is a ValueError
@@ -59,7 +68,7 @@ def parse_sidecar(raw: bytes, path: Path) -> Sidecar:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise SeedError(name, f"malformed sidecar YAML: {problem}", mark.line + 1 if mark else None) from exc
     if data is None:
-        return Sidecar()
+        return Sidecar(warnings=tuple(warnings))
     if not isinstance(data, dict):
         raise SeedError(name, f"sidecar must be a mapping of date, source and stories, not {type(data).__name__}")
     unknown = set(data) - {"date", "source", "stories"}
@@ -73,6 +82,7 @@ def parse_sidecar(raw: bytes, path: Path) -> Sidecar:
     source = data.get("source", "")
     if not isinstance(source, str):
         raise SeedError(name, f"source must be text, not {type(source).__name__}")
+    source = cleaned(source, "source")
     stories = data.get("stories") or {}
     if not isinstance(stories, dict):
         raise SeedError(name, "stories must map story numbers to fields")
@@ -88,10 +98,12 @@ def parse_sidecar(raw: bytes, path: Path) -> Sidecar:
         for key in ("title", "park"):
             if key in fields and not isinstance(fields[key], str):
                 raise SeedError(name, f"stories.{number}.{key} must be text")
+            if key in fields:
+                fields = {**fields, key: cleaned(fields[key], f"stories.{number}.{key}")}
         if "date" in fields and parse_date(fields["date"]) is None:
             raise SeedError(name, f"stories.{number}.date must look like 2026-01-15, not {fields['date']!r}")
         overrides.append((number, tuple(sorted(fields.items()))))
-    return Sidecar(date=when, source=source, overrides=tuple(overrides))
+    return Sidecar(date=when, source=source, overrides=tuple(overrides), warnings=tuple(warnings))
 
 
 def story_id(seed_file: str, draft: Draft) -> str:
@@ -156,7 +168,8 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
             story.facts = facts
             select_box(story.facts, fact_box_size)
         stories.append(story)
-    return PageResult(seed=seed, stories=stories, discarded=discarded)
+    return PageResult(seed=seed, stories=stories, discarded=discarded,
+                      warnings=[*seed.warnings, *sidecar.warnings])
 
 
 def process_file(path: Path, fact_box_size: int = 6, max_bytes: int = DEFAULT_MAX_SEED_BYTES) -> PageResult:

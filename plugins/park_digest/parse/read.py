@@ -20,7 +20,7 @@ import opencc
 
 from ..model import Seed
 from ..settings import DEFAULT_MAX_SEED_BYTES
-from .clean import name_problem, printable
+from .clean import clean_text, name_problem, printable
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: it also splits on \x0b, \x1c, U+2028
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
@@ -30,7 +30,7 @@ _NOT_CJK = re.compile(r"[^\u3400-\u9fff]+")
 # Characters that are never control or unassigned: printable ASCII, line ends and the common
 # CJK ideographs and punctuation (all in Unicode since 1.1). They are most of a page, so the
 # per-character category test runs only on the few others.
-_NEVER_CONTROL = re.compile(r"[\x20-\x7e\r\n\t\f\u3000-\u3003\u2018-\u201d\u4e00-\u9fa5\uff01-\uff5e]+")
+_NEVER_CONTROL = re.compile(r"[\x20-\x7e\r\n\t\f\v\u3000-\u3003\u2018-\u201d\u4e00-\u9fa5\uff01-\uff5e]+")
 
 
 class SeedError(ValueError):
@@ -75,7 +75,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         utf8_error = exc
     else:
-        if _control_share(text[:20000]) > 0.01:
+        if _binary(text[:20000]):
             raise SeedError(name, "binary content: valid UTF-8 but full of control characters")
         return text, "utf-8"
     try:
@@ -116,13 +116,15 @@ def _looks_like_text(text: str) -> bool:
     common = sum(1 for ch in sample if ch < "\u0080" or "\u3000" <= ch <= "\u303f"
                  or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
                  or "\u2010" <= ch <= "\u2027")
-    return _control_share(sample) <= 0.01 and common >= 0.9 * len(sample)
+    return not _binary(sample) and common >= 0.9 * len(sample)
 
 
-def _control_share(sample: str) -> float:
+def _binary(sample: str) -> bool:
+    """Over 1% control, unassigned or private characters, and more than a few: binary data.
+    A few stray ones in a page are cleaned out (clean.py), not a reason to refuse it."""
     control = sum(1 for ch in _NEVER_CONTROL.sub("", sample)
-                  if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\r\n\t\f")
-    return control / max(len(sample), 1)
+                  if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\r\n\t\f\v\x85")
+    return control > max(4, len(sample) // 100)
 
 
 def detect_script(text: str) -> str:
@@ -144,10 +146,12 @@ def split_lines(text: str) -> list[str]:
 
 
 def decode_seed(data: bytes, name: str) -> Seed:
-    """Bytes of one page → Seed with Simplified lines (not yet normalized) and the originals."""
+    """Bytes of one page → Seed with Simplified lines (not yet normalized) and the originals.
+    Characters no page may carry are cleaned out here (clean.py), each change a warning."""
     text, encoding = decode_bytes(data, name)
     if text.startswith("\ufeff"):
         text = text[1:]
+    text, issues = clean_text(text)
     if not text.strip():
         raise SeedError(name, "empty page (no text)")
     if not any(ch.isalnum() for ch in text):
@@ -161,7 +165,8 @@ def decode_seed(data: bytes, name: str) -> Seed:
     else:
         simple = list(original)
     return Seed(file=name, sha256=hashlib.sha256(data).hexdigest(), script=script,
-                encoding=encoding, lines=simple, original_lines=original)
+                encoding=encoding, lines=simple, original_lines=original,
+                warnings=[f"{printable(name)}: {issue}" for issue in issues])
 
 
 def read_seed_bytes(path: Path, max_bytes: int = DEFAULT_MAX_SEED_BYTES,

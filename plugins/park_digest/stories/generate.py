@@ -94,6 +94,8 @@ def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | No
                          printable(str(path)), type(exc).__name__, exc, exc_info=True)
             report.rejected.append((path.name, f"{printable(path.name)}: internal error ({type(exc).__name__}: {exc})"))
         else:
+            for warning in page.warnings:  # logged on every build, cached or not, until mended
+                logger.warning("park_digest: seed in %s: %s", path.parent, warning)
             report.pages.append(page)
             report.seeds.append(page.seed.file)
             report.stories += len(page.stories)

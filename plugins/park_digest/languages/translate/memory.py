@@ -27,6 +27,7 @@ from typing import Callable, Iterator, Optional
 import polib
 
 from ...build.files import holds
+from ...parse.clean import clean_value
 from .pofile import po_text
 from .units import COMMON_KINDS, Unit
 
@@ -178,13 +179,38 @@ def mark_machine(entry: polib.POEntry, text: str, engine: str) -> None:
 # ---------------------------------------------------------------- reading and writing
 
 def read_po(path: Path, lang: str) -> polib.POFile:
-    """The PO file at `path`, or an empty one with our header when it does not exist yet."""
+    """The PO file at `path`, or an empty one with our header when it does not exist yet.
+    Its strings are cleaned (parse/clean.py), each change logged with the file and line."""
     if path.exists():
-        po = polib.pofile(str(path), encoding="utf-8")
+        po = parse_po(path)
     else:
         po = polib.POFile(encoding="utf-8")
     stabilize_header(po, lang)
     return po
+
+
+def parse_po(path: Path) -> polib.POFile:
+    po = polib.pofile(str(path), encoding="utf-8")
+    clean_entries(po, path)
+    return po
+
+
+def clean_entries(po: polib.POFile, path: Path) -> None:
+    """Clean every string of `po` in place (the edge where translations enter), logging each
+    change with the file and the entry's line."""
+    for entry in po:
+        for name in ("msgctxt", "msgid", "msgid_plural", "previous_msgid", "msgstr"):
+            value = getattr(entry, name, None)
+            if value:
+                cleaned, problems = clean_value(value, f"line {entry.linenum} {name}")
+                for problem in problems:
+                    log.warning("park_digest: %s: %s", path, problem)
+                setattr(entry, name, cleaned)
+        for index, value in list(entry.msgstr_plural.items()):
+            cleaned, problems = clean_value(value, f"line {entry.linenum} msgstr[{index}]")
+            for problem in problems:
+                log.warning("park_digest: %s: %s", path, problem)
+            entry.msgstr_plural[index] = cleaned
 
 
 def stabilize_header(po: polib.POFile, lang: str) -> None:
