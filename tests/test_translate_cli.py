@@ -64,8 +64,11 @@ def test_cli_names_a_broken_po_file(tmp_path, capsys):
     broken = tmp_path / "translations" / "en" / "000_68498c843cd78d0e.po"
     broken.parent.mkdir(parents=True)
     broken.write_text('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', encoding="utf-8")
-    assert main_translate(["--root", str(tmp_path), "--sync-only"], provider) == 2
-    assert str(broken) in capsys.readouterr().err
+    before = broken.read_bytes()
+    assert main_translate(["--root", str(tmp_path), "--sync-only"], provider) == 1
+    assert f"{broken}: line 3: not a valid PO file" in capsys.readouterr().err
+    assert broken.read_bytes() == before  # rewriting it would lose what it holds
+    assert (broken.parent / "common.po").exists()  # the rest is synced
 
 
 def test_cli_unreachable_engine_stops_at_once_with_one_line(tmp_path, capsys):

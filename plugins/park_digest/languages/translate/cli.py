@@ -78,7 +78,10 @@ def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider,
             print("translate: synced %d PO files: %d new units, %d outdated, %d obsolete"
                   % (len(sync.files), sync.total("added"), sync.total("outdated"),
                      sync.total("obsoleted")))
-            return EXIT_OK
+            for broken in sync.broken:
+                print("translate: not read, left untouched until mended: %s" % broken,
+                      file=sys.stderr)
+            return EXIT_UNITS_FAILED if sync.broken else EXIT_OK
         engine = make_engine(settings)
         try:
             report = translate_missing(args.root, args.lang, units_by_file, engine, glossary,
@@ -109,6 +112,7 @@ def summary(report: RunReport, engine: str) -> str:
              "%d still missing" % (report.translated, engine, again, report.reused,
                                    len(report.failed), report.remaining)]
     lines += ["  failed %s: %s" % (f.ref, f.error) for f in report.failed]
+    lines += ["  not read, left untouched until mended: %s" % b for b in report.sync.broken]
     lines += ["  check %s" % w for w in report.warnings]
     if report.flagged:
         lines.append("  %d machine entries failed QA and are marked `#. qa: <checks>`; "

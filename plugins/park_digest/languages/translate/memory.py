@@ -19,6 +19,7 @@ import errno
 import fcntl
 import logging
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import Callable, Iterator, Optional
 import polib
 
 from ...build.files import holds
-from ...parse.clean import clean_value
+from ...parse.clean import clean_value, printable
 from .pofile import po_text
 from .units import COMMON_KINDS, Unit
 
@@ -59,6 +60,16 @@ class MemoryLockedError(RuntimeError):
     """Another translation run holds the lock on the translations directory."""
 
 
+class POFileError(OSError):
+    """A PO file that cannot be read as it stands (not UTF-8, a string left open, a syntax
+    error). The message names the file and the line; the file is left as it is for a person to
+    mend: the build goes on without its translations, `make translate` without rewriting it."""
+
+    def __init__(self, path: Path, reason: str, line: Optional[int] = None):
+        self.path, self.reason, self.line = path, reason, line
+        super().__init__(f"{path}: line {line}: {reason}" if line else f"{path}: {reason}")
+
+
 @dataclass(frozen=True)
 class Translation:
     text: Optional[str]
@@ -75,6 +86,7 @@ class Memory:
     """All PO entries of one language, looked up by msgid (the best status wins)."""
     lang: str
     entries: dict[str, Translation] = field(default_factory=dict)
+    broken: list[POFileError] = field(default_factory=list)  # files left out, and why
 
     def lookup(self, msgid: str) -> Translation:
         return self.entries.get(msgid, MISSING)
@@ -99,6 +111,7 @@ class FileSync:
 @dataclass
 class SyncReport:
     files: list[FileSync] = field(default_factory=list)
+    broken: list[POFileError] = field(default_factory=list)  # left untouched
 
     def total(self, name: str) -> int:
         return sum(getattr(f, name) for f in self.files)
@@ -180,7 +193,8 @@ def mark_machine(entry: polib.POEntry, text: str, engine: str) -> None:
 
 def read_po(path: Path, lang: str) -> polib.POFile:
     """The PO file at `path`, or an empty one with our header when it does not exist yet.
-    Its strings are cleaned (parse/clean.py), each change logged with the file and line."""
+    Its strings are cleaned (parse/clean.py), each change logged with the file and line;
+    POFileError when it cannot be read as it stands."""
     if path.exists():
         po = parse_po(path)
     else:
@@ -189,8 +203,32 @@ def read_po(path: Path, lang: str) -> polib.POFile:
     return po
 
 
+_PO_LINE_END = re.compile(r"\r\n|\r|\n")  # as polib reads a file (universal newlines)
+_PO_STRING = re.compile(r'(?:#(?:~\|?|\|) ?)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)')
+_PO_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*')
+
+
 def parse_po(path: Path) -> polib.POFile:
-    po = polib.pofile(str(path), encoding="utf-8")
+    """polib's parse, held to what msgfmt accepts where polib is lenient: it takes every string
+    line's first and last character for quotes, so a string a hand edit left open silently lost
+    its last character; and an undecodable file failed without its name."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise POFileError(path, f"not UTF-8 (byte {exc.start}: {exc.reason}); save it as UTF-8",
+                          raw.count(b"\n", 0, exc.start) + 1) from None
+    for number, line in enumerate(_PO_LINE_END.split(text), start=1):
+        string = _PO_STRING.fullmatch(line.strip())
+        if string and not _PO_QUOTED.fullmatch(string.group(1)):
+            raise POFileError(path, 'a string is not closed by a " or holds a " that is not '
+                                    'escaped as \\"', number)
+    try:
+        po = polib.pofile(str(path), encoding="utf-8")
+    except (OSError, ValueError) as exc:  # polib: "Syntax error in po file <path> (line n)"
+        line = re.search(r"\(line (\d+)\)", str(exc))
+        raise POFileError(path, "not a valid PO file: " + re.sub(r" \(line \d+\)", "", str(exc)),
+                          int(line.group(1)) if line else None) from None
     clean_entries(po, path)
     return po
 
@@ -276,10 +314,18 @@ def fsync_dir(directory: Path) -> None:
 
 
 def load_memory(root: Path, lang: str) -> Memory:
+    """Every PO file's entries; a file that cannot be read is reported and left out."""
     memory = Memory(lang)
     directory = language_dir(root, lang)
     for path in sorted(directory.glob("*.po")) if directory.is_dir() else ():
-        for entry in read_po(path, lang):
+        try:
+            po = read_po(path, lang)
+        except POFileError as exc:
+            log.warning("park_digest: translation memory: %s; its translations are left out "
+                        "until it is mended", exc)
+            memory.broken.append(exc)
+            continue
+        for entry in po:
             if not entry.obsolete and entry.msgid:
                 memory.add(entry.msgid, translation_of(entry))
     return memory
@@ -369,7 +415,12 @@ def sync_memory(root: Path, lang: str, units_by_file: dict[str, list[Unit]]) -> 
     report = SyncReport()
     for name, units in group_units(units_by_file).items():
         path = language_dir(root, lang) / (name + ".po")
-        po = read_po(path, lang)
+        try:
+            po = read_po(path, lang)
+        except POFileError as exc:  # rewriting it would lose what it holds
+            log.warning("%s; left untouched until it is mended", exc)
+            report.broken.append(exc)
+            continue
         result = sync_po(po, units)
         result.path = path
         result.written = save_po(po, path)
@@ -430,10 +481,18 @@ def unique_occurrences(units: list[Unit]) -> list[tuple[str, str]]:
     seen: list[tuple[str, str]] = []
     for unit in units:
         file, _, line = unit.ref.rpartition(":")
-        occurrence = (file, line) if file else (unit.ref, "")
+        occurrence = (reference_name(file), line) if file else (reference_name(unit.ref), "")
         if occurrence not in seen:
             seen.append(occurrence)
     return seen
+
+
+def reference_name(name: str) -> str:
+    """A file name as a PO reference can hold it: a name with spaces is wrapped in U+2068 and
+    U+2069, as xgettext does; a control character or line break (a seed's name never has one:
+    read.py refuses it) is escaped rather than allowed to break the comment line."""
+    name = printable(name)
+    return f"\u2068{name}\u2069" if any(ch.isspace() for ch in name) else name
 
 
 def most_similar(msgid: str, candidates: list[polib.POEntry]) -> Optional[polib.POEntry]:

@@ -44,7 +44,7 @@ from .glossary import (
     DEFAULT_PATH, Glossary, GlossaryError, leftover_placeholders, load_glossary, missing_names,
     with_parks)
 from .memory import (
-    language_dir, qa_flags, read_po, save_po, set_qa_flags, translation_of)
+    POFileError, language_dir, qa_flags, read_po, save_po, set_qa_flags, translation_of)
 from .qa_report import format_report
 
 TOOLKIT_CHECKS = ("blank", "xmltags", "pythonbraceformat", "urls", "emails",
@@ -268,7 +268,10 @@ def flag_machine_entries(root: Path, lang: str, glossary: Glossary) -> int:
         if finding.entry.status == "machine":
             failed[finding.entry.file, finding.entry.msgid].append(finding.check)
     for path in sorted(language_dir(root, lang).glob("*.po")):
-        po = read_po(path, lang)
+        try:
+            po = read_po(path, lang)
+        except POFileError:  # the sync reported it and left it untouched; so does this
+            continue
         for entry in po:
             if not entry.obsolete and translation_of(entry).status == "machine":
                 set_qa_flags(entry, tuple(dict.fromkeys(failed.get((path, entry.msgid), ()))))

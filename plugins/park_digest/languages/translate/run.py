@@ -20,8 +20,8 @@ from tqdm import tqdm
 from .engines import EngineError, UnusableEngineError
 from .glossary import Glossary, apply_glossary_check, protect, restore
 from .memory import (
-    Memory, SyncReport, Translation, engine_of, group_units, language_dir, load_memory,
-    mark_machine, memory_lock, read_po, save_po, set_engine, sync_memory)
+    Memory, POFileError, SyncReport, Translation, engine_of, group_units, language_dir,
+    load_memory, mark_machine, memory_lock, read_po, save_po, set_engine, sync_memory)
 from .qa import flag_machine_entries
 from .units import Unit
 
@@ -61,7 +61,7 @@ class RunReport:
 
     @property
     def ok(self) -> bool:
-        return not self.failed and self.aborted is None
+        return not self.failed and self.aborted is None and not self.sync.broken
 
 
 def translate_missing(root: Path, lang: str, units_by_file: dict[str, list[Unit]],
@@ -170,7 +170,10 @@ def missing_units(root: Path, lang: str,
     todo: dict[Path, list[Unit]] = {}
     for name, units in group_units(units_by_file).items():
         path = language_dir(root, lang) / (name + ".po")
-        po = read_po(path, lang)
+        try:
+            po = read_po(path, lang)
+        except POFileError:  # reported by the sync, which left it untouched
+            continue
         empty = {e.msgid for e in po if not e.obsolete and e.msgid
                  and (not e.msgstr or machine_outdated(e))}
         seen: set[str] = set()
