@@ -15,6 +15,8 @@ the default mode:
   hold       waits until release() (lets a test kill a client mid-request)
   drop       closes the connection without answering
   truncate   sends the headers and half the body, then closes the connection
+  surrogate  200 with a lone surrogate in the translation (as JSON's "\\ud800" decodes)
+  invisible  200 with a zero-width space and a right-to-left override in the translation
 """
 from __future__ import annotations
 
@@ -124,6 +126,10 @@ class StubLibreTranslate:
                     return self.reply(200, "<html>not json")
                 if mode == "nokey":
                     return self.reply(200, json.dumps({"error": "no translation"}))
+                if mode in ("surrogate", "invisible"):
+                    junk = "\ud800" if mode == "surrogate" else "\u200b\u202e"
+                    english = fake_english(params.get("q", ""))
+                    return self.reply(200, json.dumps({"translatedText": english[:3] + junk + english[3:]}))
                 if not params.get("q") or params.get("source") != "zh" or params.get("target") != "en":
                     return self.reply(400, json.dumps({"error": "bad request: %r" % params}))
                 self.reply(200, json.dumps({"translatedText": fake_english(params["q"])},

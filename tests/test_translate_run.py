@@ -169,6 +169,23 @@ def test_malformed_answer_fails_that_unit_only(tmp_path, libretranslate):
     assert report.remaining == 1
 
 
+def test_junk_in_an_answer_fails_that_unit_only_and_a_rerun_goes_on(tmp_path, libretranslate):
+    units = len(story_units(make_story()))
+    libretranslate.queue("ok", "surrogate", "invisible")
+    report = run(tmp_path, libretranslate)
+    (failed,) = report.failed
+    assert "lone surrogate (undecodable bytes) U+D800" in failed.error and report.remaining == 1
+    assert report.translated == units - 2  # the park's name is a house term
+    assert any("the answer was cleaned" in w and "U+202E" in w for w in report.warnings)
+    texts = [e.msgstr for e in entries(tmp_path).values()]
+    assert not any("\u200b" in t or "\u202e" in t for t in texts)
+    msgfmt_check(po_path(tmp_path, "en", SEED))
+    libretranslate.queue("surrogate")  # the same junk again: reported again, nothing crashes
+    again = run(tmp_path, libretranslate)
+    assert len(again.failed) == 1 and again.remaining == 1
+    assert run(tmp_path, libretranslate).remaining == 0  # a clean answer at last
+
+
 class InterruptAfter:
     """Wraps an engine; the (n+1)-th translate() raises KeyboardInterrupt, like Ctrl-C."""
 

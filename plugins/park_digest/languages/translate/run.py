@@ -17,7 +17,8 @@ from typing import Optional, Protocol
 import polib
 from tqdm import tqdm
 
-from .engines import EngineError, UnusableEngineError
+from ...parse.clean import clean_text
+from .engines import EngineError, MalformedAnswerError, UnusableEngineError
 from .glossary import Glossary, apply_glossary_check, protect, restore
 from .memory import (
     Memory, POFileError, SyncReport, Translation, engine_of, group_units, language_dir,
@@ -145,10 +146,23 @@ def translate_unit(msgid: str, engine: Translator,
     """English for one unit, with glossary names protected: (text, engine name, problems)."""
     protected, mapping = protect(msgid, glossary)
     if protected in mapping:  # the unit is a single glossary name, e.g. a park
-        english, engine_name = mapping[protected], GLOSSARY_ENGINE
+        english, engine_name, problems = mapping[protected], GLOSSARY_ENGINE, []
     else:
-        english, engine_name = restore(engine.translate(protected), mapping), engine.name
-    return english, engine_name, apply_glossary_check(msgid, english, glossary)
+        answer, problems = clean_answer(engine.translate(protected))
+        english, engine_name = restore(answer, mapping), engine.name
+    return english, engine_name, problems + apply_glossary_check(msgid, english, glossary)
+
+
+def clean_answer(answer: str) -> tuple[str, list[str]]:
+    """An engine's answer is text from outside: cleaned like any other (parse/clean.py). One
+    that was damaged (a lone surrogate, controls, non-characters) is refused, so the unit fails
+    alone and a rerun asks again; invisible characters are removed with a warning."""
+    cleaned, issues = clean_text(answer)
+    damaged = [str(issue) for issue in issues if issue.lost]
+    if damaged:
+        raise MalformedAnswerError("the answer holds characters no text may carry (%s); not saved"
+                                   % "; ".join(damaged))
+    return cleaned, ["the answer was cleaned: %s" % issue for issue in issues]
 
 
 def stale_house(entry: Optional[polib.POEntry], unit: Unit) -> bool:
