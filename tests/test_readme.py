@@ -1,0 +1,52 @@
+"""Every shell example in README.md works as written: each ```sh block runs, in README order, in a
+copy of the project (as a fresh clone), unless a comment above it says why it cannot here
+(`<!-- README test: skip: reason -->`) or names the commands it needs
+(`<!-- README test: needs: msgfmt msgcat -->`, skipped where they are missing, failed under CI)."""
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from project_copy import ROOT, VENV, copy_project
+
+BLOCK = re.compile(r"(?m)^(?:<!-- README test: (skip|needs): (.*?) -->\n)?```sh\n(.*?)^```\n", re.S)
+
+
+def examples():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = []
+    for match in BLOCK.finditer(text):
+        line = text.count("\n", 0, match.start(3))
+        found.append(pytest.param(match.group(1), match.group(2), match.group(3), id="line-%d" % line))
+    return found
+
+
+def test_readme_has_runnable_and_marked_examples():
+    kinds = [param.values[0] for param in examples()]
+    assert kinds.count(None) >= 4 and "skip" in kinds
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert text.count("```sh") == len(kinds)  # no block escapes the pattern
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("readme") / "park-digest")
+    (project / ".venv").symlink_to(VENV)
+    return project
+
+
+@pytest.mark.parametrize("mark, detail, script", examples())
+def test_readme_example_runs(project, mark, detail, script):
+    if mark == "skip":
+        pytest.skip(detail)
+    missing = [command for command in (detail or "").split() if shutil.which(command) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail("CI lacks %s (installed by .ci/run)" % ", ".join(missing))
+        pytest.skip("%s not installed" % ", ".join(missing))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PARK_DIGEST_") and k != "SITEURL"}
+    done = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", script], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, "README example failed:\n%s\n%s\n%s" % (script, done.stdout[-3000:], done.stderr[-3000:])
