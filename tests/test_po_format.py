@@ -94,6 +94,21 @@ def test_fallback_wraps_real_pages_as_libunistring_does(path, monkeypatch):
     assert po_text(po) == exact
 
 
+@needs_gettext
+def test_references_to_chinese_file_names_wrap_as_msgcat_wraps_them(tmp_path):
+    """gettext measures a reference line in bytes: a Chinese seed name takes three a character."""
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for number in range(1, 9):
+        entry = polib.POEntry(msgid="句子%d" % number, msgstr="Sentence %d" % number)
+        entry.occurrences = [("西安日报第%d版%s.txt" % (page, "长" * (number % 4)), str(page * 7 + number))
+                             for page in range(number * 2)] + [("page-%d.txt" % n, str(n)) for n in range(number)]
+        po.append(entry)
+    path = tmp_path / "refs.po"
+    path.write_text(po_text(po), encoding="utf-8")
+    assert msgcat(path, tmp_path / "out.po") == path.read_text(encoding="utf-8")
+
+
 def test_revision_date_changes_with_the_content_only(tmp_path):
     path = written_memory(tmp_path)[0]
     po = read_po(path, "en")

@@ -82,17 +82,19 @@ def comment_lines(mark: str, text: str) -> list[str]:
 
 
 def reference_lines(occurrences: list[tuple[str, str]]) -> list[str]:
-    """`#: file:line file:line`, a new line before a reference that would pass the width."""
+    """`#: file:line file:line`, a new line before a reference that would pass the width
+    (counted in bytes, as gettext counts them here: a Chinese file name is three a character)."""
     lines, column = [], 0
     for file, line in occurrences:
         reference = "%s:%s" % (file, line) if line else file
-        if column > 2 and column + 1 + len(reference) > PAGE_WIDTH:
+        size = len(reference.encode("utf-8"))
+        if column > 2 and column + 1 + size > PAGE_WIDTH:
             column = 0
         if column == 0:
             lines.append("#:")
             column = 2
         lines[-1] += " " + reference
-        column += 1 + len(reference)
+        column += 1 + size
     return lines
 
 
