@@ -79,3 +79,16 @@ def test_a_build_sees_an_edited_paragraph_as_outdated_without_writing(tmp_path):
     ("甲乙丙", "甲丁丙", "甲[-乙-]{+丁+}丙"), ("甲乙", "甲乙丙", "甲乙{+丙+}"), ("甲乙丙", "甲丙", "甲[-乙-]丙")])
 def test_show_change_marks_what_changed(old, new, shown):
     assert show_change(old, new) == shown
+
+
+def test_a_broken_file_is_named_and_the_others_still_reviewed(tmp_path):
+    units = memory_with_every_state(tmp_path)
+    broken = po_path(tmp_path, "en", OTHER)
+    broken.write_text(broken.read_text(encoding="utf-8").replace('msgstr ""\n\n', 'msgstr "open\n\n', 1),
+                      encoding="utf-8")
+    reviews = review_memory(tmp_path, "en", units)
+    text = format_review(reviews, tmp_path.resolve())
+    assert "001_83267d4ea10a3938.po  cannot be read, mend it first:" in text and "line" in text
+    assert "Chinese was: " + PARAGRAPHS[1] in text
+    lookup = with_outdated(load_memory(tmp_path, "en").lookup, tmp_path, "en", OTHER, units[OTHER])
+    assert lookup("另一页的一段。").status == "missing"  # the build goes on without it

@@ -377,7 +377,10 @@ def with_outdated(lookup: Callable[[str], Translation], root: Path, lang: str, s
     path = po_path(root, lang, seed_file)
     if not path.exists() or all(lookup(u.msgid).status != "missing" for u in page_units):
         return lookup
-    po = read_po(path, lang)
+    try:
+        po = read_po(path, lang)
+    except POFileError:  # load_memory has reported it; the page builds without its translations
+        return lookup
     sync_po(po, page_units)
     carried = {e.msgid: translation_of(e) for e in po
                if not e.obsolete and e.msgstr and e.previous_msgid is not None}

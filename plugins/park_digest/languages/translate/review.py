@@ -19,8 +19,8 @@ from typing import Callable, Optional, Sequence
 import polib
 
 from .memory import (
-    COMMON_NAME, MemoryLockedError, engine_of, language_dir, memory_lock, qa_flags, read_po,
-    sync_memory)
+    COMMON_NAME, MemoryLockedError, POFileError, engine_of, language_dir, memory_lock, qa_flags,
+    read_po, sync_memory)
 from .run import HOUSE_ENGINES
 from .units import Unit
 
@@ -49,6 +49,7 @@ class FileReview:
     path: Path
     items: list[Item] = field(default_factory=list)
     house: int = 0  # house terms without a reviewed entry: counted, not listed
+    broken: Optional[str] = None  # why the file cannot be read (memory.POFileError)
 
     def count(self, status: str) -> int:
         return sum(1 for item in self.items if item.status == status)
@@ -64,7 +65,12 @@ def status_of(entry: polib.POEntry) -> Optional[str]:
 
 def review_file(path: Path, lang: str, house: set[str]) -> FileReview:
     review = FileReview(path)
-    for entry in read_po(path, lang):
+    try:
+        po = read_po(path, lang)
+    except POFileError as exc:
+        review.broken = str(exc)
+        return review
+    for entry in po:
         status = None if entry.obsolete or not entry.msgid else status_of(entry)
         if status is None:
             continue
@@ -119,6 +125,9 @@ def format_review(reviews: list[FileReview], root: Path) -> str:
              % (totals["machine"], totals["outdated"], totals["missing"], len(reviews))]
     width = max((len(name(r.path)) for r in reviews), default=0)
     for review in reviews:
+        if review.broken:
+            lines.append("  %-*s  cannot be read, mend it first: %s" % (width, name(review.path), review.broken))
+            continue
         lines.append("  %-*s  %4d machine  %4d outdated  %4d missing"
                      % (width, name(review.path), *(review.count(kind) for kind in KINDS)))
     if house:
