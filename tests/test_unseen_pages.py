@@ -43,7 +43,7 @@ def test_web_page_furniture_is_discarded_with_reasons():
     result = process_file(PAGES / "web_article.txt")
     reasons = {d.reason for d in result.discarded}
     assert {"breadcrumb", "source and date line", "editor credit line", "disclaimer",
-            "captcha prompt", "web page furniture"} <= reasons
+            "captcha prompt", "share bar"} <= reasons
     assert len(result.stories) == 1
     story = result.stories[0]
     assert story.title == "成都高新区：前三季度新增高新技术企业超500家"

@@ -18,9 +18,9 @@ How each metric is counted:
   named parks the annotation does not list at all.
 - park recall: the parks an annotated story is about (`park` and `parks`) among the parsed
   story's park and parks.
-- furniture: an annotated furniture line reaches a story when its text, or half of it in one
-  piece, stands in a paragraph, caption or byline, or in the title of a story whose lines
-  include it. Story lines lost (the reverse error: a line inside an annotated story, not
+- furniture: an annotated furniture line reaches a story when it is not discarded whole and
+  its text, or half of it in one piece, stands in a paragraph, caption or byline, or it stands
+  whole in the title of a story whose lines include it. Story lines lost (the reverse error: a line inside an annotated story, not
   furniture, that reaches no story) are counted beside it.
 - figures: an annotated figure is found when a parsed figure on the same line has the same
   surface, or one surface contains the other; precision counts parsed figures that match an
@@ -320,21 +320,32 @@ def _covered(line: str, text: str) -> bool:
 
 def _score_lines(gold: GoldPage, result: PageResult, scores: Scores, norm) -> None:
     # Body, captions and bylines anywhere count; a title counts only for lines of its own story
-    # (a 标题导航 list repeats the headlines above the stories it names).
+    # and only when it holds the whole line (a 标题导航 list repeats the headlines above the
+    # stories it names; a table row may start with the title).
     text = "\n".join(norm(t) for s in result.stories for t in _story_texts(s)[1:])
     titles = [(s.span, norm(s.title)) for s in result.stories if s.title]
     lines = result.seed.lines
+    cut: dict[int, list[str]] = {}  # markup cut out of a line that is otherwise story text
+    for piece in result.discarded:
+        if piece.span[0] == piece.span[1]:
+            cut.setdefault(piece.span[0], []).append(norm(piece.text))
+    whole = {n for piece in result.discarded for n in range(piece.span[0], piece.span[1] + 1)
+             if norm(lines[n - 1]) and norm(lines[n - 1]) in norm(piece.text)}
     furniture = set(gold.furniture)
     for number in gold.furniture:
         scores.furniture_total += 1
         line = norm(lines[number - 1])
-        if _covered(line, text) or any(a <= number <= b and _covered(line, title) for (a, b), title in titles):
+        if number in whole:  # discarded whole; the pipeline never copies a line
+            continue
+        if _covered(line, text) or any(a <= number <= b and line in title for (a, b), title in titles):
             scores.furniture_reached += 1
             scores.misses.append(f"{gold.name}: furniture line {number} reaches a story: {lines[number - 1].strip()[:40]!r}")
     everything = text + "\n" + "\n".join(title for _, title in titles)
     for g in gold.stories:
         for number in range(g.first, g.last + 1):
             line = norm(lines[number - 1])
+            for piece in cut.get(number, []):
+                line = line.replace(piece, "", 1) if piece != line else line
             if not line or number in furniture:
                 continue
             scores.story_lines += 1

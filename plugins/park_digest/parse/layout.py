@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block
+from .furniture import PageLine, line_reason, page_reasons, strip_markup
 from .names import split_byline, trailing_byline
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
@@ -23,24 +24,13 @@ _SENTENCE_END = "。！？!?…；;"
 _CLOSERS = "”’」』）)》】"
 _SECTION_LABELS = {"短讯", "简讯", "快讯", "要闻", "综合", "动态", "图片新闻", "园区动态", "专题",
                    "资讯", "新闻", "本期导读", "导读", "一线", "声音", "观察", "视点"}
-_FURNITURE = (
-    (re.compile(r"^(?:责任编辑|本版编辑|编辑|责编|校对|美编|审核|终审|值班编辑|版式|排版)[：:\s]"), "editor credit line"),
-    (re.compile(r"^[（(【\[]?(?:责任编辑|编辑|责编)[：:].*[）)】\]]?$"), "editor credit line"),
-    (re.compile(r"^(?:首页|当前位置|您的位置|位置)\s*[>＞»/：:]"), "breadcrumb"),
-    # Two " > " separators; starting with \s lets the engine skip to spaces, not try every character.
-    (re.compile(r"\s[>＞»]\s.*\s[>＞»]\s"), "breadcrumb"),
-    (re.compile(r"免责声明|版权所有|转载请注明|未经授权|Copyright|©|ICP备|公网安备", re.I), "disclaimer"),
-    (re.compile(r"验证码|请完成验证|点击刷新|captcha|人机验证|滑动.*验证", re.I), "captcha prompt"),
-    (re.compile(r"^(?:分享到|扫一扫|打印本页|关闭窗口|【?字[体号][：:]|返回顶部|上一篇|下一篇|相关阅读|相关新闻|点击排行)"), "web page furniture"),
-    (re.compile(r"^第\s*\d+\s*版|^[A-Z]?\d{1,2}\s*版|^\d{4}年\d{1,2}月\d{1,2}日\s*星期"), "page header"),
-    (re.compile(r"^(?:来源|稿源|信息来源|发布时间|发布日期|更新时间|时间|日期)[：:]"), "source and date line"),
-)
 # A page pasted as one long line: stories still start at 本报讯 and end with a byline in brackets.
 _RUN_ON_LIMIT = 200
 _RUN_ON_BREAK = re.compile(
     r"[ \u3000]+(?=本报讯)"
     r"|(?<=[。！？”])[ \u3000]*([（(][\u4e00-\u9fff]{2,4}(?:[ \u3000][\u4e00-\u9fff]{2,4}){0,2}[）)])[ \u3000]*")
 _SHORT_LINE = 30
+_WEB_HEADLINE = 50
 _CLAUSE_PUNCT = re.compile(r"[，、；。,;]")
 _OPENERS = "“‘「『（(《【：:—-"
 _TRAILING_CREDIT = re.compile(r"^(.*[。！？”])[ \u3000]+(\S{2,12}/\s?摄|\S{2,12}\s摄|\S{2,12}供图)$")
@@ -49,9 +39,12 @@ _TRAILING_CREDIT = re.compile(r"^(.*[。！？”])[ \u3000]+(\S{2,12}/\s?摄|\S
 @dataclass
 class _Line:
     no: int  # 1-based
-    text: str
+    text: str  # inline markup cut out
     gap_before: int  # blank lines before (a large number at the start of the page)
     gap_after: int
+    raw: str = ""  # as on the page
+    markup: tuple[tuple[str, str], ...] = ()  # (piece cut out, reason)
+    reason: str = ""  # why the whole line is furniture, judged on the page
 
 
 def _is_complete(text: str) -> bool:
@@ -83,10 +76,7 @@ def furniture_reason(text: str) -> str:
         return "section label"
     if len(bare) >= 3 and not any(ch.isalnum() for ch in bare):
         return "rule or ornament (no letters or digits)"  # ———— or ＊＊＊; a lone ” may end a cut sentence
-    for pattern, reason in _FURNITURE:
-        if pattern.search(bare):
-            return reason
-    return ""
+    return line_reason(bare)
 
 
 def _is_short(text: str) -> bool:
@@ -120,15 +110,28 @@ def _scan(lines: list[str]) -> list[_Line]:
         for piece in split_run_on(text.strip()):
             if out:
                 out[-1].gap_after = gap
-            out.append(_Line(index + 1, piece, gap, 99))
+            clean, markup = strip_markup(piece)
+            if markup and not any(ch.isalnum() for ch in clean):  # a line of markup alone
+                out.append(_Line(index + 1, piece, gap, 99, piece, (), markup[0][1]))
+            else:
+                out.append(_Line(index + 1, clean, gap, 99, piece, tuple(markup)))
             gap = 0
     return out
 
 
-def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool) -> Block:
+def _is_headline_shaped(text: str) -> bool:
+    """A web page's headline may hold a comma or a colon, never a full stop."""
+    bare = text.replace(" ", "").replace("\u3000", "")
+    return (0 < len(bare) <= _WEB_HEADLINE and not _is_complete(bare) and not re.search(r"[。！？!?；;]", bare)
+            and not bare.startswith("本报讯") and bare[-1] not in _OPENERS)
+
+
+def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, opening: bool = False) -> Block:
     text = line.text
     span = (line.no, line.no)
     parts = (line.no,)
+    if line.reason:
+        return Block("furniture", line.raw, span, parts, reason=line.reason)
     if _AD_MARKER.match(text):
         return Block("advertisement", text, span, parts, reason="advertisement marker")
     if in_ad:
@@ -148,6 +151,8 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool) 
         return Block("byline", text, span, parts, authors=authors)
     if is_caption(text):
         return Block("caption", text, span, parts)
+    if opening and nxt is not None and _is_headline_shaped(text):
+        return Block("heading", text, span, parts, level=0)  # the first line of a page's content
     if _is_short(text):
         isolated = line.gap_before >= 2 and (line.gap_after >= 2 or nxt is None)
         # A short line inside a cut sentence, or set apart by wide gaps, is a picture title.
@@ -161,12 +166,18 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool) 
 def classify_lines(lines: list[str]) -> list[Block]:
     """One block per non-blank line, each with its layout role."""
     scanned = _scan(lines)
+    for line, reason in zip(scanned, page_reasons([PageLine(l.text, l.gap_before) for l in scanned])):
+        line.reason = line.reason or reason
     blocks: list[Block] = []
     in_ad = False
     sentence_open = False
     for i, line in enumerate(scanned):
         nxt = scanned[i + 1] if i + 1 < len(scanned) else None
-        block = _classify(line, nxt, in_ad, sentence_open)
+        if not line.reason:  # markup cut out of a story line is reported beside it
+            blocks += [Block("furniture", piece, (line.no, line.no), (line.no,), reason=why, gap_before=line.gap_before)
+                       for piece, why in line.markup]
+        opening = not any(b.kind != "furniture" for b in blocks)
+        block = _classify(line, nxt, in_ad, sentence_open, opening)
         block.gap_before = line.gap_before
         if block.kind == "advertisement":
             in_ad = True

@@ -142,10 +142,11 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
     inferred = infer_date(item.text for d in drafts if not d.advertisement for item in d.body)
     stories: list[Story] = []
     seen: set[str] = set()
+    alone = sum(not d.advertisement for d in drafts) == 1
     for number, draft in enumerate(drafts, start=1):
         override = sidecar.for_story(number)
         title = override.get("title", draft.title)
-        kind = override.get("kind", draft.kind())
+        kind = override.get("kind", draft.kind(alone))
         facts = extract_story_facts(title, draft.body) if kind != "advertisement" else []
         found = attribute(title, draft.body, facts, parks, main_park)
         park, story_parks = found.park, found.parks

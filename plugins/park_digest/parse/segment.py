@@ -20,6 +20,8 @@ _NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}
 # `捷。“高新贷”…`: a page that opens on the tail of a sentence from another page.
 _MID_SENTENCE_START = re.compile(r"^(?:[^。！？“‘「（(\s]{1,3}[。！？；]|[，、。；：！？）”’」』])")
 _BRIEF_MAX_CHARS = 1400
+_PHOTO_TEXT_MAX = 160  # a headlined picture story says little beside its captions
+_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?:/\s*)?摄[。）)]?$|[（(][^（）()]{0,20}摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
 
 
 @dataclass
@@ -52,7 +54,10 @@ class Draft:
             spans = self.caption_spans
         return (min(s[0] for s in spans), max(s[1] for s in spans))
 
-    def kind(self) -> str:
+    def kind(self, alone: bool = False) -> str:
+        """Photo news only where there is a picture (a caption or a photographer's credit) and
+        little text; a brief is a short item among others on a page, an article the rest (the
+        one story of a web page is an article unless it is a 本报讯 item)."""
         if self.advertisement:
             return "advertisement"
         if self.fragment:
@@ -61,11 +66,15 @@ class Draft:
         chars = sum(len(item.text) for item in paragraphs)
         subheadings = any(item.type == "heading" for item in self.body)
         starts_brief = bool(paragraphs) and paragraphs[0].text.startswith("本报讯")
-        if self.title is None and not starts_brief and len(paragraphs) <= 3:
+        pictured = bool(self.captions) or any(_PHOTO_CREDIT.search(item.text) for item in paragraphs)
+        if pictured and not starts_brief and (len(paragraphs) <= 3 if self.title is None
+                                               else len(paragraphs) <= 2 and chars <= _PHOTO_TEXT_MAX):
             return "photo_news"
-        if starts_brief or (not subheadings and chars <= _BRIEF_MAX_CHARS):
+        if starts_brief or self.title is None:
             return "brief"
-        return "article"
+        if subheadings or chars > _BRIEF_MAX_CHARS or (alone and len(paragraphs) >= 2):
+            return "article"
+        return "brief"
 
 
 def _parks_in(text: str) -> set[str]:
@@ -106,6 +115,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
     for i, block in enumerate(blocks):
         if block.kind == "furniture":
             discarded.append(Discarded(block.span, block.text, block.reason))
+            if block.reason == "section label" and current is not None and current.has_body:
+                current.closed = True  # 简讯, 短讯: a new section of the page begins
         elif block.kind == "advertisement":
             discarded.append(Discarded(block.span, block.text, "advertisement label"))
             start(advertisement=True)
@@ -166,8 +177,12 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
     """title | subheading | kicker | late_title for one heading."""
     nxt = _next_content(blocks, ahead, index + 1)
     if current is not None and current.title is None and current.has_body:
-        # Nothing after it but the next item: a headline printed after its body.
+        # Nothing after it but the next item: a headline printed after its body. So too before
+        # a news item on a page that ends on a headline: that page sets headlines after stories.
         if nxt is None or nxt.kind in ("advertisement", "heading"):
+            return "late_title"
+        if (not block.marked and not current.captions and nxt.kind == "text" and _NEWS_OPENER.match(nxt.text)
+                and _ends_on_headline(blocks)):
             return "late_title"
     if nxt is not None and nxt.kind == "heading" and not (block.marked and nxt.marked and nxt.level > block.level):
         # Two headlines in a row: the first is an overline, unless the second is its subheading.
@@ -186,6 +201,13 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
     if block.marked and not current.title_marked:
         return "title"
     return "subheading"
+
+
+def _ends_on_headline(blocks: list[Block]) -> bool:
+    """Is the page's last item (adverts aside) a headline?"""
+    last = next((b for b in reversed(blocks) if b.kind not in ("caption", "furniture") and not b.in_ad
+                 and b.kind != "advertisement"), None)
+    return last is not None and last.kind == "heading"
 
 
 def _is_title_like(index: int, blocks: list[Block], ahead: list[Optional[int]]) -> bool:

@@ -1,0 +1,273 @@
+"""Page furniture: which lines of a page are not story text, and the markup inside those that are.
+
+Words alone are not enough: a story may say 来源 or 分享 in a sentence. A line is judged by its
+words (data/furniture.yml, which an editor extends), by its shape (a row of short menu items,
+a table row with pipes, a run of random punctuation, a bare date and site name) and by its
+place: above a page's first paragraph or below its last, after a "related news" heading, or as
+a second copy of the headline. Markup inside a story line (HTML and forum tags, wiki marks,
+citation numbers, an editor's name glued to the last sentence) is cut out and reported.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+import yaml
+
+from .names import split_byline
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "furniture.yml"
+_MAX = 60  # default: the longest line an entry judges
+_SPACES = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE = re.compile(r"[。！？；!?;]")
+_CLAUSE = re.compile(r"[。！？；，、!?;,]")
+_PROSE_MIN = 20  # a paragraph of a story has at least this many characters and a full stop
+_LIST_ITEM_MAX = 50
+_BULLET = re.compile(r"^(?:[·•▪◆◇●○■□►▶>\-–—*]|\d{1,2}[.、．)）]?)\s*")
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s*\S")
+# Separators of a menu or link row: a pipe, or a wide space between short items.
+_MENU_SPLIT = re.compile(r"\s*[|｜]\s*|[ \u3000]{2,}|\u3000")
+_MENU_ITEM_MAX = 8
+_DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|(?:19|20)\d\d\s+\d{1,2}\s*/|\d{1,2}\s*[:：]\d{2}")
+_DATE_PARTS = re.compile(r"\d+\s*[-/.年月日:：]?\s*")
+_TITLE_SUFFIX = re.compile(r"^\s*[-_|｜—–·:：]+\s*\S.{0,24}$")
+
+
+class FurnitureDataError(ValueError):
+    """data/furniture.yml is malformed; the message names the entry."""
+
+
+@dataclass(frozen=True)
+class LineRule:
+    reason: str
+    pattern: re.Pattern
+    max_len: int
+    edge_only: bool
+
+
+@dataclass(frozen=True)
+class ListRule:
+    pattern: re.Pattern
+    numbered: bool
+
+
+@dataclass(frozen=True)
+class InlineRule:
+    reason: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Rules:
+    lines: tuple[LineRule, ...]
+    lists: tuple[ListRule, ...]
+    inline: tuple[InlineRule, ...]
+
+
+def load_rules(path: Path = DATA) -> Rules:
+    """Read and check the furniture file; a bad entry stops with its section, number and fault."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise FurnitureDataError(f"{path.name}: {exc}") from exc
+    if not isinstance(data, dict) or set(data) - {"lines", "lists", "inline"}:
+        raise FurnitureDataError(f"{path.name}: expected the sections lines, lists and inline")
+    lines = tuple(LineRule(e["reason"], _compile(path, "lines", i, e), int(e.get("max", _MAX)), e.get("where") == "edge")
+                  for i, e in _entries(path, data, "lines", {"reason", "match", "max", "where", "note"}))
+    lists = tuple(ListRule(_compile(path, "lists", i, e), bool(e.get("numbered")))
+                  for i, e in _entries(path, data, "lists", {"match", "numbered", "note"}, need=("match",)))
+    inline = tuple(InlineRule(e["reason"], _compile(path, "inline", i, e))
+                   for i, e in _entries(path, data, "inline", {"reason", "match", "note"}))
+    return Rules(lines, lists, inline)
+
+
+def _entries(path: Path, data: dict, section: str, keys: set[str], need: tuple[str, ...] = ("reason", "match")):
+    for number, entry in enumerate(data.get(section) or [], start=1):
+        where = f"{path.name}: {section} entry {number}"
+        if not isinstance(entry, dict) or set(entry) - keys or any(k not in entry for k in need):
+            raise FurnitureDataError(f"{where}: keys are {sorted(keys)} ({', '.join(need)} required)")
+        if entry.get("where", "anywhere") not in ("anywhere", "edge"):
+            raise FurnitureDataError(f"{where}: where must be anywhere or edge")
+        if "max" in entry and (not isinstance(entry["max"], int) or entry["max"] < 1):
+            raise FurnitureDataError(f"{where}: max must be a positive number of characters")
+        yield number, entry
+
+
+def _compile(path: Path, section: str, number: int, entry: dict[str, Any]) -> re.Pattern:
+    try:
+        return re.compile(str(entry["match"]), re.IGNORECASE)
+    except re.error as exc:
+        raise FurnitureDataError(f"{path.name}: {section} entry {number}: bad pattern ({exc})") from exc
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    return load_rules()
+
+
+def strip_markup(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The line without inline markup, and each piece cut out with its reason, in order."""
+    removed: list[tuple[str, str]] = []
+    for rule in rules().inline:
+        if not rule.pattern.search(text):
+            continue
+        removed += [(m.group(0).strip(), rule.reason) for m in rule.pattern.finditer(text) if m.group(0).strip()]
+        text = rule.pattern.sub("", text)
+    return text.strip(), removed
+
+
+def line_reason(text: str, edge: bool = False) -> str:
+    """Why one line, seen alone, is furniture ("" when it is not); `edge` says it stands above
+    the page's first paragraph or below its last."""
+    bare = _SPACES.sub("", text)
+    if not bare:
+        return ""
+    for rule in rules().lines:
+        if len(bare) <= rule.max_len and (edge or not rule.edge_only) and rule.pattern.search(bare):
+            return rule.reason
+    return _shape_reason(text.strip(), bare, edge)
+
+
+def _shape_reason(text: str, bare: str, edge: bool) -> str:
+    if _is_noise(bare):
+        return "copy-protection noise"
+    if bare.count("|") + bare.count("｜") >= 2 and not _SENTENCE.search(bare) and len(bare) <= 120:
+        return "table row" if bare.endswith(("|", "｜")) else "menu or link row"
+    if _is_menu(text):
+        return "menu or link row"
+    if _is_date_line(text, bare):
+        return "source and date line"
+    return ""
+
+
+def _is_noise(bare: str) -> bool:
+    """`0 I7 }* {( N$ q( ]- F9 e`: characters a forum scatters between lines against copying."""
+    if len(bare) < 6 or _CJK.search(bare) or bare.lower().startswith(("http", "www.")):
+        return False
+    symbols = sum(1 for ch in bare if not ch.isalnum() and ord(ch) < 128)
+    return symbols >= 0.25 * len(bare) and len(set(bare) & set("{}[]()$#@^*;:\"'!?%&~`+=<>\\")) >= 3
+
+
+def _is_menu(text: str) -> bool:
+    """首页　新闻　财经　园区: three or more short items set apart by wide spaces or pipes."""
+    if len(text) > 80 or _CLAUSE.search(text):
+        return False
+    items = [i for i in _MENU_SPLIT.split(text) if i]
+    return len(items) >= 3 and all(len(i) <= _MENU_ITEM_MAX for i in items) and not split_byline(text)
+
+
+def _is_date_line(text: str, bare: str) -> bool:
+    """`2023年10月26日 08:41　蓉城网`, `钱塘新闻 2024-08-20 17:05 浙江`: a date or time and a few
+    words (an outlet, a region), no sentence."""
+    if len(bare) > 50 or _CLAUSE.search(bare) or not _DATE.search(text):
+        return False
+    rest = _DATE_PARTS.sub("", bare)
+    rest = re.sub(r"[（()）【】\[\]|｜·:：/更新星期周一二三四五六日天上午下午]", "", rest)
+    return len(rest) <= 12
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) >= _PROSE_MIN and bool(_SENTENCE.search(text)) and bool(_CJK.search(text))
+
+
+def _is_list_item(text: str) -> bool:
+    bare = _BULLET.sub("", text.strip())
+    return 0 < len(bare) <= _LIST_ITEM_MAX and not _SENTENCE.search(bare[:-1] if bare else bare)
+
+
+@dataclass
+class PageLine:
+    """What page_reasons needs of a line: its text (markup already cut out) and the blank
+    lines above it."""
+    text: str
+    gap_before: int
+
+
+def page_reasons(lines: Sequence[PageLine]) -> list[str]:
+    """For each line, why it is furniture on this page, or ""."""
+    texts = [line.text.strip() for line in lines]
+    alone = [line_reason(t) for t in texts]
+    prose = [i for i, t in enumerate(texts) if not alone[i] and _is_prose(t)]
+    first, last = (prose[0], prose[-1]) if prose else (len(texts), -1)
+    reasons = [alone[i] or (line_reason(t, edge=True) if i < first or i > last else "") for i, t in enumerate(texts)]
+    _mark_lists(texts, lines, reasons, last)
+    _mark_comments(reasons, first)
+    _mark_repeated_titles(texts, reasons, first)
+    return reasons
+
+
+_COMMENTS_OPEN = ("comment box", "forum furniture")
+
+
+def _mark_comments(reasons: list[str], first_prose: int) -> None:
+    """Below the story, a comment box or a forum's reply buttons open the readers' comments:
+    every line after them is a comment, whatever it says."""
+    start = next((i for i, r in enumerate(reasons) if r in _COMMENTS_OPEN and i > first_prose), None)
+    if start is None:
+        return
+    for j in range(start + 1, len(reasons)):
+        reasons[j] = reasons[j] or "reader comment"
+
+
+def _list_rule(text: str) -> Optional[ListRule]:
+    bare = _SPACES.sub("", text)
+    if len(bare) > 20:
+        return None
+    return next((rule for rule in rules().lists if rule.pattern.search(bare)), None)
+
+
+def _mark_lists(texts: list[str], lines: Sequence[PageLine], reasons: list[str], last_prose: int) -> None:
+    """A list heading and the short lines under it; below the page's last paragraph the list
+    runs on across blank lines."""
+    i = 0
+    while i < len(texts):
+        rule = _list_rule(texts[i])
+        if rule is None:
+            i += 1
+            continue
+        reasons[i] = reasons[i] or "related-story list"
+        j = i + 1
+        while j < len(texts):
+            text = texts[j]
+            if lines[j].gap_before and j <= last_prose:
+                break
+            if rule.numbered and not _NUMBERED.match(text):
+                break
+            if _is_prose(text) and not reasons[j]:
+                break
+            if not reasons[j]:
+                if not _is_list_item(text) and _list_rule(text) is None:
+                    break
+                reasons[j] = "related-story list"
+            j += 1
+        i = j
+
+
+def _mark_repeated_titles(texts: list[str], reasons: list[str], first_prose: int) -> None:
+    """A headline printed twice (browser title and page title, card and article, above each
+    picture of a gallery) is one headline: the copies go, the one a reader sees first stays."""
+    kept: set[str] = set()
+    for i, text in enumerate(texts):
+        if reasons[i] or len(text) > 80 or _is_prose(text):
+            continue
+        key = _SPACES.sub("", text)
+        if key in kept:
+            reasons[i] = "repeated headline"
+            continue
+        if i < first_prose and _browser_title(i, texts, reasons):
+            reasons[i] = "browser title line (repeats the headline)"
+            continue
+        kept.add(key)
+
+
+def _browser_title(i: int, texts: list[str], reasons: list[str]) -> bool:
+    """`标题_站点名` above the page's own `标题`."""
+    for k in range(i + 1, min(i + 9, len(texts))):
+        title = texts[k]
+        if not reasons[k] and len(title) >= 6 and texts[i].startswith(title) and _TITLE_SUFFIX.match(texts[i][len(title):]):
+            return True
+    return False
