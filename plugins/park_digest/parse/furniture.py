@@ -170,7 +170,8 @@ def _is_date_line(text: str, bare: str) -> bool:
     return len(rest) <= 12
 
 
-def _is_prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
+    """A paragraph of a story: long enough, with a full stop."""
     return len(text) >= _PROSE_MIN and bool(_SENTENCE.search(text)) and bool(_CJK.search(text))
 
 
@@ -191,7 +192,7 @@ def page_reasons(lines: Sequence[PageLine]) -> list[str]:
     """For each line, why it is furniture on this page, or ""."""
     texts = [line.text.strip() for line in lines]
     alone = [line_reason(t) for t in texts]
-    prose = [i for i, t in enumerate(texts) if not alone[i] and _is_prose(t)]
+    prose = [i for i, t in enumerate(texts) if not alone[i] and is_prose(t)]
     first, last = (prose[0], prose[-1]) if prose else (len(texts), -1)
     reasons = [alone[i] or (line_reason(t, edge=True) if i < first or i > last else "") for i, t in enumerate(texts)]
     _mark_lists(texts, lines, reasons, last)
@@ -237,7 +238,7 @@ def _mark_lists(texts: list[str], lines: Sequence[PageLine], reasons: list[str],
                 break
             if rule.numbered and not _NUMBERED.match(text):
                 break
-            if _is_prose(text) and not reasons[j]:
+            if is_prose(text) and not reasons[j]:
                 break
             if not reasons[j]:
                 if not _is_list_item(text) and _list_rule(text) is None:
@@ -252,7 +253,7 @@ def _mark_repeated_titles(texts: list[str], reasons: list[str], first_prose: int
     picture of a gallery) is one headline: the copies go, the one a reader sees first stays."""
     kept: set[str] = set()
     for i, text in enumerate(texts):
-        if reasons[i] or len(text) > 80 or _is_prose(text):
+        if reasons[i] or len(text) > 80 or is_prose(text):
             continue
         key = _SPACES.sub("", text)
         if key in kept:

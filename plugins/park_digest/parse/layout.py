@@ -12,16 +12,17 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block
-from .furniture import PageLine, line_reason, page_reasons, strip_markup
+from .furniture import PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline, trailing_byline
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a whole page is no title
 _AD_MARKER = re.compile(r"^[（(【\[]?\s*广\s*告\s*[）)】\]]?$")
 _CAPTION_START = re.compile(r"^(?:[■▲●◆□△]|图为|图[：:]|（?[上下左右中]图[：:）)]|图片[：:]|组图)")
-_CAPTION_END = re.compile(r"(?:供图|供稿图|摄|摄影|图片来源[^。]*|\(?图/[^)）]*\)?|（图/[^）]*）)[。.]?$")
+_CAPTION_END = re.compile(r"(?:供图|供稿图|(?<!文/)(?<!文／)摄|摄影|图片来源[^。]*|\(?图/[^)）]*\)?|（图/[^）]*）)[。.]?$")
 _SENTENCE_END = "。！？!?…；;"
 _CLOSERS = "”’」』）)》】"
+_ENDS = _SENTENCE_END + _CLOSERS + "，,、：:"
 _SECTION_LABELS = {"短讯", "简讯", "快讯", "要闻", "综合", "动态", "图片新闻", "园区动态", "专题",
                    "资讯", "新闻", "本期导读", "导读", "一线", "声音", "观察", "视点"}
 # A page pasted as one long line: stories still start at 本报讯 and end with a byline in brackets.
@@ -31,8 +32,12 @@ _RUN_ON_BREAK = re.compile(
     r"|(?<=[。！？”])[ \u3000]*([（(][\u4e00-\u9fff]{2,4}(?:[ \u3000][\u4e00-\u9fff]{2,4}){0,2}[）)])[ \u3000]*")
 _SHORT_LINE = 30
 _WEB_HEADLINE = 50
+_PRINT_REASONS = ("section label", "page header", "rule or ornament (no letters or digits)")
 _CLAUSE_PUNCT = re.compile(r"[，、；。,;]")
 _OPENERS = "“‘「『（(《【：:—-"
+# `…可达120亿元。　记者 许诚 文/摄`: the reporter wrote the story and took its picture.
+_TRAILING_STORY_CREDIT = re.compile(
+    r"^(.*[。！？”])[ \u3000]+((?:本报)?(?:记者|通讯员)?\s*([\u4e00-\u9fff]{2,4})\s*文\s*[/／]\s*(?:摄|图))$")
 _TRAILING_CREDIT = re.compile(r"^(.*[。！？”])[ \u3000]+(\S{2,12}/\s?摄|\S{2,12}\s摄|\S{2,12}供图)$")
 
 
@@ -74,8 +79,8 @@ def furniture_reason(text: str) -> str:
     bare = text.strip().strip("#").strip()
     if bare in _SECTION_LABELS:
         return "section label"
-    if len(bare) >= 3 and not any(ch.isalnum() for ch in bare):
-        return "rule or ornament (no letters or digits)"  # ———— or ＊＊＊; a lone ” may end a cut sentence
+    if bare and not any(ch.isalnum() for ch in bare) and (len(bare) >= 3 or not set(bare) <= set(_ENDS)):
+        return "rule or ornament (no letters or digits)"  # ————, ＊＊＊ or |; a lone ” may end a cut sentence
     return line_reason(bare)
 
 
@@ -163,11 +168,22 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
     return Block("text", text, span, parts)
 
 
+def _mark_ad_slots(scanned: list[_Line]) -> None:
+    """A bare 广告 among a web page's menus and banners, above its first paragraph, labels an
+    advert slot, not the text below it; on a printed page the label heads the advert."""
+    first = next((i for i, line in enumerate(scanned) if not line.reason and is_prose(line.text)), len(scanned))
+    for i in range(first):
+        if (_AD_MARKER.match(scanned[i].text) and not scanned[i].reason
+                and any(line.reason and line.reason not in _PRINT_REASONS for line in scanned[:i])):
+            scanned[i].reason = "advertisement slot label"
+
+
 def classify_lines(lines: list[str]) -> list[Block]:
     """One block per non-blank line, each with its layout role."""
     scanned = _scan(lines)
     for line, reason in zip(scanned, page_reasons([PageLine(l.text, l.gap_before) for l in scanned])):
         line.reason = line.reason or reason
+    _mark_ad_slots(scanned)
     blocks: list[Block] = []
     in_ad = False
     sentence_open = False
@@ -189,6 +205,10 @@ def classify_lines(lines: list[str]) -> list[Block]:
 
 def _split_trailing_byline(block: Block) -> list[Block]:
     """`…快速转化。 李文晴` or `…动能。 周舟/摄`: a byline or photo credit set after the last sentence."""
+    story_credit = _TRAILING_STORY_CREDIT.match(block.text)
+    if story_credit:
+        return [Block("text", story_credit.group(1), block.span, block.parts, gap_before=block.gap_before),
+                Block("byline", story_credit.group(2), block.span, block.parts, authors=(story_credit.group(3),))]
     credit = _TRAILING_CREDIT.match(block.text)
     if credit:
         return [Block("text", credit.group(1), block.span, block.parts, gap_before=block.gap_before),

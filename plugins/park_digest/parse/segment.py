@@ -21,7 +21,8 @@ _NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}
 _MID_SENTENCE_START = re.compile(r"^(?:[^。！？“‘「（(\s]{1,3}[。！？；]|[，、。；：！？）”’」』])")
 _BRIEF_MAX_CHARS = 1400
 _PHOTO_TEXT_MAX = 160  # a headlined picture story says little beside its captions
-_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?:/\s*)?摄[。）)]?$|[（(][^（）()]{0,20}摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
+# A photographer's credit; 文/摄 (wrote and photographed) credits a story, not a picture.
+_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?<!文/)(?<!文／)摄[。）)]?$|[（(][^（）()]{0,20}(?<!文/)摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
 
 
 @dataclass
