@@ -78,7 +78,9 @@ def test_cli_unreachable_engine_stops_at_once_with_one_line(tmp_path, capsys):
         port = probe.getsockname()[1]
     argv = ["--engine", "libretranslate", "--url", "http://127.0.0.1:%d/" % port, "--root", str(tmp_path),
             "--backoff", "30", "--no-progress"]
-    assert main_translate(argv, provider) == 2
+    called = []
+    assert main_translate(argv, lambda: called.append(1) or provider()) == 2
+    assert not called  # the engine is checked before any seed is read
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
         "translate: stopped: libretranslate: 127.0.0.1:%d refused the connection: is the server "

@@ -285,3 +285,24 @@ def test_dropped_connections_midway_keep_the_po_valid_and_a_rerun_completes(tmp_
     assert not [p for p in po_path(tmp_path, "en", SEED).parent.iterdir() if p.suffix == ".tmp"]
     libretranslate.received.clear()
     assert run(tmp_path, libretranslate).ok and len(libretranslate.received) == 2
+
+
+class StopsServerAfterFirst:
+    """Wraps an engine; the server goes away after the first unit (a dead LibreTranslate)."""
+
+    def __init__(self, engine, stub):
+        self.engine, self.stub, self.name = engine, stub, engine.name
+
+    def translate(self, text):
+        english = self.engine.translate(text)
+        self.stub.stop()
+        return english
+
+
+def test_engine_gone_mid_run_stops_at_once_and_keeps_what_was_done(tmp_path, libretranslate):
+    engine = StopsServerAfterFirst(engine_for(libretranslate, retries=3, backoff=5), libretranslate)
+    engine.engine.sleep = pytest.fail  # never retried
+    report = translate_missing(tmp_path, "en", page_units(), engine, NO_GLOSSARY, progress=False)
+    assert report.unusable and "refused the connection" in report.aborted
+    assert not report.failed and report.translated == 1 and report.remaining > 0
+    msgfmt_check(po_path(tmp_path, "en", SEED))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 from . import ENGINES, TranslateSettings, TranslateSettingsError
-from .engines import make_engine
+from .engines import UnusableEngineError, make_engine
 from .glossary import DEFAULT_PATH, GlossaryError, load_glossary, with_house_names, with_parks
 from .memory import MemoryLockedError, memory_lock, sync_memory
 from .run import RunReport, translate_missing
@@ -69,6 +69,16 @@ def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider,
         print("translate: %s" % exc, file=sys.stderr)
         return EXIT_USAGE
 
+    engine = None
+    if not args.sync_only:  # an engine that cannot be reached fails before any seed is read
+        try:
+            engine = make_engine(settings)
+            engine.check_reachable()
+        except (TranslateSettingsError, UnusableEngineError) as exc:
+            if engine is not None:
+                engine.close()
+            print("translate: %s%s" % ("stopped: " if engine else "", exc), file=sys.stderr)
+            return EXIT_USAGE
     units_by_file = units_provider()
     glossary = with_house_names(glossary, (u for units in units_by_file.values() for u in units))
     try:
@@ -82,7 +92,6 @@ def main_translate(argv: Optional[Sequence[str]], units_provider: UnitsProvider,
                 print("translate: not read, left untouched until mended: %s" % broken,
                       file=sys.stderr)
             return EXIT_UNITS_FAILED if sync.broken else EXIT_OK
-        engine = make_engine(settings)
         try:
             report = translate_missing(args.root, args.lang, units_by_file, engine, glossary,
                                        progress=not args.no_progress,

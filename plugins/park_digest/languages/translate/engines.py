@@ -136,12 +136,17 @@ class Engine:
         """English for `text`; long texts go in sentence-sized pieces. Raises EngineError."""
         if not text.strip():
             return text
+        self.check_reachable()
+        return " ".join(self.translate_piece(piece) for piece in split_text(text, self.max_chars))
+
+    def check_reachable(self) -> None:
+        """UnusableEngineError unless the server's host resolves and takes a connection, each
+        within its bound; checked once (make translate checks before it reads any seed)."""
         if not self.reachable and self.url:
             problem = host_problem(self.url, min(self.settings.timeout, CONNECT_TIMEOUT), DNS_TIMEOUT)
             if problem:
                 raise unreachable(self.name, self.url, problem)
             self.reachable = True
-        return " ".join(self.translate_piece(piece) for piece in split_text(text, self.max_chars))
 
     def translate_piece(self, text: str) -> str:
         tries = self.settings.retries + 1

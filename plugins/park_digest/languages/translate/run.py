@@ -97,7 +97,8 @@ def translate_missing(root: Path, lang: str, units_by_file: dict[str, list[Unit]
                                       % (failures_in_a_row, report.failed[-1].error))
                     break
         report.remaining = sum(map(len, missing_units(root, lang, units_by_file).values()))
-        report.flagged = flag_machine_entries(root, lang, glossary)
+        if report.translated or not report.unusable:  # nothing new to check when stopped at once
+            report.flagged = flag_machine_entries(root, lang, glossary)
     return report
 
 
