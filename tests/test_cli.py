@@ -54,3 +54,16 @@ def test_extract_reports_a_bad_file_and_keeps_the_others(tmp_path):
     assert result.returncode == 1
     assert "bad.txt" in result.stderr
     assert len(json.loads(result.stdout)["seeds"]) == 1
+
+
+def test_extract_reads_the_pages_of_a_folder(tmp_path):
+    for name in ("b.txt", "a.txt"):
+        (tmp_path / name).write_bytes((SEEDS / "000_68498c843cd78d0e.txt").read_bytes())
+    (tmp_path / "a.yml").write_text("date: 2026-01-15\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.txt").write_text("## 标题\n正文。\n", encoding="utf-8")
+    result = run_extract(tmp_path)
+    assert result.returncode == 0, result.stderr
+    seeds = json.loads(result.stdout)["seeds"]
+    assert [s["file"] for s in seeds] == ["a.txt", "b.txt"]
+    assert seeds[0]["stories"][0]["date"] == "2026-01-15"  # its sidecar was read

@@ -1,4 +1,4 @@
-"""Command line: `python -m park_digest extract FILE…` (and the other maintenance commands)."""
+"""Command line: `python -m park_digest extract FILE|FOLDER…` (and the other maintenance commands)."""
 from __future__ import annotations
 
 import argparse
@@ -15,9 +15,19 @@ from .settings import ConfigurationError
 logger = logging.getLogger(__name__)
 
 
+def extract_paths(names: list[str]) -> list[Path]:
+    """The files named, and the seed pages (*.txt) of every folder named, in name order."""
+    from .stories.generate import seed_files
+    paths: list[Path] = []
+    for name in names:
+        path = Path(name)
+        paths += list(seed_files(path)) if path.is_dir() else [path]
+    return paths
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     seeds, failed = [], 0
-    for name in args.files:
+    for name in extract_paths(args.files):
         try:
             seeds.append(page_json(process_file(Path(name))))
         except (SeedError, OSError) as exc:
@@ -92,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="park_digest", description="Park Digest tools")
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="print the stories and facts of seed pages as JSON")
-    extract.add_argument("files", nargs="+")
+    extract.add_argument("files", nargs="+", help="seed pages, or folders of them (their *.txt files)")
     extract.add_argument("--pretty", action="store_true", help="indent the JSON")
     extract.set_defaults(func=cmd_extract)
     translate = sub.add_parser("translate", add_help=False,

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from ..build.cache import cache_for, convert_cached
 from ..build.files import digest_files, write_if_changed
+from ..parse.summary import summarize_page
 from ..model import PageResult
 from ..parse.clean import printable
 from ..parse.read import SeedError
@@ -81,6 +82,8 @@ def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | No
             result, key, hit = convert_cached(path, cache)
             report.keys.append(key)
             report.cached += hit
+            if not hit:  # a new or changed page: say what was made of it
+                logger.info("park_digest: %s", summarize_page(result))
             return result
     for path in seed_files(settings.seeds_dir) if paths is None else paths:
         try:
