@@ -177,7 +177,7 @@ def is_prose(text: str) -> bool:
 
 def _is_list_item(text: str) -> bool:
     bare = _BULLET.sub("", text.strip())
-    return 0 < len(bare) <= _LIST_ITEM_MAX and not _SENTENCE.search(bare[:-1] if bare else bare)
+    return 0 < len(bare) <= _LIST_ITEM_MAX and not _SENTENCE.search(bare)
 
 
 @dataclass
@@ -236,7 +236,7 @@ def _mark_lists(texts: list[str], lines: Sequence[PageLine], reasons: list[str],
             text = texts[j]
             if lines[j].gap_before and j <= last_prose:
                 break
-            if rule.numbered and not _NUMBERED.match(text):
+            if rule.numbered and not _NUMBERED.match(text) or reasons[j] in _COMMENTS_OPEN:
                 break
             if is_prose(text) and not reasons[j]:
                 break

@@ -192,7 +192,10 @@ def classify_lines(lines: list[str]) -> list[Block]:
         if not line.reason:  # markup cut out of a story line is reported beside it
             blocks += [Block("furniture", piece, (line.no, line.no), (line.no,), reason=why, gap_before=line.gap_before)
                        for piece, why in line.markup]
-        opening = not any(b.kind != "furniture" for b in blocks)
+        # A web page's headline comes after its banners or right above its date line; a printed
+        # page may open on the tail of a sentence.
+        opening = (not any(b.kind != "furniture" for b in blocks)
+                   and (bool(blocks) or (nxt is not None and bool(nxt.reason))))
         block = _classify(line, nxt, in_ad, sentence_open, opening)
         block.gap_before = line.gap_before
         if block.kind == "advertisement":

@@ -1,0 +1,119 @@
+"""parse/layout.py and parse/furniture.py: small pages in, blocks out, one phenomenon each."""
+import pytest
+
+from park_digest.parse.furniture import FurnitureDataError, load_rules
+from park_digest.parse.layout import build_blocks
+
+
+def roles(page: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in build_blocks(page.split("\n"))]
+
+
+def kinds(page: str) -> list[str]:
+    return [b.kind for b in build_blocks(page.split("\n"))]
+
+
+def reasons(page: str) -> dict[str, str]:
+    return {b.text: b.reason for b in build_blocks(page.split("\n")) if b.kind == "furniture"}
+
+
+BODY = "今年以来，园区新增科技型企业120家，同比增长15%，累计达到860家，创历史新高。"
+
+
+def test_marked_and_unmarked_headlines():
+    blocks = build_blocks(["## 西安高新区新增企业120家", "", BODY, "", "新材料产业集群加速成势", BODY])
+    assert [(b.kind, b.level, b.marked) for b in blocks] == [
+        ("heading", 2, True), ("text", 0, False), ("heading", 0, False), ("text", 0, False)]
+
+
+def test_bylines_and_captions():
+    assert roles("本报记者 王婧 通讯员 孙浩\n" + BODY + "\n■园区新落成的中试车间。 赵鹏 摄") == [
+        ("byline", "本报记者 王婧 通讯员 孙浩"), ("text", BODY), ("caption", "■园区新落成的中试车间。 赵鹏 摄")]
+
+
+def test_a_sentence_cut_by_a_column_break_is_joined_across_a_caption():
+    page = "园区今年新签约项目41个，协议总投资\n\n■签约仪式现场。\n\n326.5亿元，其中10亿元以上项目9个。"
+    assert roles(page) == [("text", "园区今年新签约项目41个，协议总投资326.5亿元，其中10亿元以上项目9个。"),
+                           ("caption", "■签约仪式现场。")]
+
+
+def test_a_credit_after_the_last_sentence_is_lifted_out():
+    blocks = build_blocks([BODY + "　记者 许诚 文/摄"])
+    assert [(b.kind, b.text, b.authors) for b in blocks] == [
+        ("text", BODY, ()), ("byline", "记者 许诚 文/摄", ("许诚",))]
+
+
+def test_share_bar_font_controls_and_breadcrumb_above_a_story():
+    page = "首页 > 新闻中心 > 园区经济\n分享到： 微信 微博 QQ空间\n【字号：大 中 小】\n## 标题在这里\n" + BODY
+    assert reasons(page) == {"首页 > 新闻中心 > 园区经济": "breadcrumb", "分享到： 微信 微博 QQ空间": "share bar",
+                             "【字号：大 中 小】": "print and font controls"}
+
+
+def test_story_text_that_says_source_or_share_stays_text():
+    page = ("## 企业分享落户经验\n" + BODY + "\n来源地看，新设项目主要来自新加坡和德国。\n"
+            "分享会上，三家企业负责人介绍了各自的经验，资金来源也更加多元。")
+    assert kinds(page) == ["heading", "text", "text", "text"]
+
+
+def test_a_related_list_under_its_heading_and_comments_under_a_comment_box():
+    page = (BODY + "\n" + BODY + "\n相关新闻\n· 西安高新区发布人才新政十条\n· 秦创原平台建设提速\n更多>>\n"
+            "网友评论\n楼上说得对，外资回暖是好事。")
+    found = reasons(page)
+    assert found["· 西安高新区发布人才新政十条"] == found["· 秦创原平台建设提速"] == "related-story list"
+    assert found["更多>>"] == "page navigation" and found["楼上说得对，外资回暖是好事。"] == "reader comment"
+
+
+def test_short_lines_after_the_story_are_a_list_only_under_a_list_heading():
+    # A headline printed after its story is not a related list.
+    assert kinds(BODY + "\n" + BODY + "\n### 园区新增企业120家") == ["text", "text", "heading"]
+
+
+def test_menu_rows_table_rows_and_copy_protection_noise():
+    page = ("首页　新闻　财经　园区　房产\n国家 | 中华人民共和国 |\n" + BODY + "\n0 I7 }* {( N$ q( ]- F9 e\n" + BODY)
+    assert reasons(page) == {"首页　新闻　财经　园区　房产": "menu or link row", "国家 | 中华人民共和国 |": "table row",
+                             "0 I7 }* {( N$ q( ]- F9 e": "copy-protection noise"}
+
+
+def test_a_byline_of_names_set_wide_apart_is_not_a_menu():
+    assert kinds("## 标题在这里\n王晓明　李华　张建国\n" + BODY)[1] == "byline"
+
+
+def test_markup_inside_a_story_line_is_cut_out_and_reported():
+    blocks = build_blocks(["<span style=\"font-size:16px\">[font=宋体]" + BODY + "[/font]</span>[1]"])
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("furniture", '<span style="font-size:16px">'), ("furniture", "</span>"), ("furniture", "[font=宋体]"),
+        ("furniture", "[/font]"), ("furniture", "[1]"), ("text", BODY)]
+
+
+def test_a_browser_title_line_and_a_second_copy_of_the_headline_go():
+    page = "园区上半年营收增长12%_西部新闻网\n园区上半年营收增长12%\n2024-07-18 09:32\n园区上半年营收增长12%\n" + BODY
+    assert reasons(page) == {"园区上半年营收增长12%_西部新闻网": "browser title line (repeats the headline)",
+                             "2024-07-18 09:32": "source and date line", "园区上半年营收增长12%": "repeated headline"}
+    assert kinds(page).count("heading") == 1
+
+
+def test_a_web_headline_may_hold_a_comma():
+    page = "打开APP\n滨江这家企业拿下全球首张认证，杭州高新区再添新名片\n" + BODY
+    assert kinds(page) == ["furniture", "heading", "text"]
+
+
+def test_an_advert_slot_among_web_banners_is_furniture_an_advert_on_a_printed_page_is_not():
+    web = "0\n抱歉，我们并不支援你正使用的浏览器。\n广告\n## 园区新增港资企业300家\n" + BODY
+    assert reasons(web)["广告"] == "advertisement slot label"
+    printed = BODY + "\n\n广告\n\n## 栽好梧桐树\n首付两成起，咨询电话：0000-0000"
+    assert "advertisement" in kinds(printed)
+
+
+def test_image_file_names_counters_and_tracking_numbers():
+    page = BODY + "\nIMG_2031.jpg\n点击查看大图\n1/3\n" + BODY + "\n010020070590000000000000011100001302218890"
+    assert set(reasons(page).values()) == {"image file name", "click to enlarge", "page navigation", "tracking number"}
+
+
+def test_a_malformed_furniture_file_names_the_entry(tmp_path):
+    bad = tmp_path / "furniture.yml"
+    bad.write_text("lines:\n  - {reason: x, match: 'a('}\n", encoding="utf-8")
+    with pytest.raises(FurnitureDataError, match=r"furniture.yml: lines entry 1: bad pattern"):
+        load_rules(bad)
+    bad.write_text("lines:\n  - {reason: x, match: a, where: top}\n", encoding="utf-8")
+    with pytest.raises(FurnitureDataError, match=r"lines entry 1: where must be anywhere or edge"):
+        load_rules(bad)

@@ -1,0 +1,76 @@
+"""parse/segment.py: small pages in, stories out (title, span, kind, authors), one phenomenon each."""
+from park_digest.parse.layout import build_blocks
+from park_digest.parse.segment import segment_blocks
+
+BODY = "今年以来，园区新增科技型企业120家，同比增长15%，累计达到860家，创历史新高。"
+MORE = "下一步，园区将继续优化营商环境，力争全年新增规上工业企业100家以上，推动产业集群发展。"
+
+
+def stories(page: str, alone: bool = False):
+    drafts, discarded = segment_blocks(build_blocks(page.split("\n")))
+    return [(d.title, d.span, d.kind(alone)) for d in drafts], discarded
+
+
+def test_headline_byline_and_body_make_one_story_with_its_authors():
+    drafts, _ = segment_blocks(build_blocks(["## 园区新增企业120家", "本报记者 王婧 通讯员 孙浩", BODY, MORE]))
+    assert len(drafts) == 1 and drafts[0].title == "园区新增企业120家"
+    assert drafts[0].authors == ["王婧", "孙浩"] and drafts[0].span == (1, 4)
+
+
+def test_a_headline_before_a_news_opener_starts_the_next_story():
+    page = "## 第一条消息\n\n本报讯 " + BODY + "\n\n## 第二条消息\n\n本报讯 " + MORE
+    assert stories(page)[0] == [("第一条消息", (1, 3), "brief"), ("第二条消息", (5, 7), "brief")]
+
+
+def test_a_headline_printed_after_its_story():
+    page = BODY + "\n" + MORE + "\n\n### 园区新增企业120家"
+    assert stories(page)[0] == [("园区新增企业120家", (1, 4), "brief")]
+
+
+def test_a_page_that_sets_every_headline_after_its_story():
+    page = ("本报讯 " + BODY + "\n园区签约项目集中开工\n\n■开工现场。\n\n本报讯 " + MORE + "\n园区企业获评小巨人\n"
+            "本版责编：吴凡")
+    drafts, _ = segment_blocks(build_blocks(page.split("\n")))
+    assert [(d.title, d.span, d.captions) for d in drafts] == [
+        ("园区签约项目集中开工", (1, 2), ["■开工现场。"]), ("园区企业获评小巨人", (6, 7), [])]
+
+
+def test_a_bracketed_byline_closes_an_untitled_brief_and_text_after_it_starts_another():
+    page = "本报讯 近日，" + BODY + "\n（刘畅）\n\n" + MORE
+    assert [(t, s) for t, s, _ in stories(page)[0]] == [(None, (1, 2)), (None, (4, 4))]
+
+
+def test_photo_news_needs_a_picture():
+    with_picture, _ = stories("■园区新落成的中试车间。\n\n" + BODY + "\n\n## 另一条消息\n\n本报讯 " + MORE)
+    assert with_picture[0] == (None, (3, 3), "photo_news")  # the caption is the story's, its span the text's
+    without, _ = stories(BODY + "\n\n## 另一条消息\n\n本报讯 " + MORE)
+    assert without[0] == (None, (1, 1), "brief")
+
+
+def test_the_one_story_of_a_web_page_is_an_article():
+    page = "## 园区新增企业120家\n" + BODY + "\n" + MORE
+    assert stories(page, alone=True)[0][0][2] == "article"
+    assert stories(page, alone=False)[0][0][2] == "brief"
+
+
+def test_a_section_label_closes_the_story_above_it():
+    page = "## 园区新增企业120家\n" + BODY + "\n\n### 简讯\n\n园区集中签约9个项目\n" + MORE
+    found, discarded = stories(page)
+    assert [t for t, _, _ in found] == ["园区新增企业120家", "园区集中签约9个项目"]
+    assert [(d.text, d.reason) for d in discarded] == [("### 简讯", "section label")]
+
+
+def test_an_advertisement_keeps_its_lines_out_of_the_stories():
+    found, discarded = stories("## 园区新增企业120家\n" + BODY + "\n\n（广告）\n首付两成起　咨询电话：0000-0000")
+    assert [k for _, _, k in found] == ["brief", "advertisement"]
+    assert discarded[0].reason == "advertisement label"
+
+
+def test_a_page_that_opens_mid_sentence_is_a_fragment():
+    found, _ = stories("捷。“高新贷”让企业融资更方便，" + BODY + "\n\n## 另一条消息\n\n本报讯 " + MORE)
+    assert found[0][2] == "fragment"
+
+
+def test_furniture_goes_to_discarded_with_its_reason():
+    _, discarded = stories("首页 > 新闻 > 园区\n## 园区新增企业120家\n" + BODY + "\n责任编辑：孟佳")
+    assert [(d.span, d.reason) for d in discarded] == [((1, 1), "breadcrumb"), ((4, 4), "editor credit line")]
