@@ -65,3 +65,26 @@ def test_template_dates_read_as_pelican_formats_them():
     for when in (SafeDatetime(2026, 1, 5), SafeDatetime(1999, 12, 31, 23, 59), SafeDatetime(2087, 5, 1)):
         assert iso_day(when) == when.strftime("%Y-%m-%d")
         assert iso_month(when) == when.strftime("%Y-%m")
+
+
+def untitled(kind: str, text: str, lang: str = "zh-Hans", english: str = ""):
+    from park_digest.languages.variants import LocalizedStory, Text
+    from park_digest.stories.markdown import display_title
+    story = Story(id="u", kind=kind, title=None, span=(1, 1), body=[BodyItem("paragraph", text, (1, 1), (1,))])
+    unit = Text(english, "en", "reviewed", source=text) if english else Text(text, lang, "source", source=text)
+    local = LocalizedStory(story, lang, None, [("paragraph", unit)], [], [], None)
+    return display_title(local).text
+
+
+def test_an_untitled_story_shows_a_marker_and_its_opening_clauses_never_cut_mid_word():
+    text = "5月20日，工人在株洲高新区一家企业的总装车间调试电力机车，这批机车将出口东南亚。另一句。"
+    assert untitled("photo_news", text) == "图片新闻：5月20日，工人在株洲高新区一家企业的总装车间调试电力机车…"
+    assert untitled("brief", "近日，园区新增企业120家。") == "无标题：近日，园区新增企业120家"
+    assert untitled("brief", "近日，园区新增企业120家。", "zh-Hant") == "無標題：近日，园区新增企业120家"
+    long_clause = "园区以先进装备制造新材料和电子信息为主导产业加快建设具有全国影响力的创新高地"
+    assert untitled("brief", long_clause + "，其他。") == "无标题：" + long_clause + "…"  # one clause, kept whole
+    english = ("Workers test electric locomotives bound for Southeast Asia in an assembly hall of "
+               "the Zhuzhou Hi-Tech Zone on May 20. More.")
+    shown = untitled("photo_news", text, "en", english)
+    assert shown.startswith("Photo: Workers test electric locomotives") and shown.endswith("…")
+    assert shown[:-1].split()[-1] in english.split()  # cut between words

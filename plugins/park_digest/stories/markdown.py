@@ -84,18 +84,42 @@ def _paragraph_html(kind: str, unit: Text, index: int, page_lang: str, pair: boo
     return f'<p id="{anchor}"{_attrs(unit, page_lang)}>{_sentences_html(unit, anchor)}</p>'
 
 
+# An excerpt without a headline is shown with a marker a reader cannot take for the paper's own
+# headline, followed by the opening clauses of its text.
+_UNTITLED = {"zh-Hans": ("图片新闻", "无标题"), "zh-Hant": ("圖片新聞", "無標題"), "en": ("Photo", "Untitled")}
+_CLAUSE = re.compile(r"(?<=[，；：、])|(?<=[,;:] )")
+_SHOWN = {"en": 70}  # characters of the opening shown; Chinese: 24
+
+
 def display_title(local: LocalizedStory) -> Text:
     if local.title:
         return local.title
     first = next((t for kind, t in local.body if kind == "paragraph"), None)
     if first is None:
         return Text("—", local.lang)
-    lead = split_sentences(first.text)[0] if first.text else ""
-    if first.lang == "en":  # an English lead is cut between words, a Chinese one anywhere
-        short = lead if len(lead) <= 80 else lead[:78].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    else:
-        short = lead if len(lead) <= 40 else lead[:38].rstrip() + "…"
-    return Text(short.rstrip("。，；."), first.lang, first.status, first.engine, first.source)
+    photo, untitled = _UNTITLED.get(first.lang, _UNTITLED["zh-Hans"])
+    marker = photo if local.story.kind == "photo_news" else untitled
+    separator = ": " if first.lang == "en" else "："
+    return Text(marker + separator + opening_clauses(first.text, first.lang), first.lang, first.status,
+                first.engine, first.source)
+
+
+def opening_clauses(text: str, lang: str) -> str:
+    """The first sentence's opening clauses, cut only between clauses (an English clause too
+    long for a title between words), with … where text was left out."""
+    sentence = split_sentences(text)[0] if text else ""
+    whole = sentence.rstrip("。！？.!? ")
+    limit = _SHOWN.get(lang, 24)
+    clauses = [c for c in _CLAUSE.split(whole) if c]
+    shown = clauses[0] if clauses else ""
+    for clause in clauses[1:]:  # a date or a place alone says nothing: take the next clause too
+        if len(shown) + len(clause) > (limit if len(shown) >= limit // 2 else 2 * limit):
+            break
+        shown += clause
+    if lang == "en" and len(shown) > limit + 20:
+        shown = shown[:limit].rsplit(" ", 1)[0]
+    shown = shown.rstrip("，；：、,;: ")
+    return shown + ("…" if shown != whole else "")
 
 
 def lead_text(local: LocalizedStory, limit: int = 140) -> str:
