@@ -3,13 +3,16 @@ to thresholds that rise as the parser improves. Issue 20's targets are where the
 stories ≥ 0.95, headline ≥ 0.90, date ≥ 0.85, park precision ≥ 0.95 with at most 2 invented,
 park recall ≥ 0.90, furniture in stories ≤ 0.05, figures under the right park ≥ 0.90, figure
 recall and precision ≥ 0.97."""
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from digest_tools.eval_parse import kept_text, letters_and_digits
 from digest_tools.eval_pages import GoldError, Scores, evaluate, gold_files, load_gold, score_page
 from park_digest.model import BodyItem, Discarded, Fact, PageResult, Seed, Story
 from park_digest.parse.parks import park_index
+from park_digest.parse.pipeline import process_file
 from conftest import ROOT
 
 DEV = ROOT / "tests" / "data" / "realistic"
@@ -49,6 +52,13 @@ def test_every_annotation_fits_its_page(path):
     assert gold.stories, "a page of the set has at least one story"
     text = gold.text_path.read_bytes()
     assert len(text) >= 300, "a few hundred characters at least"
+
+
+@pytest.mark.parametrize("path", gold_files(DEV) + gold_files(HELDOUT), ids=lambda p: p.name)
+def test_nothing_a_page_says_is_lost(path):
+    result = process_file(load_gold(path).text_path)
+    lost = Counter(letters_and_digits("\n".join(result.seed.lines))) - Counter(letters_and_digits(kept_text(result)))
+    assert not lost, "lost: %r" % "".join(lost.elements())
 
 
 def _write(folder: Path, name: str, page: str, gold: str) -> None:

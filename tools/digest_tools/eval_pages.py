@@ -39,6 +39,7 @@ from typing import Any, Optional
 
 import yaml
 
+from digest_tools.eval_parse import overlap
 from park_digest.model import PageResult, Story
 from park_digest.parse.pipeline import process_file
 from park_digest.parse.read import SeedError, converter
@@ -226,11 +227,6 @@ class Scores:
             f"({self.fact_recall.right}/{self.fact_recall.total}, {self.fact_precision.right}/{self.fact_precision.total})",
             f"kind right                               {self.kind.ratio:.3f}  ({self.kind.right}/{self.kind.total})",
         ]
-
-
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = min(a[1], b[1]) - max(a[0], b[0]) + 1
-    return max(0, inter) / max(a[1] - a[0] + 1, b[1] - b[0] + 1)
 
 
 def _story_texts(story: Story) -> list[str]:
