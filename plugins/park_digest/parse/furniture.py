@@ -240,6 +240,8 @@ def _mark_lists(texts: list[str], lines: Sequence[PageLine], reasons: list[str],
                 break
             if is_prose(text) and not reasons[j]:
                 break
+            if not reasons[j] and j + 1 < len(texts) and not reasons[j + 1] and is_prose(texts[j + 1]):
+                break  # the headline of the story that follows the list
             if not reasons[j]:
                 if not _is_list_item(text) and _list_rule(text) is None:
                     break

@@ -18,13 +18,13 @@ from .names import split_byline, trailing_byline
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a whole page is no title
 _AD_MARKER = re.compile(r"^[（(【\[]?\s*广\s*告\s*[）)】\]]?$")
-_CAPTION_START = re.compile(r"^(?:[■▲●◆□△]|图为|图[：:]|（?[上下左右中]图[：:）)]|图片[：:]|组图)")
-_CAPTION_END = re.compile(r"(?:供图|供稿图|(?<!文/)(?<!文／)摄|摄影|图片来源[^。]*|\(?图/[^)）]*\)?|（图/[^）]*）)[。.]?$")
+_CAPTION_START = re.compile(r"^(?:[■▲●◆□△↑]|图为|图[：:]|（?[上下左右中]图[：:）)]|图片[：:]|组图)")
+_CAPTION_END = re.compile(r"(?:供图|供稿图|制图|(?<!文/)(?<!文／)摄|摄影|图片来源[^。]*|\(?图/[^)）]*\)?|（图/[^）]*）)[。.]?$")
 _SENTENCE_END = "。！？!?…；;"
 _CLOSERS = "”’」』）)》】"
 _ENDS = _SENTENCE_END + _CLOSERS + "，,、：:"
 _SECTION_LABELS = {"短讯", "简讯", "快讯", "要闻", "综合", "动态", "图片新闻", "园区动态", "专题",
-                   "资讯", "新闻", "本期导读", "导读", "一线", "声音", "观察", "视点"}
+                   "资讯", "新闻", "本期导读", "导读", "一线", "声音", "观察", "视点", "港闻", "财经"}
 # A page pasted as one long line: stories still start at 本报讯 and end with a byline in brackets.
 _RUN_ON_LIMIT = 200
 _RUN_ON_BREAK = re.compile(
@@ -32,6 +32,8 @@ _RUN_ON_BREAK = re.compile(
     r"|(?<=[。！？”])[ \u3000]*([（(][\u4e00-\u9fff]{2,4}(?:[ \u3000][\u4e00-\u9fff]{2,4}){0,2}[）)])[ \u3000]*")
 _SHORT_LINE = 30
 _WEB_HEADLINE = 50
+_PICTURE_REASONS = ("image file name", "click to enlarge")
+_PICTURE_CAPTION = 40
 _PRINT_REASONS = ("section label", "page header", "rule or ornament (no letters or digits)")
 _CLAUSE_PUNCT = re.compile(r"[，、；。,;]")
 _OPENERS = "“‘「『（(《【：:—-"
@@ -131,7 +133,8 @@ def _is_headline_shaped(text: str) -> bool:
             and not bare.startswith("本报讯") and bare[-1] not in _OPENERS)
 
 
-def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, opening: bool = False) -> Block:
+def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, opening: bool = False,
+              after_picture: bool = False) -> Block:
     text = line.text
     span = (line.no, line.no)
     parts = (line.no,)
@@ -154,7 +157,7 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
     authors = split_byline(text)
     if authors:
         return Block("byline", text, span, parts, authors=authors)
-    if is_caption(text):
+    if is_caption(text) or (after_picture and len(text) <= _PICTURE_CAPTION):
         return Block("caption", text, span, parts)
     if opening and nxt is not None and _is_headline_shaped(text):
         return Block("heading", text, span, parts, level=0)  # the first line of a page's content
@@ -196,7 +199,9 @@ def classify_lines(lines: list[str]) -> list[Block]:
         # page may open on the tail of a sentence.
         opening = (not any(b.kind != "furniture" for b in blocks)
                    and (bool(blocks) or (nxt is not None and bool(nxt.reason))))
-        block = _classify(line, nxt, in_ad, sentence_open, opening)
+        # A short line right under a picture's place (its file name, 图片, 放大) is its caption.
+        after_picture = i > 0 and scanned[i - 1].reason in _PICTURE_REASONS
+        block = _classify(line, nxt, in_ad, sentence_open, opening, after_picture)
         block.gap_before = line.gap_before
         if block.kind == "advertisement":
             in_ad = True

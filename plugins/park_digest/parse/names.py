@@ -18,7 +18,7 @@ SURNAMES = set(
 )
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯", "端木")
 
-_MARKER = r"[►▶▷➤■□●◆◇▪・—\-]*"
+_MARKER = r"[►▶▷➤■□●◆◇▪・·—\-]*"
 _ROLE = (r"(?:(?:本报|本刊|新华社|人民网|中新网)?(?:特约|首席|实习)?(?:记者|通讯员|撰稿人|评论员)|"
          r"文[/／|｜]图|图[/／|｜]文|文[/／|｜]|文[：:]|作者[：:]|记者[：:]|通讯员[：:]|撰文[：:]|图文[：:]|文图[：:])")
 _BYLINE = re.compile(rf"^{_MARKER}\s*[（(]?\s*((?:{_ROLE}\s*)*)((?:(?:{_ROLE})?\s*[\u4e00-\u9fff·]{{2,4}}[\s、，,]*){{1,4}})[）)]?$")
@@ -45,7 +45,7 @@ def split_byline(text: str) -> tuple[str, ...]:
         return ()
     role, names = match.group(1), match.group(2)
     tokens = [t for t in _NAME.findall(_strip_roles(names)) if not _ROLE_ONLY.match(t)]
-    marked = bool(role) or text.lstrip()[:1] in "►▶▷➤"
+    marked = bool(role) or text.lstrip()[:1] in "►▶▷➤·"
     if not tokens:
         return ()
     if marked or all(looks_like_name(t) for t in tokens):

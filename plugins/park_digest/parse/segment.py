@@ -20,6 +20,8 @@ _NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}
 # `捷。“高新贷”…`: a page that opens on the tail of a sentence from another page.
 _MID_SENTENCE_START = re.compile(r"^(?:[^。！？“‘「（(\s]{1,3}[。！？；]|[，、。；：！？）”’」』])")
 _BRIEF_MAX_CHARS = 1400
+# 本报讯, 【…专讯】, 新华社…电: a news story, which may carry a picture, not a picture story.
+_STORY_OPENER = re.compile(r"^(?:本报讯|[【\[（(][^】\]）)]{0,12}讯[】\]）)]|[^，。]{0,16}\d{1,2}月\d{1,2}日电)")
 _PHOTO_TEXT_MAX = 160  # a headlined picture story says little beside its captions
 # A photographer's credit; 文/摄 (wrote and photographed) credits a story, not a picture.
 _PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?<!文/)(?<!文／)摄[。）)]?$|[（(][^（）()]{0,20}(?<!文/)摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
@@ -67,10 +69,13 @@ class Draft:
         chars = sum(len(item.text) for item in paragraphs)
         subheadings = any(item.type == "heading" for item in self.body)
         starts_brief = bool(paragraphs) and paragraphs[0].text.startswith("本报讯")
-        pictured = bool(self.captions) or any(_PHOTO_CREDIT.search(item.text) for item in paragraphs)
-        if pictured and not starts_brief and (len(paragraphs) <= 3 if self.title is None
-                                               else len(paragraphs) <= 2 and chars <= _PHOTO_TEXT_MAX):
-            return "photo_news"
+        credited = any(_PHOTO_CREDIT.search(t) for t in [*self.captions, *(item.text for item in paragraphs)])
+        if self.title is None:
+            if (self.captions or credited) and not starts_brief and len(paragraphs) <= 3:
+                return "photo_news"
+        elif (credited and len(paragraphs) <= 2 and chars <= _PHOTO_TEXT_MAX
+              and not (paragraphs and _STORY_OPENER.match(paragraphs[0].text))):
+            return "photo_news"  # a headlined picture story: a photographer's credit and captions
         if starts_brief or self.title is None:
             return "brief"
         if subheadings or chars > _BRIEF_MAX_CHARS or (alone and len(paragraphs) >= 2):
