@@ -126,10 +126,15 @@ def line_reason(text: str, edge: bool = False) -> str:
     bare = _SPACES.sub("", text)
     if not bare:
         return ""
+    return _rule_reason(bare, edge) or _shape_reason(text.strip(), bare, edge)
+
+
+def _rule_reason(bare: str, edge: bool, edge_rules_only: bool = False) -> str:
     for rule in rules().lines:
-        if len(bare) <= rule.max_len and (edge or not rule.edge_only) and rule.pattern.search(bare):
+        if (len(bare) <= rule.max_len and (rule.edge_only if edge_rules_only else edge or not rule.edge_only)
+                and rule.pattern.search(bare)):
             return rule.reason
-    return _shape_reason(text.strip(), bare, edge)
+    return ""
 
 
 def _shape_reason(text: str, bare: str, edge: bool) -> str:
@@ -194,7 +199,8 @@ def page_reasons(lines: Sequence[PageLine]) -> list[str]:
     alone = [line_reason(t) for t in texts]
     prose = [i for i, t in enumerate(texts) if not alone[i] and is_prose(t)]
     first, last = (prose[0], prose[-1]) if prose else (len(texts), -1)
-    reasons = [alone[i] or (line_reason(t, edge=True) if i < first or i > last else "") for i, t in enumerate(texts)]
+    reasons = [alone[i] or (_rule_reason(_SPACES.sub("", t), True, edge_rules_only=True) if i < first or i > last else "")
+               for i, t in enumerate(texts)]
     _mark_lists(texts, lines, reasons, last)
     _mark_comments(reasons, first)
     _mark_repeated_titles(texts, reasons, first)

@@ -78,12 +78,17 @@ def is_caption(text: str) -> bool:
 
 
 def furniture_reason(text: str) -> str:
+    """Why a line seen alone is furniture: a printed page's labels and rules, or furniture.yml."""
+    return _print_furniture(text) or line_reason(text.strip().strip("#").strip())
+
+
+def _print_furniture(text: str) -> str:
     bare = text.strip().strip("#").strip()
     if bare in _SECTION_LABELS:
         return "section label"
     if bare and not any(ch.isalnum() for ch in bare) and (len(bare) >= 3 or not set(bare) <= set(_ENDS)):
         return "rule or ornament (no letters or digits)"  # ————, ＊＊＊ or |; a lone ” may end a cut sentence
-    return line_reason(bare)
+    return ""
 
 
 def _is_short(text: str) -> bool:
@@ -148,7 +153,7 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
             return Block("heading", heading.group(2), span, parts, level=len(heading.group(1)),
                          marked=True, in_ad=True)
         return Block("text", text, span, parts, in_ad=True)
-    reason = furniture_reason(text)
+    reason = _print_furniture(text)  # furniture.yml was read for every line by page_reasons
     if reason:
         return Block("furniture", text, span, parts, reason=reason)
     heading = _marked_heading(text)
