@@ -159,3 +159,19 @@ def test_respectively_gives_each_listed_park_its_figure(index):
     assert owner == {"10.2%": "西安高新区", "9.6%": "成都高新区", "9800亿元": "深圳高新区", "7600亿元": "东湖高新区"}
     assert found.park is None or found.park.slug == "xian"
     assert {p.slug for p in found.parks} >= {"xian", "chengdu", "shenzhen", "wuhan-east-lake"}
+
+
+def test_an_editor_may_name_any_park_and_alike_names_keep_their_own_pages(index):
+    from park_digest.parse.parks import park_named
+    assert park_named("苏州新区", index).slug == "suzhou" and park_named("hefei", index).slug == "hefei"
+    changan, chang_an = park_named("长安高新区", index), park_named("常安高新区", index)
+    assert changan.name_en == chang_an.name_en == "Chang'an Hi-Tech Zone"
+    assert changan.slug != chang_an.slug and not chang_an.known
+
+
+def test_place_names_and_their_english():
+    from park_digest.parse.places import romanize, short_form
+    assert [short_form(n) for n in ("四川省", "延边朝鲜族自治州", "广西壮族自治区", "浦东新区", "城区")] == \
+        ["四川", "延边", "广西", "浦东", ""]
+    assert [romanize(n) for n in ("长安", "西安", "长治", "漯河", "内蒙古", "呼和浩特金山")] == \
+        ["Chang'an", "Xi'an", "Changzhi", "Luohe", "Inner Mongolia", "Hohhot Jinshan"]

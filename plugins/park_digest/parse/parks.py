@@ -183,6 +183,21 @@ def _pattern_park(text: str, zone: re.Match, index: ParkIndex) -> Optional[Menti
     return None
 
 
+def park_named(name: str, index: ParkIndex) -> Park:
+    """The park an editor names (a sidecar's `park`): the gazetteer's by name or slug, else the
+    park the name reads as, else one of that name, named in English from pinyin."""
+    known = index.by_name.get(name) or next((p for p in index.parks if p.slug == name), None)
+    if known is not None:
+        return known
+    mentions = find_mentions(name, index)
+    if len(mentions) == 1 and (mentions[0].start, mentions[0].end) == (0, len(name)):
+        return mentions[0].park
+    zone = _ZONE_PATTERN.search(name)
+    stem, word = (name[:zone.start()], zone.group(0)) if zone and zone.end() == len(name) else (name, "")
+    english, part = (ZONES[word][1], ZONES[word][2]) if word else ("Park", "park")
+    return _new_park((), stem, ZONES[word][0] if word else "", english, part, index)
+
+
 def unknown_park(places: tuple[str, ...], middle: str, zone: str, index: ParkIndex) -> Park:
     """A park outside the gazetteer, or the gazetteer's when the name is one of its parks
     written another way (青岛市高新区, 山东省青岛市高新区 → 青岛高新区)."""
@@ -204,6 +219,9 @@ def _new_park(places: tuple[str, ...], middle: str, zone: str, english_zone: str
     name_en = " ".join(words) + " " + english_zone
     digest = hashlib.sha1(name_zh.encode("utf-8")).hexdigest()[:_HASH]  # 长安 and 常安 read alike
     slug = re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower().replace("ü", "u").replace("'", "")).strip("-")
+    if not places:  # a name an editor gave, that starts with no known place
+        return Park(name_zh=name_zh, name_en=name_en, slug=f"{slug or 'park'}-{slug_part}-{digest}", known=False,
+                    kind=slug_part, en_source="pinyin")
     first, last = index.places[places[0]][0], index.places[places[-1]][0]
     city = last.city if last.level != "province" else ""
     return Park(name_zh=name_zh, name_en=name_en, slug=f"{slug}-{slug_part}-{digest}", city=city,

@@ -17,7 +17,7 @@ from .layout import build_blocks
 from ..model import STORY_KINDS, Discarded, PageResult, Seed, Story
 from .normalize import normalize_line, strip_pinyin
 from .attribution import attribute, page_park
-from .parks import ParkIndex, park_index
+from .parks import ParkIndex, park_index, park_named
 from .pinyin import lazy_pinyin
 from .clean import clean_text, clean_value, printable
 from .read import SeedError, read_seed, read_sidecar_bytes
@@ -151,10 +151,8 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
         found = attribute(title, draft.body, facts, parks, main_park)
         park, story_parks = found.park, found.parks
         if "park" in override:
-            chosen = parks.by_name.get(override["park"]) or next(
-                (p for p in parks.parks if p.slug == override["park"]), None)
-            if chosen is not None:
-                park, story_parks = chosen, [chosen, *(p for p in story_parks if p.slug != chosen.slug)]
+            chosen = park_named(override["park"], parks)
+            park, story_parks = chosen, [chosen, *(p for p in story_parks if p.slug != chosen.slug)]
         when = parse_date(override.get("date")) or sidecar.date or stated
         sid = story_id(seed.file, draft)
         while sid in seen:
