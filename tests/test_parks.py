@@ -175,3 +175,16 @@ def test_place_names_and_their_english():
         ["四川", "延边", "广西", "浦东", ""]
     assert [romanize(n) for n in ("长安", "西安", "长治", "漯河", "内蒙古", "呼和浩特金山")] == \
         ["Chang'an", "Xi'an", "Changzhi", "Luohe", "Inner Mongolia", "Hohhot Jinshan"]
+
+
+def test_a_short_name_inside_another_word_is_no_park(index):
+    assert parks_in("目前海外订单已排到明年", index) == []
+    assert [p.slug for _, p in parks_in("前海外资企业增至1200家", index)] == ["qianhai"]
+
+
+def test_a_share_of_the_country_stays_with_its_park(index):
+    _, facts = story_of("光谷光电子产业产值超五千亿元", [
+        "光谷光纤光缆产量约占全国的四分之一。全国光电子企业超过5万家。",
+    ], index)
+    owner = {f.surface: f.park for f in facts}
+    assert owner["四分之一"] == "东湖高新区" and owner["超过5万家"] is None

@@ -24,7 +24,8 @@ How each metric is counted:
   furniture, that reaches no story) are counted beside it.
 - figures: an annotated figure is found when a parsed figure on the same line has the same
   surface, or one surface contains the other; precision counts parsed figures that match an
-  annotated one. Figures filed under the right park: found figures whose park is the annotated one.
+  annotated one. Figures filed under the right park: found figures whose park is the annotated one,
+  over all and over round-ups (annotated stories of two parks or more).
 """
 from __future__ import annotations
 
@@ -187,6 +188,7 @@ class Scores:
     story_lines_lost: int = 0
     story_lines: int = 0
     fact_park: Count = field(default_factory=Count)
+    fact_park_roundups: Count = field(default_factory=Count)  # in stories of two parks or more
     fact_recall: Count = field(default_factory=Count)
     fact_precision: Count = field(default_factory=Count)
     misses: list[str] = field(default_factory=list)
@@ -206,6 +208,7 @@ class Scores:
                 "park_precision": self.park_precision.ratio, "invented": self.invented,
                 "park_recall": self.park_recall.ratio, "furniture_in_story": self.furniture,
                 "story_lines_lost": self.story_lines_lost, "fact_park": self.fact_park.ratio,
+                "fact_park_roundups": self.fact_park_roundups.ratio,
                 "fact_recall": self.fact_recall.ratio, "fact_precision": self.fact_precision.ratio,
                 "kind": self.kind.ratio}
 
@@ -223,6 +226,8 @@ class Scores:
             f"({self.furniture_reached} of {self.furniture_total}; story lines lost: "
             f"{self.story_lines_lost} of {self.story_lines})",
             f"figures filed under the right park       {self.fact_park.ratio:.3f}  ({self.fact_park.right}/{self.fact_park.total})",
+            f"  of them in round-ups of several parks  {self.fact_park_roundups.ratio:.3f}  "
+            f"({self.fact_park_roundups.right}/{self.fact_park_roundups.total})",
             f"figure recall / precision                {self.fact_recall.ratio:.3f} / {self.fact_precision.ratio:.3f}  "
             f"({self.fact_recall.right}/{self.fact_recall.total}, {self.fact_precision.right}/{self.fact_precision.total})",
             f"kind right                               {self.kind.ratio:.3f}  ({self.kind.right}/{self.kind.total})",
@@ -375,6 +380,8 @@ def _score_facts(gold: GoldPage, result: PageResult, scores: Scores, norm) -> No
         if g.has_park:
             ok = squash(fact.park) == squash(g.park)
             scores.fact_park.add(ok)
+            if any(len(set(story.parks)) >= 2 and story.span[0] <= g.line <= story.span[1] for story in gold.stories):
+                scores.fact_park_roundups.add(ok)
             if not ok:
                 scores.misses.append(f"{gold.name}: figure {g.surface!r} on line {g.line} filed under {fact.park!r}, annotated {g.park!r}")
     for i, (fact, lines) in enumerate(parsed):

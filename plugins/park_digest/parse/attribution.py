@@ -24,7 +24,8 @@ _LISTED = re.compile(r"^[、和及][^，。；！？、,;]{0,3}$")
 _GENERIC_ZONE = re.compile(r"高新区|新区|开发区|经开区|园区")
 # A sentence about the whole country or province (全省16个高新区…) names no park: its figures are
 # nobody's, not the last park named before it.
-_SCOPE = re.compile(r"全省|全国|全市|各地|各省|各市|全行业")
+# It must open a clause: 占全国的四分之一 is the park's share, not the country's figure.
+_SCOPE = re.compile(r"(?:^|[，,：:])[在据从]?(?:全省|全国|全市|各地|各省|各市|全行业)")
 _SENTENCE_END = re.compile(r"[。！？；]")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、B分别…」
@@ -96,7 +97,7 @@ def _owner(fact: Fact, title: str, in_title: list[Mention], body: Sequence[BodyI
     text = body[fact.block].text
     before = [m for m in in_body[fact.block] if m.start <= fact.start]
     opens = max((m.end() for m in _SENTENCE_END.finditer(text, 0, fact.start)), default=0)
-    if not any(m.start >= opens for m in before) and _SCOPE.search(text, opens, fact.start):
+    if not any(m.start >= opens for m in before) and _SCOPE.search(text[opens:fact.start]):
         return None
     return before[-1].park if before else (section[fact.block] or _STORY)
 

@@ -43,6 +43,9 @@ _NOT_IN_NAME = set("的在与和及或是为将对从到由向了于让使把被
                    "上下共同并且也都就已正新老大小多")
 _NOT_A_NAME = {"国家", "经济", "高新", "城市", "产业", "综合", "示范", "重点", "特色", "现代", "国际"}
 _LONGEST_NAME_BEFORE_ZONE = 12
+# Words whose last character starts a two-character park name: 目前海外 is not 前海.
+_WORDS_BEFORE = {"目前", "提前", "之前", "以前", "眼前", "当前", "此前", "事前", "空前", "向前", "面前", "日前",
+                 "年前", "跟前", "生前", "月前", "超前", "门前"}
 # segment.py's cheap test of whether two blocks name different parks (a suffix and up to six
 # characters before it); recognition proper is find_mentions.
 PARK_PATTERN = re.compile(
@@ -122,7 +125,7 @@ def find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
     at = 0
     while at < len(text) - 1:
         for name, park in index.by_prefix.get(text[at:at + 2], ()):
-            if text.startswith(name, at):
+            if text.startswith(name, at) and not (len(name) == 2 and text[at - 1:at + 1] in _WORDS_BEFORE):
                 found.append(_elsewhere(text, Mention(at, at + len(name), park), index))
                 at += len(name)
                 break
