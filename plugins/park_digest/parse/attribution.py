@@ -8,6 +8,7 @@ heading it stands under, else to the story's park. A park named as a comparison 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
@@ -20,12 +21,13 @@ _BEFORE = re.compile(r"(?:与|和|同|跟|比|较|相较于|相比于|对标|学
                      r"高于|低于|领先于?|落后于|不及|相当于|对比|参照|向|看齐)[^，。；！？、,;]{0,2}$")
 # …and words after it: 与A相比 has 与 before, A相比 alone has 相比 after.
 _AFTER = re.compile(r"^[^，。；！？、,;]{0,3}(?:相比|相较|比较|之后|一样|那样|看齐)")
+_WINDOW = 8  # characters on each side of a name that _BEFORE and _AFTER look at
 _LISTED = re.compile(r"^[、和及][^，。；！？、,;]{0,3}$")
 _GENERIC_ZONE = re.compile(r"高新区|新区|开发区|经开区|园区")
 # A sentence about the whole country or province (全省16个高新区…) names no park: its figures are
 # nobody's, not the last park named before it.
 # It must open a clause: 占全国的四分之一 is the park's share, not the country's figure.
-_SCOPE = re.compile(r"(?:^|[，,：:])[在据从]?(?:全省|全国|全市|各地|各省|各市|全行业)")
+_SCOPE = re.compile(r"(?:^|(?<=[，,：:。！？；]))[在据从]?(?:全省|全国|全市|各地|各省|各市|全行业)")
 _SENTENCE_END = re.compile(r"[。！？；]")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、B分别…」
@@ -46,7 +48,8 @@ def subject_mentions(text: str, index: ParkIndex) -> list[Mention]:
     compared = False
     for m in find_mentions(text, index):
         listed = previous is not None and _LISTED.match(text[previous.end:m.start]) is not None
-        compared = bool(_BEFORE.search(text[:m.start]) or _AFTER.match(text[m.end:]) or (listed and compared))
+        before, after = text[max(0, m.start - _WINDOW):m.start], text[m.end:m.end + _WINDOW]
+        compared = bool(_BEFORE.search(before) or _AFTER.match(after) or (listed and compared))
         if not compared:
             subjects.append(m)
         previous = m
@@ -67,7 +70,8 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
         if item.type == "heading":
             current = mentions[0].park if mentions else current
         section.append(current)
-    owners = [_owner(fact, title or "", in_title, body, in_body, section) for fact in facts]
+    blocks = [_Block.of(item.text, mentions) for item, mentions in zip(body, in_body)]
+    owners = [_owner(fact, in_title, blocks, section) for fact in facts]
     for fact, owner in zip(facts, owners):
         fact.park = owner.name_zh if isinstance(owner, Park) else None
     for number, item in enumerate(body):
@@ -87,19 +91,37 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
 _STORY = object()  # a figure that names no park: the story's own
 
 
-def _owner(fact: Fact, title: str, in_title: list[Mention], body: Sequence[BodyItem],
-           in_body: list[list[Mention]], section: list[Optional[Park]]) -> object:
+@dataclass
+class _Block:
+    """A paragraph's subject mentions, sentence starts and whole-country openings, for bisect:
+    a page of one 200,000-character line has tens of thousands of figures."""
+    mentions: list[Mention]
+    starts: list[int]  # of the mentions
+    sentences: list[int]  # offsets where a sentence begins
+    scopes: list[int]  # offsets of 全省, 全国 … opening a clause
+
+    @classmethod
+    def of(cls, text: str, mentions: list[Mention]) -> "_Block":
+        sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
+        scopes = [m.start() for m in _SCOPE.finditer(text)]
+        return cls(mentions, [m.start for m in mentions], sentences, scopes)
+
+
+def _owner(fact: Fact, in_title: list[Mention], blocks: list[_Block], section: list[Optional[Park]]) -> object:
     """The park a figure's text gives it, None for a figure about the whole province or
     country, or _STORY."""
     if fact.block == "title":
         before = [m for m in in_title if m.start <= fact.start]
         return before[-1].park if before else _STORY
-    text = body[fact.block].text
-    before = [m for m in in_body[fact.block] if m.start <= fact.start]
-    opens = max((m.end() for m in _SENTENCE_END.finditer(text, 0, fact.start)), default=0)
-    if not any(m.start >= opens for m in before) and _SCOPE.search(text[opens:fact.start]):
+    block = blocks[fact.block]
+    count = bisect_right(block.starts, fact.start)
+    last = block.mentions[count - 1] if count else None
+    opens = block.sentences[bisect_right(block.sentences, fact.start) - 1] if block.sentences and \
+        block.sentences[0] <= fact.start else 0
+    scope = bisect_left(block.scopes, opens)
+    if (last is None or last.start < opens) and scope < len(block.scopes) and block.scopes[scope] < fact.start:
         return None
-    return before[-1].park if before else (section[fact.block] or _STORY)
+    return last.park if last else (section[fact.block] or _STORY)
 
 
 def _respectively(text: str, facts: list[Fact], index: ParkIndex) -> None:

@@ -131,14 +131,17 @@ def find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
                 break
         else:
             at += 1
-    taken = [(m.start, m.end) for m in found]
+    known, after, free = list(found), 0, 0  # gazetteer names (in order), and where a new name may start
     for zone in _ZONE_PATTERN.finditer(text):
-        if any(start < zone.end() and zone.start() < end for start, end in taken):
-            continue
-        mention = _pattern_park(text, zone, index)
+        while after < len(known) and known[after].end <= zone.start():
+            free = max(free, known[after].end)
+            after += 1
+        if after < len(known) and known[after].start < zone.end():
+            continue  # the zone word is part of a gazetteer name
+        mention = _pattern_park(text, zone, index, free)
         if mention is not None:
             found.append(mention)
-            taken.append((mention.start, mention.end))
+            free = mention.end
     return tuple(sorted(found))
 
 
@@ -171,10 +174,11 @@ def find_parks(text: str, index: ParkIndex) -> list[tuple[int, Park]]:
     return [(m.start, m.park) for m in find_mentions(text, index)]
 
 
-def _pattern_park(text: str, zone: re.Match, index: ParkIndex) -> Optional[Mention]:
-    """The park a zone word ends, when what stands before it is places and a short name."""
+def _pattern_park(text: str, zone: re.Match, index: ParkIndex, free: int = 0) -> Optional[Mention]:
+    """The park a zone word ends, when what stands before it (from `free` on) is places and a
+    short name."""
     end = zone.start()
-    for start in range(max(0, end - _LONGEST_NAME_BEFORE_ZONE), end):
+    for start in range(max(free, end - _LONGEST_NAME_BEFORE_ZONE), end):
         chain = leading_places(text[start:end], index.places)
         if not chain:
             continue
