@@ -33,8 +33,19 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+# What a make run (make test, say) exports to its children and would carry into the copy's make.
+MAKE_VARIABLES = {"SEEDS_DIR", "OUTPUT_DIR", "STRICT", "WORKERS", "SEARCH_SHARDS", "CACHE_DIR", "CONTENT_DIR",
+                  "ENGINE", "ENGINE_URL", "SITEURL", "FILE", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"}
+
+
+def user_environment() -> dict:
+    """This process's environment without the project's settings and make's variables: what a
+    user's shell in a fresh clone has."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("PARK_DIGEST_") and k not in MAKE_VARIABLES}
+
+
 def make(project: Path, *args: str, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
-    run_env = {k: v for k, v in os.environ.items() if not k.startswith("PARK_DIGEST_") and k != "SITEURL"}
+    run_env = user_environment()
     run_env.update({"CACHE_DIR": str(project / ".cache")}, **(env or {}))
     return subprocess.run(["make", "-s", f"VENV={VENV}", *args], cwd=project, env=run_env,
                           capture_output=True, text=True, timeout=timeout)

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from project_copy import ROOT, VENV, copy_project
+from project_copy import ROOT, VENV, copy_project, user_environment
 
 BLOCK = re.compile(r"(?m)^(?:<!-- README test: (skip|needs): (.*?) -->\n)?```sh\n(.*?)^```\n", re.S)
 
@@ -46,7 +46,7 @@ def test_readme_example_runs(project, mark, detail, script):
         if os.environ.get("CI"):
             pytest.fail("CI lacks %s (installed by .ci/run)" % ", ".join(missing))
         pytest.skip("%s not installed" % ", ".join(missing))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PARK_DIGEST_") and k != "SITEURL"}
+    env = user_environment()
     done = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", script], cwd=project, env=env,
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, "README example failed:\n%s\n%s\n%s" % (script, done.stdout[-3000:], done.stderr[-3000:])
