@@ -57,7 +57,7 @@ help:
 	@echo '   make github          publish output/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_PAGES_REMOTE) (ghp-import)'
 	@echo '   make translate       fill missing English through the machine-translation engine'
 	@echo '   make review [FILE=…] list the English entries that need a person (machine, outdated, missing)'
-	@echo '   make qa              check every English translation against its Chinese'
+	@echo '   make qa              check every English translation against its Chinese, and zh-Hant against MediaWiki'
 	@echo '   make bench [N=300] [ROUNDS=5]   measure build cost on a synthetic corpus'
 	@echo 'Set SEEDS_DIR=… and OUTPUT_DIR=… to override the defaults; STRICT=1 fails on a rejected seed.'
 
@@ -114,8 +114,11 @@ translate: $(STAMP)
 review: $(STAMP)
 	PYTHONPATH=plugins $(PYTHON) -m park_digest review $(if $(FILE),--file "$(FILE)")
 
+# Both checks run; make fails with the worse of the two.
 qa: $(STAMP)
-	PYTHONPATH=plugins $(PYTHON) -m park_digest qa
+	@PYTHONPATH=plugins $(PYTHON) -m park_digest qa; en=$$?; echo; \
+	PYTHONPATH=plugins $(PYTHON) -m park_digest hant-check; zh=$$?; \
+	exit $$(( en > zh ? en : zh ))
 
 bench: $(STAMP)
 	PYTHONPATH=plugins:tools $(PYTHON) -m digest_tools.bench --pages $(N) --rounds $(ROUNDS)

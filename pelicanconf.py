@@ -19,7 +19,7 @@ PLUGINS = ["park_digest"]  # explicit, so no installed pelican.plugins.* package
 PARK_DIGEST_ROOT = _HERE
 PARK_DIGEST_SEEDS_DIR = os.environ.get("SEEDS_DIR", "seeds")
 PARK_DIGEST_LANGUAGES = ("zh-Hans", "zh-Hant", "en")
-PARK_DIGEST_OPENCC_CONFIG = "s2twp"
+PARK_DIGEST_OPENCC_CONFIG = "s2tw"
 PARK_DIGEST_STRICT = os.environ.get("STRICT", "0")
 PARK_DIGEST_WORKERS = os.environ.get("WORKERS", "0")  # 0: one process per core on a large site
 # Parts the stories' search index is split into; 0: one per 100 seeds, at most 4 (none when publishing).

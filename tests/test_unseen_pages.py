@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from park_digest.parse.pipeline import process_file, process_seed
+from park_digest.languages.traditional import Hant
 from park_digest.parse.read import converter, decode_seed
 from conftest import ROOT, SEEDS
 
@@ -33,7 +34,7 @@ def test_traditional_page_keeps_its_own_text_for_zh_hant():
     result = process_seed(decode_seed(hant.encode("utf-8"), "000.txt"))
     story = result.stories[0]
     assert story.title == "青岛高新区高质量发展动能澎湃"  # processed in Simplified
-    local = localize_hant(story, result.seed, "s2twp")
+    local = localize_hant(story, result.seed, Hant("s2tw", quotes=False))
     assert local.body[0][1].status == "original"
     from park_digest.parse.normalize import normalize_line
     assert local.body[0][1].text == normalize_line(hant.split("\n")[6])  # line 7, as printed

@@ -84,6 +84,27 @@ def cmd_qa(args: argparse.Namespace, rest: list[str]) -> int:
     return main_qa(rest, load_gazetteer())
 
 
+def cmd_hant_check(args: argparse.Namespace) -> int:
+    """The zh-Hant text of every story against MediaWiki's conversion: 1 when a disagreement
+    is unresolved, 2 on a malformed word list or accepted-differences file."""
+    from pelican.settings import read_settings
+
+    from .languages.crosscheck import DifferencesError, check_units, format_crosscheck, story_units
+    from .languages.traditional import WordListError
+    from .settings import load_settings
+    from .stories.generate import hant_converter, process_seeds
+
+    settings = load_settings(read_settings(str(args.settings)))
+    try:
+        hant = hant_converter(settings)
+        result = check_units(story_units(process_seeds(settings).pages, hant), hant)
+    except (DifferencesError, WordListError) as exc:
+        print(f"hant-check: {exc}", file=sys.stderr)
+        return 2
+    print(format_crosscheck(result, verbose=not args.brief))
+    return 1 if result.unresolved else 0
+
+
 def cmd_watch(args: argparse.Namespace) -> int:
     from pelican.settings import read_settings
 
@@ -120,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     qa = sub.add_parser("qa", add_help=False,
                         help="check the English translation memory against the Chinese (see --help)")
     qa.set_defaults(func=cmd_qa)
+    hant = sub.add_parser("hant-check", help="check every story's zh-Hant text against MediaWiki's "
+                                             "conversion (zhconv-rs)")
+    hant.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+    hant.add_argument("--brief", action="store_true", help="list only unresolved disagreements")
+    hant.set_defaults(func=cmd_hant_check)
     return parser
 
 

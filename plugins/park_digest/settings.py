@@ -36,7 +36,8 @@ class Settings:
     stories_subdir: str = "stories"
     cache_dir: Path = Path(".cache/park-digest")
     languages: tuple[str, ...] = LANGUAGES
-    opencc_config: str = "s2twp"
+    opencc_config: str = "s2tw"  # characters with Taiwan glyphs; s2twp also localises vocabulary
+    hant_quotes: bool = True  # 「」『』 instead of “”‘’ on zh-Hant pages
     fact_box_size: int = 6
     strict: bool = False
     max_seed_bytes: int = DEFAULT_MAX_SEED_BYTES
@@ -68,6 +69,7 @@ _KEYS = {
     "cache_dir": "PARK_DIGEST_CACHE_DIR",
     "languages": "PARK_DIGEST_LANGUAGES",
     "opencc_config": "PARK_DIGEST_OPENCC_CONFIG",
+    "hant_quotes": "PARK_DIGEST_HANT_QUOTES",
     "fact_box_size": "PARK_DIGEST_FACT_BOX_SIZE",
     "strict": "PARK_DIGEST_STRICT",
     "max_seed_bytes": "PARK_DIGEST_MAX_SEED_BYTES",

@@ -45,7 +45,7 @@ from pathlib import Path
 from statistics import median
 
 from digest_tools.corpus import generate_corpus, seed_texts
-from park_digest.stories.generate import convert_in_parallel, protected_names, render_files
+from park_digest.stories.generate import convert_in_parallel, hant_converter, render_files
 from park_digest.parse.pipeline import process_file
 from park_digest.settings import Settings
 from park_digest.languages.translate.memory import load_memory
@@ -78,11 +78,11 @@ def measure_conversion(seeds_dir: Path, site_root: Path, cache_dir: Path) -> tup
     settings = Settings(seeds_dir=seeds_dir, site_root=site_root, cache_dir=cache_dir)
     paths = sorted(seeds_dir.glob("*.txt"))
     lookup = load_memory(site_root, "en").lookup
-    protected = protected_names()
-    render_files([process_file(paths[0])], settings, lookup, protected)  # load tables once, untimed
+    hant = hant_converter(settings)
+    render_files([process_file(paths[0])], settings, lookup, hant)  # load tables once, untimed
     start = time.perf_counter()
     pages = [process_file(path, settings.fact_box_size, settings.max_seed_bytes) for path in paths]
-    render_files(pages, settings, lookup, protected)
+    render_files(pages, settings, lookup, hant)
     single = time.perf_counter() - start
     start = time.perf_counter()
     convert_in_parallel(settings)

@@ -27,7 +27,9 @@ from ..settings import SOURCE_LANG, ConfigurationError, Settings
 from ..languages.translate.glossary import load_glossary
 from ..languages.translate.memory import language_dir, load_memory, with_outdated
 from ..languages.translate.units import story_units
+from ..languages.traditional import Hant, proper_names
 from ..languages.variants import Lookup, localize_en, localize_hant, localize_source
+from ..parse.parks import load_gazetteer
 
 logger = logging.getLogger(__name__)
 _SEEDS_PER_WORKER = 24  # below this, starting a worker process costs more than it saves
@@ -106,9 +108,10 @@ def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | No
 
 
 def render_files(pages: list[PageResult], settings: Settings, lookup: Lookup,
-                 protected: tuple[str, ...] = ()) -> dict[Path, str]:
+                 hant: Optional[Hant] = None) -> dict[Path, str]:
     """Relative path → Markdown for every story in every configured language."""
     files: dict[Path, str] = {}
+    hant = hant or hant_converter(settings)
     for page in pages:
         if "en" in settings.languages:  # a paragraph edited since it was translated: outdated
             units = [unit for story in page.stories for unit in story_units(story)]
@@ -118,7 +121,7 @@ def render_files(pages: list[PageResult], settings: Settings, lookup: Lookup,
                 if lang == SOURCE_LANG:
                     local = localize_source(story)
                 elif lang == "zh-Hant":
-                    local = localize_hant(story, page.seed, settings.opencc_config, protected)
+                    local = localize_hant(story, page.seed, hant)
                 else:
                     local = localize_en(story, page_lookup)
                 files[Path(lang) / f"{story.id}.md"] = render_story(local, settings.languages, settings.opencc_config)
@@ -128,7 +131,7 @@ def render_files(pages: list[PageResult], settings: Settings, lookup: Lookup,
 def render_fingerprint(settings: Settings) -> str:
     """What rendering depends on besides the page and the code (which names the cache folder):
     the languages, the OpenCC configuration and the translation memory's files."""
-    digest = hashlib.sha256(repr((settings.languages, settings.opencc_config)).encode())
+    digest = hashlib.sha256(repr((settings.languages, settings.opencc_config, settings.hant_quotes)).encode())
     directory = language_dir(settings.site_root, "en")
     if directory.is_dir():
         digest_files(digest, directory, directory.glob("*.po"))
@@ -136,10 +139,10 @@ def render_fingerprint(settings: Settings) -> str:
 
 
 @lru_cache(maxsize=1)
-def render_tables(site_root: Path, fingerprint: str) -> tuple[Lookup, tuple[str, ...]]:
-    """The translation memory's lookup and the protected names, parsed once per process for a
+def render_tables(settings: Settings, fingerprint: str) -> tuple[Lookup, Hant]:
+    """The translation memory's lookup and the zh-Hant converter, made once per process for a
     fingerprint (which covers the memory's files): a conversion worker renders many batches."""
-    return load_memory(site_root, "en").lookup, protected_names()
+    return load_memory(settings.site_root, "en").lookup, hant_converter(settings)
 
 
 def render_cached(report: GenerationReport, settings: Settings,
@@ -153,8 +156,8 @@ def render_cached(report: GenerationReport, settings: Settings,
         rendered_key = cache.derived_key(key, fingerprint)
         rendered = cache.load(rendered_key, dict)
         if rendered is None:
-            lookup, protected = render_tables(settings.site_root, fingerprint)
-            rendered = render_files([page], settings, lookup, protected)
+            lookup, hant = render_tables(settings, fingerprint)
+            rendered = render_files([page], settings, lookup, hant)
             cache.store(rendered_key, rendered, settings.seeds_dir / page.seed.file)
         else:
             report.rendered_cached += 1
@@ -181,9 +184,11 @@ def remove_stale_stories(root: Path, kept: Iterable[Path], report: GenerationRep
                 report.removed += 1
 
 
-def protected_names() -> tuple[str, ...]:
-    """Glossary names, kept from OpenCC's phrase conversion (converted character by character)."""
-    return tuple(zh for entry in load_glossary().entries for zh in (entry.zh, *entry.aliases))
+def hant_converter(settings: Settings) -> Hant:
+    """The site's zh-Hant conversion: its OpenCC configuration and quotes, the glossary's and
+    the gazetteer's names protected from phrase conversion, the word list."""
+    return Hant(settings.opencc_config, settings.hant_quotes,
+                *proper_names(load_glossary(), load_gazetteer()))
 
 
 def convert_and_render(settings: Settings, paths: list[Path], write: bool = False,
@@ -258,7 +263,7 @@ def generate_content(settings: Settings, lookup: Optional[Lookup] = None, worker
         report, stories = convert_in_parallel(settings, workers, write=True, staging=staging)
     else:
         report = process_seeds(settings)
-        files = render_files(report.pages, settings, lookup, protected_names())
+        files = render_files(report.pages, settings, lookup)
         write_stories(files, settings.stories_dir, report)
         stories = list(files)
     remove_stale_stories(settings.stories_dir, stories, report)

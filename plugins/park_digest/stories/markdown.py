@@ -130,7 +130,7 @@ def lead_text(local: LocalizedStory, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def render_story(local: LocalizedStory, available: tuple[str, ...], config: str = "s2twp") -> str:
+def render_story(local: LocalizedStory, available: tuple[str, ...], config: str = "s2tw") -> str:
     """The Markdown file of one story in one language."""
     story = local.story
     title = display_title(local)
