@@ -31,7 +31,6 @@ CONFIGS = ("s2tw", "s2twp", "s2hk", "s2t")
 NAME_CONFIG = {"s2tw": "s2tw", "s2twp": "s2tw", "s2hk": "s2hk", "s2t": "s2t"}
 # Numbers a measure word can follow: 22只子基金, 三只, 数只.
 NUMBERS = re.compile("[0-9０-９零〇一二两三四五六七八九十百千万亿几数多余]")
-NUMBER_BEFORE = "(?<=%s)" % NUMBERS.pattern
 QUOTES = {"“": "「", "”": "」", "‘": "『", "’": "』"}
 # ’ between Latin letters or digits is an apostrophe (Moody’s), not a closing quote.
 _QUOTE = re.compile(r"[“”‘]|’(?<![A-Za-z0-9]’)|’(?![A-Za-z])")
@@ -50,9 +49,6 @@ class WordFix:
     note: str
     after_number: bool = False  # only after a number (a measure word: 22只子基金 → 22隻子基金)
     configs: tuple[str, ...] = CONFIGS
-
-    def pattern(self) -> str:
-        return (NUMBER_BEFORE if self.after_number else "") + re.escape(self.zh)
 
 
 @dataclass(frozen=True)
@@ -168,18 +164,53 @@ class Hant:
         """(start, end, what) of every protected span of `text`: what is "name" or the word
         list's Simplified entry. The cross-check uses it."""
         table = _tables(self, tuple(sorted(set(people) - set(self.people))))
-        return [(m.start(), m.end(), "name" if m.group(0) in table.names else _word(table, m).zh)
-                for m in table.pattern.finditer(text)]
+        return [(start, end, "name" if kind == "name" else text[start:end])
+                for start, end, kind in table.find(text)]
+
+    def __post_init__(self) -> None:
+        # Hashed on every cached lookup: a gazetteer's thousand names are hashed once.
+        object.__setattr__(self, "_hash", hash((self.config, self.quotes, self.names,
+                                                self.people, self.words)))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
 class _Tables:
-    pattern: re.Pattern
+    starts: re.Pattern  # any character a protected span starts with
+    by_first: dict[str, tuple[str, ...]]  # first character → its spans, longest first
     names: frozenset[str]
     people: frozenset[str]
     words: dict[str, WordFix]  # Simplified → fix
     after_number: dict[str, WordFix]  # the same, for fixes that apply after a number only
     glyphs: dict[int, str]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of each protected span, leftmost first, the longest where several
+        start at one place (a company name over a word inside it); kind: name, word, number."""
+        found, at = [], 0
+        while (hit := self.starts.search(text, at)) is not None:
+            at = hit.start() + 1
+            for span in self.by_first[hit.group(0)]:
+                kind = text.startswith(span, hit.start()) and self._kind(span, text, hit.start())
+                if kind:
+                    found.append((hit.start(), hit.start() + len(span), kind))
+                    at = hit.start() + len(span)
+                    break
+        return found
+
+    def _kind(self, span: str, text: str, at: int) -> str:
+        if span in self.names:
+            return "name"
+        if span in self.after_number and at and NUMBERS.match(text, at - 1):
+            return "number"
+        return "word" if span in self.words else ""
+
+    def replacement(self, hant: "Hant", span: str, kind: str) -> str:
+        if kind == "name":
+            return _convert_name(hant, span, span in self.people)
+        return (self.after_number if kind == "number" else self.words)[span].hant
 
 
 @lru_cache(maxsize=64)
@@ -189,56 +220,38 @@ def _tables(hant: Hant, extra: tuple[str, ...]) -> _Tables:
     fixes = hant.words.words_for(hant.config)
     words = {w.zh: w for w in fixes if not w.after_number}
     after_number = {w.zh: w for w in fixes if w.after_number}
-    alternatives = {(len(n), re.escape(n)) for n in names}
-    alternatives |= {(len(w.zh), w.pattern()) for w in fixes if w.zh not in names}
-    # Longest first, so a company name wins over a word inside it; the leftmost match wins.
-    ordered = [p for _, p in sorted(alternatives, key=lambda a: (-a[0], a[1]))]
-    return _Tables(re.compile("|".join(ordered) or r"(?!)"), names, people, words, after_number,
-                   hant.words.glyph_table(hant.config))
-
-
-def _word(table: _Tables, match: re.Match) -> WordFix:
-    text, at = match.group(0), match.start()
-    after_number = at > 0 and NUMBERS.match(match.string, at - 1) is not None
-    if text in table.after_number and (after_number or text not in table.words):
-        return table.after_number[text]
-    return table.words[text]
-
-
-def _replacement(hant: Hant, table: _Tables, match: re.Match) -> str:
-    if match.group(0) in table.names:
-        return _convert_name(hant, match.group(0), match.group(0) in table.people)
-    return _word(table, match).hant
+    by_first: dict[str, list[str]] = {}
+    for span in names | words.keys() | after_number.keys():
+        by_first.setdefault(span[0], []).append(span)
+    starts = re.compile("[%s]" % "".join(map(re.escape, sorted(by_first))) if by_first else r"(?!)")
+    return _Tables(starts, {c: tuple(sorted(spans, key=len, reverse=True)) for c, spans in by_first.items()},
+                   names, people, words, after_number, hant.words.glyph_table(hant.config))
 
 
 def _convert(hant: Hant, text: str, extra: tuple[str, ...]) -> str:
+    """Each protected span becomes one private-use character for OpenCC and comes back as its
+    own conversion."""
     table = _tables(hant, extra)
-    if _PRIVATE_USE.search(text):  # the text has private-use characters of its own: piece by piece
+    spans = table.find(text)
+    if not spans:
+        return _quotes(hant, _opencc(hant, table, text))
+    replacements = [table.replacement(hant, text[start:end], kind) for start, end, kind in spans]
+    distinct = list(dict.fromkeys(replacements))
+    if _PRIVATE_USE.search(text) or len(distinct) > _PUA_SIZE:
+        # private-use characters of the text's own (or more names than marks): piece by piece
         pieces, at = [], 0
-        for match in table.pattern.finditer(text):
-            pieces += [_opencc(hant, table, text[at:match.start()]), _replacement(hant, table, match)]
-            at = match.end()
+        for (start, end, _), replacement in zip(spans, replacements):
+            pieces += [_opencc(hant, table, text[at:start]), replacement]
+            at = end
         return _quotes(hant, "".join(pieces) + _opencc(hant, table, text[at:]))
-    marks: dict[str, str] = {}
-    back: dict[str, str] = {}
-
-    def mark(match: re.Match) -> str:
-        replacement = _replacement(hant, table, match)
-        if replacement not in marks:
-            if len(marks) >= _PUA_SIZE:
-                raise OverflowError
-            marks[replacement] = chr(_PUA_START + len(marks))
-            back[marks[replacement]] = replacement
-        return marks[replacement]
-
-    try:
-        marked = table.pattern.sub(mark, text)
-    except OverflowError:  # more distinct names than private-use characters: not expected
-        return _convert(hant, text + "\uE000", extra)[:-1]
-    converted = _opencc(hant, table, marked)
-    if back:
-        converted = _PRIVATE_USE.sub(lambda m: back[m.group(0)], converted)
-    return _quotes(hant, converted)
+    mark = {r: chr(_PUA_START + i) for i, r in enumerate(distinct)}
+    pieces, at = [], 0
+    for (start, end, _), replacement in zip(spans, replacements):
+        pieces += [text[at:start], mark[replacement]]
+        at = end
+    converted = _opencc(hant, table, "".join(pieces) + text[at:])
+    back = {m: r for r, m in mark.items()}
+    return _quotes(hant, _PRIVATE_USE.sub(lambda m: back[m.group(0)], converted))
 
 
 def _opencc(hant: Hant, table: _Tables, text: str) -> str:
