@@ -201,7 +201,8 @@ def test_an_open_finding_is_listed_but_still_fails(tmp_path):
                                      "reviewed")])
     (tmp_path / "translations" / "en" / EXCEPTIONS_NAME).write_text(
         "- check: figures\n  msgid: %s\n  todo: three years, not four\n"
-        "- check: glossary\n  msgid: %s\n  todo: name the zone\n" % (zh, zh), encoding="utf-8")
+        "- check: glossary\n  msgid: %s\n  todo: name the zone\n"
+        "- check: places\n  msgid: %s\n  todo: name the zone's city\n" % (zh, zh, zh), encoding="utf-8")
     done = run_cli(tmp_path)
     assert done.returncode == 1
     assert "open: three years, not four" in done.stdout

@@ -8,6 +8,8 @@ Like Xbench or pofilter, segment by segment, whoever wrote the English:
   length        English too short or too long for its Chinese (zh→en length ratio)
   placeholders  glossary placeholders ([[G0]]) left behind
   inconsistent  the same Chinese translated two different ways in the memory
+  direction, scope, negation, ordinals, places, companies, sentences
+                what a translation can get wrong with every figure right (meaning.py)
 and, through translate-toolkit's StandardChecker: blank, xmltags, pythonbraceformat,
 urls, emails, doublespacing, startwhitespace, endwhitespace, endpunc, doublewords, acronyms.
 
@@ -40,6 +42,7 @@ from translate.lang import factory as tt_languages
 from translate.storage import pypo
 
 from .figures import compare_figures
+from .meaning import MEANING_CHECKS, TermsError, load_terms, meaning_problems
 from .glossary import (
     DEFAULT_PATH, Glossary, GlossaryError, leftover_placeholders, load_glossary, missing_names,
     with_parks)
@@ -50,7 +53,8 @@ from .qa_report import format_report
 TOOLKIT_CHECKS = ("blank", "xmltags", "pythonbraceformat", "urls", "emails",
                   "doublespacing", "startwhitespace", "endwhitespace", "endpunc", "doublewords",
                   "acronyms")
-OWN_CHECKS = ("figures", "glossary", "chinese", "length", "placeholders", "inconsistent")
+OWN_CHECKS = ("figures", "glossary", "chinese", "length", "placeholders", "inconsistent",
+              *MEANING_CHECKS)
 CHECKS = OWN_CHECKS + TOOLKIT_CHECKS
 EXCEPTIONS_NAME = "qa-exceptions.yml"
 # English characters per Chinese character: news English runs about 2-4x its Chinese. Below
@@ -96,6 +100,9 @@ class Accepted:
     reason: str
     file: Optional[str] = None
     resolution: str = "accepted"  # or "open": listed with `todo:` instead of `reason:`
+    # Part of the finding's message: the exception explains that finding only, so another
+    # error of the same check planted in the same entry is still reported.
+    finding: Optional[str] = None
 
 
 @dataclass
@@ -139,6 +146,7 @@ def check_unit(msgid: str, msgstr: str, glossary: Glossary,
     for figure in mismatch.added:
         found.append(("figures", "English %s is not in the Chinese" % figure.describe()))
     found += [("glossary", problem) for problem in missing_names(msgid, msgstr, glossary)]
+    found += meaning_problems(msgid, msgstr, load_terms(), glossary)
     leftover = CHINESE_RE.findall(msgstr)
     if leftover:
         found.append(("chinese", "Chinese left in the English: %s" % " ".join(leftover)))
@@ -223,15 +231,19 @@ def load_exceptions(path: Path) -> list[Accepted]:
         if item["check"] not in CHECKS:
             raise QAConfigError("%s: unknown check %r (one of %s)"
                                 % (where, item["check"], ", ".join(CHECKS)))
+        if "finding" in item and not (isinstance(item["finding"], str) and item["finding"].strip()):
+            raise QAConfigError("%s: finding must be part of the finding's message, as text" % where)
         accepted.append(Accepted(item["check"], item["msgid"].strip(), item[why[0]].strip(),
-                                 item.get("file"), "accepted" if why[0] == "reason" else "open"))
+                                 item.get("file"), "accepted" if why[0] == "reason" else "open",
+                                 (item.get("finding") or "").strip() or None))
     return accepted
 
 
 def explain(finding: Finding, exceptions: list[Accepted], used: set[int]) -> Finding:
     for index, exception in enumerate(exceptions):
         if (exception.check == finding.check and exception.msgid == finding.entry.msgid
-                and exception.file in (None, finding.entry.file.name)):
+                and exception.file in (None, finding.entry.file.name)
+                and (exception.finding is None or exception.finding in finding.message)):
             used.add(index)
             return replace(finding, resolution=exception.resolution, note=exception.reason)
     if finding.entry.status == "machine" and finding.check in finding.entry.flags:
@@ -296,7 +308,7 @@ def main_qa(argv: Optional[Sequence[str]], parks: Iterable = ()) -> int:
     try:
         glossary = with_parks(load_glossary(args.glossary), parks)
         report = run_qa(args.root, args.lang, glossary)
-    except (GlossaryError, QAConfigError, OSError) as exc:  # OSError: polib's syntax errors
+    except (GlossaryError, QAConfigError, TermsError, OSError) as exc:  # OSError: polib's syntax errors
         print("qa: %s" % exc, file=sys.stderr)
         return 2
     print(format_report(report, CHECKS, full=args.full))
