@@ -79,6 +79,7 @@ class Entry:
     msgid: str
     msgstr: str
     flags: tuple[str, ...] = ()  # `#. qa:` checks make translate flagged
+    note: str = ""  # the translator's comment (`# …`): why the English departs from the source
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,13 @@ class QAReport:
     status: Counter = field(default_factory=Counter)
     files: int = 0
     unused_exceptions: list[Accepted] = field(default_factory=list)
+
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def notes(self) -> list[Entry]:
+        """Entries whose English deliberately departs from the source, with the reason."""
+        return [e for e in self.entries if e.note]
 
     @property
     def unexplained(self) -> list[Finding]:
@@ -207,7 +215,8 @@ def read_entries(root: Path, lang: str, report: QAReport) -> list[Entry]:
             if status in ("reviewed", "machine"):
                 occurrence = ":".join(po_entry.occurrences[0]) if po_entry.occurrences else ""
                 entries.append(Entry(path, po_entry.linenum or 0, occurrence, status,
-                                     po_entry.msgid, po_entry.msgstr, qa_flags(po_entry)))
+                                     po_entry.msgid, po_entry.msgstr, qa_flags(po_entry),
+                                     " ".join((po_entry.tcomment or "").split())))
     return entries
 
 
@@ -258,6 +267,7 @@ def run_qa(root: Path, lang: str, glossary: Glossary,
     if exceptions is None:
         exceptions = load_exceptions(language_dir(root, lang) / EXCEPTIONS_NAME)
     entries = read_entries(root, lang, report)
+    report.entries = entries
     checker = make_checker()
     findings = [Finding(entry, check, message) for entry in entries
                 for check, message in check_unit(entry.msgid, entry.msgstr, glossary, checker)]

@@ -19,8 +19,22 @@ def format_report(report: "QAReport", checks: tuple[str, ...], full: bool = Fals
     for exception in report.unused_exceptions:
         lines.append("note: exception no longer needed (%s, %s): %s"
                      % (exception.check, clip(exception.msgid, 40), exception.reason))
+    lines += format_notes(report, full)
     lines += format_summary(report, checks)
     return "\n".join(lines)
+
+
+def format_notes(report: "QAReport", full: bool) -> list[str]:
+    """Translator notes: where the English deliberately departs from a misprinted source."""
+    notes = report.notes
+    if not notes:
+        return []
+    lines = ["Translator notes (%d entries where the English departs from the source on purpose):"
+             % len(notes)]
+    for entry in notes:
+        lines += ["%s:%d: note: %s" % (entry.file, entry.line, entry.note),
+                  "    zh: %s" % (entry.msgid if full else clip(entry.msgid))]
+    return lines + [""]
 
 
 def format_finding(finding: "Finding", full: bool) -> list[str]:
@@ -39,9 +53,9 @@ def format_finding(finding: "Finding", full: bool) -> list[str]:
 def format_summary(report: "QAReport", checks: tuple[str, ...]) -> list[str]:
     status = report.status
     lines = ["QA summary: %d PO files; checked %d reviewed and %d machine entries; "
-             "%d outdated not checked; %d missing (no English yet)"
+             "%d outdated not checked; %d missing (no English yet); %d translator notes"
              % (report.files, status["reviewed"], status["machine"], status["outdated"],
-                status["missing"]),
+                status["missing"], len(report.notes)),
              ROW % ("check", "findings", *RESOLUTIONS, "unexplained")]
     counts = {r: Counter(f.check for f in report.findings if f.resolution == r)
               for r in RESOLUTIONS + (None,)}
