@@ -126,3 +126,21 @@ def test_an_exception_explains_its_own_finding_not_a_new_error_in_the_same_entry
     report = run_qa(tmp_path, "en", GLOSSARY)
     found = [f for f in report.findings if f.entry.msgid == qingzhou.msgid and f.check == "places"]
     assert {f.resolution for f in found} == {"accepted", None}  # 青州 still accepted, 青岛 not
+
+
+# ---------------------------------------------------------------- house style
+
+def style(zh: str, en: str, kind: str) -> list[str]:
+    from park_digest.languages.translate.qa import check_unit, make_checker
+    return [m for c, m in check_unit(zh, en, GLOSSARY, make_checker(), kind) if c == "style"]
+
+
+def test_house_style_us_spelling_the_article_and_fact_labels():
+    zh = "青岛高新区分析了企业需求。"
+    assert style(zh, "The Qingdao Hi-Tech Zone analyzed companies' needs.", "paragraph") == []
+    assert style(zh, "The Qingdao Hi-Tech Zone analysed companies' needs.", "paragraph") == [
+        "US spelling: analyzed, not analysed"]
+    assert len(style(zh, "Qingdao Hi-Tech Zone analyzed companies' needs.", "paragraph")) == 1
+    assert style(zh, "Qingdao Hi-Tech Zone analyzes company needs", "title") == []  # a headline
+    assert style("企业数量占全市比例", "Share of the city's companies", "fact_label") == []
+    assert len(style("企业数量占全市比例", "the city's companies, share.", "fact_label")) == 3

@@ -173,7 +173,7 @@ def test_report_names_file_entry_check_chinese_english_and_counts(tmp_path):
 
 def test_the_same_chinese_translated_two_ways_is_inconsistent(tmp_path):
     write_po(tmp_path, "000_a.po", [("青岛高新区政务服务中心", "Qingdao Hi-Tech Zone Government "
-                                                     "Service Centre", "reviewed")])
+                                                     "Service Center", "reviewed")])
     write_po(tmp_path, "001_b.po", [("青岛高新区政务服务中心", "Qingdao Hi-Tech Zone Administrative "
                                                      "Service Center", "reviewed")])
     report = run_qa(tmp_path, "en", GLOSSARY, exceptions=[])
@@ -220,7 +220,7 @@ def test_a_malformed_exceptions_file_stops_with_its_name(tmp_path):
 
 
 def test_failing_machine_entries_are_flagged_and_reviewed_ones_left_alone(tmp_path):
-    good_zh, good_en = "青岛高新区政务服务中心", "Qingdao Hi-Tech Zone Government Service Centre"
+    good_zh, good_en = "青岛高新区政务服务中心", "Qingdao Hi-Tech Zone Government Service Center"
     path = write_po(tmp_path, "000_a.po", [
         (INVEST_ZH, INVEST_EN.replace("886", "868"), "machine"),
         (good_zh, good_en, "machine"),

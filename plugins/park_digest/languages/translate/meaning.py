@@ -62,6 +62,7 @@ class Terms:
     company_suffixes: tuple[str, ...]
     company_generic: tuple[str, ...]
     abbreviations: tuple[tuple[str, str], ...]  # 粤 → 广东
+    us_spelling: tuple[tuple[str, str], ...] = ()  # British → US (the style check)
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
@@ -96,7 +97,9 @@ def load_terms(path: Path = TERMS) -> Terms:
             tuple((str(k), _strings(v, f"ordinals.prizes.{k}")) for k, v in o["prizes"].items()),
             _strings(c["zh_suffixes"], "companies.zh_suffixes"),
             _strings(c["generic"], "companies.generic"),
-            tuple((str(k), str(v)) for k, v in p["abbreviations"].items()))
+            tuple((str(k), str(v)) for k, v in p["abbreviations"].items()),
+            tuple((str(k), str(v)) for k, v in (raw.get("style") or {}).get("us_spelling", {}).items()
+                  if k != v))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
         if isinstance(exc, TermsError):
             raise

@@ -43,6 +43,7 @@ from translate.storage import pypo
 
 from .figures import compare_figures
 from .meaning import MEANING_CHECKS, TermsError, load_terms, meaning_problems
+from .style import style_problems
 from .glossary import (
     DEFAULT_PATH, Glossary, GlossaryError, leftover_placeholders, load_glossary, missing_names,
     with_parks)
@@ -54,7 +55,7 @@ TOOLKIT_CHECKS = ("blank", "xmltags", "pythonbraceformat", "urls", "emails",
                   "doublespacing", "startwhitespace", "endwhitespace", "endpunc", "doublewords",
                   "acronyms")
 OWN_CHECKS = ("figures", "glossary", "chinese", "length", "placeholders", "inconsistent",
-              *MEANING_CHECKS)
+              *MEANING_CHECKS, "style")
 CHECKS = OWN_CHECKS + TOOLKIT_CHECKS
 EXCEPTIONS_NAME = "qa-exceptions.yml"
 # English characters per Chinese character: news English runs about 2-4x its Chinese. Below
@@ -80,6 +81,7 @@ class Entry:
     msgstr: str
     flags: tuple[str, ...] = ()  # `#. qa:` checks make translate flagged
     note: str = ""  # the translator's comment (`# …`): why the English departs from the source
+    kind: str = ""  # the unit's kind, first line of the extracted comment (title, paragraph …)
 
 
 @dataclass(frozen=True)
@@ -145,8 +147,9 @@ ZH_PUNCTUATION = str.maketrans(
 
 
 def check_unit(msgid: str, msgstr: str, glossary: Glossary,
-               checker: tt_checks.StandardChecker) -> list[tuple[str, str]]:
-    """(check, message) for every problem of one translation, in CHECKS order."""
+               checker: tt_checks.StandardChecker, kind: str = "") -> list[tuple[str, str]]:
+    """(check, message) for every problem of one translation, in CHECKS order; `kind` is the
+    unit's (title, paragraph, fact_label …), which the style check needs."""
     found = []
     mismatch = compare_figures(msgid, msgstr)
     for figure in mismatch.missing:
@@ -155,6 +158,7 @@ def check_unit(msgid: str, msgstr: str, glossary: Glossary,
         found.append(("figures", "English %s is not in the Chinese" % figure.describe()))
     found += [("glossary", problem) for problem in missing_names(msgid, msgstr, glossary)]
     found += meaning_problems(msgid, msgstr, load_terms(), glossary)
+    found += [("style", problem) for problem in style_problems(msgid, msgstr, kind, load_terms(), glossary)]
     leftover = CHINESE_RE.findall(msgstr)
     if leftover:
         found.append(("chinese", "Chinese left in the English: %s" % " ".join(leftover)))
@@ -216,7 +220,8 @@ def read_entries(root: Path, lang: str, report: QAReport) -> list[Entry]:
                 occurrence = ":".join(po_entry.occurrences[0]) if po_entry.occurrences else ""
                 entries.append(Entry(path, po_entry.linenum or 0, occurrence, status,
                                      po_entry.msgid, po_entry.msgstr, qa_flags(po_entry),
-                                     " ".join((po_entry.tcomment or "").split())))
+                                     " ".join((po_entry.tcomment or "").split()),
+                                     (po_entry.comment or "").split("\n")[0].strip()))
     return entries
 
 
@@ -270,7 +275,8 @@ def run_qa(root: Path, lang: str, glossary: Glossary,
     report.entries = entries
     checker = make_checker()
     findings = [Finding(entry, check, message) for entry in entries
-                for check, message in check_unit(entry.msgid, entry.msgstr, glossary, checker)]
+                for check, message in check_unit(entry.msgid, entry.msgstr, glossary, checker,
+                                                 entry.kind)]
     findings += check_consistency(entries)
     used: set[int] = set()
     order = {check: i for i, check in enumerate(CHECKS)}
