@@ -144,44 +144,90 @@ def test_story_page_is_light_and_local(open_page, reader_pages, lang):
 
 # Chinese paragraphs a reader can see in the story body, and where the first pair sits.
 BILINGUAL_JS = """() => {
-  const shown = [...document.querySelectorAll('.body [lang^="zh"]')].filter(e => e.checkVisibility());
-  const pair = [...document.querySelectorAll('.body .para')].find(p => p.querySelector('.src') && p.querySelector('.t'));
+  const visible = sel => [...document.querySelectorAll(sel)].filter(e => e.checkVisibility());
+  const pair = [...document.querySelectorAll('.body .para, .body .pair')].find(
+      p => p.querySelector('.src') && p.querySelector('.src').checkVisibility());
   const box = e => { const r = e.getBoundingClientRect(); return {top: r.top, left: r.left, right: r.right, bottom: r.bottom}; };
-  return {shown: shown.length, t: pair && box(pair.querySelector('.t')), src: pair && box(pair.querySelector('.src'))};
+  const own = pair && pair.firstElementChild;
+  return {hans: visible('.story .src[lang="zh-Hans"]').length, hant: visible('.story .src[lang="zh-Hant"]').length,
+          en: visible('.story .src[lang="en"]').length, title: visible('.title-src').map(e => e.lang),
+          headings: visible('.body .pair h2 + .src').length,
+          own: own && box(own), src: pair && box(pair.querySelector('.src'))};
 }"""
 
 
+def _check_layout(state: dict, width: str) -> None:
+    own, src = state["own"], state["src"]
+    assert own and src, state
+    if width == "1280":  # side by side: the other language level with the page's own, in the next column
+        assert abs(own["top"] - src["top"]) < 2 and src["left"] >= own["right"], state
+    else:  # stacked: the other language right under the page's own
+        assert src["top"] >= own["bottom"] - 1, state
+
+
 @pytest.mark.parametrize("width", ["390", "1280"])
-def test_bilingual_mode_toggles(open_page, reader_pages, width):
-    if reader_pages.bilingual is None:
-        pytest.skip("bilingual reading mode not built yet (no English story offers it)")
+def test_bilingual_mode_on_an_english_page_pairs_title_headings_and_paragraphs(open_page, reader_pages, width):
     words = UI["en"]
     page = open_page(reader_pages.path("bilingual", "en"), width=width).page
     before = page.evaluate(BILINGUAL_JS)
+    assert before["hans"] == before["hant"] == 0 and before["title"] == [], before
     page.get_by_role("link", name=words["bilingual_on"]).click()
     during = page.evaluate(BILINGUAL_JS)
-    assert during["shown"] > before["shown"], f"no Chinese paragraph appears: {before} → {during}"
-    t, src = during["t"], during["src"]
-    if width == "1280":  # side by side: the Chinese level with its English, in the next column
-        assert abs(t["top"] - src["top"]) < 2 and src["left"] >= t["right"], during
-    else:  # stacked: the Chinese right under its English
-        assert src["top"] >= t["bottom"] - 1, during
+    assert during["hans"] > 0 and during["hant"] == 0, f"no Simplified Chinese appears: {during}"
+    assert during["title"] == ["zh-Hans"], during
+    _check_layout(during, width)
     fit = page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     assert fit, f"bilingual mode overflows at {width}px"
     screenshot(page, f"bilingual-en-{width}", full_page=False)
     page.get_by_role("link", name=words["bilingual_off"]).click()
-    assert page.evaluate(BILINGUAL_JS)["shown"] == before["shown"], "bilingual mode does not switch off"
+    after = page.evaluate(BILINGUAL_JS)
+    assert after["hans"] == after["hant"] == 0, "bilingual mode does not switch off"
 
 
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
-def test_chinese_story_leads_to_the_bilingual_reading(open_page, reader_pages, lang):
-    if reader_pages.bilingual is None:
-        pytest.skip("bilingual reading mode not built yet (no English story offers it)")
+def test_bilingual_mode_on_a_chinese_page_shows_the_english_beside_it(open_page, reader_pages, lang):
     page = open_page(reader_pages.path("bilingual", lang)).page
-    page.get_by_role("link", name=UI[lang]["bilingual_link"]).click()
+    assert page.evaluate(BILINGUAL_JS)["en"] == 0
+    page.get_by_role("link", name=UI[lang]["bilingual_on"]).click()
+    during = page.evaluate(BILINGUAL_JS)
+    assert during["en"] > 0 and during["title"] == ["en"], during
+    assert during["hans"] == during["hant"] == 0  # a Chinese page pairs with the English only
+    _check_layout(during, "1280")
+    screenshot(page, f"bilingual-{lang}-1280", full_page=False)
+    page.get_by_role("link", name=UI[lang]["bilingual_off"]).click()
+    assert page.evaluate(BILINGUAL_JS)["en"] == 0
+
+
+def test_bilingual_reading_is_remembered_and_keeps_the_readers_script(open_page, reader_pages, built_site, site_url):
+    """A Traditional reader turns it on and goes to the English page: the Chinese beside the
+    English is Traditional; on to another story, still on; switched off there, off everywhere."""
+    first = reader_pages.path("bilingual", "en")
+    second = next(f"en/stories/{p.name}" for p in sorted((built_site / "en" / "stories").glob("*.html"))
+                  if f"en/stories/{p.name}" != first and 'href="#bilingual"' in p.read_text(encoding="utf-8"))
+    page = open_page(reader_pages.path("bilingual", "zh-Hant")).page
+    page.get_by_role("link", name=UI["zh-Hant"]["bilingual_on"]).click()
+    page.locator('nav.langs a[hreflang="en"]').click()
     page.wait_for_load_state()
-    assert page.url.endswith(reader_pages.path("bilingual", "en") + "#bilingual"), page.url
-    assert page.evaluate(BILINGUAL_JS)["shown"] > 0
+    assert page.url.split("#")[0].endswith(first)
+    state = page.evaluate(BILINGUAL_JS)
+    assert state["hant"] > 0 and state["hans"] == 0 and state["title"] == ["zh-Hant"], state
+    page.goto(f"{site_url}{second}")
+    state = page.evaluate(BILINGUAL_JS)
+    assert state["hant"] > 0 and state["hans"] == 0, f"not remembered on the next story: {state}"
+    page.get_by_role("link", name=UI["en"]["bilingual_off"]).click()
+    page.goto(f"{site_url}{first}")
+    state = page.evaluate(BILINGUAL_JS)
+    assert state["hant"] == state["hans"] == 0, f"switched off, but on again: {state}"
+
+
+@pytest.mark.parametrize("lang, link, shown", [("zh-Hant", "bilingual_on", "en"), ("en", "bilingual_on_hant", "hant")])
+def test_bilingual_mode_without_javascript(open_page, reader_pages, lang, link, shown):
+    page = open_page(reader_pages.path("bilingual", lang), javascript=False).page
+    page.get_by_role("link", name=UI[lang][link]).click()
+    state = page.evaluate(BILINGUAL_JS)
+    assert state[shown] > 0, state
+    page.get_by_role("link", name=UI[lang]["bilingual_off"]).click()
+    assert page.evaluate(BILINGUAL_JS)[shown] == 0
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEEDS
 from site_checks import broken_links, soup
@@ -140,16 +141,55 @@ def test_head_has_canonical_open_graph_and_feed(built_site):
     assert {s["lang"] for s in not_found.select("section.not-found")} == set(PREFIXES)
 
 
-def test_bilingual_mode_pairs_paragraphs_and_works_without_js(built_site):
-    for page in (built_site / "en" / "stories").glob("*.html"):
+def test_bilingual_reading_pairs_titles_headings_and_paragraphs_in_both_directions(built_site):
+    """Without JavaScript: an English page carries each unit in both Chinese scripts behind
+    #bilingual and #bilingual-hant; a Chinese page carries the English behind #bilingual."""
+    english = [p for p in sorted((built_site / "en" / "stories").glob("*.html"))
+               if soup(p).select_one(".body .para .src")]
+    assert english, "no English story has a translation"
+    with_headings = with_titles = 0
+    for page in english:
         doc = soup(page)
-        pairs = doc.select(".body .para")
-        if any(p.select_one(".src") for p in pairs):
-            assert doc.find(id="bilingual") and doc.select_one('.modes a[href="#bilingual"]')
-            zh = soup(built_site / "stories" / page.name)
-            assert zh.select_one(f'.modes a[href$="en/stories/{page.name}#bilingual"]')
-            return
-    pytest.skip("no English story has a translation yet")
+        assert {a["href"] for a in doc.select(".modes a")} == {"#bilingual", "#bilingual-hant", "#main"}
+        assert doc.find(id="bilingual") and doc.find(id="bilingual-hant")
+        titles = {p["lang"] for p in doc.select("header .title-src")}
+        assert titles in (set(), {"zh-Hans", "zh-Hant"})  # none for a story printed without a title
+        with_titles += bool(titles)
+        para = doc.select_one(".body .para:has(.src)")
+        assert [p["lang"] for p in para.select(".src")] == ["zh-Hans", "zh-Hant"]
+        with_headings += bool(doc.select(".body .pair h2 + .src[lang='zh-Hans']"))
+        for lang, prefix in (("zh-Hans", ""), ("zh-Hant", "zh-hant/")):
+            zh = soup(built_site / prefix / "stories" / page.name)
+            assert zh.select_one('.modes a[href="#bilingual"]') and zh.find(id="bilingual")
+            assert [p["lang"] for p in zh.select("header .title-src")] == (["en"] if titles else [])
+            pair = zh.select_one(".body .pair")
+            assert pair.select_one("[id^=p]") and pair.select_one('.src[lang="en"]')
+    assert with_headings and with_titles, "no story pairs its headings or its title"
+
+
+def test_the_english_feed_is_english_and_the_traditional_feed_has_traditional_bylines(built_site):
+    import re
+    from park_digest.languages.traditional import Hant
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    root = ET.parse(built_site / "en" / "feeds" / "all.atom.xml").getroot()
+    for entry in root.iter(f"{ATOM}entry"):
+        content = BeautifulSoup(entry.findtext(f"{ATOM}content") or "", "html.parser")
+        assert not content.select(".src"), "hidden Chinese pairs in the English feed"
+        for untranslated in content.select('[data-status="untranslated"]'):
+            untranslated.decompose()  # shown in Chinese, marked, until it is translated
+        assert not cjk.search(content.get_text()), content.get_text()[:200]
+        name = entry.findtext(f"{ATOM}author/{ATOM}name")
+        assert name is None or not cjk.search(name)
+    bylines = {}
+    for prefix in ("", "zh-hant/"):
+        root = ET.parse(built_site / prefix / "feeds" / "all.atom.xml").getroot()
+        bylines[prefix] = {e.findtext(f"{ATOM}id").rsplit("/", 1)[-1]: e.findtext(f"{ATOM}author/{ATOM}name")
+                           for e in root.iter(f"{ATOM}entry")}
+    hant = Hant("s2tw")
+    pairs = [(bylines[""][slug], name) for slug, name in bylines["zh-hant/"].items() if name]
+    assert pairs and all(name == ", ".join(hant.convert_name(a.strip(), person=True) for a in simplified.split(","))
+                         for simplified, name in pairs)
+    assert any(simplified != name for simplified, name in pairs), "no byline needed converting"
 
 
 def test_search_pages_and_per_language_indexes(built_site):

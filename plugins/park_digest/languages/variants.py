@@ -45,6 +45,7 @@ class LocalizedStory:
     captions: list[Text]
     fact_labels: list[Text]
     park_name: Optional[Text]
+    authors: tuple[str, ...] = ()  # as this language writes them (zh-Hant: in Traditional)
 
     @property
     def status(self) -> str:
@@ -94,7 +95,8 @@ def localize_hant(story: Story, seed: Seed, hant: Hant) -> LocalizedStory:
         body=[(item.type, convert(item.text, item.parts)) for item in story.body],
         captions=[convert(c) for c in story.captions],
         fact_labels=[convert(f.label_zh) for f in story.facts],
-        park_name=convert(story.park.name_zh) if story.park else None)
+        park_name=convert(story.park.name_zh) if story.park else None,
+        authors=tuple(hant.convert_name(a, person=True) for a in story.authors))
 
 
 def localize_source(story: Story) -> LocalizedStory:
@@ -106,7 +108,8 @@ def localize_source(story: Story) -> LocalizedStory:
         body=[(item.type, keep(item.text)) for item in story.body],
         captions=[keep(c) for c in story.captions],
         fact_labels=[keep(f.label_zh) for f in story.facts],
-        park_name=keep(story.park.name_zh) if story.park else None)
+        park_name=keep(story.park.name_zh) if story.park else None,
+        authors=tuple(story.authors))
 
 
 def translate_unit(text: str, lookup: Lookup) -> Text:
@@ -134,4 +137,4 @@ def localize_en(story: Story, lookup: Lookup) -> LocalizedStory:
         title=translate_unit(story.title, lookup) if story.title else None,
         body=[(item.type, translate_unit(item.text, lookup)) for item in story.body],
         captions=[translate_unit(c, lookup) for c in story.captions],
-        fact_labels=labels, park_name=park_name)
+        fact_labels=labels, park_name=park_name, authors=tuple(story.authors))

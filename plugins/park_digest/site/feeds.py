@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from feedgenerator import Atom1Feed
 
+from ..stories.markdown import strip_pairs
 from .content import url_of
 
 TAG_AUTHORITY = "park-digest,2026"
@@ -45,7 +46,7 @@ def atom_feed(info: FeedInfo, articles: Iterable[Any], base_url: str, limit: int
     for article in items:
         feed.add_item(
             title=article.title, link=link(base_url, url_of(article), info.path),
-            description=article.metadata.get("lead", ""), content=article.content,
+            description=article.metadata.get("lead", ""), content=strip_pairs(article.content),
             pubdate=article.date, updateddate=article.date,
             author_name=byline(article, info.lang),
             unique_id=f"tag:{TAG_AUTHORITY}:{info.lang}/stories/{article.slug}")
@@ -53,7 +54,8 @@ def atom_feed(info: FeedInfo, articles: Iterable[Any], base_url: str, limit: int
 
 
 def byline(article: Any, lang: str) -> str | None:
-    """The story's own byline (romanized in English), or None: never the site's name."""
+    """The story's own byline (romanized in English; in zh-Hant its story file's Authors, which
+    are in Traditional characters), or None: never the site's name."""
     if not article.metadata.get("authors"):
         return None
     if lang == "en":

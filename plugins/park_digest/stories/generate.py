@@ -117,14 +117,20 @@ def render_files(pages: list[PageResult], settings: Settings, lookup: Lookup,
             units = [unit for story in page.stories for unit in story_units(story)]
             page_lookup = with_outdated(lookup, settings.site_root, "en", page.seed.file, units)
         for story in page.stories:
+            locals_ = {}
             for lang in settings.languages:
                 if lang == SOURCE_LANG:
-                    local = localize_source(story)
+                    locals_[lang] = localize_source(story)
                 elif lang == "zh-Hant":
-                    local = localize_hant(story, page.seed, hant)
+                    locals_[lang] = localize_hant(story, page.seed, hant)
                 else:
-                    local = localize_en(story, page_lookup)
-                files[Path(lang) / f"{story.id}.md"] = render_story(local, settings.languages, settings.opencc_config)
+                    locals_[lang] = localize_en(story, page_lookup)
+            for lang, local in locals_.items():
+                # bilingual reading: English beside either Chinese, either Chinese beside English
+                pairs = [other for other_lang, other in locals_.items()
+                         if other_lang != lang and "en" in (lang, other_lang)]
+                files[Path(lang) / f"{story.id}.md"] = render_story(
+                    local, settings.languages, settings.opencc_config, pairs)
     return files
 
 

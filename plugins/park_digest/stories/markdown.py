@@ -13,7 +13,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from html import escape
 from itertools import accumulate
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..figures.factbox import format_value
 from ..model import Fact
@@ -70,18 +70,41 @@ def _sentences_html(unit: Text, anchor: str) -> str:
     return "".join(f'<span class="s" id="{anchor}s{i}">{escape(t)}</span>' for i, t in enumerate(unit.sentences))
 
 
-def _paragraph_html(kind: str, unit: Text, index: int, page_lang: str, pair: bool) -> str:
+# The other languages' text of a unit, hidden until the reader asks for the bilingual reading
+# (theme: the #bilingual modes); never in a feed (strip_pairs) nor in this language's search index.
+_PAIR = re.compile(r'<p class="src" lang="[^"]+"[^>]*>[^<]*</p>')
+
+
+def _pair_html(pairs: list[Text]) -> str:
+    out = []
+    for pair in pairs:
+        status = f' data-status="{pair.status}"' if pair.status in ("machine", "outdated") else ""
+        out.append(f'<p class="src" lang="{pair.lang}"{status}>{escape(pair.text)}</p>')
+    return "".join(out)
+
+
+def strip_pairs(html: str) -> str:
+    """A story's HTML without the other languages' text (for feeds)."""
+    return _PAIR.sub("", html)
+
+
+def _paragraph_html(kind: str, unit: Text, index: int, page_lang: str, pairs: list[Text]) -> str:
+    """One body block; `pairs` is the same unit in the other languages, for bilingual reading."""
     anchor = f"p{index}"
+    pairs = [p for p in pairs if p.status != "untranslated" and p.text]
+    if page_lang == "en" and unit.status == "untranslated":
+        pairs = []  # the Chinese is on the page already
     if kind == "heading":
-        return f'<h2 id="{anchor}"{_attrs(unit, page_lang)}>{escape(unit.text)}</h2>'
+        heading = f'<h2 id="{anchor}"{_attrs(unit, page_lang)}>{escape(unit.text)}</h2>'
+        return f'<div class="pair">{heading}{_pair_html(pairs)}</div>' if pairs else heading
     if page_lang == "en":
         notice = ""
         if unit.status == "untranslated":
             notice = '<span class="notice" lang="en">Not yet translated. The Chinese original: </span>'
         main = f'<p class="t"{_attrs(unit, page_lang)}>{notice}{escape(unit.text)}</p>'
-        source = f'<p class="src" lang="zh-Hans">{escape(unit.source)}</p>' if pair and unit.status != "untranslated" else ""
-        return f'<div class="para" id="{anchor}">{main}{source}</div>'
-    return f'<p id="{anchor}"{_attrs(unit, page_lang)}>{_sentences_html(unit, anchor)}</p>'
+        return f'<div class="para" id="{anchor}">{main}{_pair_html(pairs)}</div>'
+    paragraph = f'<p id="{anchor}"{_attrs(unit, page_lang)}>{_sentences_html(unit, anchor)}</p>'
+    return f'<div class="pair">{paragraph}{_pair_html(pairs)}</div>' if pairs else paragraph
 
 
 # An excerpt without a headline is shown with a marker a reader cannot take for the paper's own
@@ -130,8 +153,10 @@ def lead_text(local: LocalizedStory, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def render_story(local: LocalizedStory, available: tuple[str, ...], config: str = "s2tw") -> str:
-    """The Markdown file of one story in one language."""
+def render_story(local: LocalizedStory, available: tuple[str, ...], config: str = "s2tw",
+                 pairs: Sequence[LocalizedStory] = ()) -> str:
+    """The Markdown file of one story in one language; `pairs`, the story in the other languages,
+    give every title, heading and paragraph its text in those (the bilingual reading)."""
     story = local.story
     title = display_title(local)
     body_sources = [item.text for item in story.body]
@@ -143,7 +168,7 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
         f"Date: {story.date or '1970-01-01'}",
     ]
     if story.authors:
-        lines.append(f"Authors: {_meta(', '.join(story.authors))}")
+        lines.append(f"Authors: {_meta(', '.join(local.authors or story.authors))}")
         lines.append(f"Authors_en: {_meta(', '.join(romanize_name(a) for a in story.authors))}")
     lines += [
         f"Kind: {story.kind}",
@@ -178,10 +203,14 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
                           slugs.get(fact.park or "", own) if slugs.get(fact.park or "", own) != own else "")
                 for fact, label in zip(story.facts, local.fact_labels)]
         lines.append("Facts: " + "\n    ".join(rows))
+    for other in pairs:  # Title_zh_hans: …, for the title's pair beside the page's own
+        if other.title and other.title.status != "untranslated" and not (
+                local.lang == "en" and local.title and local.title.status == "untranslated"):
+            lines.append(f"Title_{other.lang.lower().replace('-', '_')}: {_meta(other.title.text)}")
     html = []
-    pair = local.lang == "en"
     for index, (kind, unit) in enumerate(local.body):
-        html.append(_paragraph_html(kind, unit, index, local.lang, pair))
+        others = [other.body[index][1] for other in pairs if index < len(other.body)]
+        html.append(_paragraph_html(kind, unit, index, local.lang, others))
     if local.captions:
         items = "".join(f"<li{_attrs(c, local.lang)}>{escape(c.text)}</li>" for c in local.captions)
         html.append(f'<ul class="captions">{items}</ul>')
