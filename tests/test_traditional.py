@@ -119,3 +119,12 @@ def test_every_word_list_entry_says_why():
     words = load_word_list()
     assert words.words and all(w.note for w in words.words)
     assert "于" in words.keep_in_names and isinstance(words, WordList)
+
+
+def test_the_converter_survives_pickling_into_a_worker():
+    import pickle
+    hant = Hant("s2tw", True, ("湘江智能",), ("于大勇",))
+    hash(hant)  # cached in this process only: string hashes differ between processes
+    copy = pickle.loads(pickle.dumps(hant))
+    assert "_hash" not in copy.__dict__ and copy == hant
+    assert copy.convert("湘江智能 记者于大勇") == "湘江智能 記者于大勇"

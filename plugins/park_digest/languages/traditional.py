@@ -167,13 +167,20 @@ class Hant:
         return [(start, end, "name" if kind == "name" else text[start:end])
                 for start, end, kind in table.find(text)]
 
-    def __post_init__(self) -> None:
-        # Hashed on every cached lookup: a gazetteer's thousand names are hashed once.
-        object.__setattr__(self, "_hash", hash((self.config, self.quotes, self.names,
-                                                self.people, self.words)))
-
     def __hash__(self) -> int:
-        return self._hash  # type: ignore[attr-defined]
+        # Hashed on every cached lookup: a gazetteer's thousand names are hashed once per process
+        # (string hashes differ between processes, so the cached value is never pickled).
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = self.__dict__["_hash"] = hash((self.config, self.quotes, self.names,
+                                                    self.people, self.words))
+        return cached
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
 
 
 @dataclass(frozen=True)
