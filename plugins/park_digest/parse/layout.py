@@ -2,9 +2,10 @@
 
 A page arrives as paragraphs separated by blank lines, but the columns of the printed page have
 cut some sentences in two and dropped photo captions into the cut. Each non-blank line is first
-given a role (heading, text, caption, byline, advertisement marker, furniture); then text lines
-that end mid-sentence are joined to the next text line, across any captions in between, which
-are lifted out as caption blocks.
+given a role (heading, text, caption, byline, advertisement marker, furniture: furniture.py
+judges a web page's menus, banners and lists, and cuts markup out of story lines); then text
+lines that end mid-sentence are joined to the next text line, across any captions in between,
+which are lifted out as caption blocks.
 """
 from __future__ import annotations
 
@@ -195,6 +196,7 @@ def classify_lines(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     in_ad = False
     sentence_open = False
+    content = False  # has a line other than furniture been seen
     for i, line in enumerate(scanned):
         nxt = scanned[i + 1] if i + 1 < len(scanned) else None
         if not line.reason:  # markup cut out of a story line is reported beside it
@@ -202,12 +204,12 @@ def classify_lines(lines: list[str]) -> list[Block]:
                        for piece, why in line.markup]
         # A web page's headline comes after its banners or right above its date line; a printed
         # page may open on the tail of a sentence.
-        opening = (not any(b.kind != "furniture" for b in blocks)
-                   and (bool(blocks) or (nxt is not None and bool(nxt.reason))))
+        opening = not content and (bool(blocks) or (nxt is not None and bool(nxt.reason)))
         # A short line right under a picture's place (its file name, 图片, 放大) is its caption.
         after_picture = i > 0 and scanned[i - 1].reason in _PICTURE_REASONS
         block = _classify(line, nxt, in_ad, sentence_open, opening, after_picture)
         block.gap_before = line.gap_before
+        content = content or block.kind != "furniture"
         if block.kind == "advertisement":
             in_ad = True
         if block.kind != "caption":
