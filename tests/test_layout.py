@@ -117,3 +117,10 @@ def test_a_malformed_furniture_file_names_the_entry(tmp_path):
     bad.write_text("lines:\n  - {reason: x, match: a, where: top}\n", encoding="utf-8")
     with pytest.raises(FurnitureDataError, match=r"lines entry 1: where must be anywhere or edge"):
         load_rules(bad)
+
+
+def test_a_line_with_a_script_or_an_event_handler_keeps_every_character():
+    line = '■ 图为<a href="javascript:alert(1)">园区</a>夜景 周舟/摄'
+    assert roles(line) == [("caption", line)]
+    assert roles("<p>" + BODY + "</p>") == [("furniture", "<p>"), ("furniture", "</p>"), ("text", BODY)]
+    assert kinds('# 青岛高新区<script>alert("t")</script>新闻\n' + BODY) == ["heading", "text"]

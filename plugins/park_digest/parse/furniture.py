@@ -59,6 +59,7 @@ class ListRule:
 class InlineRule:
     reason: str
     pattern: re.Pattern
+    unless: Optional[re.Pattern] = None
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,9 @@ def load_rules(path: Path = DATA) -> Rules:
                   for i, e in _entries(path, data, "lines", {"reason", "match", "max", "where", "note"}))
     lists = tuple(ListRule(_compile(path, "lists", i, e), bool(e.get("numbered")))
                   for i, e in _entries(path, data, "lists", {"match", "numbered", "note"}, need=("match",)))
-    inline = tuple(InlineRule(e["reason"], _compile(path, "inline", i, e))
-                   for i, e in _entries(path, data, "inline", {"reason", "match", "note"}))
+    inline = tuple(InlineRule(e["reason"], _compile(path, "inline", i, e),
+                              _compile(path, "inline", i, e, "unless") if "unless" in e else None)
+                   for i, e in _entries(path, data, "inline", {"reason", "match", "unless", "note"}))
     return Rules(lines, lists, inline)
 
 
@@ -97,9 +99,9 @@ def _entries(path: Path, data: dict, section: str, keys: set[str], need: tuple[s
         yield number, entry
 
 
-def _compile(path: Path, section: str, number: int, entry: dict[str, Any]) -> re.Pattern:
+def _compile(path: Path, section: str, number: int, entry: dict[str, Any], key: str = "match") -> re.Pattern:
     try:
-        return re.compile(str(entry["match"]), re.IGNORECASE)
+        return re.compile(str(entry[key]), re.IGNORECASE)
     except re.error as exc:
         raise FurnitureDataError(f"{path.name}: {section} entry {number}: bad pattern ({exc})") from exc
 
@@ -113,7 +115,7 @@ def strip_markup(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The line without inline markup, and each piece cut out with its reason, in order."""
     removed: list[tuple[str, str]] = []
     for rule in rules().inline:
-        if not rule.pattern.search(text):
+        if not rule.pattern.search(text) or (rule.unless and rule.unless.search(text)):
             continue
         removed += [(m.group(0).strip(), rule.reason) for m in rule.pattern.finditer(text) if m.group(0).strip()]
         text = rule.pattern.sub("", text)
