@@ -17,6 +17,7 @@ from typing import Any, Iterable, Optional
 from .chart import Bar
 from ..model import MONEY_UNITS
 from .content import bcp47, fact_park, story_parks, url_of
+from .spreadsheet import safe_cell
 
 COLUMNS = ("park", "park_zh", "park_en", "story", "title", "date", "date_inferred", "sentence",
            "figure", "figure_en", "value", "value_max", "unit", "qualifier", "label_zh", "label_en",
@@ -48,8 +49,8 @@ class FigureRow:
     @cached_property
     def csv_line(self) -> str:
         values = [getattr(self, c) for c in COLUMNS]  # dataclasses.asdict deep-copies: slow
-        return _CSV_LINE.writerow(["yes" if v is True else "no" if v is False else "" if v is None
-                                   else _plain(v) for v in values])
+        return _CSV_LINE.writerow([safe_cell("yes" if v is True else "no" if v is False else "" if v is None
+                                             else _plain(v)) for v in values])
 
     @cached_property
     def json_line(self) -> str:
