@@ -213,7 +213,7 @@ def make(surface, value, unit, label="项目数", qualifier="exact", label_en="n
                 label_en=label_en)
 
 
-def test_select_box_prefers_money_and_skips_duplicates():
+def test_select_box_prefers_money_totals_and_skips_duplicates():
     facts = [make("3年", 3, "year", "年数", label_en="years"),
              make("8.86亿美元", 8.86e8, "USD", "投资总额", label_en="total investment"),
              make("8.86亿美元", 8.86e8, "USD", "投资总额", label_en="total investment"),
@@ -221,20 +221,21 @@ def test_select_box_prefers_money_and_skips_duplicates():
              make("两条", 2, "count", "线路数", label_en="number of lines")]
     select_box(facts, limit=3)
     boxed = [f.surface for f in facts if f.in_box]
-    assert boxed[0] == "8.86亿美元" and len(boxed) == 3
-    assert sum(f.in_box for f in facts if f.surface == "8.86亿美元") == 1
-    assert "3年" not in boxed
+    assert boxed == ["8.86亿美元"]  # one per label; no duration, and no count that is no indicator
+    facts[3].indicator, facts[3].period = "projects_signed", "2025"
+    select_box(facts, limit=3)
+    assert [f.surface for f in facts if f.in_box] == ["8.86亿美元", "311个"]
 
 
 @pytest.mark.parametrize("surface, value, unit, qualifier, zh, en", [
     ("8.86亿美元", 8.86e8, "USD", "exact", "8.86亿美元", "US$886 million"),
     ("超200个", 200, "count", "over", "超200个", "over 200"),
-    ("3000余家", 3000, "count", "approx", "3000余家", "about 3,000"),
+    ("3000余家", 3000, "count", "approx", "3000余家", "more than 3,000"),
     ("39.5%", 39.5, "percent", "exact", "39.5%", "39.5%"),
     ("10亿元", 1e9, "CNY", "exact", "10亿元", "CNY 1 billion"),
     ("26875万元", 2.6875e8, "CNY", "exact", "26875万元", "CNY 268.75 million"),
     ("不到半年", 0.5, "year", "under", "不到半年", "under 0.5 years"),
-    ("近1/10", 0.1, "other", "approx", "近1/10", "about 1/10"),
+    ("近1/10", 0.1, "other", "approx", "近1/10", "nearly 1/10"),
     ("300亩", 300, "mu", "exact", "300亩", "300 mu"),
 ])
 def test_format_value(surface, value, unit, qualifier, zh, en):
@@ -261,14 +262,15 @@ def test_extraction_over_all_seeds_is_fast():
     assert facts and time.perf_counter() - began < 0.5
 
 
-def test_fact_box_shows_one_figure_per_label_and_not_only_money():
-    from park_digest.figures.facts import extract_facts
-    text = ("2024年，宝鸡高新区共谋划157个项目，总投资554.8亿元，年度投资100.5亿元。当天集中开工16个项目，"
-            "总投资37.94亿元，年度投资15.1亿元。其中工业装备项目6个，总投资18.1亿元、年度投资6.2亿元。")
-    facts = extract_facts(text)
-    select_box(facts, 6)
+def test_fact_box_shows_one_figure_per_label_and_no_breakdown(tmp_path):
+    from park_digest.parse.pipeline import process_file
+    page = tmp_path / "page.txt"
+    page.write_text("# 园区集中开工24个项目\n\n2025年，园区集中开工项目24个，总投资186亿元，年度计划投资52亿元。"
+                    "其中工业项目14个，总投资97亿元。\n", encoding="utf-8")
+    facts = process_file(page).stories[0].facts
     boxed = [f for f in facts if f.in_box]
     labels = [f.label_en for f in boxed]
     assert len(labels) == len(set(labels))
-    assert any(f.unit == "count" for f in boxed)
-    assert next(f for f in boxed if f.label_zh == "总投资").value == 554.8e8  # the largest of its label
+    assert {(f.surface, f.indicator) for f in boxed} >= {("24个", "projects_started"),
+                                                          ("186亿元", "projects_started_value")}
+    assert not {"14个", "97亿元"} & {f.surface for f in boxed}

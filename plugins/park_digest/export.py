@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .languages.variants import to_traditional
 from .model import Fact, PageResult, Park, Story
 
 
@@ -18,7 +19,16 @@ def fact_json(fact: Fact) -> dict[str, Any]:
         value = int(value)
     return {"surface": fact.surface, "value": value, "unit": fact.unit, "qualifier": fact.qualifier,
             "measure_word": fact.measure_word, "label_zh": fact.label_zh, "label_en": fact.label_en,
-            "block": fact.block, "in_box": fact.in_box, "park": fact.park}
+            "label_zh_hant": traditional_label(fact.label_zh), "labelled": fact.labelled,
+            "block": fact.block, "in_box": fact.in_box,
+            "indicator": fact.indicator, "period": fact.period, "period_inferred": fact.period_inferred,
+            "change": fact.change, "change_of": fact.change_of, "share_of": fact.share_of,
+            "park": fact.park}
+
+
+def traditional_label(label: str) -> str:
+    """The label in Traditional script (OpenCC, Taiwan glyphs: the default of the site)."""
+    return to_traditional(label, "s2tw") if label else ""
 
 
 def story_json(story: Story) -> dict[str, Any]:

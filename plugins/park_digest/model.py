@@ -68,6 +68,14 @@ class Fact:
     start: int = 0  # offset of surface in the block text
     value_max: Optional[float] = None  # upper end of a range
     park: Optional[str] = None  # name_zh of the park the figure's clause is about (round-ups)
+    # What the figure means (figures/indicators.py, figures/periods.py; INDICATORS.md):
+    indicator: Optional[str] = None  # an id of data/indicators.yml, or None
+    change: Optional[str] = None  # yoy | mom | vs_period: the figure is a change of its indicator
+    change_of: Optional[int] = None  # index in the story's facts of the level that changed
+    share_of: Optional[str] = None  # city | province | country | industry | revenue | …
+    period: Optional[str] = None  # 2025, 2025-01/2025-08, 2025-H1, 2025-Q3, ≤2025-12, 2021/2025, target:2027
+    period_inferred: bool = False  # the period comes from the publication date, not the text
+    labelled: bool = True  # label_zh and label_en name what is measured (else: no box, chart, table)
 
 
 @dataclass(frozen=True)

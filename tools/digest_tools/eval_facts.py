@@ -2,10 +2,15 @@
 
     PYTHONPATH=plugins:tools .venv/bin/python -m digest_tools.eval_facts [--gold FILE] [--seeds DIR] [-q]
 
-Each seed line (annotated captions, noise lines and advertisement stories skipped) is normalized
-the way the parser will (NFC, no spaces inside numbers) and run through extract_facts. A fact
-matches a gold fact of the same line when surface (after NFKC, without whitespace), unit and
-value (within 0.5%) agree.
+Extraction: each seed line (annotated captions, noise lines and advertisement stories skipped)
+is normalized the way the parser will (NFC, no spaces inside numbers) and run through
+extract_facts. A fact matches a gold fact of the same line when surface (after NFKC, without
+whitespace), unit and value (within 0.5%) agree.
+
+Meaning (indicator, period, change, share, fact box): each seed goes through the whole pipeline
+(stories, dates, context), and each story's figures are matched to the gold figures of their
+seed line the same way. Accuracies are over all gold figures (a figure the pipeline missed
+counts as wrong); box precision is over the figures the pipeline boxed that gold annotates.
 """
 from __future__ import annotations
 
@@ -16,9 +21,10 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from park_digest.figures.facts import extract_facts
+from park_digest.parse.pipeline import clean_lines, process_file
 from park_digest.model import MONEY_UNITS
 from park_digest.model import Fact
 
@@ -144,6 +150,104 @@ def report(score: Score, verbose: bool = True) -> str:
     return "\n".join(out)
 
 
+@dataclass
+class MeaningScore:
+    """Gold figures paired with the pipeline's figure of the same line (None when missed), and
+    the boxed figures no gold figure matched."""
+    pairs: list[tuple[dict, Optional[Fact]]] = field(default_factory=list)
+    unmatched_boxed: int = 0
+
+    def _share(self, right, among=lambda g: True) -> float:
+        chosen = [(g, f) for g, f in self.pairs if among(g)]
+        return sum(1 for g, f in chosen if f is not None and right(g, f)) / len(chosen) if chosen else 1.0
+
+    def indicator_accuracy(self) -> float:
+        return self._share(lambda g, f: g["indicator"] == f.indicator)
+
+    def false_indicators(self) -> float:
+        """Figures with no indicator in gold that the pipeline gave one, over those figures."""
+        none = [f for g, f in self.pairs if g["indicator"] is None]
+        return sum(1 for f in none if f is not None and f.indicator) / len(none) if none else 0.0
+
+    def period_accuracy(self, strict: bool = False, indicators_only: bool = False) -> float:
+        return self._share(lambda g, f: g["period"] == f.period and (
+            not strict or g["period"] is None or bool(g["period_inferred"]) == f.period_inferred),
+            (lambda g: g["indicator"] is not None) if indicators_only else (lambda g: True))
+
+    def change_accuracy(self) -> float:
+        return self._share(lambda g, f: g["change"] == f.change)
+
+    def share_accuracy(self) -> float:
+        return self._share(lambda g, f: g["share_of"] == f.share_of)
+
+    def box_precision(self) -> float:
+        boxed = [g for g, f in self.pairs if f is not None and f.in_box]
+        total = len(boxed) + self.unmatched_boxed
+        return sum(1 for g in boxed if g["box_worthy"]) / total if total else 1.0
+
+    def box_recall(self) -> float:
+        worthy = [f for g, f in self.pairs if g["box_worthy"]]
+        return sum(1 for f in worthy if f is not None and f.in_box) / len(worthy) if worthy else 1.0
+
+
+def evaluate_meaning(gold_path: Path = DEFAULT_GOLD, seeds_dir: Path = DEFAULT_SEEDS) -> MeaningScore:
+    data = json.loads(gold_path.read_text(encoding="utf-8"))
+    score = MeaningScore()
+    for seed_file in data["seeds"]:
+        result = process_file(seeds_dir / seed_file)
+        lines, _ = clean_lines(result.seed)
+        by_line: dict[int, list[Fact]] = {}
+        for story in result.stories:
+            for fact in story.facts:
+                by_line.setdefault(fact_line(story, fact, lines), []).append(fact)
+        golds = [g for g in data["facts"] if g["seed"] == seed_file]
+        used: set[int] = set()
+        for g in golds:
+            hit = next((f for f in by_line.get(g["line"], []) if id(f) not in used and same_fact(g, f)), None)
+            if hit is not None:
+                used.add(id(hit))
+            score.pairs.append((g, hit))
+        score.unmatched_boxed += sum(1 for facts in by_line.values() for f in facts
+                                     if f.in_box and id(f) not in used)
+    return score
+
+
+def fact_line(story, fact: Fact, lines: list[str]) -> int:
+    """The seed line (1-based) a figure stands on: its body item's lines joined as the layout
+    joins them (without a separator), or the line of the story's title."""
+    if fact.block == "title":
+        first, last = story.span
+        return next((n for n in range(first, last + 1) if story.title and story.title in lines[n - 1]), first)
+    item = story.body[fact.block]
+    offset = 0
+    for number in item.parts or (item.span[0],):
+        offset += len(lines[number - 1])
+        if fact.start < offset:
+            return number
+    return item.span[1]
+
+
+def report_meaning(score: MeaningScore, verbose: bool = True) -> str:
+    out = [
+        f"indicator accuracy {score.indicator_accuracy():.3f}  false indicators "
+        f"{score.false_indicators():.3f} (of figures with none)",
+        f"period accuracy {score.period_accuracy():.3f}  with inferred flag "
+        f"{score.period_accuracy(strict=True):.3f}  on indicator figures "
+        f"{score.period_accuracy(indicators_only=True):.3f}",
+        f"change accuracy {score.change_accuracy():.3f}  share accuracy {score.share_accuracy():.3f}",
+        f"box precision {score.box_precision():.3f}  box recall {score.box_recall():.3f}",
+    ]
+    if verbose:
+        out.append("\nmeaning disagreements (gold | got):")
+        for g, f in score.pairs:
+            got = (f.indicator, f.change, f.share_of, f.period, f.period_inferred, f.in_box) if f else None
+            want = (g["indicator"], g["change"], g["share_of"], g["period"], g["period_inferred"], g["box_worthy"])
+            if got != want:
+                out.append(f"  {g['seed'][:3]}:{g['line']:<4} {g['surface']:<8} {want} | {got}"
+                           f"  [{f.label_zh if f else '-'}]")
+    return "\n".join(out)
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
@@ -151,6 +255,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("-q", "--quiet", action="store_true", help="scores only")
     args = parser.parse_args(list(argv) if argv is not None else None)
     print(report(evaluate(args.gold, args.seeds), verbose=not args.quiet))
+    print(report_meaning(evaluate_meaning(args.gold, args.seeds), verbose=not args.quiet))
     return 0
 
 

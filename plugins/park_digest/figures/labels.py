@@ -86,7 +86,8 @@ _HEAD_NOUNS = ("企业", "公司", "项目", "中心", "机构", "平台", "活�
                "人员", "岗位", "主体", "企业家", "空间", "承诺书", "生产线", "厂商", "厂", "工厂", "车辆", "设备", "证", "专利", "标准", "流程",
                "类别", "检测", "样本", "军团", "领域", "方向", "产品线", "赛事", "服务")
 _COUNT_SUFFIX = ("数", "数量", "量", "次", "场次", "人数", "家数", "个数")
-_LEADING_FIGURE = re.compile(r"^[\d.,]+(?![\d.,A-Za-z])(?:千瓦|千伏|kV|kW|MW|GW|[万亿千百]+)*[元%]?")
+_LEADING_FIGURE = re.compile(r"^(?:[\d两三四五六七八九十百千万]+(?:余|多)?[个家项只所座条](?![数])"  # 的6个市级重点项目
+                             r"|[\d.,]+(?![\d.,A-Za-z])(?:千瓦|千伏|kV|kW|MW|GW|[万亿千百]+)*[元%]?)")
 _COMPARISON = re.compile(r"(?:较|比)[\u4e00-\u9fff]{1,10}?(?=压缩|降低|下降|提升|提高|增长|减少|缩短|低|高|多|少)")
 _FIELD_PREFIX = re.compile(r"^[\u4e00-\u9fff]{0,8}领域(?=[\u4e00-\u9fff]{2})")
 _LEADING_MODIFIER = re.compile(r"^(?:新增|累计|新引进|共|合计|其中)")
@@ -282,7 +283,7 @@ def compose_english(label_zh: str, vocabulary: Vocabulary = VOCABULARY) -> Compo
     """
     plural = singular = ""
     wrapped = has_noun = named = gap = countable = False
-    for term in _segment(label_zh, vocabulary):
+    for term in segment_terms(label_zh, vocabulary):
         if term is None:
             gap = bool(plural)
             continue
@@ -317,7 +318,7 @@ def _fill(template: str, plural: str, singular: str) -> str:
     return template.replace("{sg}", singular).replace("{}", plural)
 
 
-def _segment(label_zh: str, vocabulary: Vocabulary) -> list[Optional[Term]]:
+def segment_terms(label_zh: str, vocabulary: Vocabulary) -> list[Optional[Term]]:
     """Greedy longest match; None marks characters no term covers (names, rare words)."""
     out: list[Optional[Term]] = []
     i = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional, Protocol
 
+from ..figures.labels_check import indicator_label
 from ..model import Seed, Story
 from ..parse.normalize import normalize_line, split_sentences, strip_pinyin
 from .traditional import Hant
@@ -94,7 +95,8 @@ def localize_hant(story: Story, seed: Seed, hant: Hant) -> LocalizedStory:
         title=convert(story.title) if story.title else None,
         body=[(item.type, convert(item.text, item.parts)) for item in story.body],
         captions=[convert(c) for c in story.captions],
-        fact_labels=[convert(f.label_zh) for f in story.facts],
+        fact_labels=[Text(indicator_label(f, "zh-Hant"), "zh-Hant", "converted", source=f.label_zh)
+                     if f.indicator else convert(f.label_zh) for f in story.facts],
         park_name=convert(story.park.name_zh) if story.park else None,
         authors=tuple(hant.convert_name(a, person=True) for a in story.authors))
 
@@ -124,6 +126,9 @@ def localize_en(story: Story, lookup: Lookup) -> LocalizedStory:
     wins over anything but a reviewed entry: no engine's wording replaces a house term."""
     labels = []
     for fact in story.facts:
+        if fact.indicator:  # named after its indicator: the data file's reviewed English
+            labels.append(Text(fact.label_en, "en", "reviewed", source=fact.label_zh))
+            continue
         unit = translate_unit(fact.label_zh, lookup)
         if unit.status != "reviewed" and fact.label_en:
             unit = Text(fact.label_en, "en", "machine", "rules", source=fact.label_zh)

@@ -11,8 +11,8 @@ from typing import Any, Optional
 import yaml
 
 from .dates import dateline_date, infer_date, parse_date
-from ..figures.factbox import select_box
 from ..figures.facts import extract_story_facts
+from ..figures.meaning import annotate_story
 from .layout import build_blocks
 from ..model import STORY_KINDS, Discarded, PageResult, Seed, Story
 from .normalize import normalize_line, strip_pinyin
@@ -165,7 +165,7 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
             date_inferred=when is None, source=sidecar.source, seed_file=seed.file)
         if story.kind != "advertisement":
             story.facts = facts
-            select_box(story.facts, fact_box_size)
+            annotate_story(story, fact_box_size)
         stories.append(story)
     return PageResult(seed=seed, stories=stories, discarded=discarded,
                       warnings=[*seed.warnings, *sidecar.warnings])

@@ -1,0 +1,402 @@
+"""What a figure measures: the park indicator (data/indicators.yml), and whether it is a change
+or a share of one (INDICATORS.md).
+
+A figure is an indicator when the words that name it end in one of an indicator's terms (the
+head of the phrase: 国家级高新技术企业 is one, 高企上市培育库 is not) and nothing in its clause
+makes it a part, a threshold or one firm's or project's number. A percentage is never a level:
+it is the change of the indicator it grows (同比增长39.5%) or its share of a whole (占全市8%).
+Pure functions over model.Fact; the facts of one story are classified together because a
+figure often borrows its noun from the one before it (新增4家，累计15家、占全市8%).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Callable, Mapping, NamedTuple, Optional, Sequence, Union
+
+import yaml
+
+from ..model import MONEY_UNITS, Fact
+
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "indicators.yml"
+LANGS = ("zh-Hans", "zh-Hant", "en")
+UNIT_KINDS = ("money", "count")
+_GAP = "…"
+_GAP_RE = ".{0,8}?"
+
+
+class Indicator(NamedTuple):
+    id: str
+    unit: str  # money | count
+    names: Mapping[str, str]  # language → name
+    terms: tuple[str, ...]
+    terms_hant: tuple[str, ...]
+    value_of: Optional[str]  # for a money total of projects: the count id it totals
+    source: str
+
+
+class IndicatorTable(NamedTuple):
+    by_id: Mapping[str, Indicator]
+    matchers: tuple[tuple[re.Pattern, str, int], ...]  # (head pattern, id, term length), longest first
+    value_ids: Mapping[str, str]  # count id → the money id of its projects' total investment
+
+
+class IndicatorFileError(ValueError):
+    """The indicator file is malformed: the build stops with the entry named."""
+
+
+def load_indicators(path: Path = DATA_FILE) -> IndicatorTable:
+    """Read and check data/indicators.yml into immutable lookup tables."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries = raw.get("indicators") if isinstance(raw, dict) else None
+    if not isinstance(entries, dict) or not entries:
+        raise IndicatorFileError(f"{path}: expected a mapping `indicators:` of ids to entries")
+    by_id: dict[str, Indicator] = {}
+    for key, entry in entries.items():
+        where = f"{path.name}: indicators.{key}"
+        if not isinstance(entry, dict):
+            raise IndicatorFileError(f"{where}: expected a mapping")
+        names = entry.get("name") or {}
+        missing = [lang for lang in LANGS if not str(names.get(lang, "")).strip()]
+        if missing:
+            raise IndicatorFileError(f"{where}: name needs {', '.join(missing)}")
+        if entry.get("unit") not in UNIT_KINDS:
+            raise IndicatorFileError(f"{where}: unit must be one of {UNIT_KINDS}")
+        terms = tuple(str(t) for t in entry.get("terms") or ())
+        terms_hant = tuple(str(t) for t in entry.get("terms_hant") or ())
+        if len(terms) != len(terms_hant):
+            raise IndicatorFileError(f"{where}: terms and terms_hant must pair one to one")
+        if not str(entry.get("source", "")).strip():
+            raise IndicatorFileError(f"{where}: every entry says where it was checked (source)")
+        by_id[str(key)] = Indicator(str(key), entry["unit"], MappingProxyType(dict(names)), terms,
+                                    terms_hant, entry.get("value_of"), str(entry["source"]))
+    for ind in by_id.values():
+        if ind.value_of is not None and by_id.get(ind.value_of, ind).unit != "count":
+            raise IndicatorFileError(f"{path.name}: indicators.{ind.id}: value_of must name a count id")
+    matchers = sorted(((_head_pattern(term), ind.id, len(term.replace(_GAP, "")))
+                       for ind in by_id.values() for term in ind.terms),
+                      key=lambda m: -m[2])
+    value_ids = {ind.value_of: ind.id for ind in by_id.values() if ind.value_of}
+    return IndicatorTable(MappingProxyType(by_id), tuple(matchers), MappingProxyType(value_ids))
+
+
+def _head_pattern(term: str) -> re.Pattern:
+    return re.compile("(?:" + _GAP_RE.join(map(re.escape, term.split(_GAP))) + ")$")
+
+
+INDICATORS = load_indicators()  # immutable: read once at import
+
+
+def indicator_name(indicator_id: str, lang: str) -> str:
+    return INDICATORS.by_id[indicator_id].names[lang]
+
+
+# ---------------------------------------------------------------- matching a phrase
+
+_QUOTES = re.compile(r"[“”\"‘’《》「」『』【】\s]")
+# Words that wrap the measured noun: 高新技术企业数 / 授信金额 / 母基金总规模 name the same thing.
+_WRAPPERS = re.compile(r"(?:数量|总数|家数|个数|人数|数|总量|总额|金额|总规模|规模|总值|额|合计|总计)$")
+_GENERIC_MONEY = re.compile(
+    r"^(?:[新累]?[^\d]{0,2})?(?:计划)?(?:总投资额?|投资总额|投资额|协议投资|总规模|规模|金额|总额|合计|总计|投资)$")
+
+
+def match_head(phrase: str, unit: str) -> Optional[str]:
+    """The id whose term ends the phrase (its head), for a figure of this unit kind."""
+    phrase = _QUOTES.sub("", phrase)
+    for _ in range(2):  # 授信总金额: two wrappers at most
+        stripped = _WRAPPERS.sub("", phrase)
+        if stripped == phrase or not stripped:
+            break
+        phrase = stripped
+    for pattern, ind_id, _size in INDICATORS.matchers:
+        if INDICATORS.by_id[ind_id].unit == unit and pattern.search(phrase):
+            return ind_id
+    return None
+
+
+# ---------------------------------------------------------------- a figure in its text
+
+_SEGMENT_END = re.compile(r"[。！？；;!?]")
+_CLAUSE_BREAK = re.compile(r"[，,、：:（）()]|——")
+_SINGLE_FIRM = re.compile(r"有限公司|股份|集团|该公司|该企业|这家|这款|该产品|为其|其(?:研发|生产|产品)|的产品|"
+                          r"由[^，。；]{0,30}组成")
+_PARK_SUBJECT = re.compile(r"高新区|新区|开发区|园区|产业园|全区|该区|管委会?")
+_NAMED_PROJECT = re.compile(r"[\d.]+[万亿]*[元美]+[^，。；]{0,3}的(?![\d两三四五六七八九十]+[个家项])[^，。；、]{2,40}?"
+                            r"(?:项目|基地|产业园|园区|工厂|先导区|平台)"
+                            r"|(?:该|此|这个|这一)项目|项目(?:投资总额|总投资|计划投资)")
+_PROCESS = re.compile(r"事项|材料|时限|流程|手续|环节|承诺书|类别|种类")
+_THRESHOLD = re.compile(r"[\d.]+[万亿千百]*[元美]*(?:以上|以下)(?:的)?$")
+_PLANNED = re.compile(r"谋划|储备|拟")
+_CHANGE_WORDS = re.compile(r"(同比|环比|较[^，。；]{0,10}?|比[^，。；]{0,8}?)?"
+                           r"(增长|增速|增幅|上升|下降|回落|减少|提高|提升|降低)(?:了)?(?:约|近|超过?)?$")
+_LEVEL_VERBS = re.compile(r"(?:增至|增加到|提升至|提高至|提升到|提高到|达到?|为|降至|至)$")
+_SHARE_WHOLE = (
+    (re.compile(r"(?:营业收入|营收|主营业务收入)"), "revenue"),
+    (re.compile(r"(?:地区生产总值|GDP|生产总值)"), "gdp"),
+    (re.compile(r"全国|国内|我国"), "country"),
+    (re.compile(r"全省|[\u4e00-\u9fff]{1,4}省(?!级)"), "province"),
+    (re.compile(r"全市|本市|[\u4e00-\u9fff]{1,4}(?<!上)市(?!级|场|值|民)"), "city"),
+    (re.compile(r"全区|全县"), "district"),
+    (re.compile(r"全球|世界"), "world"),
+    (re.compile(r"行业|业内"), "industry"),
+)
+_SHARE_MARK = re.compile(r"占(?:到|据)?|比重|占比")
+
+
+@dataclass
+class _Place:
+    """Where a figure stands: the text before it in its sentence and clause, and after it."""
+    segment: str  # its sentence (to the previous ；。), up to the figure
+    clause: str  # since the last clause break or the previous figure
+    after: str  # after the surface, to the next clause break
+    after_long: str  # after the surface, to the next comma or full stop (past brackets)
+    previous_segment: str  # the sentence before, in the same paragraph
+    in_speech: bool  # inside a quotation of someone speaking
+    sentence_id: tuple  # (block, sentence index): figures of one sentence share it
+
+
+Texts = Callable[[Union[int, str]], str]
+
+
+def classify_story(facts: Sequence[Fact], text_of: Texts) -> list[str]:
+    """Set indicator, change, change_of and share_of on every figure of one story. Returns, for
+    each figure, why it can be no indicator of the park ("" when it can): single (one firm or
+    project), threshold, magnitude (三大, 千亿元级), part (a sector's share of a total), plan."""
+    places = [_place(f, facts[i - 1] if i and facts[i - 1].block == f.block else None, text_of(f.block))
+              for i, f in enumerate(facts)]
+    reasons = []
+    for i, fact in enumerate(facts):
+        fact.indicator, fact.change, fact.change_of, fact.share_of = None, None, None, None
+        place = places[i]
+        earlier = [j for j in range(i - 1, -1, -1) if places[j].sentence_id == place.sentence_id]
+        reason = ruled_out(fact, place)
+        reasons.append(reason)
+        if fact.unit == "percent" or _is_fraction(fact):
+            _classify_ratio(fact, place, facts, earlier, reason)
+        elif (fact.unit in MONEY_UNITS or fact.unit == "count") and not reason:
+            fact.indicator = _level_indicator(fact, place, facts, earlier)
+    _copy_title_twins(facts)
+    return reasons
+
+
+def _place(fact: Fact, previous: Optional[Fact], text: str) -> _Place:
+    before = text[:fact.start]
+    seg_starts = [m.end() for m in _SEGMENT_END.finditer(before)]
+    seg_start = seg_starts[-1] if seg_starts else 0
+    clause_starts = [m.end() for m in _CLAUSE_BREAK.finditer(before, seg_start)]
+    clause_start = max([seg_start] + clause_starts)
+    if previous is not None:
+        clause_start = max(clause_start, previous.start + len(previous.surface))
+    end = fact.start + len(fact.surface)
+    stop = _CLAUSE_BREAK.search(text, end)
+    seg_stop = _SEGMENT_END.search(text, end)
+    after_end = min(m.start() for m in (stop, seg_stop) if m) if (stop or seg_stop) else len(text)
+    long_stop = re.search(r"[，,。；;！？]", text[end:])
+    after_long = text[end:end + long_stop.start()] if long_stop else text[end:]
+    previous_segment = before[seg_starts[-2]:seg_start] if len(seg_starts) >= 2 else before[:seg_start]
+    opened = before.rfind("“")
+    in_speech = opened > before.rfind("”") and end - opened > 12 and "我" in text[opened:end + 40]
+    return _Place(before[seg_start:], before[clause_start:], text[end:after_end], after_long,
+                  previous_segment, in_speech, (fact.block, len(seg_starts)))
+
+
+def _is_fraction(fact: Fact) -> bool:
+    return fact.unit == "other" and ("/" in fact.surface or "分之" in fact.surface)
+
+
+def _kind(fact: Fact) -> str:
+    return "money" if fact.unit in MONEY_UNITS else "count"
+
+
+def _level_indicator(fact: Fact, place: _Place, facts: Sequence[Fact], earlier: list[int]) -> Optional[str]:
+    kind = _kind(fact)
+    if kind == "count":
+        chosen = _status_after(place.after)  # 两企业入选全球研发中心: what they were chosen as
+        found = match_head(chosen, "count") if chosen else None
+        return found or match_head(_counted_noun(fact, place), "count")
+    phrase = fact.label_zh
+    found = match_head(phrase, "money")
+    if found:
+        return found
+    if _GENERIC_MONEY.match(_QUOTES.sub("", phrase)) or not phrase:
+        # 新引进项目311个、总投资350亿元 / 3支子基金、规模达23亿元: the total of what was counted
+        for j in earlier:
+            other = facts[j]
+            if other.unit != "count":
+                continue
+            if other.indicator in INDICATORS.value_ids:
+                return INDICATORS.value_ids[other.indicator]
+            if match_head(_counted_noun(other, None), "money") == "fund_size" or "基金" in other.label_zh:
+                return "fund_size"
+            break
+    return None
+
+
+def _counted_noun(fact: Fact, place: Optional[_Place]) -> str:
+    return fact.label_zh
+
+
+_STATUS_VERBS = re.compile(r"^(?:成功)?(?:入选|获评|获认定为?|被认定为|认定为|获批为?)")
+
+
+def _status_after(after: str) -> str:
+    """两企业入选嘉兴市全球研发中心 → 嘉兴市全球研发中心: the status a count of firms reached."""
+    if not after.startswith(("企业", "家企业")) and not _STATUS_VERBS.match(after):
+        return ""
+    rest = re.sub(r"^(?:家)?企业", "", after)
+    m = _STATUS_VERBS.match(rest)
+    if not m:
+        return ""
+    return re.split(r"[的了，,。；]|名单|榜单", rest[m.end():])[0]
+
+
+def ruled_out(fact: Fact, place: _Place) -> str:
+    """Why a figure is no indicator of the park: parts, thresholds, plans, one firm or project."""
+    if fact.surface.endswith(("大", "级", "投")) or fact.measure_word in ("投",):
+        return "magnitude"  # 三大研发中心, 千亿元级, 3年3投
+    if _THRESHOLD.search(place.clause) or fact.surface.endswith(("以上", "以下")) and \
+            place.after.startswith(("的项目", "项目", "的企业", "企业")):
+        return "threshold"  # 50亿元以上项目2个
+    if _PLANNED.search(place.clause):
+        return "plan"
+    if _PROCESS.search(fact.label_zh):
+        return "process"  # 8个事项整合办理, 申请材料由15份精简为1份: a procedure, not the park
+    examples = "等" in place.clause  # 引进A、B等62个项目: firms named as examples of a total
+    whole = place.segment + fact.surface + place.after_long
+    if place.in_speech:
+        return "single"  # “…给我们配了两条线路”: a speaker's own story
+    if not examples and (_one_firm(whole) or _NAMED_PROJECT.search(whole)
+                         or not _PARK_SUBJECT.search(place.segment) and _one_firm(place.previous_segment)):
+        return "single"
+    if fact.unit in MONEY_UNITS and place.after_long.startswith("的") and _names_one(place.after_long):
+        return "single"
+    if "板块" in place.segment or re.search(r"[\d两三四五六七八九十][^。；]*?其中", place.segment):
+        return "part"  # 新引进项目311个，其中50亿元以上项目2个 / 智能制造产业板块引进128个项目
+    return ""
+
+
+def _one_firm(segment: str) -> bool:
+    """The sentence is about one firm when it names one after the last park it names."""
+    firm = None
+    for firm in _SINGLE_FIRM.finditer(segment):
+        pass
+    if firm is None:
+        return False
+    park = None
+    for park in _PARK_SUBJECT.finditer(segment):
+        pass
+    return park is None or park.start() < firm.start()
+
+
+def _names_one(after: str) -> bool:
+    """总投资7亿元的阿斯利康…工厂项目: a money figure that describes one named thing."""
+    if re.match(r"^的(?:\d|[两三四五六七八九十]+[个家项])", after):
+        return False  # 总投资85.3亿元的6个市级重点项目: a total of several
+    return bool(re.search(r"项目|基地|产业园|园区|工厂|先导区|总部|中心", after))
+
+
+# ---------------------------------------------------------------- percentages and fractions
+
+def _classify_ratio(fact: Fact, place: _Place, facts: Sequence[Fact], earlier: list[int],
+                    reason: str) -> None:
+    clause = _QUOTES.sub("", place.clause)
+    level = next((j for j in earlier if facts[j].unit != "percent" and not _is_fraction(facts[j])), None)
+    change = _CHANGE_WORDS.search(clause) if fact.unit == "percent" else None
+    if change and not _LEVEL_VERBS.search(clause):
+        basis, word = change.group(1) or "", change.group(2)
+        improvement = word in ("提高", "提升", "降低", "减少")
+        if improvement and not basis:
+            return  # 审批效率提升30%: a process gain, not the change of an indicator
+        fact.change = _change_kind(basis)
+        subject = _QUOTES.sub("", fact.label_zh)
+        subject = re.sub(r"(?:同比|环比)?(?:增长|增速|增幅|上升|下降|回落|减少|提高|提升|降低).*$", "", subject)
+        fact.indicator = match_head(subject, "count") or match_head(subject, "money")
+        if fact.indicator is None and level is not None and not subject.strip():
+            fact.indicator = facts[level].indicator
+        if level is not None and fact.indicator and facts[level].indicator == fact.indicator:
+            fact.change_of = level
+        if reason:
+            fact.indicator, fact.change_of = None, None
+        return
+    whole = _share_whole(place)
+    if whole is None and not _shares_with_previous(fact, place, facts, earlier):
+        return
+    if whole is None:
+        whole = next(facts[j].share_of for j in earlier if facts[j].share_of)
+    fact.share_of = whole
+    noun = _noun_after_de(place.after)
+    if noun:
+        fact.indicator = match_head(noun, "count") or match_head(noun, "money")
+    else:
+        subject = re.split(r"占|比重|占比", clause)[0]
+        found = match_head(subject, "count") or match_head(subject, "money") if subject else None
+        fact.indicator = found or (facts[level].indicator if level is not None and not subject else None)
+    if reason:
+        fact.indicator = None
+
+
+def _change_kind(basis: str) -> str:
+    if basis.startswith("环比") or re.search(r"上月|上季度", basis):
+        return "mom"
+    if basis.startswith(("较", "比")) and (re.search(r"\d{4}年", basis) or
+                                          re.search(r"年初|年末|末", basis) and not re.search(r"上年|去年|同期", basis)):
+        return "vs_period"  # 较2023年同期, 比年初: against another named period
+    return "yoy"
+
+
+def _share_whole(place: _Place) -> Optional[str]:
+    """占全市8% / 全市8%的… / 占营业收入比重 / 行业内超过95%的 / 企业…覆盖率: what the share is of."""
+    clause = _QUOTES.sub("", place.clause)
+    mark = _SHARE_MARK.search(clause)
+    de_form = place.after.startswith("的")
+    if mark:
+        scope = clause[mark.start():]
+    elif de_form or re.search(r"[\u4e00-\u9fff]{0,6}(?:总量|总数)的$", clause):
+        scope = clause
+    elif re.search(r"覆盖率", clause):
+        return "firms" if "企业" in clause else None
+    else:
+        return None
+    for pattern, whole in _SHARE_WHOLE:
+        if pattern.search(scope):
+            return whole
+    return None
+
+
+def _shares_with_previous(fact: Fact, place: _Place, facts: Sequence[Fact], earlier: list[int]) -> bool:
+    """全市8%的A、10%的B: the second share is of the same whole as the first."""
+    continues = not place.clause.strip() or re.search(r"(?:和|及|以及|与|、)$", place.clause)
+    return place.after.startswith("的") and bool(continues) and any(facts[j].share_of for j in earlier)
+
+
+_NOUN_END = re.compile(r"[，,。；;、和及与以]|企业(?!家)")
+
+
+def _noun_after_de(after: str) -> str:
+    """全市8%的国家专精特新小巨人企业 → 国家专精特新小巨人企业."""
+    if not after.startswith("的"):
+        return ""
+    text = _QUOTES.sub("", after[1:])
+    stop = re.search(r"[，,。；;、]|以及|和|及", text)
+    return text[: stop.start()] if stop else text
+
+
+# ---------------------------------------------------------------- headlines
+
+def _copy_title_twins(facts: Sequence[Fact]) -> None:
+    """A headline figure means what the same figure in the body means (两企业入选 → 两家…)."""
+    for fact in facts:
+        if fact.block != "title":
+            continue
+        twin = next((f for f in facts if is_twin(fact, f) and f.indicator), None)
+        if twin is not None and fact.indicator is None:
+            fact.indicator, fact.change, fact.share_of = twin.indicator, twin.change, twin.share_of
+
+
+def is_twin(title_fact: Fact, fact: Fact) -> bool:
+    """The body figure a headline figure repeats: same value, unit and measure word."""
+    return fact.block != "title" and fact.unit == title_fact.unit and fact.value == title_fact.value \
+        and (title_fact.measure_word or fact.measure_word) in (fact.measure_word, None) \
+        and not (title_fact.measure_word and fact.measure_word and title_fact.measure_word != fact.measure_word)
