@@ -34,7 +34,7 @@ def test_a_whole_file_has_a_bom_and_reads_back():
 
 def test_the_site_s_figure_csv_neutralises_titles_and_sentences():
     fact = SimpleNamespace(anchor="p0s0", figure="5亿元", value=5e8, value_max=None, unit="CNY",
-                           qualifier="exact", label="-授信", box=True)
+                           qualifier="exact", label="-授信", box=True, park="")
     article = SimpleNamespace(
         slug="s", title="=HYPERLINK(\"http://evil\")", url="zh-Hans/stories/s.html", facts=[fact],
         date=datetime(2026, 1, 5), content='<p><span id="p0s0">@cmd 授信5亿元。</span></p>',
