@@ -11,6 +11,7 @@ figure often borrows its noun from the one before it (新增4家，累计15家�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -164,13 +165,25 @@ def classify_story(facts: Sequence[Fact], text_of: Texts) -> list[str]:
     """Set indicator, change, change_of and share_of on every figure of one story. Returns, for
     each figure, why it can be no indicator of the park ("" when it can): single (one firm or
     project), threshold, magnitude (三大, 千亿元级), part (a sector's share of a total), plan."""
-    places = [_place(f, facts[i - 1] if i and facts[i - 1].block == f.block else None, text_of(f.block))
-              for i, f in enumerate(facts)]
+    marks: dict = {}
+    places = []
+    for i, f in enumerate(facts):
+        text = text_of(f.block)
+        if f.block not in marks:
+            marks[f.block] = _marks(text)
+        places.append(_place(f, facts[i - 1] if i and facts[i - 1].block == f.block else None, text, marks[f.block]))
     reasons = []
+    in_sentence: dict[tuple, list[int]] = {}
     for i, fact in enumerate(facts):
         fact.indicator, fact.change, fact.change_of, fact.share_of = None, None, None, None
         place = places[i]
-        earlier = [j for j in range(i - 1, -1, -1) if places[j].sentence_id == place.sentence_id]
+        same = in_sentence.setdefault(place.sentence_id, [])
+        earlier = []  # the figures before it in its sentence, nearest first, within the window
+        for j in reversed(same):
+            if facts[j].start < fact.start - _WINDOW:
+                break
+            earlier.append(j)
+        same.append(i)
         reason = ruled_out(fact, place)
         reasons.append(reason)
         if fact.unit == "percent" or _is_fraction(fact):
@@ -181,25 +194,48 @@ def classify_story(facts: Sequence[Fact], text_of: Texts) -> list[str]:
     return reasons
 
 
-def _place(fact: Fact, previous: Optional[Fact], text: str) -> _Place:
-    before = text[:fact.start]
-    seg_starts = [m.end() for m in _SEGMENT_END.finditer(before)]
-    seg_start = seg_starts[-1] if seg_starts else 0
-    clause_starts = [m.end() for m in _CLAUSE_BREAK.finditer(before, seg_start)]
-    clause_start = max([seg_start] + clause_starts)
+# A sentence is read at most this far back and ahead of a figure: real sentences are far
+# shorter, and a page pasted as one unpunctuated line must stay linear.
+_WINDOW = 300
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """Where a block's sentences, clauses and quotations start, found once per block."""
+    segment_ends: list[int]
+    clause_ends: list[int]
+    quote_opens: list[int]
+    quote_closes: list[int]
+
+
+def _marks(text: str) -> _Marks:
+    return _Marks([m.end() for m in _SEGMENT_END.finditer(text)],
+                  [m.end() for m in _CLAUSE_BREAK.finditer(text)],
+                  [m.start() for m in re.finditer("“", text)], [m.start() for m in re.finditer("”", text)])
+
+
+def _last_before(points: list[int], at: int, default: int = -1) -> int:
+    i = bisect_right(points, at) - 1
+    return points[i] if i >= 0 else default
+
+
+def _place(fact: Fact, previous: Optional[Fact], text: str, marks: _Marks) -> _Place:
+    at, end = fact.start, fact.start + len(fact.surface)
+    index = bisect_right(marks.segment_ends, at)
+    seg_start = max(marks.segment_ends[index - 1] if index else 0, at - _WINDOW)
+    prev_start = max(marks.segment_ends[index - 2] if index >= 2 else 0, seg_start - _WINDOW)
+    clause_start = max(seg_start, _last_before(marks.clause_ends, at, 0))
     if previous is not None:
         clause_start = max(clause_start, previous.start + len(previous.surface))
-    end = fact.start + len(fact.surface)
-    stop = _CLAUSE_BREAK.search(text, end)
-    seg_stop = _SEGMENT_END.search(text, end)
-    after_end = min(m.start() for m in (stop, seg_stop) if m) if (stop or seg_stop) else len(text)
-    long_stop = re.search(r"[，,。；;！？]", text[end:])
-    after_long = text[end:end + long_stop.start()] if long_stop else text[end:]
-    previous_segment = before[seg_starts[-2]:seg_start] if len(seg_starts) >= 2 else before[:seg_start]
-    opened = before.rfind("“")
-    in_speech = opened > before.rfind("”") and end - opened > 12 and "我" in text[opened:end + 40]
-    return _Place(before[seg_start:], before[clause_start:], text[end:after_end], after_long,
-                  previous_segment, in_speech, (fact.block, len(seg_starts)))
+    ahead = text[end:end + _WINDOW]
+    stop = re.search(r"[，,、：:（）()。！？；;!?]|——", ahead)
+    long_stop = re.search(r"[，,。；;！？]", ahead)
+    opened = _last_before(marks.quote_opens, at - 1)
+    in_speech = opened > _last_before(marks.quote_closes, at - 1) and at - opened > 12 \
+        and "我" in text[opened:end + 40]
+    return _Place(text[seg_start:at], text[clause_start:at], ahead[:stop.start()] if stop else ahead,
+                  ahead[:long_stop.start()] if long_stop else ahead, text[prev_start:seg_start],
+                  bool(in_speech), (fact.block, index))
 
 
 def _is_fraction(fact: Fact) -> bool:
@@ -272,7 +308,8 @@ def ruled_out(fact: Fact, place: _Place) -> str:
         return "single"
     if fact.unit in MONEY_UNITS and place.after_long.startswith("的") and _names_one(place.after_long):
         return "single"
-    if "板块" in place.segment or re.search(r"[\d两三四五六七八九十][^。；]*?其中", place.segment):
+    among = place.segment.rfind("其中")
+    if "板块" in place.segment or among > 0 and re.search(r"[\d两三四五六七八九十]", place.segment[:among]):
         return "part"  # 新引进项目311个，其中50亿元以上项目2个 / 智能制造产业板块引进128个项目
     return ""
 

@@ -16,6 +16,7 @@ money have no period: they measure no time span of the park.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence, Union
@@ -143,6 +144,9 @@ def published(story_date: Optional[str], texts: Sequence[str]) -> Published:
 
 
 Texts = Callable[[Union[int, str]], str]
+_WINDOW = 300
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_CLAUSE_END = re.compile(r"[。！？!?；;，,]")
 _EVENT = re.compile(r"此次|本次|这次|当天|会上|该名单|名单中")
 
 
@@ -215,12 +219,20 @@ def _period_for(fact: Fact, text: str, mentions: list[Mention], when: Published,
                 lead: Optional[Mention]) -> tuple[Optional[str], bool]:
     at = fact.start
     end = at + len(fact.surface)
-    sentence_start = max((m.end() for m in re.finditer(r"[。！？!?]", text[:at])), default=0)
-    clause_start = max((m.end() for m in re.finditer(r"[。！？!?；;，,]", text[:at])), default=0)
-    clause_stop = re.search(r"[。！？!?；;，,]", text[end:])
-    clause = text[clause_start:end + (clause_stop.start() if clause_stop else len(text) - end)]
+    # Bounded windows: a page pasted as one unpunctuated line must stay linear.
+    window = text[max(0, at - _WINDOW):at]
+    sentence_start = at - len(window) + max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+    clause_start = at - len(window) + max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
+    clause_stop = _CLAUSE_END.search(text, end, end + _WINDOW)
+    clause = text[clause_start:clause_stop.start() if clause_stop else min(len(text), end + _WINDOW)]
     sentence = text[sentence_start:at]
-    before = [m for m in mentions if m.end <= at and (m.start >= sentence_start or not _partial(m, when))]
+    before = []  # mentions before the figure that reach it, oldest first
+    for m in reversed(mentions[:bisect_right([x.end for x in mentions], at)]):
+        if m.start >= sentence_start or not _partial(m, when):
+            before.append(m)
+            if m.start < sentence_start and m.kind not in ("target", "relative") and len(before) > 4:
+                break  # the nearest few are all the rules look at
+    before.reverse()
     in_sentence = [m for m in before if m.start >= sentence_start]
     target = next((m for m in reversed(in_sentence) if m.kind == "target"), None)
     if target is not None:
