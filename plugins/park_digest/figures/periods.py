@@ -145,6 +145,7 @@ def published(story_date: Optional[str], texts: Sequence[str]) -> Published:
 
 Texts = Callable[[Union[int, str]], str]
 _WINDOW = 300
+_NEAREST = 40  # period mentions looked back at from a figure
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CLAUSE_END = re.compile(r"[。！？!?；;，,]")
 _EVENT = re.compile(r"此次|本次|这次|当天|会上|该名单|名单中")
@@ -159,7 +160,9 @@ def assign_periods(facts: Sequence[Fact], text_of: Texts, first_block: Union[int
     def mentions_of(block: Union[int, str]) -> list[Mention]:
         if block not in mentions:
             mentions[block] = find_mentions(text_of(block))
+            ends[block] = [m.end for m in mentions[block]]
         return mentions[block]
+    ends: dict = {}
 
     lead = next((m for m in mentions_of(first_block) if m.kind in ("period", "stock")), None) \
         if first_block is not None else None
@@ -175,7 +178,8 @@ def assign_periods(facts: Sequence[Fact], text_of: Texts, first_block: Union[int
         elif _follows_level(fact, previous, text):
             fact.period, fact.period_inferred = previous.period, previous.period_inferred
         else:
-            fact.period, fact.period_inferred = _period_for(fact, text, mentions_of(fact.block), when, lead)
+            found = mentions_of(fact.block)
+            fact.period, fact.period_inferred = _period_for(fact, text, found, ends[fact.block], when, lead)
         previous = fact
 
 
@@ -215,7 +219,7 @@ def _partial(mention: Mention, when: Published) -> bool:
     return mention.kind == "period" and not re.fullmatch(r"\d{4}", mention.value)
 
 
-def _period_for(fact: Fact, text: str, mentions: list[Mention], when: Published,
+def _period_for(fact: Fact, text: str, mentions: list[Mention], ends: list[int], when: Published,
                 lead: Optional[Mention]) -> tuple[Optional[str], bool]:
     at = fact.start
     end = at + len(fact.surface)
@@ -227,11 +231,11 @@ def _period_for(fact: Fact, text: str, mentions: list[Mention], when: Published,
     clause = text[clause_start:clause_stop.start() if clause_stop else min(len(text), end + _WINDOW)]
     sentence = text[sentence_start:at]
     before = []  # mentions before the figure that reach it, oldest first
-    for m in reversed(mentions[:bisect_right([x.end for x in mentions], at)]):
+    last = bisect_right(ends, at) - 1
+    for i in range(last, max(-1, last - _NEAREST), -1):  # the nearest are all the rules look at
+        m = mentions[i]
         if m.start >= sentence_start or not _partial(m, when):
             before.append(m)
-            if m.start < sentence_start and m.kind not in ("target", "relative") and len(before) > 4:
-                break  # the nearest few are all the rules look at
     before.reverse()
     in_sentence = [m for m in before if m.start >= sentence_start]
     target = next((m for m in reversed(in_sentence) if m.kind == "target"), None)
