@@ -10,7 +10,7 @@ box, a chart or a comparison.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Optional, Sequence
 
 from ..model import Fact
 from .indicators import indicator_name
@@ -64,15 +64,15 @@ def _starts_with_term(label: str) -> bool:
         any(label.startswith(zh) for zh in VOCABULARY.terms if len(zh) >= 2)
 
 
-def indicator_label(fact: Fact, lang: str) -> str:
+def indicator_label(fact: Fact, lang: str, to_hant: Optional[Callable[[str], str]] = None) -> str:
     """The indicator's name, as a change or a share when the figure is one, in zh-Hans, zh-Hant
-    (the data file's name, its suffix by OpenCC) or en."""
+    (the data file's name; the words around it by `to_hant`, the site's converter) or en."""
     if lang == "zh-Hant":
+        convert = to_hant or converter("s2tw").convert
         name = indicator_name(fact.indicator, "zh-Hans")
         label = indicator_label(fact, "zh-Hans")
         at = label.find(name)
-        return converter("s2tw").convert(label[:at]) + indicator_name(fact.indicator, "zh-Hant") + \
-            converter("s2tw").convert(label[at + len(name):])
+        return convert(label[:at]) + indicator_name(fact.indicator, "zh-Hant") + convert(label[at + len(name):])
     name = indicator_name(fact.indicator, lang)
     new = "新增" in fact.label_zh and fact.unit == "count" and not fact.change and not fact.share_of
     if lang == "en":

@@ -95,7 +95,8 @@ def localize_hant(story: Story, seed: Seed, hant: Hant) -> LocalizedStory:
         title=convert(story.title) if story.title else None,
         body=[(item.type, convert(item.text, item.parts)) for item in story.body],
         captions=[convert(c) for c in story.captions],
-        fact_labels=[Text(indicator_label(f, "zh-Hant"), "zh-Hant", "converted", source=f.label_zh)
+        fact_labels=[Text(indicator_label(f, "zh-Hant", hant.convert), "zh-Hant", "converted",
+                          source=f.label_zh)
                      if f.indicator else convert(f.label_zh) for f in story.facts],
         park_name=convert(story.park.name_zh) if story.park else None,
         authors=tuple(hant.convert_name(a, person=True) for a in story.authors))
