@@ -135,6 +135,21 @@ def test_parts_thresholds_plans_and_single_firms_are_no_indicator(tmp_path, sent
     assert not figure.in_box or figure.unit == "CNY"  # a project's investment may be boxed
 
 
+def test_a_part_that_is_an_indicator_in_its_own_words_keeps_it(tmp_path):
+    facts = story_facts(tmp_path, ["前三季度，园区完成固定资产投资128.6亿元，同比增长8%，"
+                                   "其中工业投资56亿元，同比增长15.3%。"], date="2025-10-15")
+    assert [(f.surface, f.indicator, f.change) for f in facts] == [
+        ("128.6亿元", "fixed_asset_investment", None), ("8%", "fixed_asset_investment", "yoy"),
+        ("56亿元", "industrial_investment", None), ("15.3%", "industrial_investment", "yoy")]
+    assert facts[facts[3].change_of] is facts[2]
+
+
+def test_a_decline_is_named_a_decline(tmp_path):
+    (change,) = story_facts(tmp_path, ["2025年1—9月，园区外贸进出口总额同比下降5.2%。"], date="2025-10-15")
+    assert (change.indicator, change.change) == ("trade_total", "yoy")
+    assert (change.label_zh, change.label_en) == ("进出口总额同比下降", "total imports and exports, decline year on year")
+
+
 def test_process_gains_are_no_change_of_an_indicator(tmp_path):
     facts = story_facts(tmp_path, ["2025年，园区推行“拿地即开工”，审批时限压缩50%，办事效率提升30%以上。"])
     for surface in ("50%", "30%以上"):
@@ -170,6 +185,10 @@ def test_a_traditional_page_gets_the_same_indicators(tmp_path):
     ("全年新签约项目86个，协议投资总额420亿元。", "2026-01-12", "86个", "2025", True),
     ("全年新签约项目86个，协议投资总额420亿元。", "2026-01-12", "420亿元", "2025", True),
     ("2024年，园区新引进项目150个。目前在建项目达到62个。", "2025-03-10", "62个", "≤2025-03", True),
+    ("1—9月，园区规上工业总产值356亿元。", "2025-10-15", "356亿元", "2025-01/2025-09", True),
+    ("今年以来，园区新增市场主体2100户。", "2025-10-15", "2100户", "2025-01/2025-09", True),
+    ("2025年1—9月，园区高新技术企业总数达628家。", "2025-10-15", "628家", "≤2025-09", False),
+    ("截至9月底，园区累计授信12亿元。", "2025-10-15", "12亿元", "≤2025-09", True),
 ])
 def test_period_rules(tmp_path, sentence, date, surface, period, inferred):
     figure = fact(story_facts(tmp_path, [sentence], date=date), surface)

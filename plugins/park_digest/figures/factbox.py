@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..model import DURATION_UNITS, MONEY_UNITS, Fact
-from .indicators import is_twin
+from .indicators import declines, is_twin
 from .numerals import fold_digits
 from .periods import format_period
 
@@ -193,7 +193,6 @@ def _trim(value: float) -> str:
 
 # ---------------------------------------------------------------- box rows
 
-_DOWN = re.compile(r"(?:下降|减少|回落|降低|下滑)[了约近超过]*$")
 _BASIS_ZH = {"yoy": "同比", "mom": "环比", "vs_period": ""}
 _BASIS_EN = {"yoy": " year on year", "mom": " month on month", "vs_period": ""}
 _WHOLE = {"city": ("全市", "the city's total"), "province": ("全省", "the province's total"),
@@ -244,7 +243,7 @@ def describe_beside(fact: Fact, lang: str) -> str:
     占全市近1/10 / nearly 1/10 of the city's total."""
     zh = lang.startswith("zh")
     if fact.change:
-        down = bool(_DOWN.search(_text_before(fact)))
+        down = declines(fact)
         if zh:
             return f"{_BASIS_ZH[fact.change]}{'下降' if down else '增长'}{fact.surface}"
         return f"{'down' if down else 'up'} {format_value(fact, 'en')}{_BASIS_EN[fact.change]}"
@@ -252,8 +251,3 @@ def describe_beside(fact: Fact, lang: str) -> str:
     if zh:
         return f"占{whole_zh}{fact.surface}"
     return f"{format_value(fact, 'en')} of {whole_en}"
-
-
-def _text_before(fact: Fact) -> str:
-    at = fact.sentence.find(fact.surface)
-    return fact.sentence[max(0, at - 6):at] if at >= 0 else ""

@@ -190,6 +190,9 @@ def classify_story(facts: Sequence[Fact], text_of: Texts) -> list[str]:
             _classify_ratio(fact, place, facts, earlier, reason)
         elif (fact.unit in MONEY_UNITS or fact.unit == "count") and not reason:
             fact.indicator = _level_indicator(fact, place, facts, earlier)
+        elif reason == "part":
+            # 其中工业投资56亿元: a part of a total that is an indicator in its own words
+            fact.indicator = match_head(fact.label_zh, _kind(fact))
     _copy_title_twins(facts)
     return reasons
 
@@ -354,7 +357,7 @@ def _classify_ratio(fact: Fact, place: _Place, facts: Sequence[Fact], earlier: l
             fact.indicator = facts[level].indicator
         if level is not None and fact.indicator and facts[level].indicator == fact.indicator:
             fact.change_of = level
-        if reason:
+        if reason and not (reason == "part" and fact.change_of is not None):
             fact.indicator, fact.change_of = None, None
         return
     whole = _share_whole(place)
@@ -437,3 +440,12 @@ def is_twin(title_fact: Fact, fact: Fact) -> bool:
     return fact.block != "title" and fact.unit == title_fact.unit and fact.value == title_fact.value \
         and (title_fact.measure_word or fact.measure_word) in (fact.measure_word, None) \
         and not (title_fact.measure_word and fact.measure_word and title_fact.measure_word != fact.measure_word)
+
+
+_DECLINE = re.compile(r"(?:下降|减少|回落|降低|下滑)[了约近超过]*$")
+
+
+def declines(fact: Fact) -> bool:
+    """A change the text says went down (同比下降5.2%): its value is printed without a sign."""
+    at = fact.sentence.find(fact.surface)
+    return bool(fact.change) and at >= 0 and bool(_DECLINE.search(fact.sentence[max(0, at - 8):at]))

@@ -13,7 +13,7 @@ import re
 from typing import Callable, Optional, Sequence
 
 from ..model import Fact
-from .indicators import indicator_name
+from .indicators import declines, indicator_name
 from ..parse.read import converter
 from .labels import VOCABULARY, english_label, fallback_english, segment_terms
 
@@ -32,8 +32,8 @@ _BAD_END = re.compile(r"(?:[了就要能可将得着过的地]|提前|连续|压
                       r"投向|垫资|仅用时|用时仅)$")
 _VAGUE_EN = ("amount (", "duration (", "number of items", "figure", "percentage", "area (", "number of funds or units",
              "voltage (", "power (", "capacity (")
-_CHANGE_ZH = {"yoy": "同比增长", "mom": "环比增长", "vs_period": "增长"}
-_CHANGE_EN = {"yoy": "{} growth year on year", "mom": "{} growth month on month", "vs_period": "{} growth"}
+_CHANGE_ZH = {"yoy": "同比{}", "mom": "环比{}", "vs_period": "{}"}
+_CHANGE_EN = {"yoy": "{}, {} year on year", "mom": "{}, {} month on month", "vs_period": "{}, {}"}
 _WHOLE_ZH = {"city": "全市", "province": "全省", "country": "全国", "industry": "行业", "revenue": "营业收入",
              "gdp": "地区生产总值", "district": "全区", "world": "全球", "firms": "企业"}
 _WHOLE_EN = {"city": "the city", "province": "the province", "country": "the country",
@@ -77,12 +77,12 @@ def indicator_label(fact: Fact, lang: str, to_hant: Optional[Callable[[str], str
     new = "新增" in fact.label_zh and fact.unit == "count" and not fact.change and not fact.share_of
     if lang == "en":
         if fact.change:
-            return _CHANGE_EN[fact.change].format(name)
+            return _CHANGE_EN[fact.change].format(name, "decline" if declines(fact) else "growth")
         if fact.share_of:
             return f"{name}, share of {_WHOLE_EN.get(fact.share_of, fact.share_of)}"
         return f"new {name}" if new else name
     if fact.change:
-        return name + _CHANGE_ZH[fact.change]
+        return name + _CHANGE_ZH[fact.change].format("下降" if declines(fact) else "增长")
     if fact.share_of:
         return f"{name}占{_WHOLE_ZH.get(fact.share_of, '')}比重"
     if new:

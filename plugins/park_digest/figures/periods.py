@@ -38,9 +38,11 @@ _PLAN_SPAN = re.compile(r"[“\"]?(十三五|十四五|十五五)[”\"]?(?:期�
 _SINCE = re.compile(r"(?:自|从)?" + _YEAR + r"(?:\s*\d{1,2}月)?[^，。；]{0,12}?以来")
 _A_YEAR = re.compile(_YEAR + r"(?:度|全年)?")
 _TARGET = re.compile(r"到\s*((?:19|20)\d\d)\s*年|力争|预计|计划|目标|有望|将(?:达到?|实现|突破|超过)|规划")
-_RELATIVE = re.compile(r"(全年|当年|去年|上年|上一年|今年|本年|前([二三四五六七八九十\d]{1,2})个月|"
+_RELATIVE = re.compile(r"(今年以来|本年以来|年初以来|全年|当年|去年|上年|上一年|今年|本年|前([二三四五六七八九十\d]{1,2})个月|"
+                       rf"{_NUM}\s*月?\s*[-—–~～至到]\s*{_NUM}\s*月(?:份)?|"
                        r"上半年|下半年|前三季度|([一二三四])季度|连续([二三四五六七八九十\d]{1,2})年|"
                        r"近([二三四五六七八九十\d]{1,2})年)")
+_STOCK_IN_PERIOD = re.compile(r"总数|总量|拥有|共有|现有")
 _ONGOING = re.compile(r"累计|已|拥有|集聚|共有|总数|现有|目前|如今|培育了")
 _NEW = re.compile(r"获聘|新增|新引进|新设立|新设|新获|新认定|新注册|新签约|新开工|引进|入库|入选|获批|获评|获认定|"
                   r"认定|授信|举办|增长|完成|实现|签约|开工|落地|发放|带动|吸引|走访|达成")
@@ -261,13 +263,15 @@ def _period_for(fact: Fact, text: str, mentions: list[Mention], ends: list[int],
     if context.kind == "since":
         return stock_now if "累计" in sentence else _since(context.year, when)
     year, inferred = _context_year(context, before, when)
+    if context.kind == "relative" and context.value.endswith("以来") and year:
+        return _since(year, when)[0], True  # 今年以来 in October: January to September
     value = _relative(context.value, year) if context.kind == "relative" else context.value
     if value is None:
         return (str(year), inferred) if year else (None, False)
     if context.start < sentence_start and _stock_words(clause, sentence):
         return stock_now  # 2023年… 。目前已集聚…: a stock now, not in the year stated before
-    if "累计" in clause and "新增" in text[sentence_start:clause_start]:
-        return f"≤{_period_end(value)}", inferred  # 新增4家，累计15家: the stock at the period's end
+    if "累计" in clause and "新增" in text[sentence_start:clause_start] or _STOCK_IN_PERIOD.search(clause):
+        return f"≤{_period_end(value)}", inferred  # 新增4家，累计15家 / 总数达628家: the stock at the period's end
     return value, inferred
 
 
@@ -283,7 +287,7 @@ def _context_year(context: Mention, before: list[Mention], when: Published) -> t
     word = context.value
     if word in ("去年", "上年", "上一年"):
         return (int(when.month[:4]) - 1 if when.month else None), True
-    if word in ("今年", "本年"):
+    if word in ("今年", "本年", "今年以来", "本年以来", "年初以来"):
         return (int(when.month[:4]) if when.month else None), True
     if stated is not None:
         return stated.year, False
@@ -304,6 +308,10 @@ def _relative(word: str, year: Optional[int]) -> Optional[str]:
     m = re.fullmatch(r"([一二三四])季度", word)
     if m:
         return f"{year}-Q{'一二三四'.index(m.group(1)) + 1}"
+    m = re.fullmatch(rf"({_NUM})\s*月?\s*[-—–~～至到]\s*({_NUM})\s*月(?:份)?", word)
+    if m and _number(m.group(1)) and _number(m.group(2)) and 1 <= _number(m.group(1)) <= _number(m.group(2)) <= 12:
+        first, last = _number(m.group(1)), _number(m.group(2))
+        return str(year) if (first, last) == (1, 12) else f"{year}-{first:02d}/{year}-{last:02d}"
     m = re.fullmatch(r"前(.+)个月", word)
     if m and _number(m.group(1)):
         return f"{year}-01/{year}-{_number(m.group(1)):02d}"
