@@ -25,11 +25,11 @@ BAD_SEEDS = {  # file → words its log line must carry
     "loop.txt": "symbolic link loop",
     "folder.txt": "a directory",
     "huge.txt": "over the limit",
-    "sidecar.txt": "sidecar.yml: line 1: malformed sidecar YAML",
     "credentials.txt": "a symbolic link to",  # to a file outside the seeds folder
     r"line\nbreak.txt": "its name holds a line break",  # shown escaped, on one line
 }
 SECRET = "wJalrXUtnFEMIsecretKEY"  # in a file outside the seeds folder that a seed links to
+SIDECAR_PROBLEM = "sidecar.txt: sidecar.yml: line 1: malformed sidecar YAML"  # the page is published without it
 
 
 def pelican(content: Path, output: Path, seeds: Path, **env) -> subprocess.CompletedProcess:
@@ -80,7 +80,9 @@ def test_bad_seeds_are_named_in_the_log_and_the_rest_is_published(hostile_site):
     for name, reason in BAD_SEEDS.items():
         assert any(f"{seeds}: {name}: " in line and reason in line for line in lines), (name, log)
     assert len(lines) == len(BAD_SEEDS)
-    for page in (process_file(SEEDS / "000_68498c843cd78d0e.txt"), process_file(seeds / "hostile.txt")):
+    assert any(f"{seeds}: {SIDECAR_PROBLEM}" in line and "published without it" in line for line in log.splitlines())
+    for page in (process_file(SEEDS / "000_68498c843cd78d0e.txt"), process_file(seeds / "hostile.txt"),
+                 process_file(seeds / "sidecar.txt")):
         for story in page.stories:
             assert (tmp / "output" / "stories" / f"{story.id}.html").exists()
 
@@ -91,7 +93,7 @@ def test_strict_build_fails_and_names_every_rejected_seed(hostile_site, tmp_path
     result = pelican(tmp_path / "content", tmp_path / "output", seeds, STRICT="1")
     assert result.returncode != 0
     verdict = next(line for line in (result.stdout + result.stderr).splitlines() if "StrictModeError" in line)
-    assert f"{len(BAD_SEEDS)} seed(s) rejected" in verdict
+    assert f"{len(BAD_SEEDS)} seed(s) rejected" in verdict and f"1 sidecar problem(s): {SIDECAR_PROBLEM}" in verdict
     assert all(name in verdict for name in BAD_SEEDS)
 
 
@@ -116,7 +118,7 @@ def test_seed_text_stays_text_on_every_page(hostile_site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         text = visible_text(soup.select_one("article"))
         if lang != "zh-hant/":  # OpenCC converts the Chinese around the markup on zh-Hant pages
-            for part in [story.title, *(item.text for item in story.body), *story.captions, story.source]:
+            for part in [story.title, *(item.text for item in story.body), *story.captions, story.source.label()]:
                 assert part in text, (page, part)
         for literal in ('<script>alert("title")</script>', "{{ 7*7 }}", "{{ config }}", "{filename}/secret.md",
                         '(javascript:alert("md"))', "<div onclick=", "&lt;", "{{ 8*8 }}", "{% raw %}",

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from dataclasses import asdict
+
 from .languages.variants import to_traditional
-from .model import Fact, PageResult, Park, Story
+from .model import Fact, FigureCheck, PageResult, Park, Provenance, Story
 
 
 def park_json(park: Park | None) -> dict[str, Any] | None:
@@ -31,6 +33,16 @@ def traditional_label(label: str) -> str:
     return to_traditional(label, "s2tw") if label else ""
 
 
+def source_json(source: Provenance) -> dict[str, str] | None:
+    fields = {key: value for key, value in asdict(source).items() if value}
+    return fields or None
+
+
+def check_json(check: FigureCheck) -> dict[str, Any]:
+    return {"kind": check.kind, "text": check.text, "line": check.line, "note": check.note_en,
+            "note_zh": check.note_zh}
+
+
 def story_json(story: Story) -> dict[str, Any]:
     return {
         "id": story.id, "kind": story.kind, "title": story.title, "lines": list(story.span),
@@ -40,6 +52,7 @@ def story_json(story: Story) -> dict[str, Any]:
         "body": [{"type": item.type, "text": item.text} for item in story.body],
         "captions": list(story.captions),
         "facts": [fact_json(f) for f in story.facts],
+        "source": source_json(story.source),
     }
 
 
@@ -48,4 +61,5 @@ def page_json(result: PageResult) -> dict[str, Any]:
         "file": result.seed.file, "sha256": result.seed.sha256, "script": result.seed.script,
         "stories": [story_json(s) for s in result.stories],
         "discarded": [{"lines": list(d.span), "text": d.text, "reason": d.reason} for d in result.discarded],
+        "errors": list(result.errors), "warnings": list(result.warnings),
     }

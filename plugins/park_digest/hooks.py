@@ -24,7 +24,7 @@ from .stories.markdown import parse_story
 from .site.search import SearchIndexer, site_search_shards
 from .site.staging import StoryPaths, content_documents, park_documents
 from .settings import ConfigurationError, load_settings
-from .site.content import (LANG_NAMES, bcp47, iso_day, iso_month, lang_prefix, parse_fact_lines, url_of,
+from .site.content import (LANG_NAMES, bcp47, iso_day, iso_month, lang_prefix, parse_fact_lines, shown_date, url_of,
                    with_translations)
 from .site.writer import DigestWriter
 
@@ -214,7 +214,7 @@ def add_template_globals(generator) -> None:
                                  digest_languages=languages,
                                  # the configured address; templates' SITEURL may be relative
                                  site_url=(generator.settings.get("SITEURL") or "").rstrip("/"))
-    generator.env.filters.update(iso_day=iso_day, iso_month=iso_month)
+    generator.env.filters.update(iso_day=iso_day, iso_month=iso_month, shown_date=shown_date)
 
 
 def start_search_index(generators) -> None:

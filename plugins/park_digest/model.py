@@ -99,6 +99,32 @@ class Park:
     checked: str = ""
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Where a page was published: the sidecar's `source`, or a masthead line on the page."""
+    publication: str = ""
+    date: str = ""  # ISO, to the precision known: 2026-01-12, 2026-01 or 2026
+    edition: str = ""
+    page: str = ""  # 版次 as printed: 9, A03
+    url: str = ""
+
+    def label(self) -> str:
+        """One line for readers: 中国高新技术产业导报 2026-01-12 第9版 (the URL stays a link)."""
+        page = f"第{self.page}版" if self.page and self.page[-1].isdigit() else self.page
+        return " ".join(part for part in (self.publication, self.edition, self.date, page) if part)
+
+
+@dataclass(frozen=True)
+class FigureCheck:
+    """A figure that does not hold up: malformed, implausible, or parts that miss their total."""
+    kind: str  # malformed | implausible | sum_mismatch
+    text: str  # the figure (or figures) as printed
+    line: int  # seed line it stands on
+    block: Union[int, str] = 0  # body item index, or "title"
+    note_zh: str = ""  # a short note for readers, in Simplified Chinese
+    note_en: str = ""
+
+
 @dataclass
 class Discarded:
     span: Span
@@ -119,11 +145,12 @@ class Story:
     park: Optional[Park] = None
     parks_mentioned: list[str] = field(default_factory=list)  # named only in passing or as a comparison
     parks: list[Park] = field(default_factory=list)  # every park the story gives figures for, its own first
-    date: Optional[str] = None  # ISO date
+    date: Optional[str] = None  # ISO to the precision known: 2024-08-16, 2024-08 or 2024
     date_inferred: bool = True
     facts: list[Fact] = field(default_factory=list)
-    source: str = ""  # newspaper or other source from the sidecar
+    source: Provenance = Provenance()  # the publication, from the sidecar or a masthead line
     seed_file: str = ""
+    checks: list[FigureCheck] = field(default_factory=list)
 
 
 @dataclass
@@ -132,4 +159,5 @@ class PageResult:
     seed: Seed
     stories: list[Story]
     discarded: list[Discarded]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # for the build log: doubtful figures, dates
+    errors: list[str] = field(default_factory=list)  # a bad sidecar: published without it; STRICT=1 fails

@@ -21,7 +21,8 @@ from typing import Any, NamedTuple, Optional
 from .files import digest_files, replace_file
 from ..model import PageResult
 from ..parse.parks import ParkIndex, park_index
-from ..parse.pipeline import Sidecar, parse_sidecar, process_seed
+from ..parse.pipeline import process_seed
+from ..parse.sidecar import Sidecar, parse_sidecar
 from ..parse.read import decode_seed, read_seed_bytes, read_sidecar_bytes
 from ..settings import DEFAULT_MAX_SEED_BYTES, Settings
 

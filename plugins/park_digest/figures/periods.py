@@ -126,7 +126,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 def published(story_date: Optional[str], texts: Sequence[str]) -> Published:
     """Publication month from the story's date, and the year the story reports."""
-    month = story_date[:7] if story_date else None
+    month = story_date[:7] if story_date and len(story_date) >= 7 else None  # a date known to the year has none
     pub_year = int(story_date[:4]) if story_date else None
     years: Counter = Counter()
     for text in texts:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block
+from .datelines import date_line_reason
 from .furniture import PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline, trailing_byline
 
@@ -80,7 +81,8 @@ def is_caption(text: str) -> bool:
 
 def furniture_reason(text: str) -> str:
     """Why a line seen alone is furniture: a printed page's labels and rules, or furniture.yml."""
-    return _print_furniture(text) or line_reason(text.strip().strip("#").strip())
+    bare = text.strip().strip("#").strip()
+    return _print_furniture(text) or line_reason(bare) or date_line_reason(bare)
 
 
 def _print_furniture(text: str) -> str:

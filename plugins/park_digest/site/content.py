@@ -61,6 +61,20 @@ def iso_month(when: Any) -> str:
     return when.isoformat()[:7]
 
 
+_SHOWN = {"day": 10, "month": 7, "year": 4}
+
+
+def shown_date(article: Any) -> str:
+    """The date as far as it is known: '2026-01-15', '2026-01' or '2026' (Date_precision);
+    '' when unknown. Pelican holds a whole date, the first day of a month or year."""
+    precision = article.metadata.get("date_precision")
+    if article.metadata.get("date_unknown") == "yes" or precision == "unknown":
+        return ""
+    if precision not in _SHOWN:  # written before Date_precision: inferred dates were months
+        precision = "month" if article.metadata.get("date_inferred") == "yes" else "day"
+    return article.date.isoformat()[:_SHOWN[precision]]
+
+
 def parse_fact_lines(value: Any) -> tuple[list[FactLine], list[str]]:
     """`Facts:` metadata → (figures, lines that could not be read)."""
     if not value:
@@ -178,5 +192,5 @@ def months(articles: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     """Archive groups: ('2026-01', [articles…]) newest first."""
     grouped: dict[str, list[Any]] = defaultdict(list)
     for article in articles:
-        grouped[iso_month(article.date)].append(article)
+        grouped[shown_date(article)[:7] or iso_month(article.date)].append(article)
     return sorted(grouped.items(), reverse=True)

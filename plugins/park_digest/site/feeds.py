@@ -12,7 +12,7 @@ from typing import Any, Iterable
 from feedgenerator import Atom1Feed
 
 from ..stories.markdown import strip_pairs
-from .content import url_of
+from .content import shown_date, url_of
 
 TAG_AUTHORITY = "park-digest,2026"
 
@@ -44,9 +44,13 @@ def atom_feed(info: FeedInfo, articles: Iterable[Any], base_url: str, limit: int
                      feed_url=link(base_url, info.path, info.path),
                      feed_guid=f"tag:{TAG_AUTHORITY}:{info.path}")
     for article in items:
+        # Atom needs a whole date; a story known only to the month or year says so in its summary.
+        lead, shown = article.metadata.get("lead", ""), shown_date(article)
+        if article.metadata.get("date_precision") in ("month", "year"):
+            lead = f"{shown} · {lead}" if lead else shown
         feed.add_item(
             title=article.title, link=link(base_url, url_of(article), info.path),
-            description=article.metadata.get("lead", ""), content=strip_pairs(article.content),
+            description=lead, content=strip_pairs(article.content),
             pubdate=article.date, updateddate=article.date,
             author_name=byline(article, info.lang),
             unique_id=f"tag:{TAG_AUTHORITY}:{info.lang}/stories/{article.slug}")

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Optional
 
 from .chart import Bar
 from ..model import MONEY_UNITS
-from .content import bcp47, fact_park, story_parks, url_of
+from .content import bcp47, fact_park, shown_date, story_parks, url_of
 from .spreadsheet import safe_cell
 
 COLUMNS = ("park", "park_zh", "park_en", "story", "title", "date", "date_inferred", "sentence",
@@ -78,8 +78,8 @@ def anchored_texts(body: str) -> dict[str, str]:
 
 
 def story_date(article: Any) -> str:
-    # isoformat, not Pelican's strftime, which is slow enough to show over thousands of rows.
-    return "" if article.metadata.get("date_unknown") == "yes" else article.date.isoformat()[:10]
+    """As far as it is known (2026-01-15, 2026-01 or 2026), '' when unknown."""
+    return shown_date(article)
 
 
 def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) -> list[FigureRow]:
@@ -146,10 +146,8 @@ class TableRow:
 
 
 def date_texts(article: Any) -> tuple[str, str]:
-    iso = article.date.isoformat()[:10]
-    if article.metadata.get("date_unknown") == "yes":
-        return iso, "—"
-    return iso, iso[:7] if article.metadata.get("date_inferred") == "yes" else iso
+    """(ISO day to sort by, the date as shown: to its precision, a dash when unknown)."""
+    return article.date.isoformat()[:10], shown_date(article) or "—"
 
 
 def table_rows(articles: Iterable[Any], park: Optional[str] = None) -> list[TableRow]:

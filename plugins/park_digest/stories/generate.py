@@ -37,7 +37,7 @@ _BATCHES_PER_WORKER = 12  # a worker done early takes the next batch; the last o
 
 
 class StrictModeError(RuntimeError):
-    """PARK_DIGEST_STRICT is on and a seed was rejected."""
+    """PARK_DIGEST_STRICT is on and a seed was rejected or a sidecar has errors."""
 
 
 @dataclass
@@ -48,6 +48,7 @@ class GenerationReport:
     seeds: list[str] = field(default_factory=list)  # the seeds converted, by file name
     stories: int = 0  # the stories they gave
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (file, sidecar error): published without it
     keys: list[str] = field(default_factory=list)  # conversion cache keys, one per page
     cached: int = 0  # pages taken from the conversion cache
     rendered_cached: int = 0  # pages whose Markdown came from the cache
@@ -99,6 +100,10 @@ def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | No
                          printable(str(path)), type(exc).__name__, exc, exc_info=True)
             report.rejected.append((path.name, f"{printable(path.name)}: internal error ({type(exc).__name__}: {exc})"))
         else:
+            for message in page.errors:
+                logger.warning("park_digest: %s: %s: %s (the page is published without it)",
+                               path.parent, printable(path.name), message)
+                report.problems.append((path.name, f"{printable(path.name)}: {message}"))
             for warning in page.warnings:  # logged on every build, cached or not, until mended
                 logger.warning("park_digest: seed in %s: %s", path.parent, warning)
             report.pages.append(page)
@@ -247,6 +252,7 @@ def convert_in_parallel(settings: Settings, workers: int = 0, write: bool = Fals
         report.stories += part.stories
         report.keys += part.keys
         report.rejected += part.rejected
+        report.problems += part.problems
         report.cached += part.cached
         report.rendered_cached += part.rendered_cached
         report.written += part.written
@@ -277,7 +283,9 @@ def generate_content(settings: Settings, lookup: Optional[Lookup] = None, worker
                 "cache; %d files written, %d unchanged, %d removed)", report.stories,
                 len(report.seeds), report.cached, report.rendered_cached, report.written,
                 report.unchanged, report.removed)
-    if report.rejected and settings.strict:
-        raise StrictModeError(f"park_digest: STRICT=1 and {len(report.rejected)} seed(s) rejected: " +
-                              "; ".join(reason for _, reason in report.rejected))
+    if settings.strict and (report.rejected or report.problems):
+        parts = [f"{len(found)} {what}: " + "; ".join(reason for _, reason in found)
+                 for found, what in ((report.rejected, "seed(s) rejected"), (report.problems, "sidecar problem(s)"))
+                 if found]
+        raise StrictModeError("park_digest: STRICT=1 and " + "; and ".join(parts))
     return report

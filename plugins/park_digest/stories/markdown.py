@@ -165,7 +165,7 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
         f"Slug: {story.id}",
         f"Lang: {local.lang.lower()}",  # Pelican compares languages in lower case
         f"Langdir: {local.lang.lower()}",
-        f"Date: {story.date or '1970-01-01'}",
+        f"Date: {first_day(story.date)}",
     ]
     if story.authors:
         lines.append(f"Authors: {_meta(', '.join(local.authors or story.authors))}")
@@ -176,6 +176,7 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
         f"Lines: {story.span[0]}-{story.span[1]}",
         f"Date_inferred: {'yes' if story.date_inferred else 'no'}",
         f"Date_unknown: {'yes' if story.date is None else 'no'}",
+        f"Date_precision: {date_precision(story.date)}",
         f"Title_inferred: {'yes' if local.title is None else 'no'}",
         f"Title_lang: {title.lang}",
         f"Text_status: {local.status}",
@@ -185,8 +186,10 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
     engines = sorted({t.engine for t in local.units() if t.engine})
     if engines:
         lines.append(f"Engines: {', '.join(engines)}")
-    if story.source:
-        lines.append(f"Source: {_meta(story.source)}")
+    if story.source.label():
+        lines.append(f"Source: {_meta(story.source.label())}")
+    if story.source.url:
+        lines.append(f"Source_url: {_meta(story.source.url)}")
     if story.park:
         park = story.park
         name = local.park_name.text if local.park_name else park.name_zh
@@ -215,6 +218,18 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
         items = "".join(f"<li{_attrs(c, local.lang)}>{escape(c.text)}</li>" for c in local.captions)
         html.append(f'<ul class="captions">{items}</ul>')
     return "\n".join(lines) + "\n\n" + "\n\n".join(html) + "\n"
+
+
+def first_day(iso: Optional[str]) -> str:
+    """Pelican needs a whole date: a story known to the month sorts on its first day, and
+    Date_precision says what the templates and feeds may show."""
+    if not iso:
+        return "1970-01-01"
+    return iso + "-01" * (2 - iso.count("-"))
+
+
+def date_precision(iso: Optional[str]) -> str:
+    return ("year", "month", "day")[iso.count("-")] if iso else "unknown"
 
 
 def fact_line(fact: Fact, label: str, lang: str, body_sources: list[str], config: str,

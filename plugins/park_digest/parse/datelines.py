@@ -1,0 +1,279 @@
+"""The dates a page states about itself, and which one dates each story.
+
+Pages state their date in a few ways: a labelled line (发布时间：2024-08-16 09:30, 日期：…,
+發佈時間), a masthead (XX日报 | 2024-08-16 | 第A03版, 《XX日报》（2025年01月10日 第 05 版）),
+a bare date line under the headline (2022-04-29 09:15 来源：…), a reprint note (本文首发于…),
+and a wire or newspaper dateline at the head of a story (新华社北京8月16日电, 本报讯（记者 X）
+8月16日，…) that leaves the year to context. Dates elsewhere on the page are not its date: a
+browser's print header (2025/3/4 下午2:10), a visit or citation date, a copyright year, the
+dates of a related-stories list, an event's date (报名时间) and anything in an advertisement.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Optional
+
+from ..model import Provenance, Span
+from .dates import DATE_RE, FUTURE_SLACK, TIME_RE, PartialDate, date_of, fold, infer_date, make_date, year_for
+
+# Best first: a labelled publication date, a masthead, a bare date line, a reprint note, and
+# only then a dateline's month and day (its year comes from context).
+KINDS = ("published", "masthead", "header", "updated", "reprint", "wire")
+
+
+@dataclass(frozen=True)
+class Signal:
+    kind: str
+    line: int
+    text: str
+    when: Optional[PartialDate] = None  # None for a wire dateline that gives no year
+    month_day: tuple[int, int] = (0, 0)  # a wire dateline's month and day
+    provenance: Optional[Provenance] = None  # a masthead's publication and page
+
+
+@dataclass(frozen=True)
+class Dated:
+    when: Optional[PartialDate]
+    inferred: bool
+    how: str = ""  # the signal kind, "inferred", or "" when no date is known
+    line: int = 0
+
+
+_SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]){2,}[\u4e00-\u9fff]")  # 发 文 日 期: a label set letter by letter
+_PROSE = re.compile(r"[。！？；!?;]")
+# Lines that open a list of other stories: their dates are those stories'.
+_LIST_HEADER = re.compile(
+    r"^[【\[［]?\s*(?:相关(?:新闻|阅读|文章|报道|链接|推荐)|推荐阅读|延伸阅读|热点(?:新闻|推荐|文章)|热门(?:文章|新闻)|"
+    r"最新(?:文章|新闻|推荐|资讯)|近期推荐|图文推荐|为您推荐|猜你喜欢|精彩推荐|往期回顾|更多新闻|点击排行|阅读排行|本类(?:推荐|排行)|"
+    r"上一篇|下一篇|上一条|下一条|更多\s*>+)")
+# Dates that are not the page's: print and crawl stamps, visits and citations, copyright lines.
+_NOT_PAGE_DATE = re.compile(
+    r"(?:上午|下午)\s*\d{1,2}:\d{2}|(?:访问|打印|浏览|引用|检索|下载|抓取|采集|截图|获取)(?:时间|日期|于)|"
+    r"版权所有|Copyright|©|ICP|公网安备|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{4}|"
+    # an event's dates, not the page's: 活动时间：9月20日至10月7日, 报名截止日期
+    r"(?:活动|会议|报名|举办|举行|开幕|闭幕|截止|开始|结束|申报|有效|展览|展期|招聘|考试|面试|开放|营业|咨询|受理|公示)(?:时间|日期|期)|"
+    r"(?:日|\d)\s*(?:至|到|—|–|~|-)\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
+_REPRINT = re.compile(r"(?:首发于|首发|原载于|原载|刊发于|刊载于|原文刊于|原刊于|刊于|转载自|转自)\S{0,14}$")
+_LABEL = re.compile(r"(?:(?P<verb>发布|发表|发稿|刊发|刊登|出版|发文|成文|公开|印发|更新|修改|上传|上载|录入|添加)"
+                    r"(?:时间|日期|于)?|(?<![\u4e00-\u9fff])(?:时间|日期))\s*[:：]?\s*$")
+_LATER_VERBS = {"更新": "updated", "修改": "updated", "上传": "updated", "上载": "updated",
+                "录入": "updated", "添加": "updated"}
+_PAGE_NO = re.compile(r"第\s*([A-Z]?\d{1,3})\s*版|(?<![A-Za-z\d])([A-Z]\d{1,2})\s*版|版次\s*[:：]?\s*([A-Z]?\d{1,3})")
+_WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日](?![年期])|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
+_PAPER = r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|导报|商报|时报|早报|周报|晨报|快报|信报|科技报|经济报|青年报|报社|周刊)"
+_PUBLICATION = re.compile(rf"《([^》]{{2,20}})》|({_PAPER})(?![\u4e00-\u9fff])")
+_PUBLICATION_LINE = re.compile(rf"^\s*(?:《([^》]{{2,20}})》|({_PAPER}))\s*$")
+_OUTLET_END = ("网", "报", "台", "社", "新闻", "频道", "在线", "客户端", "号", "刊")
+_META = re.compile(r"(?:来源|稿源|信息来源|文章来源|作者|编辑|责任编辑|责编|记者|通讯员|浏览|阅读|点击|人气|"
+                   r"访问量|字号|分享|打印|发布者|发布人|分类|投稿)\s*[:：]?[^\s|｜]{0,16}|\d+|[次人]|大中小|"
+                   r"[\s|｜/\\·•:：,，()（）\[\]【】<>《》_-]+")
+# A wire or newspaper dateline at the head of a story: 新华社北京8月16日电, 【大纪元8月18日报导】,
+# 中国台湾网8月8日消息, 本报讯（记者 张伟）8月16日，…, （香港，2022年12月16日）
+_WIRE = re.compile(
+    r"^[【\[（(]?\s*[^，。,\s]{0,16}?(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*"
+    r"(?:电|专电|讯|消息|报道|报导)"
+    r"|^[【\[]?[^，。,]{0,12}讯[】\]]?\s*(?:[（(][^）)]{0,30}[）)])?[^，。,]{0,16}?"
+    r"(?:(?P<y2>(?:19|20)\d\d)\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日\s*[，,\s]"
+    r"|^[（(]\s*[\u4e00-\u9fff]{2,8}\s*[，,]\s*(?P<y3>(?:19|20)\d\d)\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日\s*[）)]")
+
+
+def find_signals(lines: list[str]) -> list[Signal]:
+    """Every statement of the page's own date, in line order (lines are 1-based)."""
+    signals: list[Signal] = []
+    in_list = False
+    for number, raw in enumerate(lines, start=1):
+        text = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), fold(raw).strip())
+        if not text:
+            continue
+        if _LIST_HEADER.match(text):
+            in_list = True
+            continue
+        if in_list:
+            if _PROSE.search(text) and len(text) > 30:
+                in_list = False  # the list is over: prose again
+            else:
+                continue
+        if _NOT_PAGE_DATE.search(text):
+            continue
+        signal = _line_signal(number, text, raw) or _wire_signal(number, text, raw)
+        if signal:
+            signals.append(signal)
+    return signals
+
+
+_PRINT_STAMP = re.compile(r"^(?:(?:19|20)\d\d/\d{1,2}/\d{1,2}\s*(?:上午|下午)\s*\d{1,2}:\d{2}|"
+                          r"(?:访问|打印|浏览|抓取|采集|截图|获取)(?:时间|日期))")
+
+
+def date_line_reason(line: str) -> str:
+    """Why a line is page furniture for its date: a masthead, a source and date line, a
+    browser's print stamp; "" for any other line (a dateline opening a story stays text)."""
+    text = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), fold(line).strip())
+    if _PRINT_STAMP.search(text):
+        return "print or crawl stamp"
+    if _NOT_PAGE_DATE.search(text):
+        return ""
+    signal = _line_signal(0, text, line)
+    if signal is None:
+        return ""
+    return "masthead" if signal.kind == "masthead" else "source and date line"
+
+
+def _line_signal(number: int, text: str, raw: str) -> Optional[Signal]:
+    matches = [(m, date_of(m)) for m in DATE_RE.finditer(text)]
+    matches = [(m, when) for m, when in matches if when is not None]
+    if not matches:
+        return None
+    for match, when in matches:
+        before = text[max(0, match.start() - 24):match.start()]
+        if _REPRINT.search(before):
+            return Signal("reprint", number, raw, when)
+        label = _LABEL.search(before)
+        if label:
+            kind = _LATER_VERBS.get(label.group("verb") or "", "published")
+            return Signal(kind, number, raw, when, provenance=_provenance(text, when))
+    match, when = matches[0]
+    if _PROSE.search(text) or len(text) > 80:
+        return None
+    page = _PAGE_NO.search(text)
+    if page or (_WEEKDAY.search(text) and len(text) <= 40) or text.startswith("《"):
+        return Signal("masthead", number, raw, when, provenance=_provenance(text, when))
+    before, after = text[:match.start()], text[match.end():]
+    if _is_header(before, after):
+        return Signal("header", number, raw, when, provenance=_provenance(text, when))
+    return None
+
+
+def _is_header(before: str, after: str) -> bool:
+    """A date line under a headline: what stands beside the date is meta (source, author,
+    views, time, an outlet's name), not a headline in a list of other stories."""
+    lead = _cjk(_META.sub("", TIME_RE.sub("", before)))
+    if len(lead) >= 8 and not lead.endswith(_OUTLET_END) and not re.search(r"来源|作者|编辑|记者", before):
+        return False  # 某某高新区举办人才招聘会 2024-07-01: an item of a list
+    rest = _cjk(_META.sub("", TIME_RE.sub("", after)))
+    return len(rest) <= 12
+
+
+def _cjk(text: str) -> str:
+    return "".join(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+_SOURCE = re.compile(r"(?:来源|稿源|信息来源|文章来源)\s*[:：]\s*([^\s|｜:：]{2,24}?)(?=\s|$|[|｜]|作者|编辑|发布|浏览|时间|日期)")
+
+
+def _provenance(text: str, when: PartialDate) -> Optional[Provenance]:
+    publication = _PUBLICATION.search(text)
+    source = _SOURCE.search(text)
+    page = _PAGE_NO.search(text)
+    if not (publication or page or source):
+        return None
+    name = source.group(1) if source else (publication.group(1) or publication.group(2)) if publication else ""
+    number = next((g for g in page.groups() if g), "") if page else ""
+    return Provenance(publication=name, date=when.iso(), page=number)
+
+
+def _wire_signal(number: int, text: str, raw: str) -> Optional[Signal]:
+    match = _WIRE.match(text)
+    if not match:
+        return None
+    y, m, d = next((match.group(f"y{s}"), match.group(f"m{s}"), match.group(f"d{s}"))
+                   for s in ("", "2", "3") if match.group(f"m{s}"))
+    month, day = int(m), int(d)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return Signal("wire", number, raw, make_date(int(y), month, day) if y else None, (month, day))
+
+
+def _rank(signal: Signal) -> tuple[int, int]:
+    return KINDS.index(signal.kind), signal.line
+
+
+def page_signals(signals: Iterable[Signal], spans: list[Span], excluded: list[Span]) -> list[Signal]:
+    """Signals that speak for the whole page: outside every story, or a masthead anywhere."""
+    return [s for s in signals if not _inside(s.line, excluded)
+            and (s.kind == "masthead" or not _inside(s.line, spans))]
+
+
+def story_signals(signals: Iterable[Signal], span: Span, excluded: list[Span]) -> list[Signal]:
+    return [s for s in signals if span[0] <= s.line <= span[1] and not _inside(s.line, excluded)
+            and s.kind != "masthead"]
+
+
+def _inside(line: int, spans: list[Span]) -> bool:
+    return any(a <= line <= b for a, b in spans)
+
+
+def date_story(own: list[Signal], page: list[Signal], inferred: Optional[PartialDate], today: date) -> Dated:
+    """A story's date: its own stated date, else the page's, else its dateline's day with the
+    year from context, else the inferred month. Never after the build day or the page's date."""
+    limit = today + FUTURE_SLACK
+    own = sorted((s for s in own if not (s.when and s.when.after(limit))), key=_rank)
+    page = sorted((s for s in page if s.when and not s.when.after(limit)), key=_rank)
+    page_date = page[0] if page else None
+    stated = [s for s in own if s.when and s.kind != "wire" and s.kind != "reprint"]
+    choice = stated[0] if stated else page_date or next((s for s in own if s.when), None)
+    if choice is not None:
+        when = choice.when
+        if page_date and choice is not page_date and when.after(page_date.when.last_day()):
+            choice, when = page_date, page_date.when  # a story is never dated after its page
+        return Dated(when, False, choice.kind, choice.line)
+    wire = next((s for s in own if s.kind == "wire"), None)
+    if wire is not None:
+        year = year_for(*wire.month_day, inferred)
+        when = make_date(year, *wire.month_day) if year else None
+        if when and not when.after(limit):
+            return Dated(when, True, "wire", wire.line)
+    if inferred is not None and not inferred.after(limit):
+        return Dated(inferred, True, "inferred")
+    return Dated(None, True)
+
+
+def page_provenance(signals: Iterable[Signal], lines: list[str]) -> Optional[Provenance]:
+    """The publication, date and page a masthead or labelled line names, if any; a page number
+    printed on a line of its own beside the date line (第03版：综合新闻) is taken too."""
+    for signal in sorted(signals, key=_rank):
+        if signal.kind in ("wire", "reprint"):
+            continue
+        found = signal.provenance or Provenance(date=signal.when.iso() if signal.when else "")
+        if not found.page or not found.publication:
+            near = [fold(lines[i - 1]) for i in range(max(1, signal.line - 2), min(len(lines), signal.line + 2) + 1)
+                    if i != signal.line and len(lines[i - 1].strip()) <= 24]
+            for text in near:
+                page, publication = _PAGE_NO.search(text), _PUBLICATION_LINE.match(text)
+                if page and not found.page:
+                    found = Provenance(found.publication, found.date, found.edition,
+                                       next(g for g in page.groups() if g), found.url)
+                if publication and not found.publication and not _PROSE.search(text):
+                    found = Provenance(publication.group(1) or publication.group(2), found.date,
+                                       found.edition, found.page, found.url)
+        if found.publication or found.page:
+            return found
+    return None
+
+
+class PageDating:
+    """A page's date signals and its inferred month, found once; story() dates each story."""
+
+    def __init__(self, lines: list[str], drafts: list, today: date):
+        self.lines, self.today = lines, today
+        self.signals = find_signals(lines)
+        self.ads = [d.span for d in drafts if d.advertisement]
+        self.page = page_signals(self.signals, [d.span for d in drafts], self.ads)
+        self.inferred = infer_date(item.text for d in drafts if not d.advertisement for item in d.body)
+
+    def story(self, draft) -> Dated:
+        own = [] if draft.advertisement else story_signals(self.signals, draft.span, self.ads)
+        return date_story(own, self.page, self.inferred, self.today)
+
+    def provenance(self) -> Optional[Provenance]:
+        return page_provenance([s for s in self.signals if not _inside(s.line, self.ads)], self.lines)
+
+
+def page_source(found: Optional[Provenance], given: Optional[Provenance]) -> Provenance:
+    """The editor's source fields, completed from what the page's masthead says."""
+    found, given = found or Provenance(), given or Provenance()
+    return Provenance(*(mine or theirs for mine, theirs in zip(
+        (given.publication, given.date, given.edition, given.page, given.url),
+        (found.publication, found.date, found.edition, found.page, found.url))))

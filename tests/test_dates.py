@@ -1,0 +1,238 @@
+"""Dates: what a page states about itself (datelines, mastheads, labelled lines), what only looks
+like its date (print stamps, related lists, adverts, targets), and what is inferred. Every page
+here is written for these tests; each reproduces a way real sites print their dates."""
+from datetime import date
+
+import pytest
+
+from park_digest.parse.dates import PartialDate, drop_plans, from_iso, infer_date, parse_date, year_for
+from park_digest.parse.datelines import date_line_reason, find_signals
+from park_digest.parse.pipeline import process_seed
+from park_digest.parse.read import converter, decode_seed
+
+TODAY = date(2026, 3, 1)
+
+
+def stories(text: str, today: date = TODAY, encode=lambda t: t.encode("utf-8")):
+    return process_seed(decode_seed(encode(text), "page.txt"), today=today).stories
+
+
+def dates(text: str, **kwargs) -> list[tuple[str, bool]]:
+    return [(story.date, story.date_inferred) for story in stories(text, **kwargs)]
+
+
+# ------------------------------------------------------------------ the date type and its parsers
+
+def test_partial_dates_keep_their_precision():
+    assert [PartialDate(2024).iso(), PartialDate(2024, 8).iso(), PartialDate(2024, 8, 6).iso()] == \
+        ["2024", "2024-08", "2024-08-06"]
+    assert [PartialDate(2024).precision, PartialDate(2024, 8).precision] == ["year", "month"]
+    assert PartialDate(2024, 2).last_day() == date(2024, 2, 29)
+    assert from_iso("2024-08") == PartialDate(2024, 8) and from_iso("2024-8") is None
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2024-08-16", PartialDate(2024, 8, 16)), ("2024-08", PartialDate(2024, 8)), ("2024", PartialDate(2024)),
+    (2024, PartialDate(2024)), (date(2024, 8, 16), PartialDate(2024, 8, 16)), ("2024/8/16", PartialDate(2024, 8, 16)),
+    ("2024年8月16日", PartialDate(2024, 8, 16)), ("2024年8月", PartialDate(2024, 8)), ("２０２４-０８", PartialDate(2024, 8)),
+    ("2024-13-01", None), ("2024-02-30", None), ("9999-12-31", None), ("0001-01-01", None), ("yesterday", None),
+    (True, None), (None, None),
+])
+def test_editor_dates(value, expected):
+    assert parse_date(value) == expected
+
+
+def test_plans_and_targets_are_dropped_before_inference():
+    text = "2023年，园区实现营业收入120亿元，预计2024年将突破150亿元。力争到2027年，建成3个千亿级产业集群。"
+    assert "2027" not in drop_plans(text) and "2024" not in drop_plans(text)
+    assert "2023年" in drop_plans(text)
+    assert infer_date([text]) == PartialDate(2024, 1)  # the 2023 results, never the 2027 target
+    assert infer_date(["力争到2027年，营业收入突破千亿元；预计2025年建成投用。"]) is None
+    assert infer_date(["2025年前8个月，全区营业收入102亿元。"]) == PartialDate(2025, 9)
+    assert infer_date(["截至2025年9月底，经营主体同比增长11%。"]) == PartialDate(2025, 10)
+
+
+def test_a_dateline_year_comes_from_the_texts_lower_bound():
+    assert year_for(8, 16, PartialDate(2024, 7)) == 2024
+    assert year_for(1, 5, PartialDate(2024, 7)) == 2025
+    assert year_for(12, 28, PartialDate(2024, 1)) == 2023  # a December dateline on a year-in-review page
+    assert year_for(8, 16, None) is None
+
+
+# ------------------------------------------------------------------ pages
+
+PORTAL = """首页 > 新闻中心 > 园区动态
+
+西安高新区上半年营收增长12%
+
+2024-07-18 09:15  来源：西安日报  作者：王小明  浏览次数：1024
+
+本报讯 7月17日，记者从西安高新区获悉，上半年该区实现营业收入1.2万亿元，同比增长12%。
+
+预计到2027年，全区营业收入将突破3万亿元。
+
+相关新闻
+西安高新区举办人才招聘会 2024-06-30
+西安高新区新增独角兽企业 2024-05-12
+
+版权所有 © 2003-2024 西安日报社
+"""
+
+
+def test_portal_page_is_dated_by_its_date_line_not_its_lists_or_targets():
+    story = stories(PORTAL)[0]
+    assert (story.date, story.date_inferred) == ("2024-07-18", False)
+    assert (story.source.publication, story.source.date) == ("西安日报", "2024-07-18")
+
+
+GOVERNMENT = """索 引 号 11370100-2023-00123
+发 布 机 构 市人民政府办公室    发 布 日 期 2023-11-29
+
+关于印发某某高新区产业扶持办法的通知
+
+各区县人民政府，市政府各部门：
+
+现将《某某高新区产业扶持办法》印发给你们，请认真贯彻执行。
+
+某某市人民政府办公室
+2023年11月27日
+"""
+
+
+def test_government_notice_letter_spaced_labels():
+    assert dates(GOVERNMENT)[0] == ("2023-11-29", False)  # the labelled date before the signature's
+
+
+EPAPER = """齐鲁科技日报 | 2024-08-16 | 第A03版
+
+## 济南高新区新增高新技术企业120家
+
+本报讯（记者 刘洋）8月15日，记者从济南高新区获悉，今年以来该区新增高新技术企业120家。
+
+## 淄博高新区一新材料项目投产
+
+本报讯 8月14日，淄博高新区一新材料项目正式投产，项目总投资8亿元。
+"""
+
+
+def test_epaper_masthead_dates_every_story_and_is_the_pages_provenance():
+    found = stories(EPAPER)
+    assert [(s.date, s.date_inferred) for s in found] == [("2024-08-16", False)] * 2
+    assert all(s.source.label() == "齐鲁科技日报 2024-08-16 第A03版" for s in found)
+    assert all("齐鲁科技日报" not in (s.title or "") for s in found)
+
+
+def test_epaper_header_over_three_lines_and_a_citation_line():
+    page = "甘南日报\n\n2018年12月18日\n\n第03版：综合新闻\n\n## 合作市产业园新签项目5个\n\n本报讯 合作市产业园近日集中签约项目5个，总投资12亿元。\n"
+    story = stories(page)[0]
+    assert story.date == "2018-12-18"
+    assert (story.source.publication, story.source.page) == ("甘南日报", "03")
+    cited = "## 某高新区举办创新大赛\n\n大赛吸引参赛项目300余个。\n\n《科技日报》（2025年01月10日 第 05 版）\n"
+    story = stories(cited)[0]
+    assert (story.date, story.source.label()) == ("2025-01-10", "科技日报 2025-01-10 第05版")
+
+
+def test_a_browsers_print_stamp_is_never_the_date():
+    printed = """2025/3/4 下午2:10 南昌高新区：一季度新签约项目28个 - 南昌高新区管委会
+
+南昌高新区：一季度新签约项目28个
+
+发布日期：2025-02-20 信息来源：南昌高新区管委会
+
+2025年一季度，南昌高新区新签约项目28个，总投资156亿元。
+"""
+    story = stories(printed)[0]
+    assert story.date == "2025-02-20" and story.title == "南昌高新区：一季度新签约项目28个"
+    undated = printed.replace("发布日期：2025-02-20 信息来源：南昌高新区管委会\n", "").replace("2025年一季度", "2024年全年")
+    assert dates(undated) == [("2025-01", True)]  # inferred from the text, never the 2025-03-04 stamp
+    assert date_line_reason("2025/3/4 下午2:10 南昌高新区：一季度新签约项目28个") == "print or crawl stamp"
+
+
+def test_wire_dateline_takes_its_year_from_context():
+    page = "新华社合肥3月5日电（记者 陈静）合肥高新区5日发布数据，2024年，该区实现营业收入3000亿元，同比增长9%。\n"
+    assert dates(page) == [("2025-03-05", True)]
+    no_year = "## 某园区举办招聘会\n\n本报讯（记者 张三）8月16日，某园区举办招聘会，60家企业提供岗位800个。\n"
+    assert dates(no_year) == [(None, True)]  # a month and a day, and no year anywhere: no made-up date
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("【新桥网8月18日讯】（记者 王丽）新桥高新区18日举行项目开工仪式。", (8, 18)),
+    ("本报北京2月15日电（记者 赵敏）记者从科技部获悉，国家高新区发展势头良好。", (2, 15)),
+    ("中国台湾网8月8日消息 据报道，某科学园区扩建计划获核定。", (8, 8)),
+    ("【港通网讯】记者 吴超 报导：11月13日，光博会项目签约仪式举行。", (11, 13)),
+])
+def test_wire_datelines(line, expected):
+    found = find_signals([line])
+    assert [(s.kind, s.month_day) for s in found] == [("wire", expected)]
+
+
+def test_traditional_page_with_a_labelled_date():
+    page = "主頁 > 新聞 > 財經\n\n科學園新一批初創企業進駐\n\n發佈時間：2024年8月16日 12:30\n\n香港科技園公司宣佈，新一批30家初創企業獲批進駐。\n"
+    assert dates(page) == [("2024-08-16", False)]
+    simplified = "## 新区签约项目20个\n\n发布时间：2024-08-16\n\n某新区当天签约项目20个。\n"
+    assert dates(simplified, encode=lambda t: converter("s2t").convert(t).encode("utf-8")) == [("2024-08-16", False)]
+
+
+@pytest.mark.parametrize("line", [
+    "2019/10/16 20:26",
+    "2012-12-30 14:39 王胜利 刘会文",
+    "中央广播电视总台国际在线2020-12-09 19:42:11",
+    "科技新闻  2021年06月02日  浏览:5 次",
+    "作者：本社编辑部 2025-11-21",
+    "時間：2011-12-16 09:50   來源：中國新聞網",
+])
+def test_date_lines_beside_a_headline(line):
+    assert [s.kind for s in find_signals([line])] == ["header"]
+    assert date_line_reason(line) == "source and date line"
+
+
+@pytest.mark.parametrize("line", [
+    "西安高新区举办人才招聘会 2024-06-30",  # an item of a related-stories list
+    "访问时间：2025-03-04",
+    "引用日期 2024-05-01",
+    "版权所有 © 2003-2024 某某日报社",
+    "Fri Jan 03 2025 23:59:59",
+    "活动时间：2024年9月20日至10月7日",
+    "报名截止日期：2024-09-30",
+    "上一篇：2024年1月8日园区新闻",
+    "2024年，园区实现营业收入120亿元。",  # prose: a year it reports, inferred from, not stated
+])
+def test_dates_that_are_not_the_pages(line):
+    assert find_signals([line]) == []
+
+
+def test_related_list_after_its_header_and_advertisement_dates_are_ignored():
+    listed = "## 常州高新区新添3家省级研发机构\n\n本报讯 近日，常州高新区新增省级工程技术研究中心3家。\n\n" \
+             "相关阅读\n2024-08-01\n常州高新区举办人才周\n"
+    assert find_signals(listed.split("\n")) == [] and stories(listed)[0].date is None
+    advert = "## 常州高新区新添3家省级研发机构\n\n本报讯 近日，常州高新区新增省级工程技术研究中心3家。\n\n" \
+             "广告\n\n## 金秋购房节\n\n开盘 2024-09-20\n\n详询热线 0519-12345678\n"
+    assert [s.line for s in find_signals(advert.split("\n"))] == [9]  # a date line, but in the advert
+    assert [(s.kind, s.date) for s in stories(advert)] == [("brief", None), ("advertisement", None)]
+
+
+def test_reprint_note_dates_the_story():
+    page = "## 某新区打造创新高地\n\n某新区近年来持续加大研发投入。\n\n（本文首发于2022年1月27日《南方日报》）\n"
+    assert dates(page) == [("2022-01-27", False)]
+
+
+def test_month_precision_is_kept_and_never_filled_out():
+    page = "## 某开发区月报\n\n发布时间：2024年8月\n\n本月，开发区新增企业120家。\n"
+    assert dates(page) == [("2024-08", False)]
+    inferred = "## 某新区年度回顾\n\n2025年全年，某新区新增企业3000家。\n"
+    assert dates(inferred) == [("2026-01", True)]
+
+
+def test_targets_never_date_a_story():
+    page = "## 某新区发布三年行动方案\n\n本报讯 某新区近日发布行动方案，力争到2027年，全区地区生产总值突破3000亿元；预计2025年建成一批重大项目。\n"
+    assert dates(page) == [(None, True)]
+    with_past = page.replace("本报讯 ", "本报讯 2024年，某新区实现地区生产总值2000亿元。")
+    assert dates(with_past) == [("2025-01", True)]
+
+
+def test_no_story_is_dated_after_the_build_day_or_its_pages_dateline():
+    future = "## 某园区新闻\n\n发布时间：2030-05-01\n\n2025年全年，园区新增企业50家。\n"
+    assert dates(future) == [("2026-01", True)]  # the future date is left out; inference stays before today
+    assert dates("## 某园区新闻\n\n2027年全年，园区新增企业50家。\n") == [(None, True)]
+    page = EPAPER.replace("本报讯 8月14日，", "2024-08-20\n\n本报讯 8月14日，")
+    assert [s.date for s in stories(page)] == ["2024-08-16", "2024-08-16"]
