@@ -52,6 +52,7 @@ def story_json(story: Story) -> dict[str, Any]:
         "body": [{"type": item.type, "text": item.text} for item in story.body],
         "captions": list(story.captions),
         "facts": [fact_json(f) for f in story.facts],
+        "checks": [check_json(c) for c in story.checks],
         "source": source_json(story.source),
     }
 

@@ -16,7 +16,8 @@ from .numerals import CN_NUMERAL_CHARS, fold_digits, magnitude, parse_fraction, 
 
 # ---------------------------------------------------------------- patterns (constants)
 
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# 1,200 and 3.5; also 80 .9 (a stray space: read as 80.9). Never a part of 1,2345 (misprinted).
+_ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:[ \u00a0]?\.[ \u00a0]?\d+)?"
 _CN = f"[{CN_NUMERAL_CHARS.replace('点', '')}][{CN_NUMERAL_CHARS}]*"
 _MAG = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦伏米克])|百(?!分))"
 
@@ -28,8 +29,9 @@ PREFIX_QUALIFIERS = {
     "至少": "over", "不少于": "over", "不低于": "over", "高于": "over",
     "将近": "approx", "接近": "approx", "近": "approx", "大约": "approx", "约": "approx",
     "上": "approx",  # 上百种, 上千家: the pattern allows it only before a bare magnitude
+    "数": "approx", "几": "approx",  # 数十台, 几百家: likewise (tens, hundreds of)
 }
-SUFFIX_QUALIFIERS = {"以上": "over", "以下": "under", "以内": "under", "之内": "under",
+SUFFIX_QUALIFIERS = {"及以上": "over", "及以下": "under", "以上": "over", "以下": "under", "以内": "under", "之内": "under",
                      "左右": "approx", "上下": "approx", "级": "approx", "多": "approx",
                      "余": "approx"}
 # Qualifiers a few characters before the figure, outside the surface: 大概只需一个月.
@@ -69,7 +71,9 @@ BARE_NOUNS = ("企业", "项目", "公司", "大")
 _UNIT_ALTS = "|".join(re.escape(u) for u in sorted(
     list(UNITS) + list(MEASURE_WORDS) + list(BARE_NOUNS), key=len, reverse=True))
 _PREFIXES = tuple(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))  # longest first
-_PRE_ALTS = "|".join(p if p != "上" else "上(?=[百千万亿])" for p in _PREFIXES)
+_BEFORE_MAGNITUDE = {"上": "上(?=[百千万亿])", "数": "(?<![次人户件指分函系参变倍总位])数(?=[十百千万亿])",
+                     "几": "几(?=[十百千万亿])"}
+_PRE_ALTS = "|".join(_BEFORE_MAGNITUDE.get(p, p) for p in _PREFIXES)
 
 # Every match starts with a digit, a Chinese numeral, 半 or a prefix qualifier. Without this
 # lookahead the engine tries the whole pattern at every character (an optional group first
@@ -78,20 +82,20 @@ _FIRST_CHARS = re.escape(CN_NUMERAL_CHARS + "半" + "".join(sorted({p[0] for p i
 
 QUANTITY_RE = re.compile(
     rf"""
-    (?=[\d{_FIRST_CHARS}])
+    (?<!\d)(?<!\d[.,])(?=[\d{_FIRST_CHARS}])
     (?P<pre>{_PRE_ALTS})?
     (?:
         (?P<pct>百分之(?P<pctnum>{_ARABIC}|{_CN}))
       | (?P<frac>{_ARABIC}/{_ARABIC}|(?:{_ARABIC}|{_CN})分之(?:{_ARABIC}|{_CN}))
       | (?P<half>半)
-      | (?P<num>{_ARABIC}|{_CN}|{_MAG})
+      | (?P<num>{_ARABIC}(?:\.(?=[万亿]))?|{_CN}|{_MAG})
         (?:(?P<rsep>[-~～—–至到])(?P<num2>{_ARABIC}|{_CN}))?
         (?P<mag>{_MAG})?
         (?P<mid>余|多)?
         (?P<mag2>{_MAG})?
         (?P<unit>{_UNIT_ALTS})?
     )
-    (?P<post>以上|以下|以内|之内|左右|上下(?!游)|级(?![别数])|多)?
+    (?P<post>及以上|及以下|以上|以下|以内|之内|左右|上下(?!游)|级(?![别数])|多)?
     """,
     re.VERBOSE,
 )
@@ -295,8 +299,8 @@ def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
         return False  # 2023企业, 一大批
     if unit_text in ("度", "周") and chinese:
         return False  # 两度获评 (twice), 四周 (around)
-    if unit_text == "成" and (not chinese or _CHENG_EXCLUDED.match(after)):
-        return False  # 九成 is 90%; 3成立, 两成长 are other words
+    if unit_text == "成" and ((not chinese and not pre) or _CHENG_EXCLUDED.match(after)):
+        return False  # 九成, 近3成 are 90%, about 30%; 3成立, 两成长 are other words
     if unit_text == "位" and after.startswith("数"):
         return False  # 两位数增长
     if unit_text == "条" and _NAMED_RULES_AFTER.match(after) and before \
@@ -322,9 +326,9 @@ def _unit_after_half(after: str) -> Optional[str]:
 
 
 def _qualifier(pre: str, mid: str, post: str, before: str) -> str:
-    if pre and pre != "上" and _prefix_is_qualifier(pre, before):
+    if pre and pre not in _BEFORE_MAGNITUDE and _prefix_is_qualifier(pre, before):
         return PREFIX_QUALIFIERS[pre]
-    if pre == "上":
+    if pre in _BEFORE_MAGNITUDE:
         return "approx"
     if post in SUFFIX_QUALIFIERS:
         return SUFFIX_QUALIFIERS[post]

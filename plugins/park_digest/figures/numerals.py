@@ -17,7 +17,8 @@ CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 # Character class for Chinese numerals (used by facts.py to build its patterns).
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS) + "点"
 
-_ARABIC_RE = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)(.*)$")
+_ARABIC_RE = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)\.?(.*)$")  # 50.59.亿: a stray point
+_SPACED_POINT = re.compile(r"(?<=\d)[ \u00a0](?=\.\d)|(?<=\d\.)[ \u00a0](?=\d)")  # 80 .9
 
 
 def fold_digits(text: str) -> str:
@@ -89,7 +90,7 @@ def parse_chinese(text: str) -> Optional[float]:
 def parse_number(text: str) -> Optional[float]:
     """Value of a numeral as written: '8.86亿' → 8.86e8, '26875万' → 2.6875e8, '1,200' → 1200,
     '三千' → 3000, '３５' → 35. None if unreadable."""
-    text = fold_digits(text).strip()
+    text = _SPACED_POINT.sub("", fold_digits(text).strip())
     m = _ARABIC_RE.match(text)
     if m:
         scale = magnitude(m.group(2))

@@ -10,6 +10,7 @@ from typing import Optional
 from .dates import FUTURE_SLACK, PartialDate, from_iso
 from .datelines import Dated, PageDating, page_source
 from .edits import restructure
+from ..figures.checks import check_story
 from ..figures.facts import extract_story_facts
 from ..figures.meaning import annotate_story
 from .layout import build_blocks
@@ -18,6 +19,7 @@ from .normalize import normalize_line, strip_pinyin
 from .attribution import attribute, page_park
 from .parks import ParkIndex, park_index, park_named
 from .pinyin import lazy_pinyin
+from .clean import printable
 from .read import read_seed
 from .sidecar import Problem, Sidecar, read_sidecar
 from .segment import Draft, segment_blocks
@@ -99,6 +101,9 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
         if story.kind != "advertisement":
             story.facts = facts
             annotate_story(story, fact_box_size)
+            story.checks = check_story(story.title, story.body, story.facts, lines, story.span)
+            result.warnings += [f"{printable(seed.file)}: line {c.line}: {c.kind} figure {c.text}: {c.note_en}"
+                                for c in story.checks]
         result.stories.append(story)
     return result
 

@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import Optional, Sequence
 
 from ..figures.factbox import format_value
-from ..model import Fact
+from ..model import Fact, FigureCheck
 from ..parse.read import converter
 from ..parse.names import romanize_name
 from ..parse.normalize import split_sentences
@@ -105,6 +105,18 @@ def _paragraph_html(kind: str, unit: Text, index: int, page_lang: str, pairs: li
         return f'<div class="para" id="{anchor}">{main}{_pair_html(pairs)}</div>'
     paragraph = f'<p id="{anchor}"{_attrs(unit, page_lang)}>{_sentences_html(unit, anchor)}</p>'
     return f'<div class="pair">{paragraph}{_pair_html(pairs)}</div>' if pairs else paragraph
+
+
+def check_html(check: FigureCheck, lang: str, config: str) -> str:
+    """A doubtful figure's note, under the paragraph that prints it."""
+    if lang == "en":
+        text, note_lang = check.note_en, "en"
+    else:
+        text = converter(config).convert(check.note_zh) if lang == "zh-Hant" else check.note_zh
+        note_lang = lang
+    attrs = f' lang="{note_lang}"' if note_lang != lang else ""
+    return (f'<p class="check-note" role="note" data-check="{check.kind}"{attrs}>'
+            f'<span aria-hidden="true">⚠ </span>{escape(text)}</p>')
 
 
 # An excerpt without a headline is shown with a marker a reader cannot take for the paper's own
@@ -210,10 +222,14 @@ def render_story(local: LocalizedStory, available: tuple[str, ...], config: str 
         if other.title and other.title.status != "untranslated" and not (
                 local.lang == "en" and local.title and local.title.status == "untranslated"):
             lines.append(f"Title_{other.lang.lower().replace('-', '_')}: {_meta(other.title.text)}")
-    html = []
+    notes: dict[object, list[FigureCheck]] = {}
+    for check in story.checks:
+        notes.setdefault(check.block, []).append(check)
+    html = [check_html(check, local.lang, config) for check in notes.get("title", [])]
     for index, (kind, unit) in enumerate(local.body):
         others = [other.body[index][1] for other in pairs if index < len(other.body)]
         html.append(_paragraph_html(kind, unit, index, local.lang, others))
+        html += [check_html(check, local.lang, config) for check in notes.get(index, [])]
     if local.captions:
         items = "".join(f"<li{_attrs(c, local.lang)}>{escape(c.text)}</li>" for c in local.captions)
         html.append(f'<ul class="captions">{items}</ul>')
