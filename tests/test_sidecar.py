@@ -33,11 +33,16 @@ stories:
   2: {park: 宜宾三江新区}
   3: {park: 德阳高新区, date: 2025-11-20}
 """)
+    named = page_with(tmp_path, "stories:\n  1: {park: 星河湾科创谷}\n  2: {park: deyang}\n  3: {park: Deyang Hi-Tech Zone}\n",
+                      "named").stories
+    assert (named[0].park.name_zh, named[0].park.name_en, named[0].park.known) == ("星河湾科创谷", "Xinghewankechuanggu Park", False)
+    assert named[0].park.slug.startswith("xinghewankechuanggu-park-")
+    assert named[1].park.name_zh == named[2].park.name_zh == "德阳高新区"  # by slug, by English name
     first, second, third = result.stories
     assert (first.title, first.kind, first.authors) == ("绵阳高新区12个项目集中签约", "article", ["周明远", "李想"])
     assert (first.date, first.date_inferred) == ("2025-11", False)
     assert second.park.name_zh == "宜宾三江新区" and not second.park.known  # a park outside the gazetteer
-    assert second.park.name_en == "Yibinsanjiang New Area"
+    assert second.park.name_en == "Yibin Sanjiang New Area"
     assert (third.date, third.park.name_zh) == ("2025-11-20", "德阳高新区")
     assert result.errors == [] and result.warnings == []
 

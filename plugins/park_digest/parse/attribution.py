@@ -31,6 +31,7 @@ _SCOPE = re.compile(r"(?:^|(?<=[，,：:。！？；]))[在据从]?(?:全省|全
 _SENTENCE_END = re.compile(r"[。！？；]")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、B分别…」
+_TOGETHER = re.compile(r"[两三四多]地|[两三]区|双区")  # 横琴南沙两地…逾千家: a figure for several parks together
 
 
 @dataclass
@@ -112,6 +113,8 @@ def _owner(fact: Fact, in_title: list[Mention], blocks: list[_Block], section: l
     country, or _STORY."""
     if fact.block == "title":
         before = [m for m in in_title if m.start <= fact.start]
+        if before and _TOGETHER.search(title, before[-1].end, fact.start):
+            return None
         return before[-1].park if before else _STORY
     block = blocks[fact.block]
     count = bisect_right(block.starts, fact.start)
