@@ -26,6 +26,9 @@ How each metric is counted:
   surface, or one surface contains the other; precision counts parsed figures that match an
   annotated one. Figures filed under the right park: found figures whose park is the annotated one,
   over all and over round-ups (annotated stories of two parks or more).
+- figure checks: an annotated doubtful figure (`checks:`, a page without the key has none) is
+  found when a story flags the same kind on the same line with the same figure; precision counts
+  the flags that match one, so a flag on a sound figure counts against it.
 """
 from __future__ import annotations
 
@@ -47,6 +50,7 @@ from park_digest.parse.read import SeedError, converter
 
 SITES = ("newspaper", "e-paper", "portal", "government", "wiki", "reprint", "hk", "park-site", "blog")
 KINDS = ("article", "brief", "photo_news", "advertisement", "fragment")
+CHECK_KINDS = ("malformed", "implausible", "sum_mismatch")
 _STORY_KEYS = {"kind", "title", "first_line", "last_line", "date", "park", "parks", "mentioned"}
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -88,6 +92,13 @@ class GoldFact:
 
 
 @dataclass
+class GoldCheck:
+    line: int
+    kind: str
+    text: str
+
+
+@dataclass
 class GoldPage:
     name: str
     text_path: Path
@@ -95,6 +106,7 @@ class GoldPage:
     stories: list[GoldStory]
     furniture: list[int]
     facts: list[GoldFact]
+    checks: list[GoldCheck] = field(default_factory=list)
 
 
 def load_gold(path: Path) -> GoldPage:
@@ -109,7 +121,7 @@ def load_gold(path: Path) -> GoldPage:
         raise GoldError(f"{where}: not YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise GoldError(f"{where}: expected a mapping with site, stories, furniture, facts")
-    unknown = set(data) - {"site", "stories", "furniture", "facts"}
+    unknown = set(data) - {"site", "stories", "furniture", "facts", "checks"}
     if unknown:
         raise GoldError(f"{where}: unknown keys {sorted(unknown)}")
     if data.get("site") not in SITES:
@@ -130,7 +142,15 @@ def load_gold(path: Path) -> GoldPage:
                 squash(simplified(surface)) not in squash(simplified(lines[line - 1])):
             raise GoldError(f"{where}: fact {surface!r} is not on line {line}")
         facts.append(GoldFact(line, surface, raw.get("park"), "park" in raw))
-    return GoldPage(path.name[: -len(".gold.yml")], text_path, data["site"], stories, list(furniture), facts)
+    checks = []
+    for raw in data.get("checks") or []:
+        if not isinstance(raw, dict) or set(raw) != {"line", "kind", "text"} or raw["kind"] not in CHECK_KINDS:
+            raise GoldError(f"{where}: a check is {{line, kind ({', '.join(CHECK_KINDS)}), text}}, not {raw!r}")
+        line, text = raw["line"], str(raw["text"])
+        if not isinstance(line, int) or not 1 <= line <= len(lines) or squash(text) not in squash(lines[line - 1]):
+            raise GoldError(f"{where}: check {text!r} is not on line {line}")
+        checks.append(GoldCheck(line, raw["kind"], text))
+    return GoldPage(path.name[: -len(".gold.yml")], text_path, data["site"], stories, list(furniture), facts, checks)
 
 
 def _gold_story(where: str, number: int, raw: Any, line_count: int) -> GoldStory:
@@ -191,6 +211,8 @@ class Scores:
     fact_park_roundups: Count = field(default_factory=Count)  # in stories of two parks or more
     fact_recall: Count = field(default_factory=Count)
     fact_precision: Count = field(default_factory=Count)
+    check_recall: Count = field(default_factory=Count)
+    check_precision: Count = field(default_factory=Count)
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -210,7 +232,8 @@ class Scores:
                 "story_lines_lost": self.story_lines_lost, "fact_park": self.fact_park.ratio,
                 "fact_park_roundups": self.fact_park_roundups.ratio,
                 "fact_recall": self.fact_recall.ratio, "fact_precision": self.fact_precision.ratio,
-                "kind": self.kind.ratio}
+                "kind": self.kind.ratio, "check_recall": self.check_recall.ratio,
+                "check_precision": self.check_precision.ratio}
 
     def lines(self) -> list[str]:
         return [
@@ -231,6 +254,8 @@ class Scores:
             f"figure recall / precision                {self.fact_recall.ratio:.3f} / {self.fact_precision.ratio:.3f}  "
             f"({self.fact_recall.right}/{self.fact_recall.total}, {self.fact_precision.right}/{self.fact_precision.total})",
             f"kind right                               {self.kind.ratio:.3f}  ({self.kind.right}/{self.kind.total})",
+            f"figure checks recall / precision         {self.check_recall.ratio:.3f} / {self.check_precision.ratio:.3f}  "
+            f"({self.check_recall.right}/{self.check_recall.total}, {self.check_precision.right}/{self.check_precision.total})",
         ]
 
 
@@ -304,6 +329,7 @@ def score_page(gold: GoldPage, result: PageResult, scores: Scores) -> None:
                 scores.misses.append(f"{page}: extra story {story.span} names park {name!r}, not annotated")
     _score_lines(gold, result, scores, norm)
     _score_facts(gold, result, scores, norm)
+    _score_checks(gold, result, scores, norm)
 
 
 def _covered(line: str, text: str) -> bool:
@@ -388,6 +414,23 @@ def _score_facts(gold: GoldPage, result: PageResult, scores: Scores, norm) -> No
         scores.fact_precision.add(i in taken)
         if i not in taken:
             scores.misses.append(f"{gold.name}: figure {fact.surface!r} (lines {lines[:1]}…) not annotated")
+
+
+def _score_checks(gold: GoldPage, result: PageResult, scores: Scores, norm) -> None:
+    flagged = [check for story in result.stories for check in getattr(story, "checks", [])]
+    taken: set[int] = set()
+    for g in gold.checks:
+        hit = next((i for i, c in enumerate(flagged) if i not in taken and c.kind == g.kind and c.line == g.line
+                    and (norm(g.text) in norm(c.text) or norm(c.text) in norm(g.text))), None)
+        scores.check_recall.add(hit is not None)
+        if hit is None:
+            scores.misses.append(f"{gold.name}: doubtful figure {g.text!r} ({g.kind}) on line {g.line} not flagged")
+        else:
+            taken.add(hit)
+    for i, check in enumerate(flagged):
+        scores.check_precision.add(i in taken)
+        if i not in taken:
+            scores.misses.append(f"{gold.name}: figure {check.text!r} on line {check.line} flagged {check.kind}, not annotated")
 
 
 def gold_files(folder: Path) -> list[Path]:

@@ -299,8 +299,9 @@ def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
         return False  # 2023企业, 一大批
     if unit_text in ("度", "周") and chinese:
         return False  # 两度获评 (twice), 四周 (around)
-    if unit_text == "成" and ((not chinese and not pre) or _CHENG_EXCLUDED.match(after)):
-        return False  # 九成, 近3成 are 90%, about 30%; 3成立, 两成长 are other words
+    if unit_text == "成" and ((not chinese and not pre) or (_CHENG_EXCLUDED.match(after)
+                                                           and not (pre and after.startswith("为")))):
+        return False  # 九成, 近3成(为) are 90%, about 30%; 3成立, 两成长 are other words
     if unit_text == "位" and after.startswith("数"):
         return False  # 两位数增长
     if unit_text == "条" and _NAMED_RULES_AFTER.match(after) and before \

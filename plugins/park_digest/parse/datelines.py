@@ -50,7 +50,7 @@ _LIST_HEADER = re.compile(
     r"上一篇|下一篇|上一条|下一条|更多\s*>+)")
 # Dates that are not the page's: print and crawl stamps, visits and citations, copyright lines.
 _NOT_PAGE_DATE = re.compile(
-    r"(?:上午|下午)\s*\d{1,2}:\d{2}|(?:访问|打印|浏览|引用|检索|下载|抓取|采集|截图|获取)(?:时间|日期|于)|"
+    r"(?:19|20)\d\d/\d{1,2}/\d{1,2}\s*(?:上午|下午)|(?:访问|打印|浏览|引用|检索|下载|抓取|采集|截图|获取)(?:时间|日期|于)|"
     r"版权所有|Copyright|©|ICP|公网安备|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{4}|"
     # an event's dates, not the page's: 活动时间：9月20日至10月7日, 报名截止日期
     r"(?:活动|会议|报名|举办|举行|开幕|闭幕|截止|开始|结束|申报|有效|展览|展期|招聘|考试|面试|开放|营业|咨询|受理|公示)(?:时间|日期|期)|"
@@ -150,6 +150,8 @@ def _is_header(before: str, after: str) -> bool:
     """A date line under a headline: what stands beside the date is meta (source, author,
     views, time, an outlet's name), not a headline in a list of other stories."""
     lead = _cjk(_META.sub("", TIME_RE.sub("", before)))
+    if re.search(r"(?:时间|日期|年份|年月|于)$", lead):
+        return False  # 设立时间 | 1992年11月: a date of something else, in a table row
     if len(lead) >= 8 and not lead.endswith(_OUTLET_END) and not re.search(r"来源|作者|编辑|记者", before):
         return False  # 某某高新区举办人才招聘会 2024-07-01: an item of a list
     rest = _cjk(_META.sub("", TIME_RE.sub("", after)))

@@ -111,14 +111,16 @@ _CN_NUM = "〇○零一二三四五六七八九十"
 DATE_RE = re.compile(
     rf"(?<![\d.])(?P<y>(?:19|20)\d\d|[{_CN_NUM}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_NUM}]{{1,2}})\s*月"
     rf"(?:\s*(?P<d>\d{{1,2}}|[{_CN_NUM}]{{1,3}})\s*[日号])?"
-    r"|(?<![\d.])(?P<y2>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.])")
+    r"|(?<![\d.])(?P<y2>(?:19|20)\d\d)\s*(?P<sep>[-/.])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<d2>\d{1,2})(?![\d.])"
+    r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)\s+(?P<m3>\d{1,2})\s*/\s*(?P<d3>\d{1,2})(?![\d.])")  # 2024 05/ 21
 TIME_RE = re.compile(r"(?:(?:上午|下午|晚上|凌晨)\s*)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
 
 
 def date_of(match: re.Match) -> Optional[PartialDate]:
     """The PartialDate a DATE_RE match names (None for 2024年13月 and the like)."""
-    if match.group("y2"):
-        return make_date(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
+    for y, m, d in (("y2", "m2", "d2"), ("y3", "m3", "d3")):
+        if match.group(y):
+            return make_date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
     year, month = cn_year(match.group("y")), _cn_small(match.group("m"))
     day = _cn_small(match.group("d")) if match.group("d") else None
     if year is None or month is None or (match.group("d") and day is None):
