@@ -240,3 +240,28 @@ def test_no_story_is_dated_after_the_build_day_or_its_pages_dateline():
     assert dates("## 某园区新闻\n\n2027年全年，园区新增企业50家。\n") == [(None, True)]
     page = EPAPER.replace("本报讯 8月14日，", "2024-08-20\n\n本报讯 8月14日，")
     assert [s.date for s in stories(page)] == ["2024-08-16", "2024-08-16"]
+
+
+def test_a_labelled_day_takes_its_year_from_the_page_not_the_readers_date():
+    reader = "电子报阅读\n2025-03-04\n星期二\n当前报纸：某某晚报\n某开发区新材料产业园开工\n日期：03-02　版面：第A04版\n" \
+             "3月1日，某开发区新材料产业园开工，总投资30亿元。\n"
+    assert dates(reader) == [("2025-03-02", False)]  # the app's 2025-03-04 is the reader's day
+    farm = "## 某经开区属于哪个区\n\n时间:03-12人气:41\n\n某经开区位于市东南部。2022年区内规上企业实现产值900亿元。\n"
+    assert dates(farm) == [("2023-03-12", True)]  # no year on the page: the text's, marked inferred
+
+
+def test_a_blog_headline_with_its_posting_time():
+    page = "博文\n某经开区工程机械产业产值破千亿　(2023-05-06 10:12:30)\n转载▼\n某经开区工程机械产业集群产值1068亿元。\n"
+    assert [s.kind for s in find_signals(page.split("\n"))] == ["posted"]  # dated, but the headline stays
+    assert dates(page) == [("2023-05-06", False)]
+
+
+def test_an_advert_carries_the_pages_date_only_as_inferred():
+    page = EPAPER + "\n广告\n\n## 金秋购房节\n\n详询热线 0531-12345678\n"
+    found = stories(page)
+    assert [(s.kind, s.date, s.date_inferred) for s in found][-1] == ("advertisement", "2024-08-16", True)
+
+
+def test_a_years_results_bound_the_date_with_or_without_a_comma():
+    assert infer_date(["2022年区内工程机械产业集群实现产值1068亿元。"]) == PartialDate(2023, 1)
+    assert infer_date(["2024年一季度实现营业收入30亿元。"]) == PartialDate(2024, 1)

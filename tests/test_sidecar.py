@@ -175,8 +175,8 @@ def test_strict_fails_the_build_on_a_sidecar_error(tmp_path):
 
 def test_the_readme_example_is_a_valid_sidecar():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Adding seeds"):]
-    example = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n") + 8)]
+    blocks = [block.split("```")[0] for block in readme.split("```yaml\n")[1:]]
+    (example,) = [block for block in blocks if "split_at:" in block]
     sidecar = parse_sidecar(example.encode("utf-8"), ROOT / "page.yml")
     assert sidecar.problems == ()
     assert sidecar.split_at == ((31, 8),) and [n for n, _, _ in sidecar.overrides] == [1, 3]

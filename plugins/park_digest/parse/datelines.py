@@ -11,7 +11,7 @@ dates of a related-stories list, an event's date (报名时间) and anything in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable, Optional
 
@@ -20,7 +20,7 @@ from .dates import DATE_RE, FUTURE_SLACK, TIME_RE, PartialDate, date_of, fold, i
 
 # Best first: a labelled publication date, a masthead, a bare date line, a reprint note, and
 # only then a dateline's month and day (its year comes from context).
-KINDS = ("published", "masthead", "header", "updated", "reprint", "wire")
+KINDS = ("published", "masthead", "header", "posted", "updated", "reprint", "wire")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Signal:
     when: Optional[PartialDate] = None  # None for a wire dateline that gives no year
     month_day: tuple[int, int] = (0, 0)  # a wire dateline's month and day
     provenance: Optional[Provenance] = None  # a masthead's publication and page
+    year_inferred: bool = False  # a labelled day's year, taken from the text's inferred month
 
 
 @dataclass(frozen=True)
@@ -116,15 +117,25 @@ def date_line_reason(line: str) -> str:
     if _NOT_PAGE_DATE.search(text):
         return ""
     signal = _line_signal(0, text, line)
-    if signal is None:
+    if signal is None or signal.kind == "posted":
         return ""
     return "masthead" if signal.kind == "masthead" else "source and date line"
+
+
+# 日期：10-12 (an e-paper reader's item line): a labelled day whose year the page gives elsewhere.
+_LABELLED_DAY = re.compile(r"(?:(?:发布|发表|刊发|出版)(?:时间|日期)|(?<![\u4e00-\u9fff])(?:时间|日期))\s*[:：]\s*"
+                           r"(\d{1,2})\s*[-/月]\s*(\d{1,2})(?![\d/-])")
+# 长沙经开区…突破千亿　(2023-05-06 10:12:30): a blog's headline with its posting time.
+_POSTED = re.compile(r"[（(]\s*[^（()）]*\d\s*[）)]\s*$")
 
 
 def _line_signal(number: int, text: str, raw: str) -> Optional[Signal]:
     matches = [(m, date_of(m)) for m in DATE_RE.finditer(text)]
     matches = [(m, when) for m, when in matches if when is not None]
     if not matches:
+        day = _LABELLED_DAY.search(text)
+        if day and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2)) <= 31:
+            return Signal("published", number, raw, None, (int(day.group(1)), int(day.group(2))))
         return None
     for match, when in matches:
         before = text[max(0, match.start() - 24):match.start()]
@@ -135,6 +146,9 @@ def _line_signal(number: int, text: str, raw: str) -> Optional[Signal]:
             kind = _LATER_VERBS.get(label.group("verb") or "", "published")
             return Signal(kind, number, raw, when, provenance=_provenance(text, when))
     match, when = matches[0]
+    posted = _POSTED.search(text)
+    if posted and posted.start() <= match.start() and TIME_RE.search(text, match.end()):
+        return Signal("posted", number, raw, when)  # the headline's line: a date, not furniture
     if _PROSE.search(text) or len(text) > 80:
         return None
     page = _PAGE_NO.search(text)
@@ -211,6 +225,7 @@ def date_story(own: list[Signal], page: list[Signal], inferred: Optional[Partial
     """A story's date: its own stated date, else the page's, else its dateline's day with the
     year from context, else the inferred month. Never after the build day or the page's date."""
     limit = today + FUTURE_SLACK
+    own, page = _with_years(own, page, inferred)
     own = sorted((s for s in own if not (s.when and s.when.after(limit))), key=_rank)
     page = sorted((s for s in page if s.when and not s.when.after(limit)), key=_rank)
     page_date = page[0] if page else None
@@ -220,7 +235,7 @@ def date_story(own: list[Signal], page: list[Signal], inferred: Optional[Partial
         when = choice.when
         if page_date and choice is not page_date and when.after(page_date.when.last_day()):
             choice, when = page_date, page_date.when  # a story is never dated after its page
-        return Dated(when, False, choice.kind, choice.line)
+        return Dated(when, choice.year_inferred, choice.kind, choice.line)
     wire = next((s for s in own if s.kind == "wire"), None)
     if wire is not None:
         year = year_for(*wire.month_day, inferred)
@@ -230,6 +245,24 @@ def date_story(own: list[Signal], page: list[Signal], inferred: Optional[Partial
     if inferred is not None and not inferred.after(limit):
         return Dated(inferred, True, "inferred")
     return Dated(None, True)
+
+
+def _with_years(own: list[Signal], page: list[Signal], inferred: Optional[PartialDate]) -> tuple[list, list]:
+    """A labelled day without a year (日期：10-12) takes the year of the page's latest full date
+    that is not before it, else the text's."""
+    full = [s.when for s in own + page if s.when and s.when.day and s.kind != "wire"]
+    anchor = max(full, key=lambda w: w.first_day()) if full else None
+
+    def completed(signal: Signal) -> Signal:
+        if signal.when is not None or signal.kind == "wire":
+            return signal
+        month, day = signal.month_day
+        if anchor is not None:
+            year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
+        else:
+            year = year_for(month, day, inferred)
+        return replace(signal, when=make_date(year, month, day) if year else None, year_inferred=anchor is None)
+    return [completed(s) for s in own], [completed(s) for s in page]
 
 
 def page_provenance(signals: Iterable[Signal], lines: list[str]) -> Optional[Provenance]:
@@ -266,8 +299,9 @@ class PageDating:
         self.inferred = infer_date(item.text for d in drafts if not d.advertisement for item in d.body)
 
     def story(self, draft) -> Dated:
-        own = [] if draft.advertisement else story_signals(self.signals, draft.span, self.ads)
-        return date_story(own, self.page, self.inferred, self.today)
+        if draft.advertisement:  # an advert states no date of its own: the page's, marked inferred
+            return replace(date_story([], self.page, self.inferred, self.today), inferred=True)
+        return date_story(story_signals(self.signals, draft.span, self.ads), self.page, self.inferred, self.today)
 
     def provenance(self) -> Optional[Provenance]:
         return page_provenance([s for s in self.signals if not _inside(s.line, self.ads)], self.lines)

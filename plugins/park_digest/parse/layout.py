@@ -193,7 +193,7 @@ def classify_lines(lines: list[str]) -> list[Block]:
     """One block per non-blank line, each with its layout role."""
     scanned = _scan(lines)
     for line, reason in zip(scanned, page_reasons([PageLine(l.text, l.gap_before) for l in scanned])):
-        line.reason = line.reason or reason
+        line.reason = line.reason or reason or date_line_reason(line.text)  # mastheads, print stamps
     _mark_ad_slots(scanned)
     blocks: list[Block] = []
     in_ad = False
