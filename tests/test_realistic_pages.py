@@ -21,15 +21,15 @@ HELDOUT = DEV / "heldout"
 # Lower bounds (upper for furniture and invented parks) measured on each set; raise them with
 # every improvement, never lower them to make a change pass.
 FLOORS = {
-    DEV: {"stories": 0.98, "headline": 0.98, "date": 0.97, "park_precision": 0.98, "park_recall": 0.99,
-          "fact_park": 0.98, "fact_park_roundups": 0.98, "fact_recall": 0.99, "fact_precision": 0.98, "kind": 0.96,
+    DEV: {"stories": 0.99, "headline": 0.99, "date": 0.97, "park_precision": 0.99, "park_recall": 0.99,
+          "fact_park": 0.99, "fact_park_roundups": 0.99, "fact_recall": 0.99, "fact_precision": 0.99, "kind": 0.97,
           "check_recall": 0.99, "check_precision": 0.99},
-    HELDOUT: {"stories": 0.87, "headline": 0.73, "date": 0.89, "park_precision": 0.99, "park_recall": 0.95,
-              "fact_park": 0.97, "fact_park_roundups": 0.87, "fact_recall": 0.96, "fact_precision": 0.95, "kind": 0.93,
+    HELDOUT: {"stories": 0.89, "headline": 0.78, "date": 0.94, "park_precision": 0.99, "park_recall": 0.95,
+              "fact_park": 0.98, "fact_park_roundups": 0.96, "fact_recall": 0.97, "fact_precision": 0.97, "kind": 0.94,
               "check_recall": 0.99, "check_precision": 0.99},
 }
 CEILINGS = {
-    DEV: {"furniture_in_story": 0.01, "invented": 1, "story_lines_lost": 1},
+    DEV: {"furniture_in_story": 0.01, "invented": 0, "story_lines_lost": 1},
     HELDOUT: {"furniture_in_story": 0.13, "invented": 0, "story_lines_lost": 0},
 }
 

@@ -13,6 +13,7 @@ Pure functions over the story's body and its Fact records; no Pelican.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from typing import Optional, Sequence
 
@@ -42,6 +43,8 @@ _NOT_A_PART = re.compile(_CHANGE.pattern + r"|累计|总计|合计|共计|总数
 _CLAUSE_END = "，,。；;：:！？"
 _SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
 
+_CONTEXT = 40  # characters of a clause looked at before a figure
+_MAX_PAIRED = 40  # figures in one sentence beyond which parts and totals are not paired (no real sentence has so many)
 _MIN_REVENUE_PER_FIRM = 1e5  # yuan a year: below this a firm is a stall, not a park's enterprise
 _MIN_REVENUE_PER_ZONE = 1e7
 _MIN_AGGREGATE = 1e4  # a park's revenue, investment or taxes of a few thousand yuan is a typo
@@ -64,10 +67,15 @@ def check_story(title: Optional[str], body: Sequence[BodyItem], facts: Sequence[
                                      f"「{surface}」印刷有误，数值无法确定，未列入数据。",
                                      f"“{surface}” is misprinted and its value cannot be told; it is not listed "
                                      "among the figures."))
-        mine = [(i, f) for i, f in enumerate(facts) if f.block == block]
-        for sentence in _sentences(text):
-            inside = [(i, f) for i, f in mine if sentence[0] <= f.start < sentence[1]]
-            for i, kind, zh, en in _implausible(text, inside) + _sums(text, inside):
+        by_sentence: dict[int, list[tuple[int, Fact]]] = {}
+        ends = [end for _, end in _sentences(text)]
+        for i, fact in enumerate(facts):
+            if fact.block == block:
+                by_sentence.setdefault(bisect_right(ends, fact.start), []).append((i, fact))
+        for inside in by_sentence.values():
+            inside.sort(key=lambda pair: pair[1].start)
+            paired = _sums(text, inside) if len(inside) <= _MAX_PAIRED else []
+            for i, kind, zh, en in _implausible(text, inside, len(inside) <= _MAX_PAIRED) + paired:
                 if i not in flagged:
                     flagged.add(i)
                     found.append(where.check(kind, facts[i], zh, en))
@@ -116,10 +124,16 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _clause_before(text: str, fact: Fact) -> str:
-    start = fact.start
-    while start > 0 and text[start - 1] not in _CLAUSE_END:
-        start -= 1
-    return text[start:fact.start]
+    """The words before a figure in its clause, at most _CONTEXT of them: a page pasted as one
+    unpunctuated line must not make every figure read back to its start."""
+    window = text[max(0, fact.start - _CONTEXT):fact.start]
+    cut = max(window.rfind(mark) for mark in _CLAUSE_END)
+    return window[cut + 1:]
+
+
+def _after(text: str, fact: Fact) -> str:
+    end = fact.start + len(fact.surface)
+    return text[end:end + 16]
 
 
 def _about(text: str, fact: Fact) -> str:
@@ -127,11 +141,12 @@ def _about(text: str, fact: Fact) -> str:
     return fact.label_zh + " " + _clause_before(text, fact)
 
 
-def _implausible(text: str, inside: list[tuple[int, Fact]]) -> list[tuple[int, str, str, str]]:
+def _implausible(text: str, inside: list[tuple[int, Fact]], pairs: bool = True) -> list[tuple[int, str, str, str]]:
     found = []
-    firms = [f for _, f in inside if f.unit == "count" and f.measure_word == "家" and not _ZONES.match(text[f.start + len(f.surface):])
-             and _FIRMS.search(_clause_before(text, f) + text[f.start + len(f.surface):f.start + len(f.surface) + 6])]
-    zones = [f for _, f in inside if f.unit == "count" and _ZONES.match(text[f.start + len(f.surface):])]
+    counts = [f for _, f in inside if f.unit == "count"] if pairs else []
+    zones = [f for f in counts if _ZONES.match(_after(text, f))]
+    firms = [f for f in counts if f.measure_word == "家" and f not in zones
+             and _FIRMS.search(_clause_before(text, f) + _after(text, f)[:6])]
     money = [(i, f) for i, f in inside if f.unit in MONEY_UNITS and f.qualifier == "exact"]
     for i, fact in money:
         about = _about(text, fact)
@@ -153,7 +168,7 @@ def _implausible(text: str, inside: list[tuple[int, Fact]]) -> list[tuple[int, s
             found.append((i, "implausible", f"「{fact.surface}」作为{fact.label_zh or '总额'}明显过小，可能有误。",
                           f"“{fact.surface}” is implausibly small for {fact.label_en or 'a total'}; "
                           "the figure may be misprinted."))
-    for part_re, whole_re, zh_pair, en_pair in ((_PROFIT, _REVENUE, "利润", "profit"), (_ADDED, _OUTPUT, "增加值", "value added")):
+    for part_re, whole_re, zh_pair, en_pair in ((_PROFIT, _REVENUE, "利润", "profit"), (_ADDED, _OUTPUT, "增加值", "value added"))[:2 if pairs else 0]:
         parts = [(i, f) for i, f in money if part_re.search(_about(text, f))]
         wholes = [(i, f) for i, f in money if whole_re.search(_about(text, f)) and not part_re.search(_about(text, f))]
         for (i, part), (j, whole) in ((p, w) for p in parts for w in wholes):
@@ -175,7 +190,7 @@ def _sums(text: str, inside: list[tuple[int, Fact]]) -> list[tuple[int, str, str
     found = []
     facts = [(i, f) for i, f in inside if f.qualifier == "exact" and f.unit != "percent"]
     for k, (i, total) in enumerate(facts):
-        after = text[total.start + len(total.surface):]
+        after = text[total.start + len(total.surface):total.start + len(total.surface) + 400]
         later = _alike(total, [(j, f) for j, f in facts[k + 1:]
                                if _same_kind(f, total) and not _NOT_A_PART.search(_clause_before(text, f))])
         between = after[:later[0][1].start - total.start - len(total.surface)] if later else ""

@@ -27,7 +27,8 @@ _GENERIC_ZONE = re.compile(r"高新区|新区|开发区|经开区|园区")
 # A sentence about the whole country or province (全省16个高新区…) names no park: its figures are
 # nobody's, not the last park named before it.
 # It must open a clause: 占全国的四分之一 is the park's share, not the country's figure.
-_SCOPE = re.compile(r"(?:^|(?<=[，,：:。！？；]))[在据从]?(?:全省|全国|全市|各地|各省|各市|全行业)")
+# 全省…, 前三季度全省高新区…: a clause about the whole province or country (a time may lead it).
+_SCOPE = re.compile(r"(?:^|(?<=[，,：:。！？；]))[^，,：:。！？；占比较于的]{0,6}?[在据从]?(?:全省|全国|全市|各地|各省|各市|全行业)")
 _SENTENCE_END = re.compile(r"[。！？；]")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、B分别…」
@@ -72,7 +73,7 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
             current = mentions[0].park if mentions else current
         section.append(current)
     blocks = [_Block.of(item.text, mentions) for item, mentions in zip(body, in_body)]
-    owners = [_owner(fact, in_title, blocks, section) for fact in facts]
+    owners = [_owner(fact, title or "", in_title, blocks, section) for fact in facts]
     for fact, owner in zip(facts, owners):
         fact.park = owner.name_zh if isinstance(owner, Park) else None
     for number, item in enumerate(body):
@@ -108,7 +109,7 @@ class _Block:
         return cls(mentions, [m.start for m in mentions], sentences, scopes)
 
 
-def _owner(fact: Fact, in_title: list[Mention], blocks: list[_Block], section: list[Optional[Park]]) -> object:
+def _owner(fact: Fact, title: str, in_title: list[Mention], blocks: list[_Block], section: list[Optional[Park]]) -> object:
     """The park a figure's text gives it, None for a figure about the whole province or
     country, or _STORY."""
     if fact.block == "title":

@@ -191,9 +191,10 @@ def _pattern_park(text: str, zone: re.Match, index: ParkIndex, free: int = 0) ->
 
 
 def park_named(name: str, index: ParkIndex) -> Park:
-    """The park an editor names (a sidecar's `park`): the gazetteer's by name or slug, else the
+    """The park an editor names (a sidecar's `park`): the gazetteer's by name, slug or English name, else the
     park the name reads as, else one of that name, named in English from pinyin."""
-    known = index.by_name.get(name) or next((p for p in index.parks if p.slug == name), None)
+    known = index.by_name.get(name) or next(
+        (p for p in index.parks if name in (p.slug, p.name_en) or name.lower() == p.name_en.lower()), None)
     if known is not None:
         return known
     mentions = find_mentions(name, index)
