@@ -125,3 +125,23 @@ def test_punctuation_only_lines_are_discarded_with_a_reason():
     result = process_seed(decode_seed(text.encode("utf-8"), "rules.txt"))
     rules = [d for d in result.discarded if d.reason.startswith("rule or ornament")]
     assert [d.text for d in rules] == ["————————————", "＊＊＊"]
+
+
+def test_a_page_of_a_thousand_headlines_is_one_story_and_the_editor_is_told():
+    """A list marked up as headings (an index, names in a table) is not a thousand stories."""
+    items = [f"## 第{i}项 青岛高新区重点项目{i}号\n\n项目{i}总投资{i % 9 + 1}亿元，已开工建设。" for i in range(1, 1001)]
+    text = "\n\n".join(items) + "\n"
+    result = process_seed(decode_seed(text.encode("utf-8"), "list.txt"))
+    (story,) = result.stories
+    assert story.title == "第1项 青岛高新区重点项目1号"
+    headings = [item.text for item in story.body if item.type == "heading"]
+    assert len(headings) == 999 and headings[-1] == "第1000项 青岛高新区重点项目1000号"
+    (warning,) = result.warnings
+    assert warning.startswith("list.txt: 1,000 stories found, more than one page holds (100)")
+    assert sorted(letters_and_digits(kept_text(result))) == sorted(letters_and_digits(text))
+
+
+def test_a_page_of_a_few_dozen_briefs_stays_a_page_of_briefs():
+    items = [f"## 青岛高新区要闻{i}\n\n本报讯 青岛高新区今年第{i}批项目签约，总投资{i}亿元。" for i in range(1, 41)]
+    result = process_seed(decode_seed("\n\n".join(items).encode("utf-8"), "briefs.txt"))
+    assert len(result.stories) == 40 and not result.warnings

@@ -76,8 +76,11 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
     owners = [_owner(fact, title or "", in_title, blocks, section) for fact in facts]
     for fact, owner in zip(facts, owners):
         fact.park = owner.name_zh if isinstance(owner, Park) else None
+    by_block: dict[object, list[Fact]] = {}  # not a scan of every fact per item: quadratic
+    for fact in facts:
+        by_block.setdefault(fact.block, []).append(fact)
     for number, item in enumerate(body):
-        _respectively(item.text, [f for f in facts if f.block == number], index)
+        _respectively(item.text, by_block.get(number, []), index)
     main = _main_park(in_title, body, in_body, page_park, title, facts)
     for fact, owner in zip(facts, owners):
         if owner is _STORY and main is not None and fact.park is None:

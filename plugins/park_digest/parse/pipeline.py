@@ -22,7 +22,7 @@ from .pinyin import lazy_pinyin
 from .clean import printable
 from .read import read_seed
 from .sidecar import Problem, Sidecar, read_sidecar
-from .segment import Draft, segment_blocks
+from .segment import MAX_STORIES_PER_PAGE, Draft, fold_long_list, segment_blocks
 from ..settings import DEFAULT_MAX_SEED_BYTES
 
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
@@ -56,9 +56,15 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
     """One page's stories; `today` (the build day) bounds every date."""
     lines, pinyin = clean_lines(seed)
     drafts, discarded = segment_blocks(build_blocks(lines))
+    drafts, folded = fold_long_list(drafts)
+    warnings = [*seed.warnings, *sidecar.warnings]
+    if folded:
+        warnings.append(f"{printable(seed.file)}: {folded:,} stories found, more than one page holds "
+                        f"({MAX_STORIES_PER_PAGE}): published as one story with their headlines as "
+                        "subheadings; if they are separate stories, split the file into pages")
     discarded = pinyin + discarded
     drafts, problems = restructure(drafts, sidecar)
-    result = PageResult(seed=seed, stories=[], discarded=discarded, warnings=[*seed.warnings, *sidecar.warnings],
+    result = PageResult(seed=seed, stories=[], discarded=discarded, warnings=warnings,
                         errors=[sidecar.message(p) for p in (*sidecar.problems, *problems)])
     parks = parks or park_index()
     # The texts attribute() searches again, so find_mentions' cache serves both.

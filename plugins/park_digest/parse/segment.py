@@ -172,10 +172,37 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             target.caption_spans.append(cap.span)
     kept = [d for d in drafts if d.body or d.title or d.captions]
     for draft in drafts:  # a page of bylines alone: say so rather than drop them
-        if draft not in kept:
+        if not (draft.body or draft.title or draft.captions):  # not `in kept`: quadratic
             discarded += [Discarded(span, text, "byline with no story")
                           for span, text in zip(draft.byline_spans, draft.bylines)]
     return kept, discarded
+
+
+# A printed page holds a few dozen items at most; a "page" of hundreds of headlines is a list
+# (an index, a table of names marked as headings) or many pages pasted into one file.
+MAX_STORIES_PER_PAGE = 100
+
+
+def fold_long_list(drafts: list[Draft]) -> tuple[list[Draft], int]:
+    """More stories than a page holds become one story, their headlines its subheadings (the
+    pipeline tells the editor, who splits the file if they are separate stories). Returns the
+    drafts and how many stories were folded (0 when none were)."""
+    stories = [d for d in drafts if not d.advertisement]
+    if len(stories) <= MAX_STORIES_PER_PAGE:
+        return drafts, 0
+    first = stories[0]
+    merged = Draft(title=first.title, title_span=first.title_span, title_level=first.title_level,
+                   title_marked=first.title_marked)
+    for draft in stories:
+        if draft is not first and draft.title and draft.title_span:
+            merged.body.append(BodyItem("heading", draft.title, draft.title_span))
+        merged.body += draft.body
+        merged.captions += draft.captions
+        merged.caption_spans += draft.caption_spans
+        merged.authors += [a for a in draft.authors if a not in merged.authors]
+        merged.bylines += draft.bylines
+        merged.byline_spans += draft.byline_spans
+    return [merged] + [d for d in drafts if d.advertisement], len(stories)
 
 
 def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
