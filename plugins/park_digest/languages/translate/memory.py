@@ -236,19 +236,18 @@ def parse_po(path: Path) -> polib.POFile:
 def clean_entries(po: polib.POFile, path: Path) -> None:
     """Clean every string of `po` in place (the edge where translations enter), logging each
     change with the file and the entry's line."""
+    def cleaned(value: str, where: str) -> str:
+        value, problems = clean_value(value, where)
+        for problem in problems:
+            log.warning("park_digest: %s: %s", path, problem)
+        return value
+
     for entry in po:
         for name in ("msgctxt", "msgid", "msgid_plural", "previous_msgid", "msgstr"):
-            value = getattr(entry, name, None)
-            if value:
-                cleaned, problems = clean_value(value, f"line {entry.linenum} {name}")
-                for problem in problems:
-                    log.warning("park_digest: %s: %s", path, problem)
-                setattr(entry, name, cleaned)
+            if getattr(entry, name, None):
+                setattr(entry, name, cleaned(getattr(entry, name), f"line {entry.linenum} {name}"))
         for index, value in list(entry.msgstr_plural.items()):
-            cleaned, problems = clean_value(value, f"line {entry.linenum} msgstr[{index}]")
-            for problem in problems:
-                log.warning("park_digest: %s: %s", path, problem)
-            entry.msgstr_plural[index] = cleaned
+            entry.msgstr_plural[index] = cleaned(value, f"line {entry.linenum} msgstr[{index}]")
 
 
 def stabilize_header(po: polib.POFile, lang: str) -> None:
