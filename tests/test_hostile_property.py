@@ -15,7 +15,8 @@ from hypothesis import given, strategies as st
 from digest_tools.eval_parse import kept_text, letters_and_digits
 from park_digest.languages.translate.memory import MISSING
 from park_digest.parse.clean import clean_text
-from park_digest.parse.pipeline import parse_sidecar, process_seed
+from park_digest.parse.pipeline import process_seed
+from park_digest.parse.sidecar import parse_sidecar
 from park_digest.parse.read import SeedError, decode_seed
 from park_digest.site.chart import Bar, money_chart
 from park_digest.site.feeds import FeedInfo, atom_feed
