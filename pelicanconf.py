@@ -22,10 +22,8 @@ PARK_DIGEST_LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 PARK_DIGEST_OPENCC_CONFIG = "s2tw"
 PARK_DIGEST_STRICT = os.environ.get("STRICT", "0")
 PARK_DIGEST_WORKERS = os.environ.get("WORKERS", "0")  # 0: one process per core on a large site
-# Parts the stories' search index is split into; 0: one per 100 seeds, at most 4 (none when publishing).
-PARK_DIGEST_SEARCH_SHARDS = os.environ.get("SEARCH_SHARDS", "0")
-# Caches live outside output/: ours (converted seeds) and Pelican's (parsed Markdown). The plugin
-# gives every content+output pair its own Pelican cache folder below CACHE_PATH.
+# Caches live outside output/ (the build refuses one inside it): ours (converted seeds, the render
+# manifest, the search records) and Pelican's (parsed Markdown).
 _CACHE = os.environ.get("CACHE_DIR", os.path.join(_HERE, ".cache"))
 PARK_DIGEST_CACHE_DIR = os.path.join(_CACHE, "park-digest")
 CACHE_PATH = os.path.join(_CACHE, "pelican")
@@ -56,7 +54,7 @@ RELATIVE_URLS = True
 STATIC_PATHS = ["extra"]
 EXTRA_PATH_METADATA = {}
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
-# Off: the plugin removes the pages a build no longer writes (files.remove_stale_pages), and
+# Off: the plugin removes the files it wrote before and no longer writes (and nothing else), and
 # overwriting files is far cheaper than deleting and creating them all again.
 DELETE_OUTPUT_DIRECTORY = False
 READERS = {"rst": None}  # stories are Markdown; Docutils would warn about zh-Hans

@@ -8,7 +8,8 @@ from digest_tools.corpus import generate_corpus, seed_texts
 
 SUMMARY = re.compile(
     r"bench: pages=3 stories=(\d+) cold=\d+\.\d\ds warm=\d+\.\d\ds one_changed=\d+\.\d\ds "
-    r"baseline=\d+\.\d\ds overhead=\d+\.\d\dx conv_chars_per_s=\d+ peak_mb=\d+")
+    r"baseline=\d+\.\d\ds overhead=\d+\.\d\dx cpu_cold=\d+\.\d\ds cpu_baseline=\d+\.\d\ds "
+    r"conv_chars_per_s=\d+ peak_mb=\d+")
 
 
 def test_bench_prints_the_summary_line_last():

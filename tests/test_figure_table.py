@@ -6,13 +6,14 @@ from types import SimpleNamespace
 from bs4 import BeautifulSoup
 
 from park_digest.site.tables import figure_count, table_html, table_rows
+from park_digest.stories.markdown import FactEntry, StoryMeta
 
 
-def story(slug: str, title: str, title_lang: str) -> SimpleNamespace:
-    """An English story as Pelican reads it, with one figure."""
-    fact = SimpleNamespace(label="Loans & <more>", figure="5 <billion>", value=5e9, unit="CNY", anchor="p2s0", box=True)
-    return SimpleNamespace(slug=slug, title=title, lang="en", url=f"en/stories/{slug}.html", facts=[fact],
-                           date=datetime(2026, 1, 5), metadata={"title_lang": title_lang, "date_inferred": "yes"})
+def story(slug: str, title: str, title_lang: str, facts: int = 1) -> SimpleNamespace:
+    """An English story as Pelican reads it, with its figures."""
+    fact = FactEntry(label="Loans & <more>", figure="5 <billion>", value=5e9, unit="CNY", anchor="p2s0", box=True)
+    return SimpleNamespace(slug=slug, title=title, lang="en", url=f"en/stories/{slug}.html", date=datetime(2026, 1, 5),
+                           digest=StoryMeta(title_lang=title_lang, date_inferred=True, facts=(fact,) * facts))
 
 
 def test_rows_are_escaped_linked_and_name_an_untranslated_title_s_language():
@@ -30,7 +31,5 @@ def test_rows_are_escaped_linked_and_name_an_untranslated_title_s_language():
 
 
 def test_a_park_s_figure_count_is_its_table_s_length_without_the_table():
-    stories = [story("a", "A", "en"), story("b", "B", "en"), story("c", "C", "en")]
-    stories[1].facts = stories[1].facts * 3
-    del stories[2].facts  # a story Pelican read without figures
+    stories = [story("a", "A", "en"), story("b", "B", "en", facts=3), story("c", "C", "en", facts=0)]
     assert figure_count(stories) == len(table_rows(stories)) == 4

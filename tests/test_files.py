@@ -1,4 +1,4 @@
-"""Generated files are replaced atomically (files.replace_file), as any program would write them."""
+"""Cache entries and manifests are replaced atomically (files.replace_file)."""
 import itertools
 import os
 
@@ -18,7 +18,7 @@ def test_a_file_is_replaced_whole_with_the_usual_permissions(tmp_path):
 
 def test_a_temporary_file_left_by_an_earlier_process_is_stepped_over(tmp_path, monkeypatch):
     monkeypatch.setattr(files, "_TEMPORARY", itertools.count())
-    stale = tmp_path / f".tmp-{os.getpid()}-0.md"
+    stale = tmp_path / f".tmp-{os.getpid()}-0"
     stale.write_bytes(b"from a process that had this id and died")
     files.replace_file(tmp_path / "a.md", b"text")
     assert (tmp_path / "a.md").read_bytes() == b"text" and stale.exists()

@@ -23,7 +23,7 @@ from park_digest.site.feeds import FeedInfo, atom_feed
 from park_digest.site.sitemap import SitemapEntry, sitemap_xml
 from park_digest.settings import Settings
 from park_digest.stories.generate import render_files
-from park_digest.stories.markdown import parse_story
+from park_digest.stories.markdown import read_story
 from conftest import SEEDS
 
 REAL_LINES = sorted({line.strip() for path in sorted(SEEDS.glob("*.txt"))
@@ -62,14 +62,13 @@ def convert(data: bytes, sidecar: bytes = b""):
         return None, None  # rejected with a reason: nothing of it is published
 
 
-def article(meta: dict, body: str, lang: str) -> SimpleNamespace:
-    """What Pelican makes of a story file, as much as the writers read."""
-    one = {key: values[0] for key, values in meta.items()}
-    item = SimpleNamespace(title=one["title"], slug=one["slug"], lang=lang, content=body,
-                           date=datetime.fromisoformat(one["date"]).replace(tzinfo=timezone.utc),
-                           metadata={"lead": one.get("lead", ""), "authors": one.get("authors"),
-                                     "authors_en": one.get("authors_en")},
-                           authors=[SimpleNamespace(name=a) for a in (one.get("authors") or "").split(", ") if a])
+def article(story, lang: str) -> SimpleNamespace:
+    """What Pelican (stories.reader) makes of a story file, as much as the writers read."""
+    headers = story.headers
+    item = SimpleNamespace(title=headers["title"], slug=headers["slug"], lang=lang, content=story.body,
+                           date=datetime.fromisoformat(headers["date"]).replace(tzinfo=timezone.utc),
+                           digest=story.meta, metadata={"authors": headers.get("authors")},
+                           authors=[SimpleNamespace(name=a) for a in (headers.get("authors") or "").split(", ") if a])
     item.url = f"{lang}/stories/{item.slug}.html"
     return item
 
@@ -89,14 +88,14 @@ def check_site_writers(result) -> None:
         for path, text in sorted(files.items()):
             if path.parent.name != lang:
                 continue
-            parsed = parse_story(text)
+            parsed = read_story(text)
             assert parsed is not None, text[:300]
-            meta, body = parsed
+            body = parsed.body
             written += [text, body]
-            articles.append(article(meta, body, lang.lower()))
+            articles.append(article(parsed, lang.lower()))
             if lang == "zh-Hans":  # the writer keeps every letter and digit of the story
                 story = stories[path.stem]
-                shown = Counter(letters_and_digits(visible(body) + meta["title"][0]))
+                shown = Counter(letters_and_digits(visible(body) + parsed.headers["title"]))
                 given_ = Counter(letters_and_digits("".join([story.title or "", *(i.text for i in story.body)])))
                 assert given_ - shown == Counter(), "".join((given_ - shown).elements())
         if articles:

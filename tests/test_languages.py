@@ -44,9 +44,10 @@ def test_a_changed_paragraph_makes_its_english_outdated(tmp_path):
     changed = next(u.msgid for u in units["000_68498c843cd78d0e.txt"] if "超210个" in u.msgid)
     found = memory.lookup(changed)
     assert found.status == "outdated" and "more than 200" in found.text
+    from park_digest.stories.markdown import read_story
     files = render_files(report.pages, settings, memory.lookup)
     story = next(text for path, text in files.items() if path.parts[0] == "en" and "超210个" in text)
-    assert "Text_status: outdated" in story
+    assert read_story(story).meta.text_status == "outdated"
     assert 'data-status="outdated"' in story
 
 

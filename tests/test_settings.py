@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import build_site
 from park_digest.settings import ConfigurationError, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,3 +80,35 @@ def test_a_build_with_a_bad_setting_stops_with_one_clear_line(tmp_path):
     assert done.returncode != 0
     assert "PARK_DIGEST_LANGUAGES: unknown ['fr']" in done.stdout + done.stderr
     assert "Traceback" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("value, workers", [("0", 0), ("2", 2), (3, 3), (None, 0)])
+def test_workers_setting_reads_numbers_from_the_environment(value, workers):
+    assert load_settings({"PARK_DIGEST_WORKERS": value}).workers == workers
+
+
+@pytest.mark.parametrize("value", ["two", "-1", -1, 1.5, True])
+def test_bad_workers_setting_stops_the_build(value):
+    with pytest.raises(ConfigurationError, match="PARK_DIGEST_WORKERS must be a whole number"):
+        load_settings({"PARK_DIGEST_WORKERS": value})
+
+
+def conf(tmp_path, lines: str):
+    path = tmp_path / "conf.py"
+    path.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n{lines}\n",
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("subdir, named", [("pages", "PAGE_PATHS"), ("extra", "STATIC_PATHS"), ("news", "ARTICLE_PATHS")])
+def test_stories_where_pelican_does_not_read_articles_are_refused(tmp_path, subdir, named):
+    """Issue 26 item 9: "pages" published the stories as root pages, "extra" as raw Markdown."""
+    result = build_site(tmp_path, conf=conf(tmp_path, f"PARK_DIGEST_STORIES_SUBDIR = {subdir!r}"), check=False)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "PARK_DIGEST_STORIES_SUBDIR" in log and named in log
+    assert not (tmp_path / "content" / subdir / "zh-Hans").exists() and not (tmp_path / "output").exists()
+
+
+def test_a_cache_inside_the_output_is_refused(tmp_path):
+    result = build_site(tmp_path, env={"CACHE_DIR": str(tmp_path / "output" / "cache")}, check=False)
+    assert result.returncode != 0 and "is inside the output" in result.stdout + result.stderr

@@ -8,6 +8,7 @@ import pytest
 
 from park_digest.site.spreadsheet import BOM, csv_text, safe_cell
 from park_digest.site.tables import figure_rows, rows_csv
+from park_digest.stories.markdown import FactEntry, StoryMeta
 
 
 @pytest.mark.parametrize("text, shown", [
@@ -33,12 +34,12 @@ def test_a_whole_file_has_a_bom_and_reads_back():
 
 
 def test_the_site_s_figure_csv_neutralises_titles_and_sentences():
-    fact = SimpleNamespace(anchor="p0s0", figure="5亿元", value=5e8, value_max=None, unit="CNY",
-                           qualifier="exact", label="-授信", box=True, park="")
+    fact = FactEntry(label="-授信", figure="5亿元", anchor="p0s0", value=5e8, unit="CNY", box=True,
+                     sentence="@cmd 授信5亿元。")
     article = SimpleNamespace(
-        slug="s", title="=HYPERLINK(\"http://evil\")", url="zh-Hans/stories/s.html", facts=[fact],
+        slug="s", title="=HYPERLINK(\"http://evil\")", url="zh-Hans/stories/s.html",
         date=datetime(2026, 1, 5), content='<p><span id="p0s0">@cmd 授信5亿元。</span></p>',
-        metadata={"park": "p", "park_zh": "+园区", "park_en": "Park", "date_inferred": "no"})
+        digest=StoryMeta(park="p", park_zh="+园区", park_en="Park", date_precision="day", facts=(fact,)))
     rows = list(csv.DictReader(io.StringIO(rows_csv(figure_rows([article], {}, "")))))
     assert rows[0]["title"].startswith("'=") and rows[0]["sentence"].startswith("'@")
     assert rows[0]["label_zh"] == "'-授信" and rows[0]["park_zh"] == "'+园区"

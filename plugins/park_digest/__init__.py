@@ -1,20 +1,18 @@
 """Park Digest: Chinese newspaper pages about high-tech parks → a trilingual Pelican site."""
 from pelican import signals
 
-from . import hooks
+from .hooks import DigestPlugin
+
+PLUGIN = DigestPlugin()  # one per process; Pelican may call register() again, connecting it once
 
 
 def register():
-    signals.initialized.connect(hooks.check_settings)
-    signals.initialized.connect(hooks.separate_pelican_cache)
-    signals.initialized.connect(hooks.exit_without_collecting)
-    signals.initialized.connect(hooks.collect_garbage_less)
-    signals.readers_init.connect(hooks.use_story_reader)
-    signals.article_generator_init.connect(hooks.write_stories)
-    signals.content_object_init.connect(hooks.attach_story_data)
-    signals.generator_init.connect(hooks.add_template_globals)
-    signals.page_generator_finalized.connect(hooks.drop_unpublished_pages)
-    signals.get_generators.connect(hooks.get_generators)
-    signals.all_generators_finalized.connect(hooks.start_search_index)
-    signals.get_writer.connect(hooks.get_writer)
-    signals.content_written.connect(hooks.track_written)
+    signals.initialized.connect(PLUGIN.initialize)
+    signals.readers_init.connect(PLUGIN.use_story_reader)
+    signals.article_generator_init.connect(PLUGIN.write_stories)
+    signals.generator_init.connect(PLUGIN.add_template_globals)
+    signals.page_generator_finalized.connect(PLUGIN.drop_unpublished_pages)
+    signals.get_generators.connect(PLUGIN.get_generators)
+    signals.all_generators_finalized.connect(PLUGIN.start_search)
+    signals.get_writer.connect(PLUGIN.get_writer)
+    signals.finalized.connect(PLUGIN.finish)

@@ -47,11 +47,11 @@ class Settings:
     engine_timeout: float = 10.0
     engine_retries: int = 4
     engine_backoff: float = 1.0
-    search: bool = True  # build the Pagefind index after the site
-    search_shards: int = 0  # parts the stories' search index is split into: 0 = by the number of seeds (search.py)
+    search: bool = True  # build the Pagefind index (search.py)
     preview_url: str = "http://127.0.0.1:8000"  # sitemap/robots base when SITEURL is empty
-    workers: int = 0  # processes that convert and render: 0 = one per core on a large site
+    workers: int = 0  # processes that convert the seeds: 0 = one per core on a large site
     site_root: Path = field(default=Path("."))
+    output_dir: Path = Path("output")  # Pelican's OUTPUT_PATH
 
     @property
     def stories_dir(self) -> Path:
@@ -80,14 +80,13 @@ _KEYS = {
     "engine_retries": "PARK_DIGEST_ENGINE_RETRIES",
     "engine_backoff": "PARK_DIGEST_ENGINE_BACKOFF",
     "search": "PARK_DIGEST_SEARCH",
-    "search_shards": "PARK_DIGEST_SEARCH_SHARDS",
     "preview_url": "PARK_DIGEST_PREVIEW_URL",
     "workers": "PARK_DIGEST_WORKERS",
 }
 _TYPES = {f.name: f.type for f in fields(Settings)}
 # Smallest value that makes sense; a number below it is refused with the setting named.
 _MINIMUM = {"fact_box_size": 0, "max_seed_bytes": 1, "engine_retries": 0, "workers": 0,
-            "search_shards": 0, "engine_timeout": 0.1, "engine_backoff": 0.0}
+            "engine_timeout": 0.1, "engine_backoff": 0.0}
 
 
 def load_settings(pelican_settings: Mapping[str, Any], root: Path | None = None,
@@ -100,7 +99,8 @@ def load_settings(pelican_settings: Mapping[str, Any], root: Path | None = None,
     check_known_keys(environ, "the environment")
     root = Path(root or pelican_settings.get(ROOT_KEY) or ".").resolve()
     values: dict[str, Any] = {"site_root": root,
-                              "content_dir": Path(pelican_settings.get("PATH", root / "content"))}
+                              "content_dir": Path(pelican_settings.get("PATH", root / "content")),
+                              "output_dir": Path(pelican_settings.get("OUTPUT_PATH", root / "output"))}
     for name, key in _KEYS.items():
         if environ.get(key, "").strip():
             value = coerce(name, environ[key])
@@ -219,6 +219,41 @@ def validate(settings: Settings) -> None:
     check_url("PARK_DIGEST_PREVIEW_URL", settings.preview_url)
     if not settings.stories_subdir or "/" in settings.stories_subdir or settings.stories_subdir.startswith("."):
         raise ConfigurationError("PARK_DIGEST_STORIES_SUBDIR must be a plain directory name")
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    """One folder is the other or holds it."""
+    a, b = a.resolve(), b.resolve()
+    return a == b or a in b.parents or b in a.parents
+
+
+def check_folders(settings: Settings, pelican_settings: Mapping[str, Any]) -> None:
+    """Folders a build must never write into, delete from or publish: the output holding the
+    project's sources (OUTPUT_DIR=.), a cache inside the output, and stories where Pelican does
+    not read them as articles (PARK_DIGEST_STORIES_SUBDIR = "pages" or "extra")."""
+    output = settings.output_dir
+    sources = {"the project": settings.site_root, "the content": settings.content_dir,
+               "the seeds": settings.seeds_dir, "the theme": Path(pelican_settings.get("THEME", "theme")),
+               "the translations": settings.site_root / "translations", "the plugin": Path(__file__).parent}
+    for what, folder in sources.items():
+        inside_project = what == "the project" and settings.site_root.resolve() in output.resolve().parents
+        if _overlap(output, folder) and not inside_project:
+            raise ConfigurationError(f"OUTPUT_PATH (OUTPUT_DIR): {output} overlaps {what} ({folder}); "
+                                     "the build writes and deletes files there: choose a folder of its own")
+    caches = {"PARK_DIGEST_CACHE_DIR (CACHE_DIR)": settings.cache_dir}
+    if pelican_settings.get("CACHE_CONTENT") or pelican_settings.get("LOAD_CONTENT_CACHE"):
+        caches["CACHE_PATH (CACHE_DIR)"] = Path(pelican_settings.get("CACHE_PATH", "cache"))
+    for name, folder in caches.items():
+        if _overlap(output, folder):
+            raise ConfigurationError(f"{name}: {folder} is inside the output {output}, which is published")
+    subdir = settings.stories_subdir
+    special = [key for key in ("PAGE_PATHS", "STATIC_PATHS", "ARTICLE_EXCLUDES")
+               if subdir in pelican_settings.get(key, ())]
+    if special or subdir not in pelican_settings.get("ARTICLE_PATHS", (subdir,)):
+        raise ConfigurationError(
+            f"PARK_DIGEST_STORIES_SUBDIR: {subdir!r} is not a folder Pelican reads as articles "
+            f"(ARTICLE_PATHS {list(pelican_settings.get('ARTICLE_PATHS', ()))}"
+            + (f"; it is in {', '.join(special)}" if special else "") + ")")
 
 
 def describe() -> list[tuple[str, str]]:

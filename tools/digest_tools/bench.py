@@ -75,7 +75,8 @@ def measure_conversion(seeds_dir: Path, site_root: Path, cache_dir: Path) -> tup
     """(characters, stories, seconds in one process, seconds as the build runs it: split across
     the cores, into an empty cache) for seed → stories, facts, variants and Markdown. The cache
     is left for the caller to remove at the end (see run_bench)."""
-    settings = Settings(seeds_dir=seeds_dir, site_root=site_root, cache_dir=cache_dir)
+    settings = Settings(seeds_dir=seeds_dir, site_root=site_root, cache_dir=cache_dir,
+                        content_dir=cache_dir / "content")
     paths = sorted(seeds_dir.glob("*.txt"))
     lookup = load_memory(site_root, "en").lookup
     hant = hant_converter(settings)
@@ -179,7 +180,8 @@ def run_bench(pages: int, work: Path, rounds: int = 5, log=print) -> dict[str, f
     ratios["overhead"] = median(map(overhead, measured))
     log(f"medians of the rounds' own ratios: overhead {ratios['overhead']:.2f}x, warm {ratios['warm']:.2f}x cold, "
         f"one_changed {ratios['one_changed']:.2f}x cold")
-    return {**{name: median(b[name].seconds for b in measured) for name in measured[0]}, "pages": pages,
+    cpu = {f"{name}_cpu": median(b[name].cpu for b in measured) for name in measured[0]}
+    return {**{name: median(b[name].seconds for b in measured) for name in measured[0]}, **cpu, "pages": pages,
             "stories": stories, "overhead": ratios["overhead"], "conv_chars_per_s": chars / conv,
             "peak_mb": peak_mb, "chars": chars}
 
@@ -192,6 +194,7 @@ def summary(r: dict[str, float]) -> str:
     return (f"bench: pages={r['pages']} stories={r['stories']} cold={r['cold']:.2f}s "
             f"warm={r['warm']:.2f}s one_changed={r['one_changed']:.2f}s "
             f"baseline={r['baseline']:.2f}s overhead={r['overhead']:.2f}x "
+            f"cpu_cold={r['cold_cpu']:.2f}s cpu_baseline={r['baseline_cpu']:.2f}s "
             f"conv_chars_per_s={r['conv_chars_per_s']:.0f} peak_mb={r['peak_mb']:.0f}")
 
 

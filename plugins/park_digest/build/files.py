@@ -1,45 +1,26 @@
-"""Atomic file replacement for generated files (Markdown stories, cache entries).
+"""Writing generated files: one atomic writer for what is read back unchecked (cache entries,
+manifests), and in-place writes, only when the bytes change, for what a later build checks.
 
-A reader — Pelican, or a build running beside this one — sees the old file or the new one,
-never half of one. No fsync: these files are regenerated from the seeds at will, so durability
-across a crash is not worth a disk flush per file (the translation memory, which people edit,
-uses the fsyncing writer in translate/memory.py).
+No fsync: these files are regenerated from the seeds at will, so durability across a crash is
+not worth a disk flush per file (the translation memory, which people edit, has its own writer).
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
+import re
 from pathlib import Path
-from typing import Iterable
-
-
-def folder_for(*directories) -> str:
-    """A cache folder's name for these directories (one output, or a content+output pair): the
-    caches of builds into different places never meet."""
-    joined = "\0".join(os.path.abspath(directory) for directory in directories)
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
-
-
-def digest_files(digest, root: Path, paths: Iterable[Path]) -> None:
-    """Feed each file's name under `root` and its bytes, in name order, into a hashlib digest:
-    what the code, the theme or the translation memory is, for a cache key."""
-    for path in sorted(paths):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-
 
 _TEMPORARY = itertools.count()
+_TEMP_NAME = re.compile(r"\.tmp-(\d+)-\d+")
 
 
 def replace_file(path: Path, data: bytes) -> None:
-    """Write `data` beside `path` under a temporary name, then rename it into place.
-
-    The temporary name is this process's id and a counter, opened exclusively: tempfile.mkstemp
-    draws a random name and resolves the folder on every call, a tenth of writing the thousands
-    of small files a conversion makes. The file gets the usual permissions (umask), not mkstemp's
-    owner-only ones."""
+    """Write `data` beside `path` under a temporary name, then rename it into place: a reader
+    sees the old file or the new one. The name holds this process's id, so that a later build
+    can tell the temporary files of a killed build (remove_stale_temps) from those of a live one."""
     while True:
-        tmp = path.parent / f".tmp-{os.getpid()}-{next(_TEMPORARY)}{path.suffix}"
+        tmp = path.parent / f".tmp-{os.getpid()}-{next(_TEMPORARY)}"
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         except FileExistsError:  # left by a process that had this id before
@@ -57,6 +38,31 @@ def replace_file(path: Path, data: bytes) -> None:
         raise
 
 
+def remove_stale_temps(folder: Path) -> int:
+    """Delete the temporary files replace_file left in `folder` in processes that are gone."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return 0
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match and not _alive(int(match.group(1))):
+            Path(entry.path).unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def holds(path: Path, data: bytes) -> bool:
     """The file exists with exactly these bytes."""
     try:
@@ -66,12 +72,16 @@ def holds(path: Path, data: bytes) -> bool:
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
-    """Replace the file only when its bytes differ; True when it was written. Skipping unchanged
-    files keeps their timestamps (Pelican's cache reads them) and spares the disk: rewriting a
-    file in place makes some filesystems flush it on close."""
+    """Write the file in place only when its bytes differ; True when it was written. Unchanged
+    files keep their timestamps (Pelican's cache reads them). A write cut short by a kill
+    differs from what the next build makes, which writes it again."""
     if holds(path, data):
         return False
-    replace_file(path, data)
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
     return True
 
 
@@ -89,22 +99,5 @@ class ChangedOnlyFile:
         return self
 
     def __exit__(self, kind, value, traceback) -> None:
-        if kind is not None:
-            return
-        data = "".join(self.parts).encode(self.encoding)
-        if not holds(self.path, data):
-            self.path.write_bytes(data)  # in place, as Pelican writes: a new page needs no rename
-
-
-def remove_stale_pages(output: Path, written: set[str]) -> int:
-    """Delete the .html pages under `output` that this build did not write (a removed story, a
-    park no longer mentioned). It stands in for Pelican's DELETE_OUTPUT_DIRECTORY, which makes
-    every build create every file afresh: on some filesystems that costs more than rendering."""
-    removed = 0
-    for path in output.rglob("*.html"):
-        # Absolute, not resolved: resolving every page's symlinks costs a stat per component,
-        # and the writer names pages under the same output path as this walk does.
-        if os.path.abspath(path) not in written:
-            path.unlink()
-            removed += 1
-    return removed
+        if kind is None:
+            write_if_changed(self.path, "".join(self.parts).encode(self.encoding))

@@ -1,7 +1,7 @@
 """Pure helpers for the site pages: language paths, grouping stories by language and park.
 
-Works on anything with the attributes of Pelican's Article (lang, slug, metadata, date), so it
-is tested without Pelican.
+Works on anything with the attributes of Pelican's Article (lang, slug, date, and the story's
+`digest`, a stories.markdown.StoryMeta), so it is tested without Pelican.
 """
 from __future__ import annotations
 
@@ -25,20 +25,6 @@ def bcp47(lang: str) -> str:
 def lang_prefix(lang: str) -> str:
     """'' for the source language (the site root), else 'en/' or 'zh-hant/'."""
     return "" if bcp47(lang) == SOURCE_LANG else lang.lower() + "/"
-
-
-@dataclass(frozen=True)
-class FactLine:
-    """One figure of a story as its `Facts:` metadata line gives it (see render.FACT_COLUMNS)."""
-    label: str
-    figure: str  # as displayed in the page's language
-    anchor: str  # id of the sentence (zh) or paragraph (en) it stands in, or "title"
-    value: float
-    value_max: Optional[float]
-    unit: str
-    qualifier: str
-    box: bool  # shown in the story's fact box
-    park: str = ""  # slug of the figure's park when it is not the story's (a round-up)
 
 
 def url_of(content: Any) -> str:
@@ -65,34 +51,10 @@ _SHOWN = {"day": 10, "month": 7, "year": 4}
 
 
 def shown_date(article: Any) -> str:
-    """The date as far as it is known: '2026-01-15', '2026-01' or '2026' (Date_precision);
-    '' when unknown. Pelican holds a whole date, the first day of a month or year."""
-    precision = article.metadata.get("date_precision")
-    if article.metadata.get("date_unknown") == "yes" or precision == "unknown":
-        return ""
-    if precision not in _SHOWN:  # written before Date_precision: inferred dates were months
-        precision = "month" if article.metadata.get("date_inferred") == "yes" else "day"
-    return article.date.isoformat()[:_SHOWN[precision]]
-
-
-def parse_fact_lines(value: Any) -> tuple[list[FactLine], list[str]]:
-    """`Facts:` metadata → (figures, lines that could not be read)."""
-    if not value:
-        return [], []
-    lines = value if isinstance(value, list) else str(value).split("\n")
-    rows, bad = [], []
-    for line in lines:
-        parts = [p.strip() for p in str(line).split("|")]
-        try:
-            label, figure, anchor, number, unit, qualifier, box, *park = parts
-            if len(park) > 1:
-                raise ValueError(line)
-            low, _, high = number.partition("–")
-            rows.append(FactLine(label, figure, anchor, float(low), float(high) if high else None,
-                                 unit, qualifier, box == "box", *park))
-        except ValueError:
-            bad.append(str(line))
-    return rows, bad
+    """The date as far as it is known: '2026-01-15', '2026-01' or '2026'; '' when unknown.
+    Pelican holds a whole date, the first day of a month or year."""
+    precision = article.digest.date_precision
+    return article.date.isoformat()[:_SHOWN[precision]] if precision in _SHOWN else ""
 
 
 @dataclass
@@ -154,21 +116,15 @@ def by_language(articles: Iterable[Any], languages: Iterable[str]) -> dict[str, 
 
 
 def story_parks(article: Any) -> list[tuple[str, str, str]]:
-    """(slug, name_zh, name_en) of the story's park, then of every other park it gives figures
-    for (`Parks_more: slug|name_zh|name_en; …`)."""
-    meta = article.metadata
-    parks = [(meta["park"], meta.get("park_zh", meta["park"]), meta.get("park_en", meta["park"]))] if meta.get("park") else []
-    for item in str(meta.get("parks_more") or "").split(";"):
-        slug, _, names = item.strip().partition("|")
-        name_zh, _, name_en = names.partition("|")
-        if slug:
-            parks.append((slug, name_zh or slug, name_en or slug))
-    return parks
+    """(slug, name_zh, name_en) of the story's park, then of every other park it gives figures for."""
+    meta = article.digest
+    own = [(meta.park, meta.park_zh or meta.park, meta.park_en or meta.park)] if meta.park else []
+    return own + [(p.slug, p.name_zh or p.slug, p.name_en or p.slug) for p in meta.parks_more]
 
 
-def fact_park(article: Any, fact: FactLine) -> str:
+def fact_park(article: Any, fact: Any) -> str:
     """The slug of the park a figure belongs to: its own, else its story's."""
-    return fact.park or article.metadata.get("park", "")
+    return fact.park or article.digest.park
 
 
 def group_parks(articles: Iterable[Any], gazetteer: Optional[tuple[Park, ...]] = None,

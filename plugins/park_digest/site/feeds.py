@@ -45,8 +45,8 @@ def atom_feed(info: FeedInfo, articles: Iterable[Any], base_url: str, limit: int
                      feed_guid=f"tag:{TAG_AUTHORITY}:{info.path}")
     for article in items:
         # Atom needs a whole date; a story known only to the month or year says so in its summary.
-        lead, shown = article.metadata.get("lead", ""), shown_date(article)
-        if article.metadata.get("date_precision") in ("month", "year"):
+        lead, shown = article.digest.lead, shown_date(article)
+        if article.digest.date_precision in ("month", "year"):
             lead = f"{shown} · {lead}" if lead else shown
         feed.add_item(
             title=article.title, link=link(base_url, url_of(article), info.path),
@@ -63,5 +63,5 @@ def byline(article: Any, lang: str) -> str | None:
     if not article.metadata.get("authors"):
         return None
     if lang == "en":
-        return article.metadata.get("authors_en") or None
+        return article.digest.authors_en or None
     return ", ".join(a.name for a in getattr(article, "authors", [])) or None

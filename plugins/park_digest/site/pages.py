@@ -2,28 +2,21 @@
 archives, search page and feeds; the parks index and one page per park (figure table, money
 chart, downloads, feed); the data files; 404, sitemap.xml and robots.txt.
 
-The grouping and formats live in pure modules (site, figures, chart, feeds, sitemap, search);
-this is the thin Pelican side that hands them Pelican's articles and writes their output. It
-also hands every searchable page's text to search.py as soon as the content is read, so that
-Pagefind indexes while the pages render.
+The grouping and formats live in pure modules (content, tables, chart, feeds, sitemap, search);
+this is the thin Pelican side that hands them Pelican's articles and writes their output.
 """
 from __future__ import annotations
 
 import logging
-import weakref
-from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 from urllib.parse import urlparse
 
 from pelican.generators import Generator
 
 from .chart import money_chart
 from .feeds import FeedInfo, atom_feed
-from ..build.files import remove_stale_pages
 from .tables import figure_count, figure_rows, money_bars, rows_csv, rows_json, table_rows
-from .search import SearchIndexer, bundle_paths, site_search_shards
-from .staging import SearchDocument, content_documents, park_documents
-from ..settings import load_settings
+from .search import bundle_path, content_documents, park_documents
 from .content import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
                    url_of, with_translations)
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml
@@ -33,50 +26,27 @@ from .writer import RENDER_INPUTS
 logger = logging.getLogger(__name__)
 # Pages every language gets, by path under its language prefix.
 LANGUAGE_PAGES = ("index.html", "archives.html", "search.html", "parks/index.html")
-WRITTEN = "park_digest_written"  # context key: the pages written in this build (hooks.track_written)
-SEARCH_INDEXER = "park_digest_search"  # context key: the SearchIndexer the conversion staged for
-
-
-def site_languages(digest) -> tuple[str, ...]:
-    """The configured languages in BCP 47 form, as the pages and the search index name them."""
-    return tuple(bcp47(lang) for lang in digest.languages)
-
-
-def park_entries(stories, digest) -> dict:
-    """The parks and their stories (Pelican's articles, or the stories staged while converting:
-    both must give the same parks, or the early search index is built again)."""
-    return group_parks(stories, to_hant=lambda text: to_traditional(text, digest.opencc_config))
 
 
 class DigestPagesGenerator(Generator):
+    plugin: Any = None  # the DigestPlugin that made this class (hooks.DigestPlugin.get_generators)
+
     def generate_context(self) -> None:
-        self.digest = load_settings(self.settings)
-        self.languages = site_languages(self.digest)
+        self.digest = self.plugin.settings
+        self.languages = tuple(bcp47(lang) for lang in self.digest.languages)
         stories = all_articles(self.context.get("articles", []))
         # Stories and pages (About, Methodology) in every language: searched, in the sitemap.
         self.content = all_articles([*self.context.get("articles", []), *self.context.get("pages", [])])
         self.by_lang = by_language(stories, self.languages)
-        self.parks = park_entries(stories, self.digest)
+        self.parks = group_parks(stories, to_hant=lambda text: to_traditional(text, self.digest.opencc_config))
         self.site_url = (self.settings.get("SITEURL") or "").rstrip("/")
         self.context["digest_parks"] = self.parks
         self.context["digest_languages"] = self.languages
-        self.context[WRITTEN] = set()  # a fresh set for every build (autoreload reuses the context)
-        self.indexer = None
 
-    # -- search ----------------------------------------------------------------------------
-
-    def start_search_index(self) -> None:
-        if not self.digest.search:
-            return
-        self.indexer = self.context.pop(SEARCH_INDEXER, None) or SearchIndexer(
-            Path(self.output_path), self.digest.cache_dir, site_search_shards(self.digest, self.settings))
-        if self.indexer.start(self.search_documents()):
-            weakref.finalize(self, self.indexer.cancel)  # the build failed before generate_output
-
-    def search_documents(self) -> list[SearchDocument]:
+    def search_documents(self) -> list:
         """Stories and pages in every language, and each park: the text a reader searches."""
-        return (content_documents(self.content, self.languages, self.indexer.shards)
-                + park_documents(self.parks.values(), self.languages, self.indexer.shards))
+        return (content_documents(self.content, self.languages)
+                + park_documents(self.parks.values(), self.languages))
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -103,10 +73,6 @@ class DigestPagesGenerator(Generator):
         stories = [story for items in park.stories.values() for story in items]
         return repr(park.park) + "\n" + writer.content_inputs(stories)
 
-    def search_bundles(self, lang: str) -> list[str]:
-        """The Pagefind bundles the language's search page loads, the first one's script first."""
-        return self.indexer.bundle_paths(lang) if self.indexer else bundle_paths(lang, [lang.lower()])
-
     def search_base(self) -> str:
         """Where Pagefind's result URLs start: the site's path on its host ("/" locally,
         "/repo/" for a GitHub project site)."""
@@ -125,29 +91,16 @@ class DigestPagesGenerator(Generator):
         for lang in self.languages:
             self.write_language(writer, lang, everything, parks)
         self._write(writer, "404.html", "404", SOURCE_LANG, everything)
-
-        def write_files() -> None:
-            for lang in self.languages:
-                self.write_feeds(writer, lang, everything, parks)
-            self.write_data(writer, everything, parks)
-            self.write_sitemap(writer, everything)
-        # The pages (the stories' too: DigestWriter kept them) are rendered by every core; this
-        # process makes the feeds and data files first, while the others start on them.
-        writer.render_pending(meanwhile=write_files)
-        # Pelican's own generators (articles, pages) have written theirs by now; a page a later
-        # generator writes is only removed if that generator does not write it again.
-        removed = remove_stale_pages(Path(self.output_path), self.context[WRITTEN])
-        if removed:
-            logger.info("park_digest: removed %d pages of an earlier build from %s", removed, self.output_path)
-        writer.save_render_manifest()
-        if self.indexer is not None:
-            self.indexer.finish()
+        for lang in self.languages:
+            self.write_feeds(writer, lang, everything, parks)
+        self.write_data(writer, everything, parks)
+        self.write_sitemap(writer, everything)
 
     def write_language(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
         articles = self.by_lang[lang]
         self._write(writer, "index.html", "home", lang, everything, stories=articles[:20], feed="feeds/all.atom.xml")
         self._write(writer, "archives.html", "archives", lang, everything, groups=months(articles))
-        self._write(writer, "search.html", "search", lang, everything, bundles=self.search_bundles(lang))
+        self._write(writer, "search.html", "search", lang, everything, bundle=bundle_path(lang))
         parks = list(self.parks.values())
         self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,
                     figure_counts={park.slug: figure_count(park.stories.get(lang, []), park.slug) for park in parks},

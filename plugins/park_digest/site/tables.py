@@ -1,14 +1,12 @@
 """Every figure of the published stories as rows: the park tables, charts and data downloads.
 
-Works on objects shaped like Pelican's Article (slug, title, date, url, content, metadata and
-the `facts` list hooks.attach_story_data hangs on it), so it is tested without Pelican.
+Works on objects shaped like Pelican's Article (slug, title, date, url and the story's `digest`,
+a stories.markdown.StoryMeta, whose facts carry their sentence), so it is tested without Pelican.
 """
 from __future__ import annotations
 
 import csv
-import html
 import json
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from html import escape
@@ -67,16 +65,6 @@ class _Echo:
 _CSV_LINE = csv.writer(_Echo(), lineterminator="\n")
 
 
-# render.py writes every sentence and heading as one element holding only escaped text, so a
-# pattern finds them; a full HTML parse of every story cost seconds on a large digest.
-_ANCHORED = re.compile(r'<(span|h2)\b[^>]*\bid="([^"]+)"[^>]*>([^<]*)</\1>')
-
-
-def anchored_texts(body: str) -> dict[str, str]:
-    """id → text of every anchored sentence and heading of a story body."""
-    return {m.group(2): html.unescape(m.group(3)) for m in _ANCHORED.finditer(body or "")}
-
-
 def story_date(article: Any) -> str:
     """As far as it is known (2026-01-15, 2026-01 or 2026), '' when unknown."""
     return shown_date(article)
@@ -85,25 +73,23 @@ def story_date(article: Any) -> str:
 def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) -> list[FigureRow]:
     """Rows for the zh-Hans stories; `english` maps slug → the English page, when built.
 
-    The `Facts:` lines list a story's figures in the same order in every language, so the
-    English label and figure are found by position.
+    A story lists its figures in the same order in every language, so the English label and
+    figure are found by position.
     """
     rows = []
     for article in sources:
-        texts = anchored_texts(article.content)
-        url, date = url_of(article), story_date(article)
+        meta, url, date = article.digest, url_of(article), story_date(article)
         other = english.get(article.slug)
-        other_facts = getattr(other, "facts", []) if other is not None else []
+        other_facts = other.digest.facts if other is not None else ()
         names = {slug: (zh, en) for slug, zh, en in story_parks(article)}
-        for index, fact in enumerate(getattr(article, "facts", [])):
+        for index, fact in enumerate(meta.facts):
             twin = other_facts[index] if index < len(other_facts) else None
-            sentence = article.title if fact.anchor == "title" else texts.get(fact.anchor, "")
             park = fact_park(article, fact)
             park_zh, park_en = names.get(park, ("", ""))
             rows.append(FigureRow(
-                park=park, park_zh=park_zh, park_en=park_en, story=article.slug, title=article.title,
-                date=date, date_inferred=article.metadata.get("date_inferred") == "yes",
-                sentence=sentence, figure=fact.figure, figure_en=twin.figure if twin else "",
+                park=park, park_zh=park_zh, park_en=park_en, story=article.slug,
+                title=article.title, date=date, date_inferred=meta.date_inferred,
+                sentence=fact.sentence, figure=fact.figure, figure_en=twin.figure if twin else "",
                 value=fact.value, value_max=fact.value_max, unit=fact.unit, qualifier=fact.qualifier,
                 label_zh=fact.label, label_en=twin.label if twin else "", in_box=fact.box,
                 url=f"{base_url}{url}#{fact.anchor}"))
@@ -155,18 +141,18 @@ def table_rows(articles: Iterable[Any], park: Optional[str] = None) -> list[Tabl
     rows = []
     for article in articles:
         url, (date_iso, date_text) = url_of(article), date_texts(article)
-        title_lang = article.metadata.get("title_lang", "")
+        title_lang = article.digest.title_lang
         title_lang = "" if title_lang == bcp47(article.lang) else title_lang
         rows += [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor, fact.box,
                           url, date_iso, date_text, article.title, title_lang)
-                 for fact in getattr(article, "facts", []) if park is None or fact_park(article, fact) == park]
+                 for fact in article.digest.facts if park is None or fact_park(article, fact) == park]
     return rows
 
 
 def figure_count(articles: Iterable[Any], park: Optional[str] = None) -> int:
     """The rows table_rows makes of these stories, without making them."""
     return sum(park is None or fact_park(article, fact) == park
-               for article in articles for fact in getattr(article, "facts", []))
+               for article in articles for fact in article.digest.facts)
 
 
 def table_html(rows: Iterable[TableRow], site_url: str) -> str:

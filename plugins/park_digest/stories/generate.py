@@ -1,35 +1,38 @@
 """Seeds directory → Markdown stories in the content directory, one file per story per language.
 
-Files are written only when their bytes change (atomically, so a build running beside this one
-never reads half a file) and stale ones are removed, so Pelican's own cache stays warm.
+Each seed goes through the cache (build/cache.py): its PageResult, then its rendered Markdown,
+are kept under keys of what they depend on. Files are written only when their bytes change, and
+stale ones removed, so Pelican's own cache stays warm. A large digest is converted on every core
+(concurrent.futures; the workers' log records come back through a queue).
 """
 from __future__ import annotations
 
-import hashlib
 import logging
+import logging.handlers
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
-from ..build.cache import cache_for, convert_cached
-from ..build.files import digest_files, write_if_changed
-from ..parse.summary import summarize_page
+from ..build.cache import Cache, code_version, files_key, key
+from ..build.files import write_if_changed
 from ..model import PageResult
 from ..parse.clean import printable
-from ..parse.read import SeedError
+from ..parse.parks import ParkIndex, load_gazetteer, park_index
+from ..parse.pipeline import process_seed
+from ..parse.sidecar import Sidecar, parse_sidecar
+from ..parse.read import SeedError, decode_seed, read_seed_bytes, read_sidecar_bytes
+from ..parse.summary import summarize_page
 from .markdown import render_story
-from ..site.staging import StagedStory, Staging, stage_page
 from ..settings import SOURCE_LANG, ConfigurationError, Settings
 from ..languages.translate.glossary import load_glossary
 from ..languages.translate.memory import language_dir, load_memory, with_outdated
 from ..languages.translate.units import story_units
 from ..languages.traditional import Hant, proper_names
 from ..languages.variants import Lookup, localize_en, localize_hant, localize_source
-from ..parse.parks import load_gazetteer
 
 logger = logging.getLogger(__name__)
 _SEEDS_PER_WORKER = 24  # below this, starting a worker process costs more than it saves
@@ -42,21 +45,22 @@ class StrictModeError(RuntimeError):
 
 @dataclass
 class GenerationReport:
-    # The seeds' results; a parallel conversion leaves them in its workers (the build needs only
-    # what they wrote: sending them back cost a pickle of 11 MB at 300 pages).
-    pages: list[PageResult] = field(default_factory=list)
+    pages: list[PageResult] = field(default_factory=list)  # not sent back by parallel workers
+    keys: list[str] = field(default_factory=list)  # each page's cache key
     seeds: list[str] = field(default_factory=list)  # the seeds converted, by file name
     stories: int = 0  # the stories they gave
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (file, sidecar error): published without it
-    keys: list[str] = field(default_factory=list)  # conversion cache keys, one per page
-    cached: int = 0  # pages taken from the conversion cache
+    cached: int = 0  # pages taken from the cache
     rendered_cached: int = 0  # pages whose Markdown came from the cache
     written: int = 0
     unchanged: int = 0
     removed: int = 0
-    staged: dict[str, str] = field(default_factory=dict)  # search pages staged: path → digest
-    staged_stories: list[StagedStory] = field(default_factory=list)  # and their stories
+    files: list[Path] = field(default_factory=list)  # the story files, under the stories folder
+
+    def add(self, other: "GenerationReport") -> None:
+        for item in fields(self):
+            setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
 
 
 def seed_files(seeds_dir: Path) -> Iterator[Path]:
@@ -72,25 +76,43 @@ def seed_files(seeds_dir: Path) -> Iterator[Path]:
         yield seeds_dir / name
 
 
-def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | None = None,
-                  paths: Optional[list[Path]] = None) -> GenerationReport:
-    """Run the pipeline over every seed, through the conversion cache unless `process` is given;
-    a bad seed is reported and skipped."""
-    report = GenerationReport()
-    if process is None:
-        cache = cache_for(settings)
-        cache.prune_old_versions()
+@lru_cache(maxsize=4)
+def park_index_for(cache: Cache) -> ParkIndex:
+    """The gazetteer and the administrative places, parsed once per code version and kept in
+    the cache (reading it takes about a tenth of parsing it: every conversion worker needs it)."""
+    entry = key(cache.version, "park-index")
+    index = cache.load(entry, ParkIndex)
+    if index is None:
+        index = park_index()
+        cache.store(entry, index, cache.folder)
+    return index
 
-        def process(path: Path) -> PageResult:
-            result, key, hit = convert_cached(path, cache)
-            report.keys.append(key)
-            report.cached += hit
-            if not hit:  # a new or changed page: say what was made of it
-                logger.info("park_digest: %s", summarize_page(result))
-            return result
+
+def convert_cached(path: Path, cache: Cache, settings: Settings) -> tuple[PageResult, str, bool]:
+    """A seed's PageResult, its cache key, and whether it came from the cache. A bad seed
+    raises SeedError and is not cached."""
+    data = read_seed_bytes(path, settings.max_seed_bytes)
+    sidecar_path = path.with_suffix(".yml")
+    sidecar = read_sidecar_bytes(sidecar_path, settings.max_seed_bytes)
+    # The one setting that shapes a PageResult; the languages act on it later.
+    entry = key(path.name, data, sidecar or b"", f"fact_box_size={settings.fact_box_size}")
+    cached = cache.load(entry, PageResult)
+    if cached is not None:
+        return cached, entry, True
+    result = process_seed(decode_seed(data, path.name),
+                          Sidecar() if sidecar is None else parse_sidecar(sidecar, sidecar_path),
+                          settings.fact_box_size, park_index_for(cache))
+    cache.store(entry, result, path)
+    logger.info("park_digest: %s", summarize_page(result))  # a new or changed page: what was made of it
+    return result, entry, False
+
+
+def process_seeds(settings: Settings, paths: Optional[list[Path]] = None) -> GenerationReport:
+    """Run the pipeline over every seed, through the cache; a bad seed is reported and skipped."""
+    report, cache = GenerationReport(), Cache(settings.cache_dir, code_version())
     for path in seed_files(settings.seeds_dir) if paths is None else paths:
         try:
-            page = process(path)
+            page, entry, hit = convert_cached(path, cache, settings)
         except SeedError as exc:
             reason = str(exc) if exc.file == path.name else f"{printable(path.name)}: {exc}"  # its sidecar's fault
             logger.warning("park_digest: rejected seed in %s: %s", path.parent, reason)
@@ -107,8 +129,10 @@ def process_seeds(settings: Settings, process: Callable[[Path], PageResult] | No
             for warning in page.warnings:  # logged on every build, cached or not, until mended
                 logger.warning("park_digest: seed in %s: %s", path.parent, warning)
             report.pages.append(page)
+            report.keys.append(entry)
             report.seeds.append(page.seed.file)
             report.stories += len(page.stories)
+            report.cached += hit
     return report
 
 
@@ -140,31 +164,34 @@ def render_files(pages: list[PageResult], settings: Settings, lookup: Lookup,
 
 
 def render_fingerprint(settings: Settings) -> str:
-    """What rendering depends on besides the page and the code (which names the cache folder):
-    the languages, the OpenCC configuration and the translation memory's files."""
-    digest = hashlib.sha256(repr((settings.languages, settings.opencc_config, settings.hant_quotes)).encode())
+    """What rendering depends on besides the page and the code: the languages, the OpenCC
+    configuration and the translation memory's files."""
     directory = language_dir(settings.site_root, "en")
-    if directory.is_dir():
-        digest_files(digest, directory, directory.glob("*.po"))
-    return digest.hexdigest()
+    memory = files_key(directory, directory.glob("*.po")) if directory.is_dir() else ""
+    return key(repr((settings.languages, settings.opencc_config, settings.hant_quotes)), memory)
 
 
 @lru_cache(maxsize=1)
 def render_tables(settings: Settings, fingerprint: str) -> tuple[Lookup, Hant]:
     """The translation memory's lookup and the zh-Hant converter, made once per process for a
-    fingerprint (which covers the memory's files): a conversion worker renders many batches."""
+    fingerprint (which covers the memory's files): a worker renders many batches."""
     return load_memory(settings.site_root, "en").lookup, hant_converter(settings)
 
 
-def render_cached(report: GenerationReport, settings: Settings,
-                  fingerprint: Optional[str] = None) -> list[tuple[str, dict[Path, str]]]:
-    """render_files for every page, through the cache: a warm build renders nothing and never
-    parses the translation memory. Each page's files, with the key they are cached under.
-    `fingerprint`: render_fingerprint(settings), when the caller has it already."""
-    cache, fingerprint = cache_for(settings), fingerprint or render_fingerprint(settings)
-    pages: list[tuple[str, dict[Path, str]]] = []
-    for page, key in zip(report.pages, report.keys):
-        rendered_key = cache.derived_key(key, fingerprint)
+def hant_converter(settings: Settings) -> Hant:
+    """The site's zh-Hant conversion: its OpenCC configuration and quotes, the glossary's and
+    the gazetteer's names protected from phrase conversion, the word list."""
+    return Hant(settings.opencc_config, settings.hant_quotes, *proper_names(load_glossary(), load_gazetteer()))
+
+
+def convert_batch(settings: Settings, paths: list[Path], fingerprint: str,
+                  keep_pages: bool = True) -> GenerationReport:
+    """Convert these seeds, render their Markdown (both through the cache) and write it under
+    settings.stories_dir. A warm build renders nothing and never parses the translation memory."""
+    report = process_seeds(settings, paths)
+    cache = Cache(settings.cache_dir, code_version())
+    for page, entry in zip(report.pages, report.keys):
+        rendered_key = key(entry, fingerprint)
         rendered = cache.load(rendered_key, dict)
         if rendered is None:
             lookup, hant = render_tables(settings, fingerprint)
@@ -172,8 +199,10 @@ def render_cached(report: GenerationReport, settings: Settings,
             cache.store(rendered_key, rendered, settings.seeds_dir / page.seed.file)
         else:
             report.rendered_cached += 1
-        pages.append((rendered_key, rendered))
-    return pages
+        write_stories(rendered, settings.stories_dir, report)
+    if not keep_pages:  # the parent needs only what was written, not an 11 MB pickle at N=300
+        report.pages = []
+    return report
 
 
 def write_stories(files: dict[Path, str], root: Path, report: GenerationReport) -> None:
@@ -182,6 +211,7 @@ def write_stories(files: dict[Path, str], root: Path, report: GenerationReport) 
             report.written += 1
         else:
             report.unchanged += 1
+        report.files.append(relative)
 
 
 def remove_stale_stories(root: Path, kept: Iterable[Path], report: GenerationReport) -> None:
@@ -189,96 +219,63 @@ def remove_stale_stories(root: Path, kept: Iterable[Path], report: GenerationRep
     kept = set(kept)
     if root.is_dir():
         for path in sorted(root.glob("*/*.md")):
-            # .tmp-* files belong to a build running beside this one; both may drop the same stale file
-            if path.relative_to(root) not in kept and not path.name.startswith("."):
+            if path.relative_to(root) not in kept:
                 path.unlink(missing_ok=True)
                 report.removed += 1
 
 
-def hant_converter(settings: Settings) -> Hant:
-    """The site's zh-Hant conversion: its OpenCC configuration and quotes, the glossary's and
-    the gazetteer's names protected from phrase conversion, the word list."""
-    return Hant(settings.opencc_config, settings.hant_quotes,
-                *proper_names(load_glossary(), load_gazetteer()))
+def _log_through(queue) -> None:
+    """A worker's log records go to the parent, which hands them to its own loggers."""
+    logging.getLogger().handlers = [logging.handlers.QueueHandler(queue)]
 
 
-def convert_and_render(settings: Settings, paths: list[Path], write: bool = False,
-                       staging: Optional[Staging] = None, keep_pages: bool = True,
-                       fingerprint: Optional[str] = None) -> tuple[GenerationReport, list[Path]]:
-    """The report and the stories' paths under settings.stories_dir. `write`: also write them
-    there, where the worker runs, so that comparing and creating thousands of files is shared
-    across the cores too; the texts then never travel back to the parent process. `staging`:
-    stage them for the search index as well, for the same reason."""
-    report = process_seeds(settings, paths=paths)
-    rendered = render_cached(report, settings, fingerprint)
-    files = {path: text for _, page_files in rendered for path, text in page_files.items()}
-    if write:
-        write_stories(files, settings.stories_dir, report)
-    if staging is not None:
-        cache = cache_for(settings)
-        for (key, page_files), page in zip(rendered, report.pages):
-            digests, stories = stage_page(page_files.values(), staging, cache, key,
-                                          settings.seeds_dir / page.seed.file)
-            report.staged.update(digests)
-            report.staged_stories += stories
-    if not keep_pages:
-        report.pages = []
-    return report, sorted(files)
+class _ToLoggers(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger(record.name).handle(record)
 
 
-def convert_in_parallel(settings: Settings, workers: int = 0, write: bool = False,
-                        staging: Optional[Staging] = None) -> tuple[GenerationReport, list[Path]]:
-    """convert_and_render over all seeds, split across processes (one per core by default):
+def convert_in_parallel(settings: Settings, workers: int = 0) -> GenerationReport:
+    """convert_batch over all seeds, split across processes (one per core by default):
     conversion is pure CPU work per seed, and a build is otherwise single-threaded."""
-    paths = list(seed_files(settings.seeds_dir))
+    paths, fingerprint = list(seed_files(settings.seeds_dir)), render_fingerprint(settings)
     workers = workers or min(os.cpu_count() or 1, len(paths) // _SEEDS_PER_WORKER)
     if workers <= 1:
-        return convert_and_render(settings, paths, write, staging)
-    # Batches, not one share per worker: a worker that is done takes the next, and none waits
-    # for another that drew slower seeds.
+        return convert_batch(settings, paths, fingerprint)
+    # Batches that idle workers take in turn: none waits for another that drew slower seeds.
     size = max(1, len(paths) // (workers * _BATCHES_PER_WORKER))
     batches = [paths[i:i + size] for i in range(0, len(paths), size)]
-    fingerprint = render_fingerprint(settings)
-    # fork: the workers start with this process's modules imported rather than importing them
-    # again. The tables (gazetteer, OpenCC, pypinyin) load in each worker on first use: loaded
-    # here first, they would save CPU but not time, the other core idling meanwhile.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        parts = list(pool.map(convert_and_render, [settings] * len(batches), batches,
-                              [write] * len(batches), [staging] * len(batches), [False] * len(batches),
-                              [fingerprint] * len(batches)))
-    report, stories = GenerationReport(), []
-    for part, part_stories in parts:
-        report.seeds += part.seeds
-        report.stories += part.stories
-        report.keys += part.keys
-        report.rejected += part.rejected
-        report.problems += part.problems
-        report.cached += part.cached
-        report.rendered_cached += part.rendered_cached
-        report.written += part.written
-        report.unchanged += part.unchanged
-        report.staged.update(part.staged)
-        report.staged_stories += part.staged_stories
-        stories += part_stories
+    # fork: the workers start with this process's modules imported rather than importing them.
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    listener = logging.handlers.QueueListener(queue, _ToLoggers())
+    listener.start()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_log_through,
+                                 initargs=(queue,)) as pool:
+            parts = list(pool.map(convert_batch, [settings] * len(batches), batches,
+                                  [fingerprint] * len(batches), [False] * len(batches)))
+    finally:
+        listener.stop()
+    report = GenerationReport()
+    for part in parts:
+        report.add(part)
     order = sorted(range(len(report.seeds)), key=lambda i: report.seeds[i])
-    report.seeds = [report.seeds[i] for i in order]
-    report.keys = [report.keys[i] for i in order]
+    report.seeds, report.keys = [report.seeds[i] for i in order], [report.keys[i] for i in order]
     report.rejected.sort()
-    return report, sorted(stories)
+    report.problems.sort()
+    return report
 
 
-def generate_content(settings: Settings, lookup: Optional[Lookup] = None, workers: int = 0,
-                     staging: Optional[Staging] = None) -> GenerationReport:
+def generate_content(settings: Settings, lookup: Optional[Lookup] = None, workers: int = 0) -> GenerationReport:
     """Seeds → Markdown stories; `workers` = 0 picks one process per core for a large corpus.
-    `staging`: also stage the stories for the search index (not with a `lookup`)."""
+    With a `lookup` (tests), English comes from it rather than from the translation memory."""
+    Cache(settings.cache_dir, code_version()).prune()
     if lookup is None:
-        report, stories = convert_in_parallel(settings, workers, write=True, staging=staging)
+        report = convert_in_parallel(settings, workers)
     else:
         report = process_seeds(settings)
-        files = render_files(report.pages, settings, lookup)
-        write_stories(files, settings.stories_dir, report)
-        stories = list(files)
-    remove_stale_stories(settings.stories_dir, stories, report)
+        write_stories(render_files(report.pages, settings, lookup), settings.stories_dir, report)
+    remove_stale_stories(settings.stories_dir, report.files, report)
     logger.info("park_digest: %d stories from %d seeds (%d converted and %d rendered from the "
                 "cache; %d files written, %d unchanged, %d removed)", report.stories,
                 len(report.seeds), report.cached, report.rendered_cached, report.written,

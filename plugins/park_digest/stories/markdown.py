@@ -1,39 +1,154 @@
-"""LocalizedStory → one Markdown file (Pelican metadata header + body).
+"""A story's Markdown file, written here and read back here: the one schema of a story.
 
-The body is written as HTML blocks: seed text is escaped and so stays text (a `<script>`, a
-Markdown link or a `{filename}` marker in a seed shows as the characters it is), and every
-paragraph and sentence gets an anchor the fact box can link to. Every figure travels as
-`Facts:` metadata, one readable line each (see FACT_COLUMNS); the park pages tabulate them
-all, the story's fact box shows those marked `box`.
+The header holds Pelican's own fields (Title, Slug, Lang, Langdir, Date, Authors) and one more,
+`Digest:`, a line of JSON with everything else (StoryMeta: kind, provenance, park, flags, every
+figure with its label, anchor and sentence). The body is HTML blocks: seed text is escaped and
+so stays text (a `<script>` or a `{filename}` in a seed shows as the characters it is), and
+every paragraph and sentence has an anchor the fact box links to.
+
+write_story() makes the file, read_story() reads it back; the Pelican reader hangs the StoryMeta
+on the article as `article.digest`, and the templates, feeds, tables, search and data files read
+it there. Adding a story field is one change: give StoryMeta (or FactEntry) the field with a
+default and set it in story_meta() (or fact_entry()); JSON, reading and caching follow.
 """
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from html import escape
+from html import escape as _escape
 from itertools import accumulate
-from typing import Optional, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any, Optional, Sequence
 
 from ..figures.factbox import format_value
-from ..model import Fact, FigureCheck
+from ..model import Fact, FigureCheck, Provenance
 from ..parse.read import converter
 from ..parse.names import romanize_name
 from ..parse.normalize import split_sentences
 from ..languages.variants import LocalizedStory, Text
 
 _META_UNSAFE = re.compile(r"[\r\n\u2028\u2029]+")
-# Python-Markdown's meta extension, line by line (parse_story reads the header as it does).
+# Python-Markdown's meta extension reads a header line so (read_story reads it the same way).
 _META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
-_META_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 _BODY_BLOCK = re.compile(r"<(?:p|h2|div|ul)[ >][^\n]*>")
 STATUS_ORDER = ("untranslated", "outdated", "machine", "reviewed")
-FACT_COLUMNS = ("label", "figure", "anchor", "value", "unit", "qualifier", "box")
-# …and an eighth, the slug of the figure's park, when it is not the story's (a round-up).
+DIGEST = "digest"  # the header field that holds StoryMeta, and the article's attribute
+
+
+@dataclass(frozen=True)
+class FactEntry:
+    """One figure of a story, in the file's language."""
+    label: str
+    figure: str  # as displayed in the page's language
+    anchor: str  # id of the sentence (zh) or paragraph (en) it stands in, or "title"
+    value: float
+    value_max: Optional[float] = None  # upper end of a range
+    unit: str = ""
+    qualifier: str = "exact"
+    box: bool = False  # shown in the story's fact box
+    sentence: str = ""  # the text at the anchor, in the page's language
+    park: str = ""  # slug of the figure's park when it is not the story's (a round-up)
+
+
+@dataclass(frozen=True)
+class ParkRef:
+    slug: str
+    name_zh: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class LangText:
+    lang: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CheckEntry:
+    """A doubtful figure, as its note under the paragraph shows it (figures/checks.py)."""
+    kind: str  # malformed | implausible | sum_mismatch
+    figure: str  # as printed
+    anchor: str  # the paragraph it stands in (p3), or "title"
+    note: str  # in the page's language
+
+
+@dataclass(frozen=True)
+class StoryMeta:
+    """Everything a page, feed, table or index shows of a story beyond Pelican's own fields."""
+    kind: str = "article"
+    seed: str = ""  # the seed file the story comes from
+    lines: tuple[int, ...] = ()  # first and last line in it
+    source: Provenance = Provenance()  # the publication, from the sidecar or a masthead line
+    date_precision: str = "unknown"  # day | month | year | unknown: Pelican's date is whole
+    date_inferred: bool = False
+    title_inferred: bool = False
+    title_lang: str = ""  # the title's language (an untranslated title is Chinese)
+    text_status: str = "source"  # the weakest status of the text: see variants.LocalizedStory
+    languages: tuple[str, ...] = ()  # the languages the site has the story in
+    engines: tuple[str, ...] = ()  # machine translation engines behind the text
+    lead: str = ""
+    authors_en: str = ""
+    park: str = ""  # slug
+    park_name: str = ""  # in the page's language
+    park_zh: str = ""
+    park_en: str = ""
+    parks_more: tuple[ParkRef, ...] = ()  # the other parks it gives figures for: on their pages too
+    parks_mentioned: tuple[str, ...] = ()
+    title_pairs: tuple[LangText, ...] = ()  # the title in the other languages, for bilingual reading
+    facts: tuple[FactEntry, ...] = ()
+    checks: tuple[CheckEntry, ...] = ()
+
+    @property
+    def date_unknown(self) -> bool:
+        return self.date_precision == "unknown"
+
+    @property
+    def fact_box(self) -> tuple[FactEntry, ...]:
+        return tuple(fact for fact in self.facts if fact.box)
+
+
+# Fields holding a dataclass, or a tuple of them (a list in the JSON).
+_NESTED = {"facts": FactEntry, "parks_more": ParkRef, "title_pairs": LangText, "checks": CheckEntry,
+           "source": Provenance}
+
+
+def meta_json(meta: StoryMeta) -> str:
+    """One line of JSON (line separators escaped, as a header line must not break)."""
+    text = json.dumps(asdict(meta), ensure_ascii=False, separators=(",", ":"))
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _decode(cls: type, data: Any) -> Any:
+    names = {f.name for f in fields(cls)}
+    if not isinstance(data, dict) or not set(data) <= names:
+        raise ValueError(f"not a {cls.__name__}: {sorted(set(data) - names) if isinstance(data, dict) else data!r}")
+    values = {}
+    for name, value in data.items():
+        if name in _NESTED and isinstance(value, list):
+            value = tuple(_decode(_NESTED[name], item) for item in value)
+        elif name in _NESTED:
+            value = _decode(_NESTED[name], value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[name] = value
+    return cls(**values)
+
+
+def read_meta(text: str) -> StoryMeta:
+    """The inverse of meta_json; ValueError when the JSON is not a StoryMeta."""
+    return _decode(StoryMeta, json.loads(text))
+
+
+def escape(text: str) -> str:
+    """HTML text that stays on one line: a body block is one line of the file (read_story), and
+    a line break in a seed or a translation (a form feed is one) renders as the same space."""
+    return _escape(text).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def _meta(value: str) -> str:
-    return _META_UNSAFE.sub(" ", value).replace("|", "¦").strip()
+    return _META_UNSAFE.sub(" ", value).strip()
 
 
 def sentence_index(text: str, offset: int) -> int:
@@ -107,16 +222,19 @@ def _paragraph_html(kind: str, unit: Text, index: int, page_lang: str, pairs: li
     return f'<div class="pair">{paragraph}{_pair_html(pairs)}</div>' if pairs else paragraph
 
 
-def check_html(check: FigureCheck, lang: str, config: str) -> str:
-    """A doubtful figure's note, under the paragraph that prints it."""
+def check_entry(check: FigureCheck, lang: str, config: str) -> CheckEntry:
     if lang == "en":
-        text, note_lang = check.note_en, "en"
+        note = check.note_en
     else:
-        text = converter(config).convert(check.note_zh) if lang == "zh-Hant" else check.note_zh
-        note_lang = lang
-    attrs = f' lang="{note_lang}"' if note_lang != lang else ""
-    return (f'<p class="check-note" role="note" data-check="{check.kind}"{attrs}>'
-            f'<span aria-hidden="true">⚠ </span>{escape(text)}</p>')
+        note = converter(config).convert(check.note_zh) if lang == "zh-Hant" else check.note_zh
+    anchor = f"p{check.block}" if isinstance(check.block, int) else "title"
+    return CheckEntry(check.kind, check.text, anchor, note)
+
+
+def check_html(check: CheckEntry) -> str:
+    """A doubtful figure's note, under the paragraph that prints it (in the page's language)."""
+    return (f'<p class="check-note" role="note" data-check="{escape(check.kind)}">'
+            f'<span aria-hidden="true">⚠ </span>{escape(check.note)}</p>')
 
 
 # An excerpt without a headline is shown with a marker a reader cannot take for the paper's own
@@ -165,80 +283,63 @@ def lead_text(local: LocalizedStory, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def story_meta(local: LocalizedStory, available: tuple[str, ...], config: str,
+               pairs: Sequence[LocalizedStory] = ()) -> StoryMeta:
+    """The StoryMeta of one story in one language (`pairs`: in the other languages)."""
+    story, title = local.story, display_title(local)
+    park, park_name = story.park, ""
+    if park:
+        park_name = local.park_name.text if local.park_name else park.name_zh
+    headings = frozenset(i for i, item in enumerate(story.body) if item.type == "heading")
+    body_sources = [item.text for item in story.body]
+    own = park.slug if park else ""
+    slugs = {p.name_zh: p.slug for p in story.parks}  # a figure names its park in Chinese
+    return StoryMeta(
+        kind=story.kind, seed=story.seed_file, lines=tuple(story.span), source=story.source,
+        date_precision=date_precision(story.date), date_inferred=story.date_inferred,
+        title_inferred=local.title is None, title_lang=title.lang, text_status=local.status,
+        languages=tuple(available), engines=tuple(sorted({t.engine for t in local.units() if t.engine})),
+        lead=lead_text(local), authors_en=", ".join(romanize_name(a) for a in story.authors),
+        park=park.slug if park else "", park_name=park_name, park_zh=park.name_zh if park else "",
+        park_en=park.name_en if park else "", parks_mentioned=tuple(story.parks_mentioned),
+        parks_more=tuple(ParkRef(p.slug, p.name_zh, p.name_en) for p in story.parks if p.slug != own),
+        title_pairs=tuple(LangText(other.lang, other.title.text) for other in pairs
+                          if other.title and other.title.status != "untranslated" and not (
+                              local.lang == "en" and local.title and local.title.status == "untranslated")),
+        facts=tuple(replace(fact_entry(fact, label.text, local, body_sources, config, headings),
+                            park=slugs.get(fact.park or "", own) if slugs.get(fact.park or "", own) != own else "")
+                    for fact, label in zip(story.facts, local.fact_labels)),
+        checks=tuple(check_entry(check, local.lang, config) for check in story.checks))
+
+
 def render_story(local: LocalizedStory, available: tuple[str, ...], config: str = "s2tw",
                  pairs: Sequence[LocalizedStory] = ()) -> str:
     """The Markdown file of one story in one language; `pairs`, the story in the other languages,
     give every title, heading and paragraph its text in those (the bilingual reading)."""
     story = local.story
-    title = display_title(local)
-    body_sources = [item.text for item in story.body]
-    lines = [
-        f"Title: {_meta(title.text)}",
-        f"Slug: {story.id}",
-        f"Lang: {local.lang.lower()}",  # Pelican compares languages in lower case
-        f"Langdir: {local.lang.lower()}",
-        f"Date: {first_day(story.date)}",
-    ]
+    meta = story_meta(local, available, config, pairs)
+    headers = {"Title": display_title(local).text, "Slug": story.id, "Lang": local.lang.lower(),
+               "Langdir": local.lang.lower(),  # Pelican compares languages in lower case
+               "Date": first_day(story.date)}
     if story.authors:
-        lines.append(f"Authors: {_meta(', '.join(local.authors or story.authors))}")
-        lines.append(f"Authors_en: {_meta(', '.join(romanize_name(a) for a in story.authors))}")
-    lines += [
-        f"Kind: {story.kind}",
-        f"Seed: {_meta(story.seed_file)}",
-        f"Lines: {story.span[0]}-{story.span[1]}",
-        f"Date_inferred: {'yes' if story.date_inferred else 'no'}",
-        f"Date_unknown: {'yes' if story.date is None else 'no'}",
-        f"Date_precision: {date_precision(story.date)}",
-        f"Title_inferred: {'yes' if local.title is None else 'no'}",
-        f"Title_lang: {title.lang}",
-        f"Text_status: {local.status}",
-        f"Languages: {', '.join(available)}",
-        f"Lead: {_meta(lead_text(local))}",
-    ]
-    engines = sorted({t.engine for t in local.units() if t.engine})
-    if engines:
-        lines.append(f"Engines: {', '.join(engines)}")
-    if story.source.label():
-        lines.append(f"Source: {_meta(story.source.label())}")
-    if story.source.url:
-        lines.append(f"Source_url: {_meta(story.source.url)}")
-    if story.park:
-        park = story.park
-        name = local.park_name.text if local.park_name else park.name_zh
-        lines += [f"Park: {park.slug}", f"Park_name: {_meta(name)}", f"Park_zh: {park.name_zh}",
-                  f"Park_en: {_meta(park.name_en)}"]
-    others = [p for p in story.parks if story.park is None or p.slug != story.park.slug]
-    if others:  # the other parks it gives figures for: the story is on their pages too
-        lines.append("Parks_more: " + "; ".join(f"{p.slug}|{_meta(p.name_zh)}|{_meta(p.name_en)}" for p in others))
-    if story.facts:
-        headings = frozenset(i for i, item in enumerate(story.body) if item.type == "heading")
-        slugs = {p.name_zh: p.slug for p in story.parks}
-        own = story.park.slug if story.park else ""
-        rows = [fact_line(fact, label.text, local.lang, body_sources, config, headings,
-                          slugs.get(fact.park or "", own) if slugs.get(fact.park or "", own) != own else "")
-                for fact, label in zip(story.facts, local.fact_labels)]
-        lines.append("Facts: " + "\n    ".join(rows))
-    for other in pairs:  # Title_zh_hans: …, for the title's pair beside the page's own
-        if other.title and other.title.status != "untranslated" and not (
-                local.lang == "en" and local.title and local.title.status == "untranslated"):
-            lines.append(f"Title_{other.lang.lower().replace('-', '_')}: {_meta(other.title.text)}")
-    notes: dict[object, list[FigureCheck]] = {}
-    for check in story.checks:
-        notes.setdefault(check.block, []).append(check)
-    html = [check_html(check, local.lang, config) for check in notes.get("title", [])]
+        headers["Authors"] = ", ".join(local.authors or story.authors)
+    notes: dict[str, list[CheckEntry]] = {}
+    for check in meta.checks:
+        notes.setdefault(check.anchor, []).append(check)
+    html = [check_html(check) for check in notes.get("title", [])]
     for index, (kind, unit) in enumerate(local.body):
         others = [other.body[index][1] for other in pairs if index < len(other.body)]
         html.append(_paragraph_html(kind, unit, index, local.lang, others))
-        html += [check_html(check, local.lang, config) for check in notes.get(index, [])]
+        html += [check_html(check) for check in notes.get(f"p{index}", [])]
     if local.captions:
         items = "".join(f"<li{_attrs(c, local.lang)}>{escape(c.text)}</li>" for c in local.captions)
         html.append(f'<ul class="captions">{items}</ul>')
-    return "\n".join(lines) + "\n\n" + "\n\n".join(html) + "\n"
+    return write_story(headers, meta, "\n\n".join(html))
 
 
 def first_day(iso: Optional[str]) -> str:
     """Pelican needs a whole date: a story known to the month sorts on its first day, and
-    Date_precision says what the templates and feeds may show."""
+    StoryMeta.date_precision says what the templates and feeds may show."""
     if not iso:
         return "1970-01-01"
     return iso + "-01" * (2 - iso.count("-"))
@@ -248,21 +349,33 @@ def date_precision(iso: Optional[str]) -> str:
     return ("year", "month", "day")[iso.count("-")] if iso else "unknown"
 
 
-def fact_line(fact: Fact, label: str, lang: str, body_sources: list[str], config: str,
-              headings: frozenset[int] = frozenset(), park: str = "") -> str:
-    """One `Facts:` line in FACT_COLUMNS order, then the figure's park when it is not the
-    story's; a range is written `low–high` in the value."""
-    value = plain_number(fact.value)
-    if fact.value_max is not None:
-        value += "–" + plain_number(fact.value_max)
-    cells = (_meta(label), _meta(_fact_value(fact, lang, config)), fact_anchor(fact, body_sources, lang, headings),
-             value, fact.unit, fact.qualifier, "box" if fact.in_box else "-") + ((park,) if park else ())
-    return " | ".join(cells)
+def write_story(headers: dict[str, str], meta: StoryMeta, body: str) -> str:
+    """A story file: Pelican's header fields, the Digest line, a blank line and the body."""
+    lines = [f"{name}: {_meta(value)}" for name, value in headers.items()]
+    lines.append(f"{DIGEST.capitalize()}: {meta_json(meta)}")
+    return "\n".join(lines) + "\n\n" + body + "\n"
 
 
-def plain_number(value: float) -> str:
-    """886000000 rather than 886000000.0 or 8.86e+08: exact and easy to read back."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+def _anchor_text(local: LocalizedStory, anchor: str) -> str:
+    """The text a fact's anchor points at, in the story's language."""
+    match = _ANCHOR.fullmatch(anchor)
+    if not match:
+        return display_title(local).text
+    unit = local.body[int(match.group(1))][1]
+    if match.group(2) is not None and int(match.group(2)) < len(unit.sentences):
+        return unit.sentences[int(match.group(2))]
+    return unit.text
+
+
+_ANCHOR = re.compile(r"p(\d+)(?:s(\d+))?")
+
+
+def fact_entry(fact: Fact, label: str, local: LocalizedStory, body_sources: list[str], config: str,
+               headings: frozenset[int] = frozenset()) -> FactEntry:
+    anchor = fact_anchor(fact, body_sources, local.lang, headings)
+    return FactEntry(label=label, figure=_fact_value(fact, local.lang, config), anchor=anchor,
+                     value=fact.value, value_max=fact.value_max, unit=fact.unit, qualifier=fact.qualifier,
+                     box=fact.in_box, sentence=_anchor_text(local, anchor))
 
 
 def _fact_value(fact: Fact, lang: str, config: str) -> str:
@@ -270,25 +383,32 @@ def _fact_value(fact: Fact, lang: str, config: str) -> str:
     return converter(config).convert(value) if lang == "zh-Hant" else value
 
 
-def parse_story(text: str) -> Optional[tuple[dict[str, list[str]], str]]:
-    """The inverse of render_story: (metadata as Markdown's meta extension gives it, body HTML),
-    or None when the text is not in that form. The body is raw HTML blocks, which Markdown
-    passes through untouched; reading them directly skips the costliest part of a build's
-    reading (a Markdown instance and an HTML parse per file)."""
+@dataclass(frozen=True)
+class StoryFile:
+    headers: dict[str, str]  # Pelican's fields, by lower-case name
+    meta: StoryMeta
+    body: str  # HTML
+
+
+def read_story(text: str) -> Optional[StoryFile]:
+    """The inverse of write_story, or None when the text has no Digest line (not a generated
+    story: Markdown reads it). Reading the body directly skips the costliest part of reading (a
+    Markdown instance and a parse per file); Markdown would pass these blocks through untouched.
+    ValueError when a file with a Digest line is not as write_story writes it: never read as
+    Markdown, which would leave the Digest a string."""
     head, _, body = text.partition("\n\n")
-    meta: dict[str, list[str]] = {}
-    key = None
+    headers: dict[str, str] = {}
+    bad = []
     for line in head.split("\n"):
         match = _META_LINE.match(line)
-        if match:
-            key = match.group("key").lower()
-            meta.setdefault(key, []).append(match.group("value").strip())
-            continue
-        more = _META_MORE.match(line)
-        if not (more and key):
-            return None
-        meta[key].append(more.group("value").strip())
-    blocks = [block for block in body.split("\n\n") if block.strip()]
-    if not meta or not all(_BODY_BLOCK.fullmatch(block.strip("\n")) for block in blocks):
+        if not match or match.group("key").lower() in headers:
+            bad.append(line)
+        else:
+            headers[match.group("key").lower()] = match.group("value").strip()
+    if DIGEST not in headers:
         return None
-    return meta, "\n".join(block.strip("\n") for block in blocks)
+    blocks = [block.strip("\n") for block in body.split("\n\n") if block.strip()]
+    bad += [block for block in blocks if not _BODY_BLOCK.fullmatch(block)]
+    if bad:
+        raise ValueError(f"not a line of a story file: {bad[0][:80]!r}")
+    return StoryFile(headers, read_meta(headers.pop(DIGEST)), "\n".join(blocks))
