@@ -14,4 +14,3 @@ if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s\"'<>\\]*)?", SITEU
              "make github SITEURL=https://owner.github.io/repo (got %r)" % SITEURL)
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
-DELETE_OUTPUT_DIRECTORY = True

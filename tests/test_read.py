@@ -13,13 +13,29 @@ PAGE = (SEEDS / "000_68498c843cd78d0e.txt").read_text(encoding="utf-8")
     lambda t: codecs.BOM_UTF8 + t.replace("\n", "\r\n").encode("utf-8"),
     lambda t: t.replace("\n", "\r").encode("utf-8"),
     lambda t: t.encode("gb18030"),
+    lambda t: t.encode("gbk"),
     lambda t: t.encode("utf-16"),
     lambda t: t.encode("utf-16-le"),
-], ids=["utf8", "bom-crlf", "cr", "gb18030", "utf16-bom", "utf16le-nobom"])
+    lambda t: t.encode("utf-16-be"),
+], ids=["utf8", "bom-crlf", "cr", "gb18030", "gbk", "utf16-bom", "utf16le-nobom", "utf16be-nobom"])
 def test_every_encoding_gives_the_same_lines(encode):
     seed = decode_seed(encode(PAGE), "page.txt")
     assert seed.lines == PAGE.split("\n")
     assert seed.script == "hans"
+
+
+@pytest.mark.parametrize("encoding", ["big5", "big5hkscs", "utf-8"])
+def test_traditional_pages_in_big5_are_read(encoding):
+    """Hong Kong and Taiwan outlets still save Big5; the hand-made detector rejected it."""
+    from park_digest.parse.read import converter
+    hant = converter("s2t").convert(PAGE)
+    seed = decode_seed(hant.encode(encoding), "hk.txt")
+    assert seed.original_lines == hant.split("\n") and seed.script == "hant"
+
+
+def test_a_page_with_pinyin_in_gb18030_is_read():
+    page = "## 西(xī)安(ān)高(gāo)新(xīn)区(qū)\n\n西安高新区营业收入增长12%，绿(lǜ)色发展。\n"
+    assert decode_seed(page.encode("gb18030"), "py.txt").original_lines == page.split("\n")
 
 
 def test_traditional_page_is_processed_in_simplified_and_kept():

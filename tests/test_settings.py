@@ -82,17 +82,6 @@ def test_a_build_with_a_bad_setting_stops_with_one_clear_line(tmp_path):
     assert "Traceback" not in done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("value, workers", [("0", 0), ("2", 2), (3, 3), (None, 0)])
-def test_workers_setting_reads_numbers_from_the_environment(value, workers):
-    assert load_settings({"PARK_DIGEST_WORKERS": value}).workers == workers
-
-
-@pytest.mark.parametrize("value", ["two", "-1", -1, 1.5, True])
-def test_bad_workers_setting_stops_the_build(value):
-    with pytest.raises(ConfigurationError, match="PARK_DIGEST_WORKERS must be a whole number"):
-        load_settings({"PARK_DIGEST_WORKERS": value})
-
-
 def conf(tmp_path, lines: str):
     path = tmp_path / "conf.py"
     path.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n{lines}\n",

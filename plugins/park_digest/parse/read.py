@@ -1,6 +1,6 @@
 """Decode a seed file: encoding, line ends, script.
 
-Seeds come from many tools: UTF-8 with or without BOM, UTF-16, GB18030/GBK, CRLF or CR line
+Seeds come from many tools: UTF-8 with or without BOM, UTF-16, GB18030/GBK, Big5, CRLF or CR line
 ends, Simplified or Traditional script. Everything downstream works on Simplified text, so a
 Traditional page is converted with OpenCC t2s and its original lines are kept.
 """
@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import opencc
+from charset_normalizer import from_bytes
 
 from ..model import Seed
 from ..settings import DEFAULT_MAX_SEED_BYTES
@@ -26,6 +27,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: it also splits on
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
+_ENCODINGS = ("utf_8", "gb18030", "big5hkscs", "utf_16_le", "utf_16_be")  # what Chinese pages come in
 _NOT_CJK = re.compile(r"[^\u3400-\u9fff]+")
 # Characters that are never control or unassigned: printable ASCII, line ends and the common
 # CJK ideographs and punctuation (all in Unicode since 1.1). They are most of a page, so the
@@ -54,7 +56,10 @@ def converter(config: str) -> opencc.OpenCC:
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Return (text, encoding name) or raise SeedError naming the file."""
+    """Return (text, encoding name) or raise SeedError naming the file. UTF-8 (most seeds) is
+    tried first; anything else is left to charset-normalizer among the encodings Chinese pages
+    come in (on pages of the seeds in GB18030, GBK, UTF-16 and Big5 it read all, where our own
+    guesses missed Big5 and HKSCS)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -62,58 +67,32 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise SeedError(name, f"not valid {encoding} after its byte-order mark ({exc.reason})",
                                 _line_of(data, exc.start)) from exc
-    utf16 = _guess_utf16(data)
-    if utf16:
-        try:
-            return data.decode(utf16), utf16
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data:
-        raise SeedError(name, "binary file (NUL bytes), not a text page", _line_of(data, data.index(b"\x00")))
+    bad_utf8 = 0
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        utf8_error = exc
+        bad_utf8 = exc.start  # most seeds are UTF-8: the byte that breaks it is the one to show
     else:
-        if _binary(text[:20000]):
-            raise SeedError(name, "binary content: valid UTF-8 but full of control characters")
-        return text, "utf-8"
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        # Most seeds are UTF-8, so the first byte that breaks UTF-8 is the one to look at.
-        raise SeedError(name, f"undecodable: not UTF-8 (byte {utf8_error.start}), UTF-16 or GB18030",
-                        _line_of(data, utf8_error.start)) from exc
-    # GB18030 maps almost any byte soup to some character; demand that it reads as Chinese text.
-    if not _looks_like_text(text):
-        raise SeedError(name, "binary or undecodable content (neither UTF-8 nor plausible GB18030)")
-    return text, "gb18030"
-
-
-def _guess_utf16(data: bytes) -> str | None:
-    """UTF-16 without BOM: the NUL high bytes of ASCII characters fall mostly on one parity
-    (CJK characters such as U+4E00 add a few on the other)."""
-    sample = data[:4000]
-    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
-        return None
-    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
-    if odd_nuls and even_nuls * 5 <= odd_nuls:
-        candidate = "utf-16-le"
-    elif even_nuls and odd_nuls * 5 <= even_nuls:
-        candidate = "utf-16-be"
-    else:
-        return None
-    try:
-        return candidate if _looks_like_text(data.decode(candidate)) else None
-    except UnicodeDecodeError:
-        return None
+        if "\x00" not in text:  # else perhaps UTF-16 without a byte-order mark
+            if _binary(text[:20000]):
+                raise SeedError(name, "binary content: valid UTF-8 but full of control characters")
+            return text, "utf-8"
+    best = from_bytes(data, cp_isolation=list(_ENCODINGS)).best()
+    # Legacy encodings map almost any byte soup to some character: demand that it reads as text.
+    if best is not None and _looks_like_text(str(best)):
+        return str(best), best.encoding
+    if b"\x00" in data:
+        raise SeedError(name, "binary file (NUL bytes), not a text page", _line_of(data, data.index(b"\x00")))
+    raise SeedError(name, f"undecodable: not UTF-8 (byte {bad_utf8}), UTF-16, GB18030 or Big5",
+                    _line_of(data, bad_utf8))
 
 
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
     if not sample.strip():
         return True
-    common = sum(1 for ch in sample if ch < "\u0080" or "\u3000" <= ch <= "\u303f"
+    # Latin (with pinyin's tone marks), CJK punctuation and ideographs, full-width forms.
+    common = sum(1 for ch in sample if ch < "\u0250" or "\u3000" <= ch <= "\u303f"
                  or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
                  or "\u2010" <= ch <= "\u2027")
     return not _binary(sample) and common >= 0.9 * len(sample)
