@@ -13,7 +13,8 @@ def story(slug: str, title: str, title_lang: str, facts: int = 1) -> SimpleNames
     """An English story as Pelican reads it, with its figures."""
     fact = FactEntry(label="Loans & <more>", figure="5 <billion>", value=5e9, unit="CNY", anchor="p2s0", box=True)
     return SimpleNamespace(slug=slug, title=title, lang="en", url=f"en/stories/{slug}.html", date=datetime(2026, 1, 5),
-                           digest=StoryMeta(title_lang=title_lang, date_inferred=True, facts=(fact,) * facts))
+                           digest=StoryMeta(title_lang=title_lang, date_precision="month", date_inferred=True,
+                                            facts=(fact,) * facts))
 
 
 def test_rows_are_escaped_linked_and_name_an_untranslated_title_s_language():
@@ -22,7 +23,7 @@ def test_rows_are_escaped_linked_and_name_an_untranslated_title_s_language():
     first, second = BeautifulSoup(f"<table><tbody>{html}</tbody></table>", "html.parser").select("tr")
     assert [td.get_text() for td in first.select("td")] == ["2026-01", "Loans & <more>", "5 <billion>",
                                                             'Loans <b>& "grants"</b>']
-    assert first.select_one("td")["data-value"] == "2026-01-05"  # sorts by the day, shows the month
+    assert first.select_one("td")["data-value"] == "2026-01-05"  # sorts by the day, shows it to its precision
     assert first.select_one("td.num")["data-value"] == "5000000000.0"
     assert first.select_one("td.num a")["href"] == "https://example.org/site/en/stories/a.html#p2s0"
     assert first.select("td a")[-1]["href"] == "https://example.org/site/en/stories/a.html"
