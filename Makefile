@@ -45,11 +45,13 @@ export PARK_DIGEST_ENGINE_URL=$(ENGINE_URL)
 endif
 
 STAMP=$(VENV)/.installed-requirements
+DEV_STAMP=$(VENV)/.installed-dev-requirements
+PIP_INSTALL=$(PYTHON) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
 help:
 	@echo 'Park Digest'
 	@echo '   make html            build the site into $$OUTPUT_DIR (default output/)'
-	@echo '   make test            run the whole test suite'
+	@echo '   make test            check the dependencies (deptry), then run the whole test suite'
 	@echo '   make serve [PORT=8000]   serve output/ on 127.0.0.1'
 	@echo '   make devserver       rebuild on changes and serve'
 	@echo '   make clean           remove the output, generated stories and caches'
@@ -61,12 +63,18 @@ help:
 	@echo '   make bench [N=300] [ROUNDS=5]   measure build cost on a synthetic corpus'
 	@echo 'Set SEEDS_DIR=… and OUTPUT_DIR=… to override the defaults; STRICT=1 fails on a rejected seed.'
 
-$(STAMP): requirements.txt
+# The site needs requirements.txt only (the Pages build installs just that); the tests add
+# requirements-dev.txt. constraints.txt pins what both bring in.
+$(STAMP): requirements.txt constraints.txt
 	test -x $(PYTHON) || $(PY) -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
-venv: $(STAMP)
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(PIP_INSTALL) -r requirements-dev.txt
+	touch $@
+
+venv: $(DEV_STAMP)
 
 html: $(STAMP)
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
@@ -104,7 +112,14 @@ node_modules/.package-lock.json: package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the accessibility tests will skip (CI fails them)"; fi
 
-test: $(STAMP) node_modules/.package-lock.json
+# Every pinned package is imported (or is a tool pyproject.toml names) and every import is pinned:
+# the plugin and tools against requirements.txt, then the tests against both files.
+deps: $(DEV_STAMP)
+	$(VENV)/bin/deptry --no-ansi plugins tools
+	$(VENV)/bin/deptry --no-ansi plugins tools tests --exclude '\.venv' --requirements-files requirements.txt,requirements-dev.txt \
+		--requirements-files-dev /dev/null --per-rule-ignores 'DEP002=Markdown|ghp-import|deptry'
+
+test: $(DEV_STAMP) node_modules/.package-lock.json deps
 	$(PYTHON) -m pytest -q tests
 
 translate: $(STAMP)
@@ -123,4 +138,4 @@ qa: $(STAMP)
 bench: $(STAMP)
 	PYTHONPATH=plugins:tools $(PYTHON) -m digest_tools.bench --pages $(N) --rounds $(ROUNDS)
 
-.PHONY: help venv html clean regenerate serve devserver publish github test translate review qa bench
+.PHONY: help venv html clean regenerate serve devserver publish github deps test translate review qa bench

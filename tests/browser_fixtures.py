@@ -101,7 +101,7 @@ def browser():
     require(chromium is not None, "Debian's chromium is not installed (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
-    except ImportError:  # requirements.txt pins it; a stale venv lacks it
+    except ImportError:  # requirements-dev.txt pins it; a stale venv lacks it
         require(False, "playwright is not installed in this venv (make venv)")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
-COPIED = ("Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt", "README.md", "plugins", "theme",
-          "content", "translations", "seeds", "tools", "tests")
+REQUIREMENTS = ("requirements.txt", "requirements-dev.txt", "constraints.txt")
+COPIED = ("Makefile", "pelicanconf.py", "publishconf.py", *REQUIREMENTS, "pyproject.toml", "README.md", "plugins",
+          "theme", "content", "translations", "seeds", "tools", "tests")
 SKIPPED = {"__pycache__", ".pytest_cache", "node_modules", ".translate.lock"}
 
 
@@ -29,7 +30,8 @@ def copy_project(dest: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, dest / name)
     # Older than the venv's stamp, so make does not reinstall the requirements into it.
-    os.utime(dest / "requirements.txt", (0, 0))
+    for name in REQUIREMENTS:
+        os.utime(dest / name, (0, 0))
     return dest
 
 

@@ -48,5 +48,5 @@ def test_the_virtual_environment_is_cached():
     for name in ("test", "build"):
         cache = uses(jobs[name], "actions/cache")
         assert cache and cache[0]["with"]["path"] == ".venv"
-        assert "hashFiles('requirements*.txt')" in cache[0]["with"]["key"]
+        assert "hashFiles('requirements*.txt', 'constraints.txt')" in cache[0]["with"]["key"]
     assert "steps.python.outputs.python-version" in uses(jobs["build"], "actions/cache")[0]["with"]["key"]

@@ -2,7 +2,7 @@
 
 Built from Pelican's own content once it is read: each searchable page (story, About and
 Methodology, park) becomes a small document with its address, language, title and body. The
-pinned `pagefind[extended]` binary (the extended build splits Chinese into words) indexes each
+pinned `pagefind_bin_extended` binary (the extended build splits Chinese into words) indexes each
 language's documents in a background thread while Pelican renders the pages. Pagefind's Python
 API answers about ten calls a second, too slow for thousands of pages, so the documents are
 written to a folder in the cache and Pagefind's command reads them.
@@ -96,7 +96,7 @@ def pagefind_executable() -> Path:
     try:
         from pagefind_bin_extended import get_executable
     except ImportError as exc:
-        raise SearchIndexError("park_digest: the pagefind[extended] package is not installed "
+        raise SearchIndexError("park_digest: the pagefind_bin_extended package is not installed "
                                "(pip install -r requirements.txt)") from exc
     return get_executable()
 
