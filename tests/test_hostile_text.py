@@ -13,7 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser_fixtures import require
-from park_digest.languages.translate.memory import language_dir, sync_memory
+from park_digest.languages.translate.memory import language_dir
+from park_digest.languages.translate.sync import sync_memory
 from park_digest.languages.translate.units import story_units
 from park_digest.parse.pipeline import process_file
 from conftest import ROOT, build_site

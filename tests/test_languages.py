@@ -25,7 +25,8 @@ def test_english_pages_are_english_outside_marked_chinese(built_site):
 def test_a_changed_paragraph_makes_its_english_outdated(tmp_path):
     from park_digest.stories.generate import process_seeds, render_files
     from park_digest.settings import Settings
-    from park_digest.languages.translate.memory import load_memory, sync_memory
+    from park_digest.languages.translate.memory import load_memory
+    from park_digest.languages.translate.sync import sync_memory
     from park_digest.languages.translate.units import story_units
 
     shutil.copytree(ROOT / "translations", tmp_path / "translations")

@@ -9,8 +9,9 @@ import pytest
 
 from park_digest.cli import seed_units
 from park_digest.languages.translate.cli import main_translate
-from park_digest.languages.translate.memory import (
-    POFileError, common_path, load_memory, po_path, read_po, sync_memory)
+from park_digest.languages.translate.memory import common_path, load_memory, po_path
+from park_digest.languages.translate.store import POFileError, read_po
+from park_digest.languages.translate.sync import sync_memory
 from park_digest.languages.translate.units import Unit
 from park_digest.settings import Settings
 from park_digest.stories.generate import generate_content

@@ -9,8 +9,9 @@ import polib
 import pytest
 
 from park_digest.languages.translate import pofile
-from park_digest.languages.translate.memory import (
-    common_path, mark_machine, po_path, read_po, save_po, sync_memory)
+from park_digest.languages.translate.memory import common_path, mark_machine, po_path
+from park_digest.languages.translate.store import read_po, save_po
+from park_digest.languages.translate.sync import sync_memory
 from park_digest.languages.translate.pofile import po_text
 from park_digest.languages.translate.units import story_units
 

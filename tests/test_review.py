@@ -3,8 +3,9 @@ its Chinese, English and why; a changed paragraph shows its old and new Chinese.
 shows an edited paragraph's old English as outdated before anyone has synced the memory."""
 import pytest
 
-from park_digest.languages.translate.memory import (
-    load_memory, mark_machine, po_path, read_po, save_po, sync_memory, with_outdated)
+from park_digest.languages.translate.memory import load_memory, mark_machine, po_path
+from park_digest.languages.translate.store import read_po, save_po
+from park_digest.languages.translate.sync import sync_memory, with_outdated
 from park_digest.languages.translate.review import format_review, main_review, review_memory, show_change
 from park_digest.languages.translate.units import story_units
 

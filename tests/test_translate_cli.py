@@ -1,7 +1,8 @@
 import pytest
 
 from park_digest.languages.translate.cli import main_translate
-from park_digest.languages.translate.memory import load_memory, memory_lock
+from park_digest.languages.translate.memory import load_memory
+from park_digest.languages.translate.store import memory_lock
 from park_digest.languages.translate.units import story_units
 
 from libretranslate_stub import libretranslate, no_network  # noqa: F401  (fixtures)

@@ -3,9 +3,9 @@ import re
 import polib
 import pytest
 
-from park_digest.languages.translate.memory import (
-    MemoryLockedError, common_path, load_memory, mark_machine, memory_lock, po_path, read_po,
-    save_po, sync_memory, write_atomic)
+from park_digest.languages.translate.memory import common_path, load_memory, mark_machine, po_path
+from park_digest.languages.translate.store import MemoryLockedError, memory_lock, read_po, save_po
+from park_digest.languages.translate.sync import sync_memory
 from park_digest.languages.translate.units import story_units
 
 from translate_helpers import PARAGRAPHS, SEED, make_story, msgfmt_check
@@ -109,10 +109,12 @@ def test_reviewed_entry_survives_sync(tmp_path):
     assert load_memory(tmp_path, "en").lookup(PARAGRAPHS[0]).status == "reviewed"
 
 
-def test_write_atomic_leaves_no_temp_files(tmp_path):
+def test_save_po_writes_only_a_change_and_leaves_no_temp_files(tmp_path):
     target = tmp_path / "x.po"
-    assert write_atomic(target, "a\n")
-    assert not write_atomic(target, "a\n")
+    po = read_po(target, "en")
+    po.append(polib.POEntry(msgid="一句话。", msgstr=""))
+    assert save_po(po, target)
+    assert not save_po(read_po(target, "en"), target)
     assert [p.name for p in tmp_path.iterdir()] == ["x.po"]
 
 
@@ -127,7 +129,7 @@ def test_lock_refuses_a_second_holder(tmp_path):
 
 def test_lock_holder_clears_temp_files_of_a_killed_run(tmp_path):
     sync(tmp_path, make_story())
-    stale = po_path(tmp_path, "en", SEED).parent / ".000_68498c843cd78d0e.po.abc123.tmp"
+    stale = po_path(tmp_path, "en", SEED).parent / ".tmp-4194304-0"  # replace_file's name
     stale.write_text("half a file")
     with memory_lock(tmp_path):
         assert not stale.exists()

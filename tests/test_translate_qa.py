@@ -10,7 +10,9 @@ import pytest
 from park_digest.parse.parks import load_gazetteer
 from park_digest.languages.translate.figures import compare_figures
 from park_digest.languages.translate.glossary import Glossary, GlossaryEntry, load_glossary, with_parks
-from park_digest.languages.translate.memory import mark_machine, qa_flags, read_po, save_po, sync_memory
+from park_digest.languages.translate.memory import mark_machine, qa_flags
+from park_digest.languages.translate.store import read_po, save_po
+from park_digest.languages.translate.sync import sync_memory
 from park_digest.languages.translate.qa import (
     EXCEPTIONS_NAME, check_unit, flag_machine_entries, make_checker, run_qa)
 from park_digest.languages.translate.run import translate_missing

@@ -11,8 +11,8 @@ import pytest
 from park_digest.languages.translate import TranslateSettings
 from park_digest.languages.translate.engines import make_engine
 from park_digest.languages.translate.glossary import Glossary, load_glossary, with_house_names
-from park_digest.languages.translate.memory import (
-    MemoryLockedError, load_memory, memory_lock, po_path, read_po, save_po)
+from park_digest.languages.translate.memory import load_memory, po_path
+from park_digest.languages.translate.store import MemoryLockedError, memory_lock, read_po, save_po
 from park_digest.languages.translate.run import translate_missing
 from park_digest.languages.translate.units import Unit, story_units
 from park_digest.model import BodyItem, Park
@@ -252,7 +252,7 @@ def test_killed_run_leaves_valid_files_and_no_lock(tmp_path, libretranslate):
     libretranslate.release()
     msgfmt_check(po_path(root, "en", SEED))
     assert sum(1 for e in entries(root).values() if e.msgstr) == 3
-    assert not [p for p in po_path(root, "en", SEED).parent.iterdir() if p.suffix == ".tmp"]
+    assert not [p for p in po_path(root, "en", SEED).parent.iterdir() if p.name.startswith(".tmp")]
     libretranslate.received.clear()
     report = run(root, libretranslate, units=units)
     assert report.ok and report.remaining == 0
@@ -282,7 +282,7 @@ def test_dropped_connections_midway_keep_the_po_valid_and_a_rerun_completes(tmp_
     assert len(report.failed) == 2 and all("connection" in f.error for f in report.failed)
     msgfmt_check(po_path(tmp_path, "en", SEED))
     assert report.translated == len({u.msgid for u in story_units(make_story()) if u.house is None}) - 2 and report.remaining == 2
-    assert not [p for p in po_path(tmp_path, "en", SEED).parent.iterdir() if p.suffix == ".tmp"]
+    assert not [p for p in po_path(tmp_path, "en", SEED).parent.iterdir() if p.name.startswith(".tmp")]
     libretranslate.received.clear()
     assert run(tmp_path, libretranslate).ok and len(libretranslate.received) == 2
 

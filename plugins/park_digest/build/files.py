@@ -1,24 +1,29 @@
-"""Writing generated files: one atomic writer for what is read back unchecked (cache entries,
-manifests), and in-place writes, only when the bytes change, for what a later build checks.
+"""Writing files: one atomic writer, for what is read back unchecked (cache entries, manifests)
+and for the translation memory people edit, and in-place writes, only when the bytes change,
+for what a later build checks.
 
-No fsync: these files are regenerated from the seeds at will, so durability across a crash is
-not worth a disk flush per file (the translation memory, which people edit, has its own writer).
+Only people's files are flushed to disk (durable=True): the build's are regenerated from the
+seeds at will, so surviving a crash is not worth a disk flush per file.
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
+import stat
 from pathlib import Path
 
 _TEMPORARY = itertools.count()
 _TEMP_NAME = re.compile(r"\.tmp-(\d+)-\d+")
 
 
-def replace_file(path: Path, data: bytes) -> None:
+def replace_file(path: Path, data: bytes, durable: bool = False) -> None:
     """Write `data` beside `path` under a temporary name, then rename it into place: a reader
     sees the old file or the new one. The name holds this process's id, so that a later build
-    can tell the temporary files of a killed build (remove_stale_temps) from those of a live one."""
+    can tell the temporary files of a killed build (remove_stale_temps) from those of a live one.
+    A durable file also survives a crash and keeps its permissions (a new one gets the umask's)."""
+    mode = _mode(path) if durable else None
     while True:
         tmp = path.parent / f".tmp-{os.getpid()}-{next(_TEMPORARY)}"
         try:
@@ -31,11 +36,35 @@ def replace_file(path: Path, data: bytes) -> None:
         break
     try:
         with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
         raise
+    if durable:
+        _fsync_dir(path.parent)
+
+
+def _mode(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return None
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename itself durable (a crash right after os.replace keeps the new file)."""
+    with contextlib.suppress(OSError):  # not every filesystem lets a directory be fsynced
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def remove_stale_temps(folder: Path) -> int:

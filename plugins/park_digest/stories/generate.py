@@ -29,7 +29,8 @@ from ..parse.summary import summarize_page
 from .markdown import render_story
 from ..settings import SOURCE_LANG, ConfigurationError, Settings
 from ..languages.translate.glossary import load_glossary
-from ..languages.translate.memory import language_dir, load_memory, with_outdated
+from ..languages.translate.memory import language_dir, load_memory
+from ..languages.translate.sync import with_outdated
 from ..languages.translate.units import story_units
 from ..languages.traditional import Hant, proper_names
 from ..languages.variants import Lookup, localize_en, localize_hant, localize_source

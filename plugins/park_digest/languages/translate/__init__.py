@@ -2,7 +2,10 @@
 
 Modules, one concept each:
   units.py     Story -> translatable units (the msgids)
-  memory.py    PO files: load, look up, sync with the current units, atomic writes, the lock
+  memory.py    the memory of one language: entries' status, load, look up
+  store.py     PO files on disk: read as msgfmt would, cleaned; saved durably; the lock
+  sync.py      PO files brought in line with the current units (outdated, obsolete)
+  pofile.py    PO text written the way GNU gettext writes it
   glossary.py  names kept consistent across engines (placeholders) and checked afterwards
   engines.py   deep-translator behind timeouts and retries with backoff
   run.py       fill missing entries, resumably; flag machine output that fails QA

@@ -14,7 +14,8 @@ from typing import Callable, Iterable, Optional, Sequence
 from . import ENGINES, TranslateSettings, TranslateSettingsError
 from .engines import UnusableEngineError, make_engine
 from .glossary import DEFAULT_PATH, GlossaryError, load_glossary, with_house_names, with_parks
-from .memory import MemoryLockedError, memory_lock, sync_memory
+from .store import MemoryLockedError, memory_lock
+from .sync import sync_memory
 from .run import RunReport, translate_missing
 from .units import Unit
 

@@ -47,8 +47,8 @@ from .style import style_problems
 from .glossary import (
     DEFAULT_PATH, Glossary, GlossaryError, leftover_placeholders, load_glossary, missing_names,
     with_parks)
-from .memory import (
-    POFileError, language_dir, qa_flags, read_po, save_po, set_qa_flags, translation_of)
+from .memory import language_dir, qa_flags, set_qa_flags, translation_of
+from .store import POFileError, read_po, save_po
 from .qa_report import format_report
 
 TOOLKIT_CHECKS = ("blank", "xmltags", "pythonbraceformat", "urls", "emails",

@@ -18,9 +18,9 @@ from typing import Callable, Optional, Sequence
 
 import polib
 
-from .memory import (
-    COMMON_NAME, MemoryLockedError, POFileError, engine_of, language_dir, memory_lock, qa_flags,
-    read_po, sync_memory)
+from .memory import COMMON_NAME, engine_of, language_dir, qa_flags
+from .store import MemoryLockedError, POFileError, memory_lock, read_po
+from .sync import sync_memory
 from .run import HOUSE_ENGINES
 from .units import Unit
 

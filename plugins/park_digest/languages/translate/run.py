@@ -20,9 +20,9 @@ from tqdm import tqdm
 from ...parse.clean import clean_text
 from .engines import EngineError, MalformedAnswerError, UnusableEngineError
 from .glossary import Glossary, apply_glossary_check, protect, restore
-from .memory import (
-    Memory, POFileError, SyncReport, Translation, engine_of, group_units, language_dir,
-    load_memory, mark_machine, memory_lock, read_po, save_po, set_engine, sync_memory)
+from .memory import Memory, Translation, engine_of, language_dir, load_memory, mark_machine, set_engine
+from .store import POFileError, memory_lock, read_po, save_po
+from .sync import SyncReport, group_units, sync_memory
 from .qa import flag_machine_entries
 from .units import Unit
 
