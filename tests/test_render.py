@@ -3,7 +3,8 @@ from park_digest.model import BodyItem, Fact, FigureCheck, Park, Provenance, Sto
 import pytest
 
 from park_digest.languages.translate.memory import Translation
-from park_digest.stories.markdown import StoryMeta, read_story, render_story, write_story
+from park_digest.stories.compose import render_story
+from park_digest.stories.markdown import StoryMeta, read_story, write_story
 from park_digest.site.content import iso_day, iso_month
 from park_digest.languages.variants import localize_en, localize_source
 
@@ -102,7 +103,7 @@ def test_template_dates_read_as_pelican_formats_them():
 
 def untitled(kind: str, text: str, lang: str = "zh-Hans", english: str = ""):
     from park_digest.languages.variants import LocalizedStory, Text
-    from park_digest.stories.markdown import display_title
+    from park_digest.stories.compose import display_title
     story = Story(id="u", kind=kind, title=None, span=(1, 1), body=[BodyItem("paragraph", text, (1, 1), (1,))])
     unit = Text(english, "en", "reviewed", source=text) if english else Text(text, lang, "source", source=text)
     local = LocalizedStory(story, lang, None, [("paragraph", unit)], [], [], None)

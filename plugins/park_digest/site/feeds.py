@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from feedgenerator import Atom1Feed
 
-from ..stories.markdown import strip_pairs
+from ..stories.compose import strip_pairs
 from .content import shown_date, url_of
 
 TAG_AUTHORITY = "park-digest,2026"

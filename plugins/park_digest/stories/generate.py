@@ -26,7 +26,7 @@ from ..parse.pipeline import process_seed
 from ..parse.sidecar import Sidecar, parse_sidecar
 from ..parse.read import SeedError, decode_seed, read_seed_bytes, read_sidecar_bytes
 from ..parse.summary import summarize_page
-from .markdown import render_story
+from .compose import render_story
 from ..settings import SOURCE_LANG, ConfigurationError, Settings
 from ..languages.translate.glossary import load_glossary
 from ..languages.translate.memory import language_dir, load_memory
