@@ -9,7 +9,8 @@ import polib
 import pytest
 
 from park_digest.languages.translate.glossary import load_glossary, with_parks
-from park_digest.languages.translate.meaning import load_terms, meaning_problems
+from park_digest.languages.translate.meaning import meaning_problems
+from park_digest.languages.translate.terms import load_terms
 from park_digest.languages.translate.qa import load_exceptions, run_qa, EXCEPTIONS_NAME
 from park_digest.parse.parks import load_gazetteer
 

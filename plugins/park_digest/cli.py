@@ -79,7 +79,7 @@ def cmd_review(args: argparse.Namespace, rest: list[str]) -> int:
 
 def cmd_qa(args: argparse.Namespace, rest: list[str]) -> int:
     from .parse.parks import load_gazetteer
-    from .languages.translate.qa import main_qa
+    from .languages.translate.qa_report import main_qa
 
     return main_qa(rest, load_gazetteer())
 

@@ -9,7 +9,8 @@ Modules, one concept each:
   glossary.py  names kept consistent across engines (placeholders) and checked afterwards
   engines.py   deep-translator behind timeouts and retries with backoff
   run.py       fill missing entries, resumably; flag machine output that fails QA
-  qa.py        translation QA of every entry (qa_report.py prints it, figures.py compares figures)
+  qa.py        translation QA of every entry (figures.py compares figures)
+  qa_report.py `python -m park_digest qa`: prints the report
   cli.py       `python -m park_digest translate`
 """
 from __future__ import annotations

@@ -8,7 +8,7 @@
   companies   a company (有限公司) of the Chinese missing from the English
   sentences   fewer English sentences than Chinese ones (a sentence dropped)
 
-The words compared live in data/qa_terms.yml; the places come from the administrative
+The words compared live in data/qa_terms.yml (terms.py reads them); the places come from the administrative
 divisions (parse/places.py) and the gazetteer's English names. Each check is deliberately
 coarse (word counts, not parsing): it points a person at an entry, and the exceptions file
 records the entries a person found right.
@@ -19,14 +19,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
-import yaml
-
 from ...parse.places import place_table, romanize
+from .terms import Terms
 
-TERMS = Path(__file__).resolve().parents[2] / "data" / "qa_terms.yml"
 MEANING_CHECKS = ("direction", "scope", "negation", "ordinals", "places", "companies", "sentences")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -37,73 +34,6 @@ _EN_END = re.compile(r"(?<!\bCo)(?<!\bNo)(?<!\bLtd)(?<!\bInc)(?<!\bSt)(?<!\bMr)(
 # A Chinese sentence ends at 。！？ unless a quote closes right after and the sentence goes on
 # (“……。”他说 is one sentence, as in English: "…," he said.)
 _ZH_END = re.compile(r"[。！？!?]+(?![”’」』]+[^%s。！？，、；：\s]*[%s])" % ("”’」』", _CJK))
-
-
-class TermsError(ValueError):
-    """qa_terms.yml is malformed."""
-
-
-@dataclass(frozen=True)
-class Terms:
-    up_zh: tuple[str, ...]
-    up_en: frozenset[str]
-    up_near: frozenset[str]
-    down_zh: tuple[str, ...]
-    down_en: frozenset[str]
-    down_near: frozenset[str]
-    scopes: tuple[tuple[str, tuple[str, ...], frozenset[str], tuple[str, ...]], ...]  # name, zh, en, source
-    neg_zh: tuple[str, ...]
-    neg_zh_idioms: tuple[str, ...]
-    neg_en: frozenset[str]
-    neg_en_idioms: tuple[str, ...]
-    ordinal_zh: tuple[tuple[int, tuple[str, ...]], ...]
-    ordinal_en: tuple[tuple[str, int], ...]
-    prizes: tuple[tuple[str, tuple[str, ...]], ...]
-    company_suffixes: tuple[str, ...]
-    company_generic: tuple[str, ...]
-    abbreviations: tuple[tuple[str, str], ...]  # 粤 → 广东
-    us_spelling: tuple[tuple[str, str], ...] = ()  # British → US (the style check)
-
-
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    # a bare `no` or `on` is a YAML boolean: quote it ("no")
-    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool)
-                                              for v in value):
-        raise TermsError(f"{TERMS}: {where} must be a list of words (quote \"no\", \"on\" …)")
-    return tuple(str(v) for v in value)
-
-
-@lru_cache(maxsize=4)
-def load_terms(path: Path = TERMS) -> Terms:
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        d, s, n, o, p, c = (raw[k] for k in ("direction", "scope", "negation", "ordinals", "places",
-                                             "companies"))
-        scopes = tuple((name, _strings(v["zh"], f"scope.{name}.zh"),
-                        frozenset(w.lower() for w in _strings(v["en"], f"scope.{name}.en")),
-                        _strings(v["source"], f"scope.{name}.source"))
-                       for name, v in s.items() if name != "note")
-        return Terms(
-            _strings(d["up"]["zh"], "direction.up.zh"),
-            frozenset(_strings(d["up"]["en"], "direction.up.en")),
-            frozenset(_strings(d["up"]["en_near"], "direction.up.en_near")),
-            _strings(d["down"]["zh"], "direction.down.zh"),
-            frozenset(_strings(d["down"]["en"], "direction.down.en")),
-            frozenset(_strings(d["down"]["en_near"], "direction.down.en_near")),
-            scopes, _strings(n["zh"], "negation.zh"), _strings(n["zh_not_negating"], "negation"),
-            frozenset(_strings(n["en"], "negation.en")), _strings(n["en_not_negating"], "negation"),
-            tuple((int(k), _strings(v, f"ordinals.zh.{k}")) for k, v in o["zh"].items()),
-            tuple((str(k), int(v)) for k, v in o["en"].items()),
-            tuple((str(k), _strings(v, f"ordinals.prizes.{k}")) for k, v in o["prizes"].items()),
-            _strings(c["zh_suffixes"], "companies.zh_suffixes"),
-            _strings(c["generic"], "companies.generic"),
-            tuple((str(k), str(v)) for k, v in p["abbreviations"].items()),
-            tuple((str(k), str(v)) for k, v in (raw.get("style") or {}).get("us_spelling", {}).items()
-                  if k != v))
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
-        if isinstance(exc, TermsError):
-            raise
-        raise TermsError(f"cannot read {path}: {type(exc).__name__}: {exc}") from exc
 
 
 def meaning_problems(zh: str, en: str, terms: Terms, glossary=None) -> list[tuple[str, str]]:

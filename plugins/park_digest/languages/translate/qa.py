@@ -28,13 +28,11 @@ that `make translate` already flagged with `#. qa: <check>` (it stays fuzzy unti
 """
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Optional
 
 import yaml
 from translate.filters import checks as tt_checks
@@ -42,14 +40,12 @@ from translate.lang import factory as tt_languages
 from translate.storage import pypo
 
 from .figures import compare_figures
-from .meaning import MEANING_CHECKS, TermsError, load_terms, meaning_problems
+from .meaning import MEANING_CHECKS, meaning_problems
+from .terms import load_terms
 from .style import style_problems
-from .glossary import (
-    DEFAULT_PATH, Glossary, GlossaryError, leftover_placeholders, load_glossary, missing_names,
-    with_parks)
+from .glossary import Glossary, leftover_placeholders, missing_names
 from .memory import language_dir, qa_flags, set_qa_flags, translation_of
 from .store import POFileError, read_po, save_po
-from .qa_report import format_report
 
 TOOLKIT_CHECKS = ("blank", "xmltags", "pythonbraceformat", "urls", "emails",
                   "doublespacing", "startwhitespace", "endwhitespace", "endpunc", "doublewords",
@@ -305,27 +301,3 @@ def flag_machine_entries(root: Path, lang: str, glossary: Glossary) -> int:
                 set_qa_flags(entry, tuple(dict.fromkeys(failed.get((path, entry.msgid), ()))))
         save_po(po, path)
     return len(failed)
-
-
-def main_qa(argv: Optional[Sequence[str]], parks: Iterable = ()) -> int:
-    """`python -m park_digest qa`: print the report; 1 on unexplained or open findings, 2 on
-    bad input."""
-    parser = argparse.ArgumentParser(
-        prog="python -m park_digest qa",
-        description="Check every English entry of translations/<lang>/*.po against its Chinese: "
-                    "figures, glossary names, leftover Chinese, length, placeholders, "
-                    "consistency and translate-toolkit checks.")
-    parser.add_argument("--root", type=Path, default=Path.cwd(),
-                        help="repository root holding translations/ (default: current directory)")
-    parser.add_argument("--lang", default="en")
-    parser.add_argument("--glossary", type=Path, default=DEFAULT_PATH)
-    parser.add_argument("--full", action="store_true", help="print whole paragraphs")
-    args = parser.parse_args(argv)
-    try:
-        glossary = with_parks(load_glossary(args.glossary), parks)
-        report = run_qa(args.root, args.lang, glossary)
-    except (GlossaryError, QAConfigError, TermsError, OSError) as exc:  # OSError: polib's syntax errors
-        print("qa: %s" % exc, file=sys.stderr)
-        return 2
-    print(format_report(report, CHECKS, full=args.full))
-    return 1 if report.failing else 0

@@ -1,11 +1,16 @@
-"""The QA report as a QA tool prints it: one block per finding, then counts per check."""
+"""`python -m park_digest qa`: the QA report as a QA tool prints it, one block per finding,
+then counts per check."""
 from __future__ import annotations
 
+import argparse
+import sys
 from collections import Counter
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
 
-if TYPE_CHECKING:
-    from .qa import Finding, QAReport
+from .glossary import DEFAULT_PATH, GlossaryError, load_glossary, with_parks
+from .qa import CHECKS, Finding, QAConfigError, QAReport, run_qa
+from .terms import TermsError
 
 RESOLUTIONS = ("accepted", "open", "flagged")
 ROW = "  %-18s %8s %8s %8s %8s %11s"
@@ -70,3 +75,27 @@ def format_summary(report: "QAReport", checks: tuple[str, ...]) -> list[str]:
 
 def clip(text: str, width: int = SHORT) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def main_qa(argv: Optional[Sequence[str]], parks: Iterable = ()) -> int:
+    """`python -m park_digest qa`: print the report; 1 on unexplained or open findings, 2 on
+    bad input."""
+    parser = argparse.ArgumentParser(
+        prog="python -m park_digest qa",
+        description="Check every English entry of translations/<lang>/*.po against its Chinese: "
+                    "figures, glossary names, leftover Chinese, length, placeholders, "
+                    "consistency and translate-toolkit checks.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="repository root holding translations/ (default: current directory)")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--glossary", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("--full", action="store_true", help="print whole paragraphs")
+    args = parser.parse_args(argv)
+    try:
+        glossary = with_parks(load_glossary(args.glossary), parks)
+        report = run_qa(args.root, args.lang, glossary)
+    except (GlossaryError, QAConfigError, TermsError, OSError) as exc:  # OSError: polib's syntax errors
+        print("qa: %s" % exc, file=sys.stderr)
+        return 2
+    print(format_report(report, CHECKS, full=args.full))
+    return 1 if report.failing else 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .meaning import Terms
+from .terms import Terms
 
 RUNNING_TEXT = ("paragraph", "caption")
 # Words after which a park name needs no article of its own.
