@@ -17,6 +17,7 @@ from conftest import ROOT
 
 DEV = ROOT / "tests" / "data" / "realistic"
 HELDOUT = DEV / "heldout"
+HELDOUT2 = DEV / "heldout2"  # written after the parser was tuned on heldout/, scored before any tuning on it
 
 # Lower bounds (upper for furniture and invented parks) measured on each set; raise them with
 # every improvement, never lower them to make a change pass.
@@ -27,14 +28,18 @@ FLOORS = {
     HELDOUT: {"stories": 0.89, "headline": 0.78, "date": 0.94, "park_precision": 0.99, "park_recall": 0.95,
               "fact_park": 0.98, "fact_park_roundups": 0.96, "fact_recall": 0.97, "fact_precision": 0.97, "kind": 0.94,
               "check_recall": 0.99, "check_precision": 0.99},
+    HELDOUT2: {"stories": 0.84, "headline": 0.77, "date": 0.61, "park_precision": 0.94, "park_recall": 0.84,
+               "fact_park": 0.84, "fact_park_roundups": 0.7, "fact_recall": 0.86, "fact_precision": 0.96, "kind": 0.66,
+               "check_recall": 0.99, "check_precision": 0.99},
 }
 CEILINGS = {
     DEV: {"furniture_in_story": 0.01, "invented": 0, "story_lines_lost": 1},
     HELDOUT: {"furniture_in_story": 0.13, "invented": 0, "story_lines_lost": 0},
+    HELDOUT2: {"furniture_in_story": 0.24, "invented": 1, "story_lines_lost": 4},
 }
 
 
-@pytest.mark.parametrize("folder", [DEV, HELDOUT], ids=["dev", "heldout"])
+@pytest.mark.parametrize("folder", [DEV, HELDOUT, HELDOUT2], ids=["dev", "heldout", "heldout2"])
 def test_scores_hold_their_thresholds(folder):
     scores = evaluate(folder)
     summary = scores.summary()
@@ -48,7 +53,7 @@ def test_sets_are_large_enough_and_a_third_is_held_out():
     assert dev >= 12 and held >= 6 and held * 3 >= (dev + held) * 0.9
 
 
-@pytest.mark.parametrize("path", gold_files(DEV) + gold_files(HELDOUT), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", gold_files(DEV) + gold_files(HELDOUT) + gold_files(HELDOUT2), ids=lambda p: p.name)
 def test_every_annotation_fits_its_page(path):
     gold = load_gold(path)
     assert gold.stories, "a page of the set has at least one story"
@@ -56,7 +61,7 @@ def test_every_annotation_fits_its_page(path):
     assert len(text) >= 300, "a few hundred characters at least"
 
 
-@pytest.mark.parametrize("path", gold_files(DEV) + gold_files(HELDOUT), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", gold_files(DEV) + gold_files(HELDOUT) + gold_files(HELDOUT2), ids=lambda p: p.name)
 def test_nothing_a_page_says_is_lost(path):
     result = process_file(load_gold(path).text_path)
     lost = Counter(letters_and_digits("\n".join(result.seed.lines))) - Counter(letters_and_digits(kept_text(result)))
