@@ -188,3 +188,18 @@ def test_a_share_of_the_country_stays_with_its_park(index):
     ], index)
     owner = {f.surface: f.park for f in facts}
     assert owner["四分之一"] == "东湖高新区" and owner["超过5万家"] is None
+
+
+def test_a_district_is_not_the_new_area_of_its_name(index):
+    # 南沙区 is Guangzhou's district; 广州南沙新区 the national new area. A clause about the
+    # district gives the new area no figure; 浦东新区 is both a district and the park it names.
+    assert parks_in("广州市南沙区人民政府发布数据。", index) == []
+    found, facts = story_of("南沙新区前三季度新设港资企业410家", [
+        "广州南沙新区前三季度新设港资企业410家，按年增加18%。",
+        "南沙区相关负责人表示，目前已累计孵化港澳青创团队超过300个。",
+    ], index)
+    owner = {f.surface: f.park for f in facts}
+    assert owner["410家"] == owner["18%"] == "广州南沙新区"
+    assert owner["超过300个"] is None
+    assert [p.name_zh for p in found.parks] == ["广州南沙新区"]
+    assert [park.name_zh for _, park in parks_in("浦东新区前三季度GDP增长", index)] == ["上海浦东新区"]

@@ -15,6 +15,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import BodyItem, Fact, Park
 from .parks import Mention, ParkIndex, find_mentions
+from .places import leading_places
 
 # Words before a park's name in its clause that make it a comparison or a partner, not the subject.
 _BEFORE = re.compile(r"(?:与|和|同|跟|比|较|相较于|相比于|对标|学习|借鉴|赴|到|前往|走进|考察|继|仅次于|超过|超越|"
@@ -32,6 +33,9 @@ _SCOPE = re.compile(r"(?:^|(?<=[，,：:。！？；]))[^，,：:。！？；占
 _SENTENCE_END = re.compile(r"[。！？；]")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、B分别…」
+# A clause that opens with a district or county by its full name (南沙区相关负责人…) is about that
+# division, which is no park even when a new area shares its name (广州南沙新区).
+_CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:。！？；]))")
 _TOGETHER = re.compile(r"[两三四多]地|[两三]区|双区")  # 横琴南沙两地…逾千家: a figure for several parks together
 
 
@@ -72,7 +76,7 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
         if item.type == "heading":
             current = mentions[0].park if mentions else current
         section.append(current)
-    blocks = [_Block.of(item.text, mentions) for item, mentions in zip(body, in_body)]
+    blocks = [_Block.of(item.text, mentions, index) for item, mentions in zip(body, in_body)]
     owners = [_owner(fact, title or "", in_title, blocks, section) for fact in facts]
     for fact, owner in zip(facts, owners):
         fact.park = owner.name_zh if isinstance(owner, Park) else None
@@ -103,13 +107,29 @@ class _Block:
     mentions: list[Mention]
     starts: list[int]  # of the mentions
     sentences: list[int]  # offsets where a sentence begins
-    scopes: list[int]  # offsets of 全省, 全国 … opening a clause
+    scopes: list[int]  # offsets of 全省, 全国 … or a district's name opening a clause
 
     @classmethod
-    def of(cls, text: str, mentions: list[Mention]) -> "_Block":
+    def of(cls, text: str, mentions: list[Mention], index: Optional[ParkIndex] = None) -> "_Block":
         sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
         scopes = [m.start() for m in _SCOPE.finditer(text)]
+        if index is not None:
+            scopes = sorted(scopes + _district_openings(text, mentions, index))
         return cls(mentions, [m.start for m in mentions], sentences, scopes)
+
+
+def _district_openings(text: str, mentions: list[Mention], index: ParkIndex) -> list[int]:
+    """Offsets of clauses that open with a district or county named in full (南沙区, 广州市南沙区)
+    where no park's name starts."""
+    parks_at = {m.start for m in mentions}
+    found = []
+    for start in (m.end() for m in _CLAUSE_START.finditer(text)):
+        if start in parks_at:
+            continue
+        chain = leading_places(text[start:start + 12], index.places)
+        if chain and chain[-1][0].endswith(("区", "县")) and any(p.level == "county" for p in chain[-1][1]):
+            found.append(start)
+    return found
 
 
 def _owner(fact: Fact, title: str, in_title: list[Mention], blocks: list[_Block], section: list[Optional[Park]]) -> object:
