@@ -203,3 +203,12 @@ def test_a_district_is_not_the_new_area_of_its_name(index):
     assert owner["超过300个"] is None
     assert [p.name_zh for p in found.parks] == ["广州南沙新区"]
     assert [park.name_zh for _, park in parks_in("浦东新区前三季度GDP增长", index)] == ["上海浦东新区"]
+
+
+def test_a_headline_naming_two_zones_is_about_both(index):
+    found, _ = story_of("合肥高新区与芜湖高新区共建科创走廊", ["双方将共建孵化器3个，首批合作项目46个。"], index)
+    assert [p.name_zh for p in found.parks] == ["合肥高新区", "芜湖高新区"] and found.mentioned == []
+    found, facts = story_of("西安高新区、成都高新区上半年营收分别增长10.2%和9.6%", ["上半年，两区经济运行良好。"], index)
+    assert {f.surface: f.park for f in facts} == {"10.2%": "西安高新区", "9.6%": "成都高新区"}
+    found, _ = story_of("青岛高新区营收增长8% 与烟台高新区相比仍有差距", ["青岛高新区上半年营收增长8%。"], index)
+    assert [p.name_zh for p in found.parks] == ["青岛高新区"] and found.mentioned == ["烟台高新区"]

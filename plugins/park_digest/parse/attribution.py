@@ -23,6 +23,9 @@ _BEFORE = re.compile(r"(?:与|和|同|跟|比|较|相较于|相比于|对标|学
 # …and words after it: 与A相比 has 与 before, A相比 alone has 相比 after.
 _AFTER = re.compile(r"^[^，。；！？、,;]{0,3}(?:相比|相较|比较|之后|一样|那样|看齐)")
 _WINDOW = 8  # characters on each side of a name that _BEFORE and _AFTER look at
+# A park joined to the headline's first by 与/和 (合肥高新区与芜湖高新区共建…) is a partner the story
+# is about too, unless the headline compares them (…与烟台高新区相比).
+_PARTNER = re.compile(r"(?:与|和|同|跟|携手|联手|、)$")
 _LISTED = re.compile(r"^[、和及][^，。；！？、,;]{0,3}$")
 _GENERIC_ZONE = re.compile(r"高新区|新区|开发区|经开区|园区")
 # A sentence about the whole country or province (全省16个高新区…) names no park: its figures are
@@ -85,16 +88,34 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
         by_block.setdefault(fact.block, []).append(fact)
     for number, item in enumerate(body):
         _respectively(item.text, by_block.get(number, []), index)
+    _respectively(title or "", by_block.get("title", []), index)
     main = _main_park(in_title, body, in_body, page_park, title, facts)
     for fact, owner in zip(facts, owners):
         if owner is _STORY and main is not None and fact.park is None:
             fact.park = main.name_zh
     by_name = {p.name_zh: p for p in named}
-    parks = list({p.slug: p for p in ([main] if main else []) +
+    partners = _partners(title or "", in_title, index) if main is not None and in_title and main is in_title[0].park else []
+    parks = list({p.slug: p for p in ([main] if main else []) + partners +
                   [by_name[f.park] for f in facts if f.park in by_name]}.values())
     taken = {p.slug for p in parks}
     mentioned = list(dict.fromkeys(p.name_zh for p in named if p.slug not in taken))
     return Attribution(main, parks, mentioned)
+
+
+def _partners(title: str, in_title: list[Mention], index: ParkIndex) -> list[Park]:
+    """Parks the headline joins to its first one as partners (与, 和, 、), not as comparisons."""
+    first = in_title[0]
+    found: list[Park] = []
+    previous = first
+    for m in find_mentions(title, index):
+        if m.start < first.end:
+            continue
+        gap = title[previous.end:m.start]
+        if len(gap) > 2 or not _PARTNER.search(gap) or _AFTER.match(title[m.end:m.end + _WINDOW]):
+            break
+        found.append(m.park)
+        previous = m
+    return found
 
 
 _STORY = object()  # a figure that names no park: the story's own
