@@ -200,6 +200,7 @@ def test_date_lines_beside_a_headline(line):
     "设立时间 | 1992年11月 |",  # a wiki infobox row: the date of something else
     "本页面最后修订于2024年5月3日 (星期五) 08:21。",
     "2024年，园区实现营业收入120亿元。",  # prose: a year it reports, inferred from, not stated
+    "上传人：h****2 文档编号：20481177 上传时间：2024-01-22 格式：DOCX 页数：12",  # a sharing site's upload
 ])
 def test_dates_that_are_not_the_pages(line):
     assert find_signals([line]) == []
@@ -265,3 +266,11 @@ def test_an_advert_carries_the_pages_date_only_as_inferred():
 def test_a_years_results_bound_the_date_with_or_without_a_comma():
     assert infer_date(["2022年区内工程机械产业集群实现产值1068亿元。"]) == PartialDate(2023, 1)
     assert infer_date(["2024年一季度实现营业收入30亿元。"]) == PartialDate(2024, 1)
+
+
+def test_a_hot_list_ends_at_the_headline_under_it_and_its_source_line_dates_the_story():
+    page = ("热点新闻\n·   学会召开2024年度理事... 01/22\n·   我会举办园区创新论坛... 05/06\n"
+            "东湖高新区光电子信息产业营收突破6000亿元\n来源：学会秘书处　时间：2024-03-18\n"
+            "3月15日，学会调研组赴东湖高新区调研。据介绍，2023年东湖高新区光电子信息产业营业收入突破6000亿元。\n")
+    [story] = stories(page)
+    assert (story.title, story.date, story.date_inferred) == ("东湖高新区光电子信息产业营收突破6000亿元", "2024-03-18", False)

@@ -49,10 +49,11 @@ _LIST_HEADER = re.compile(
     r"^[【\[［]?\s*(?:相关(?:新闻|阅读|文章|报道|链接|推荐)|推荐阅读|延伸阅读|热点(?:新闻|推荐|文章)|热门(?:文章|新闻)|"
     r"最新(?:文章|新闻|推荐|资讯)|近期推荐|图文推荐|为您推荐|猜你喜欢|精彩推荐|往期回顾|更多新闻|点击排行|阅读排行|本类(?:推荐|排行)|"
     r"上一篇|下一篇|上一条|下一条|更多\s*>+)")
-# Dates that are not the page's: print and crawl stamps, visits and citations, copyright lines.
+# Dates that are not the page's: print and crawl stamps, visits and citations, copyright lines,
+# a document-sharing site's upload record (上传人 … 文档编号 … 上传时间).
 _NOT_PAGE_DATE = re.compile(
     r"(?:19|20)\d\d/\d{1,2}/\d{1,2}\s*(?:上午|下午)|(?:访问|打印|浏览|引用|检索|下载|抓取|采集|截图|获取)(?:时间|日期|于)|"
-    r"版权所有|Copyright|©|ICP|公网安备|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{4}|"
+    r"版权所有|Copyright|©|ICP|公网安备|(?:上传人|文档编号)[:：]|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{4}|"
     # an event's dates, not the page's: 活动时间：9月20日至10月7日, 报名截止日期
     r"(?:活动|会议|报名|举办|举行|开幕|闭幕|截止|开始|结束|申报|有效|展览|展期|招聘|考试|面试|开放|营业|咨询|受理|公示)(?:时间|日期|期)|"
     r"(?:日|\d)\s*(?:至|到|—|–|~|-)\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -92,8 +93,8 @@ def find_signals(lines: list[str]) -> list[Signal]:
             in_list = True
             continue
         if in_list:
-            if _PROSE.search(text) and len(text) > 30:
-                in_list = False  # the list is over: prose again
+            if (_PROSE.search(text) and len(text) > 30) or _SOURCE.search(text):
+                in_list = False  # the list is over: prose again, or a story's source line
             else:
                 continue
         if _NOT_PAGE_DATE.search(text):
@@ -306,10 +307,3 @@ class PageDating:
     def provenance(self) -> Optional[Provenance]:
         return page_provenance([s for s in self.signals if not _inside(s.line, self.ads)], self.lines)
 
-
-def page_source(found: Optional[Provenance], given: Optional[Provenance]) -> Provenance:
-    """The editor's source fields, completed from what the page's masthead says."""
-    found, given = found or Provenance(), given or Provenance()
-    return Provenance(*(mine or theirs for mine, theirs in zip(
-        (given.publication, given.date, given.edition, given.page, given.url),
-        (found.publication, found.date, found.edition, found.page, found.url))))

@@ -248,7 +248,7 @@ def _mark_lists(texts: list[str], lines: Sequence[PageLine], reasons: list[str],
                 break
             if is_prose(text) and not reasons[j]:
                 break
-            if not reasons[j] and j + 1 < len(texts) and not reasons[j + 1] and is_prose(texts[j + 1]):
+            if not reasons[j] and _opens_story(j, texts, reasons):
                 break  # the headline of the story that follows the list
             if not reasons[j]:
                 if not _is_list_item(text) and _list_rule(text) is None:
@@ -256,6 +256,17 @@ def _mark_lists(texts: list[str], lines: Sequence[PageLine], reasons: list[str],
                 reasons[j] = "related-story list"
             j += 1
         i = j
+
+
+_UNDER_HEADLINE = ("source and date line", "share bar", "print and font controls")
+
+
+def _opens_story(j: int, texts: list[str], reasons: list[str]) -> bool:
+    """Line j is a headline: prose follows it, maybe after its date, source and share lines."""
+    k = j + 1
+    while k < len(texts) and reasons[k] in _UNDER_HEADLINE:
+        k += 1
+    return k < len(texts) and not reasons[k] and is_prose(texts[k])
 
 
 def _mark_repeated_titles(texts: list[str], reasons: list[str], first_prose: int) -> None:

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Optional
 
 from .dates import FUTURE_SLACK, PartialDate, from_iso
-from .datelines import Dated, PageDating, page_source
+from .datelines import Dated, PageDating
 from .edits import restructure
 from ..figures.checks import check_story
 from ..figures.facts import extract_story_facts
 from ..figures.meaning import annotate_story
 from .layout import build_blocks
-from ..model import Discarded, PageResult, Seed, Story
+from ..model import Discarded, PageResult, Provenance, Seed, Story
 from .normalize import normalize_line, strip_pinyin
 from .attribution import attribute, page_park
 from .parks import ParkIndex, park_index, park_named
@@ -131,3 +131,11 @@ def process_file(path: Path, fact_box_size: int = 6, max_bytes: int = DEFAULT_MA
     sidecar is reported in the result's errors, and the page processed without it)."""
     seed = read_seed(path, max_bytes)
     return process_seed(seed, read_sidecar(path.with_suffix(".yml")), fact_box_size, today=today)
+
+
+def page_source(found: Optional[Provenance], given: Optional[Provenance]) -> Provenance:
+    """The editor's source fields, completed from what the page's masthead says."""
+    found, given = found or Provenance(), given or Provenance()
+    return Provenance(*(mine or theirs for mine, theirs in zip(
+        (given.publication, given.date, given.edition, given.page, given.url),
+        (found.publication, found.date, found.edition, found.page, found.url))))
