@@ -1,36 +1,53 @@
-"""A park page's figure table rows (figures.table_rows, table_html): escaped, linked, and the
-title's language marked where it is not the page's."""
+"""A park page's full list of figures (keyfigures.figure_list_html): grouped by story, escaped,
+linked to the sentences, sortable within one unit, a figure with no label shown by its sentence."""
 from datetime import datetime
 from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 
-from park_digest.site.tables import figure_count, table_html, table_rows
+from park_digest.site.keyfigures import figure_list_html, figure_refs
+from park_digest.site.tables import figure_count
 from park_digest.stories.markdown import FactEntry, StoryMeta
 
+WORDS = {"col_label": "Indicator", "col_figure": "Figure", "col_period": "Period", "sort_by": "Sort",
+         "doubtful": "doubtful", "doubtful_title": "flagged", "inferred_title": "inferred", "inferred_short": "inferred"}
 
-def story(slug: str, title: str, title_lang: str, facts: int = 1) -> SimpleNamespace:
+
+def story(slug: str, title: str, day: int, facts) -> SimpleNamespace:
     """An English story as Pelican reads it, with its figures."""
-    fact = FactEntry(label="Loans & <more>", figure="5 <billion>", value=5e9, unit="CNY", anchor="p2s0", box=True)
-    return SimpleNamespace(slug=slug, title=title, lang="en", url=f"en/stories/{slug}.html", date=datetime(2026, 1, 5),
-                           digest=StoryMeta(title_lang=title_lang, date_precision="month", date_inferred=True,
-                                            facts=(fact,) * facts))
+    return SimpleNamespace(slug=slug, title=title, lang="en", url=f"en/stories/{slug}.html",
+                           date=datetime(2026, 1, day), digest=StoryMeta(park="qingdao", date_precision="day",
+                                                                          facts=tuple(facts)))
 
 
-def test_rows_are_escaped_linked_and_name_an_untranslated_title_s_language():
-    stories = [story("a", 'Loans <b>& "grants"</b>', "en"), story("b", "贷款", "zh-Hans")]
-    html = table_html(table_rows(stories), "https://example.org/site")
-    first, second = BeautifulSoup(f"<table><tbody>{html}</tbody></table>", "html.parser").select("tr")
-    assert [td.get_text() for td in first.select("td")] == ["2026-01", "Loans & <more>", "5 <billion>",
-                                                            'Loans <b>& "grants"</b>']
-    assert first.select_one("td")["data-value"] == "2026-01-05"  # sorts by the day, shows it to its precision
-    assert first.select_one("td.num")["data-value"] == "5000000000.0"
-    assert first.select_one("td.num a")["href"] == "https://example.org/site/en/stories/a.html#p2s0"
-    assert first.select("td a")[-1]["href"] == "https://example.org/site/en/stories/a.html"
-    assert not first.select("a[lang]") and second.select("td a")[-1]["lang"] == "zh-Hans"
-    assert "<b>" not in html and "<more>" not in html
+LOAN = FactEntry(label="Loans & <more>", figure="CNY 5 <billion>", value=5e9, unit="CNY", anchor="p2s0", box=True,
+                 indicator="credit", period="2025", period_inferred=True)
+FIRMS = FactEntry(label="High-tech enterprises", figure="628", value=628, unit="count", anchor="p3",
+                  indicator="hightech_enterprises", period="≤2025-10", doubtful=("implausible",))
+SCAN = FactEntry(label="", figure="8 seconds", value=8, unit="second", anchor="p4", labelled=False,
+                 sentence="The scanner reads <a> part in 8 seconds, faster than any before it.")
 
 
-def test_a_park_s_figure_count_is_its_table_s_length_without_the_table():
-    stories = [story("a", "A", "en"), story("b", "B", "en", facts=3), story("c", "C", "en", facts=0)]
-    assert figure_count(stories) == len(table_rows(stories)) == 4
+def test_figures_are_grouped_by_story_newest_first_escaped_and_linked():
+    stories = [story("a", 'Loans <b>& "grants"</b>', 5, [LOAN, SCAN]), story("b", "Firms", 9, [FIRMS]),
+               story("c", "Elsewhere", 7, [FactEntry(label="X", figure="1", value=1, unit="count", anchor="p0",
+                                                      park="xian")])]
+    html = figure_list_html(figure_refs(stories, "qingdao"), "en", WORDS, "https://example.org/site")
+    doc = BeautifulSoup(html, "html.parser")
+    sections = doc.select("section.story-figures")
+    assert [s.h3.a.get_text() for s in sections] == ["Firms", 'Loans <b>& "grants"</b>']  # not the other park's
+    assert sections[1].h3.a["href"] == "https://example.org/site/en/stories/a.html"
+    loan, scan = sections[1].select("tbody tr")
+    cells = [td.get_text() for td in loan.select("td")]
+    assert cells[:2] == ["Loans & <more>", "CNY 5 <billion>"] and cells[2].startswith("2025")
+    assert loan.select_one("td.num a")["href"] == "https://example.org/site/en/stories/a.html#p2s0"
+    assert loan["data-group"] == "CNY" and loan.select_one("td.num")["data-value"] == "5000000000.0"
+    assert loan.select_one(".period.inferred")  # the period comes from the publication date
+    assert scan.select_one("q.context").get_text().startswith("The scanner reads <a> part")  # no label: its sentence
+    assert sections[0].select_one(".doubtful")  # a flagged figure carries its flag
+    assert "<b>" not in html and "<more>" not in html and "<a> part" not in html
+
+
+def test_a_park_s_figure_count_is_its_list_s_length_without_the_list():
+    stories = [story("a", "A", 1, [LOAN]), story("b", "B", 2, [LOAN, FIRMS, SCAN]), story("c", "C", 3, [])]
+    assert figure_count(stories, "qingdao") == len(figure_refs(stories, "qingdao")) == 4

@@ -18,7 +18,7 @@ from park_digest.parse.clean import clean_text
 from park_digest.parse.pipeline import process_seed
 from park_digest.parse.sidecar import parse_sidecar
 from park_digest.parse.read import SeedError, decode_seed
-from park_digest.site.chart import Bar, money_chart
+from park_digest.site.chart import bar_chart
 from park_digest.site.feeds import FeedInfo, atom_feed
 from park_digest.site.sitemap import SitemapEntry, sitemap_xml
 from park_digest.settings import Settings
@@ -108,12 +108,13 @@ def check_site_writers(result) -> None:
         sitemap = sitemap_xml(entries, "http://127.0.0.1:8000", "zh-Hans")
         ET.fromstring(sitemap.encode("utf-8"))
         written.append(sitemap)
-    bars = [Bar(f"{s.title or ''} {f.label_zh}", f.value) for s in result.stories for f in s.facts
+    bars = [(f"{s.title or ''} {f.label_zh}", f.value) for s in result.stories for f in s.facts
             if f.unit == "CNY" and f.value > 0][:8]
     if bars:
-        chart = money_chart(bars, "CNY", "zh", "c", "金额（%s）", "%d 项，最大 %s，单位 %s")
-        ET.fromstring(chart.svg)
-        written.append(chart.svg)
+        chart = bar_chart([label for label, _ in bars], [value for _, value in bars], "c",
+                          f"{bars[0][0]}（亿元）", "；".join(label for label, _ in bars), "亿元")
+        ET.fromstring(chart)
+        written.append(chart)
     for text in written:
         found = FORBIDDEN.search(text)
         assert found is None, (hex(ord(found.group())), text[max(0, found.start() - 30):found.end() + 30])

@@ -1,6 +1,7 @@
 """`make github` publishes a sub-path build to a branch of a (local, bare) repository."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -40,6 +41,13 @@ def test_make_github_pushes_the_published_site(tmp_path):
     assert 'baseUrl: "/park-digest/"' in search
     sitemap = git("--git-dir", str(remote), "show", "pages:sitemap.xml", env=bare)
     assert f"<loc>{SITE}/en/index.html</loc>" in sitemap
+    # The open data's descriptor and figures link absolutely: they are read away from the site.
+    package = json.loads(git("--git-dir", str(remote), "show", "pages:data/datapackage.json", env=bare))
+    assert package["homepage"] == SITE
+    assert [r["path"] for r in package["resources"]] == [f"{SITE}/data/{name}" for name in
+                                                         ("facts.csv", "facts.json", "indicators.csv")]
+    facts = json.loads(git("--git-dir", str(remote), "show", "pages:data/facts.json", env=bare))
+    assert all(fact["url"].startswith(f"{SITE}/") for fact in facts["facts"])
 
 
 def test_make_github_refuses_without_a_real_siteurl(tmp_path):

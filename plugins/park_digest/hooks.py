@@ -17,7 +17,8 @@ from .settings import ConfigurationError, Settings, check_folders, load_settings
 from .site.content import LANG_NAMES, bcp47, iso_day, iso_month, lang_prefix, shown_date, url_of, with_translations
 from .site.pages import DigestPagesGenerator
 from .site.search import SearchIndex
-from .site.tables import table_html
+from .site.comparison import compare_rows_html
+from .site.keyfigures import figure_list_html, key_table_html
 from .site.writer import DigestWriter
 from .stories.generate import generate_content
 from .stories.reader import StoryReader
@@ -102,7 +103,7 @@ class DigestPlugin:
         theme_ui = Path(generator.theme) / "ui.yml"
         ui = yaml.safe_load(theme_ui.read_text(encoding="utf-8")) if theme_ui.exists() else {}
         generator.env.globals.update(ui=ui, lang_names=LANG_NAMES, lang_prefix=lang_prefix,
-                                     table_html=figure_table, story_alternates=story_alternates,
+                                     **FIGURE_HTML, story_alternates=story_alternates,
                                      bcp47=bcp47, url_of=url_of, digest_languages=self.settings.languages,
                                      # the configured address; templates' SITEURL may be relative
                                      site_url=(generator.settings.get("SITEURL") or "").rstrip("/"))
@@ -154,6 +155,13 @@ def story_alternates(content) -> list[dict]:
     return [{"lang": lang, "name": LANG_NAMES[lang], "url": url_of(versions[lang])} for lang in order]
 
 
-def figure_table(rows, site_url: str) -> Markup:
-    """park.html's table rows (tables.table_html), escaped already."""
-    return Markup(table_html(rows, site_url))
+def _markup(make):
+    """A maker of HTML that escapes its own text (a park's thousands of cells through Jinja's
+    escaping were most of its page's render), as a template global."""
+    return lambda *args: Markup(make(*args))
+
+
+# The key-indicator table, the figures by story and the comparison rows: the templates pass them
+# their SITEURL, which Pelican makes relative on each page.
+FIGURE_HTML = {"key_table_html": _markup(key_table_html), "figure_list_html": _markup(figure_list_html),
+               "compare_rows_html": _markup(compare_rows_html)}

@@ -1,9 +1,9 @@
-"""A park's money figures → an inline SVG bar chart, readable without JavaScript.
+"""One indicator's values over its periods → an inline SVG bar chart, readable without
+JavaScript, on a linear axis from zero (a logarithmic one hid a 50-fold difference from readers).
 
-Drawn by hand rather than with a charting library: one horizontal bar per figure is a few
-dozen SVG elements, and pygal, which drew it before, cost 7.5 ms a chart (a sixth of a cold
-build at 300 pages), shipped 12 KB of CSS inside every chart, and left the smallest bar of a
-logarithmic chart with no length at all. Colours come from classes the site's stylesheet
+Drawn by hand rather than with a charting library: one horizontal bar per value is a few dozen
+SVG elements, and pygal, which drew the park charts before, cost 7.5 ms a chart and shipped 12 KB
+of CSS inside every chart. Colours come from classes the site's stylesheet
 paints, so the chart follows the reader's light or dark theme; the drawing itself is plain,
 deterministic SVG with a <title>/<desc> pair that names it for screen readers, and presentation
 attributes that keep it legible where the stylesheet does not reach (a feed reader).
@@ -26,9 +26,6 @@ CURRENCY_NAMES = {
     "zh-Hant": {"CNY": "元", "USD": "美元", "EUR": "歐元"},
     "en": {"CNY": "CNY", "USD": "US$", "EUR": "EUR"},
 }
-# Beyond this spread of values a linear axis leaves most bars invisible.
-LOG_SPREAD = 100
-
 # Geometry, in SVG units at a font size of 14.
 WIDTH, FONT_SIZE, ROW, BAR = 720, 14, 28, 18
 LABEL_ROOM = 230  # the bar labels' column
@@ -40,15 +37,9 @@ WIDE, NARROW = FONT_SIZE, FONT_SIZE * 0.62
 
 
 @dataclass(frozen=True)
-class Bar:
-    label: str  # what the figure counts, with its date
-    value: float  # in the currency's base unit (yuan, dollars, euros)
-
-
-@dataclass(frozen=True)
 class Chart:
-    unit: str  # CNY | USD | EUR
-    scale_name: str  # e.g. "亿元", "CNY billion": what the drawn numbers count
+    unit: str  # CNY | USD | EUR | count | percent …
+    scale_name: str  # e.g. "亿元", "CNY billion", "number": what the drawn numbers count
     title: str
     svg: str
 
@@ -97,20 +88,6 @@ def shorten(label: str, room: float) -> str:
     return label
 
 
-def logarithmic(values: list[float]) -> bool:
-    positive = [v for v in values if v > 0]
-    return bool(positive) and max(positive) / min(positive) >= LOG_SPREAD
-
-
-def powers_of_ten(values: list[float]) -> list[float]:
-    """Ticks of a logarithmic axis: from the power of ten below the smallest figure, so that
-    every bar has a length, to the one at or above the largest."""
-    positive = [v for v in values if v > 0]
-    low = math.floor(math.log10(min(positive)) - 1e-9)
-    high = max(low + 1, math.ceil(math.log10(max(positive)) - 1e-9))
-    return [10.0 ** k for k in range(low, high + 1)]
-
-
 def linear_ticks(top: float) -> list[float]:
     """0 and four to seven round steps (1, 2, 2.5 or 5 × 10ⁿ) reaching past `top`."""
     if top <= 0:
@@ -121,20 +98,17 @@ def linear_ticks(top: float) -> list[float]:
     return [round(step * i, 12) for i in range(count + 1)]
 
 
-def _scale(ticks: list[float], log: bool):
+def _scale(ticks: list[float]):
     """value → x coordinate on the plot."""
     low, high = ticks[0], ticks[-1]
-    if log:
-        lo, span = math.log10(low), math.log10(high) - math.log10(low)
-        return lambda v: PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * ((math.log10(v) - lo) / span if v > low else 0)
     return lambda v: PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * max(0.0, v - low) / (high - low)
 
 
-def draw_bars(labels: list[str], values: list[float], axis_title: str, log: bool) -> list[str]:
+def draw_bars(labels: list[str], values: list[float], axis_title: str) -> list[str]:
     """The chart's SVG elements: guides with their tick labels, one row per bar (label, bar,
     value; the full label as a tooltip), the axis line and its title."""
-    ticks = powers_of_ten(values) if log else linear_ticks(max(values, default=0))
-    x_of = _scale(ticks, log)
+    ticks = linear_ticks(max(values, default=0))
+    x_of = _scale(ticks)
     bottom = TOP + ROW * len(values)
     parts = ['<g class="guides" stroke="#d5d9d4">']
     for tick in ticks:
@@ -158,23 +132,13 @@ def draw_bars(labels: list[str], values: list[float], axis_title: str, log: bool
     return parts
 
 
-def money_chart(bars: list[Bar], unit: str, lang: str, chart_id: str, title: str,
-                describe: str, log_note: str = "") -> Chart:
-    """`title` and `describe` are format strings: title takes the scale name ("亿元"), describe
-    takes (count, largest, scale name); `log_note` is appended when the axis is logarithmic."""
-    size, word = scale_for([b.value for b in bars], lang)
-    name = scale_name(unit, word, lang)
-    log = logarithmic([b.value for b in bars])
-    largest = max(bars, key=lambda b: b.value)
-    description = describe % (len(bars), f"{_number(largest.value / size)} {name} ({largest.label})", name)
-    if log:
-        description += log_note
-    title = title % name
-    height = TOP + ROW * len(bars) + BOTTOM
-    body = draw_bars([b.label for b in bars], [b.value / size for b in bars],
-                     f"{name}{log_note if log else ''}", log)
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="money-chart" viewBox="0 0 {WIDTH} {height}" '
-           f'font-size="{FONT_SIZE}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">'
-           f'<title id="{chart_id}-title">{escape(title)}</title>'
-           f'<desc id="{chart_id}-desc">{escape(description)}</desc>{"".join(body)}</svg>')
-    return Chart(unit, name, title, svg)
+def bar_chart(labels: list[str], values: list[float], chart_id: str, title: str, description: str,
+              axis_title: str) -> str:
+    """The whole SVG: `values` already in the unit `axis_title` names; `chart_id` makes the ids
+    of its title and description, which name it for screen readers."""
+    height = TOP + ROW * len(values) + BOTTOM
+    body = draw_bars(labels, values, axis_title)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="series-chart" viewBox="0 0 {WIDTH} {height}" '
+            f'font-size="{FONT_SIZE}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">'
+            f'<title id="{chart_id}-title">{escape(title)}</title>'
+            f'<desc id="{chart_id}-desc">{escape(description)}</desc>{"".join(body)}</svg>')

@@ -13,9 +13,12 @@ from urllib.parse import urlparse
 
 from pelican.generators import Generator
 
-from .chart import money_chart
+from .comparison import compare
 from .feeds import FeedInfo, atom_feed
-from .tables import figure_count, figure_rows, money_bars, rows_csv, rows_json, table_rows
+from .keyfigures import figure_refs, indicator_charts, park_cells
+from .opendata import datapackage, indicators_csv
+from .tables import figure_count, figure_rows, rows_csv, rows_json
+from ..figures.indicators import INDICATORS
 from .search import bundle_path, content_documents, park_documents
 from .content import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
                    url_of, with_translations)
@@ -25,7 +28,7 @@ from .writer import RENDER_INPUTS
 
 logger = logging.getLogger(__name__)
 # Pages every language gets, by path under its language prefix.
-LANGUAGE_PAGES = ("index.html", "archives.html", "search.html", "parks/index.html")
+LANGUAGE_PAGES = ("index.html", "archives.html", "search.html", "parks/index.html", "parks/compare.html")
 
 
 class DigestPagesGenerator(Generator):
@@ -105,16 +108,31 @@ class DigestPagesGenerator(Generator):
         self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,
                     figure_counts={park.slug: figure_count(park.stories.get(lang, []), park.slug) for park in parks},
                     story_total=sum(park.count() for park in parks))
+        self._write(writer, "parks/compare.html", "compare", lang, everything,
+                    later=lambda: self.comparison(lang))
         for park in parks:
             stories = park.stories.get(lang, [])
-            # The table and charts only for a page that is rendered: a rebuild keeps most.
+            # The tables and charts only for a page that is rendered: a rebuild keeps most.
             self._write(writer, f"parks/{park.slug}.html", "park", lang, park_inputs[park.slug],
                         later=lambda park=park, stories=stories: self.park_tables(park, lang, stories),
                         park=park, stories=stories, feed=f"feeds/parks/{park.slug}.atom.xml")
 
     def park_tables(self, park, lang: str, stories: list) -> dict:
-        rows = table_rows(stories, park.slug)
-        return {"rows": rows, "charts": self.park_charts(park, lang, rows)}
+        """Key indicators (one value per indicator and period), a chart per indicator with two
+        periods or more, and every figure by story."""
+        refs = figure_refs(stories, park.slug)
+        cells = park_cells(refs)
+        return {"refs": refs, "key_cells": cells,
+                "charts": indicator_charts(cells, lang, self.ui(lang), f"chart-{park.slug}")}
+
+    def comparison(self, lang: str) -> dict:
+        """Every park's latest value of each indicator (parks/compare.html)."""
+        cells = park_cells(figure_refs(self.by_lang[lang]))
+        names = {slug: park.name(lang) for slug, park in self.parks.items()}
+        table = compare(cells, names)
+        sections = [{"id": indicator.replace("_", "-"), "name": INDICATORS.by_id[indicator].names[lang],
+                     "rows": rows} for indicator, rows in table.items()]
+        return {"sections": sections, "park_url": lang_prefix(lang) + "parks/%s.html"}
 
     def write_feeds(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
         """The language's feed, and each park's."""
@@ -128,13 +146,6 @@ class DigestPagesGenerator(Generator):
                 FeedInfo(prefix + feed, f"{prefix}parks/{park.slug}.html",
                          f"{park.name(lang)} · {t.get('site_name', '')}", t.get("tagline", ""), lang),
                 stories, self.site_url), park_inputs[park.slug])
-
-    def park_charts(self, park, lang: str, rows) -> list:
-        t = self.ui(lang)
-        return [money_chart(bars, unit, lang, f"chart-{park.slug}-{unit.lower()}",
-                            t.get("chart_title", "%s (%%s)") % park.name(lang),
-                            t.get("chart_desc", "%s %s %s"), t.get("chart_log", ""))
-                for unit, bars in money_bars(rows).items()]
 
     def write_data(self, writer, everything: str, park_inputs: dict[str, str]) -> None:
         """output/data/facts.{csv,json} and the same per park: every figure, with its sentence."""
@@ -153,6 +164,12 @@ class DigestPagesGenerator(Generator):
 
         writer.write_text("data/facts.csv", lambda: rows_csv(rows()), everything)
         writer.write_text("data/facts.json", lambda: rows_json(rows()), everything)
+        writer.write_text("data/indicators.csv", indicators_csv, everything)
+        base = self.site_url + "/data/" if self.site_url else ""
+        writer.write_text("data/datapackage.json", lambda: datapackage(self.site_url, {
+            "figures_csv": base + "facts.csv", "figures_json": base + "facts.json",
+            "indicators_csv": base + "indicators.csv"}, self.ui(SOURCE_LANG).get("site_name", "Park Digest")),
+            everything)
         for slug in self.parks:
             inputs = park_inputs[slug]
             writer.write_text(f"data/parks/{slug}.csv", lambda: rows_csv(rows(slug)), inputs)

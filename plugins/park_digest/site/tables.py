@@ -1,4 +1,5 @@
-"""Every figure of the published stories as rows: the park tables, charts and data downloads.
+"""Every figure of the published stories as rows of the open data (data/facts.csv and .json,
+the same per park; opendata.py describes the columns).
 
 Works on objects shaped like Pelican's Article (slug, title, date, url and the story's `digest`,
 a stories.markdown.StoryMeta, whose facts carry their sentence), so it is tested without Pelican.
@@ -7,23 +8,21 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
-from html import escape
 from typing import Any, Iterable, Optional
 
-from .chart import Bar
-from ..model import MONEY_UNITS
-from .content import bcp47, fact_park, shown_date, story_parks, url_of
-from .spreadsheet import safe_cell
+from ..figures.compare import Reported, cells
+from .content import fact_park, shown_date, story_parks, url_of
+from .opendata import FIGURE_COLUMNS
+from .spreadsheet import BOM, safe_cell
 
-COLUMNS = ("park", "park_zh", "park_en", "story", "title", "date", "date_inferred", "sentence",
-           "figure", "figure_en", "value", "value_max", "unit", "qualifier", "label_zh", "label_en",
-           "in_box", "url")
+COLUMNS = FIGURE_COLUMNS
 
 
 @dataclass(frozen=True)
 class FigureRow:
+    id: str  # story slug and the figure's place among its facts: s1#0
     park: str
     park_zh: str
     park_en: str
@@ -39,8 +38,18 @@ class FigureRow:
     unit: str
     qualifier: str
     label_zh: str
+    label_zh_hant: str
     label_en: str
+    labelled: bool
+    indicator: Optional[str]
+    change: Optional[str]
+    change_of: Optional[str]  # the id of the level that changed
+    share_of: Optional[str]
+    period: Optional[str]
+    period_inferred: bool
     in_box: bool
+    doubtful: str  # the checks' kinds, ; separated
+    conflict: bool  # another story gives another value for this park, indicator and period
     url: str
 
     # Formatted once: the row is written to the site's file and to its park's.
@@ -70,34 +79,55 @@ def story_date(article: Any) -> str:
     return shown_date(article)
 
 
-def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str) -> list[FigureRow]:
-    """Rows for the zh-Hans stories; `english` maps slug → the English page, when built.
+def figure_rows(sources: Iterable[Any], english: dict[str, Any], base_url: str,
+                hant: Optional[dict[str, Any]] = None) -> list[FigureRow]:
+    """Rows for the zh-Hans stories; `english` (and `hant`) map slug → the English (Traditional)
+    page, when built.
 
-    A story lists its figures in the same order in every language, so the English label and
-    figure are found by position.
+    A story lists its figures in the same order in every language, so the other languages'
+    labels and figures are found by position.
     """
     rows = []
     for article in sources:
         meta, url, date = article.digest, url_of(article), story_date(article)
-        other = english.get(article.slug)
-        other_facts = other.digest.facts if other is not None else ()
+        twins = _twins(english.get(article.slug)), _twins((hant or {}).get(article.slug))
         names = {slug: (zh, en) for slug, zh, en in story_parks(article)}
         for index, fact in enumerate(meta.facts):
-            twin = other_facts[index] if index < len(other_facts) else None
+            en, zh_hant = (t[index] if index < len(t) else None for t in twins)
             park = fact_park(article, fact)
             park_zh, park_en = names.get(park, ("", ""))
+            labelled = fact.labelled and bool(fact.label)
             rows.append(FigureRow(
-                park=park, park_zh=park_zh, park_en=park_en, story=article.slug,
+                id=f"{article.slug}#{index}", park=park, park_zh=park_zh, park_en=park_en, story=article.slug,
                 title=article.title, date=date, date_inferred=meta.date_inferred,
-                sentence=fact.sentence, figure=fact.figure, figure_en=twin.figure if twin else "",
+                sentence=fact.sentence, figure=fact.figure, figure_en=en.figure if en else "",
                 value=fact.value, value_max=fact.value_max, unit=fact.unit, qualifier=fact.qualifier,
-                label_zh=fact.label, label_en=twin.label if twin else "", in_box=fact.box,
+                label_zh=fact.label if labelled else "", label_zh_hant=zh_hant.label if zh_hant and labelled else "",
+                label_en=en.label if en and labelled else "", labelled=labelled, indicator=fact.indicator,
+                change=fact.change, change_of=None if fact.change_of is None else f"{article.slug}#{fact.change_of}",
+                share_of=fact.share_of, period=fact.period, period_inferred=fact.period_inferred,
+                in_box=fact.box, doubtful=";".join(fact.doubtful), conflict=False,
                 url=f"{base_url}{url}#{fact.anchor}"))
-    return rows
+    return _with_conflicts(rows)
+
+
+def _twins(article: Any) -> tuple:
+    return article.digest.facts if article is not None else ()
+
+
+def _with_conflicts(rows: list[FigureRow]) -> list[FigureRow]:
+    """Mark the rows of a park, indicator and period whose stories give different values."""
+    reports = [Reported(r.park, r.indicator, r.period, r.period_inferred, r.value, r.unit, r.change, r.share_of,
+                        r.value_max, source=i)
+               for i, r in enumerate(rows) if r.labelled and r.indicator and r.period and r.park]
+    clashing = {report.source for cell in cells(reports) if cell.conflict
+                for value in cell.values for report in value.reports}
+    return [replace(row, conflict=True) if i in clashing else row for i, row in enumerate(rows)]
 
 
 def rows_csv(rows: Iterable[FigureRow]) -> str:
-    return _CSV_LINE.writerow(COLUMNS) + "".join(row.csv_line for row in rows)
+    """UTF-8 with a byte-order mark: Excel opens it with the Chinese intact."""
+    return BOM + _CSV_LINE.writerow(COLUMNS) + "".join(row.csv_line for row in rows)
 
 
 def rows_json(rows: Iterable[FigureRow]) -> str:
@@ -112,74 +142,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class TableRow:
-    """One line of a park page's figure table, in that page's language."""
-    article: Any
-    label: str
-    figure: str
-    value: float
-    unit: str
-    anchor: str
-    box: bool = False
-    # Per story, formatted once rather than for every row: Pelican formats a URL anew on every
-    # access and its date type's strftime is slow, which a park with thousands of rows feels.
-    url: str = ""
-    date_iso: str = ""  # for sorting
-    date_text: str = ""  # as shown: month only when inferred, a dash when unknown
-    title: str = ""  # the story's
-    title_lang: str = ""  # the title's language when it is not the page's (an untranslated title)
-
-
-def date_texts(article: Any) -> tuple[str, str]:
-    """(ISO day to sort by, the date as shown: to its precision, a dash when unknown)."""
-    return article.date.isoformat()[:10], shown_date(article) or "—"
-
-
-def table_rows(articles: Iterable[Any], park: Optional[str] = None) -> list[TableRow]:
-    """The figures of these stories; with `park`, only that park's (a round-up gives several)."""
-    rows = []
-    for article in articles:
-        url, (date_iso, date_text) = url_of(article), date_texts(article)
-        title_lang = article.digest.title_lang
-        title_lang = "" if title_lang == bcp47(article.lang) else title_lang
-        rows += [TableRow(article, fact.label, fact.figure, fact.value, fact.unit, fact.anchor, fact.box,
-                          url, date_iso, date_text, article.title, title_lang)
-                 for fact in article.digest.facts if park is None or fact_park(article, fact) == park]
-    return rows
-
-
 def figure_count(articles: Iterable[Any], park: Optional[str] = None) -> int:
     """The rows table_rows makes of these stories, without making them."""
     return sum(park is None or fact_park(article, fact) == park
                for article in articles for fact in article.digest.facts)
-
-
-def table_html(rows: Iterable[TableRow], site_url: str) -> str:
-    """The body rows of a park page's figure table. Made here rather than in park.html: a park
-    with thousands of figures made escaping every cell through Jinja most of its page's render
-    (html.escape is a C function; Jinja makes an object of every value it escapes)."""
-    lines = []
-    for row in rows:
-        page = escape(f"{site_url}/{row.url}")
-        lang = f' lang="{escape(row.title_lang)}"' if row.title_lang else ""
-        lines.append(f'<tr><td data-value="{escape(row.date_iso)}">{escape(row.date_text)}</td>'
-                     f"<td>{escape(row.label)}</td>"
-                     f'<td class="num" data-value="{row.value}"><a href="{page}#{escape(row.anchor)}">'
-                     f"{escape(row.figure)}</a></td>"
-                     f'<td><a href="{page}"{lang}>{escape(row.title)}</a></td></tr>')
-    return "\n".join(lines)
-
-
-def money_bars(rows: Iterable[TableRow]) -> dict[str, list[Bar]]:
-    """Currency → bars, oldest story first, for the chart of a park's money figures.
-
-    Only the figures of the stories' fact boxes: every amount a park's stories mention (dozens of
-    loans and subsidies) makes a chart nobody can read; the boxed ones are the headline figures.
-    """
-    bars: dict[str, list[Bar]] = {}
-    for row in sorted(rows, key=lambda r: (r.article.date, r.article.slug)):
-        if row.box and row.unit in MONEY_UNITS and row.value > 0:
-            when = story_date(row.article)[:7]
-            bars.setdefault(row.unit, []).append(Bar(f"{when} {row.label}".strip(), row.value))
-    return dict(sorted(bars.items(), key=lambda item: (-len(item[1]), MONEY_UNITS.index(item[0]))))

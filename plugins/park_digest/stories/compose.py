@@ -13,7 +13,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Optional, Sequence
 
-from ..figures.factbox import format_value
+from ..figures.factbox import box_rows, format_value
+from ..figures.periods import format_period
 from ..languages.variants import LocalizedStory, Text
 from ..model import Fact, FigureCheck
 from ..parse.names import romanize_name
@@ -167,6 +168,11 @@ def story_meta(local: LocalizedStory, available: tuple[str, ...], config: str,
     body_sources = [item.text for item in story.body]
     own = park.slug if park else ""
     slugs = {p.name_zh: p.slug for p in story.parks}  # a figure names its park in Chinese
+    doubts: dict[tuple, tuple[str, ...]] = {}  # a figure the checks flag: (block, as printed) → kinds
+    for check in story.checks:
+        doubts[(check.block, check.text)] = (*doubts.get((check.block, check.text), ()), check.kind)
+    beside = {row.index: tuple(_in_script(text, local.lang, config) for _, text in row.beside)
+              for row in box_rows(story.facts, [""] * len(story.facts), local.lang)}
     return StoryMeta(
         kind=story.kind, seed=story.seed_file, lines=tuple(story.span), source=story.source,
         date_precision=date_precision(story.date), date_inferred=story.date_inferred,
@@ -180,8 +186,9 @@ def story_meta(local: LocalizedStory, available: tuple[str, ...], config: str,
                           if other.title and other.title.status != "untranslated" and not (
                               local.lang == "en" and local.title and local.title.status == "untranslated")),
         facts=tuple(replace(fact_entry(fact, label.text, local, body_sources, config, headings),
-                            park=slugs.get(fact.park or "", own) if slugs.get(fact.park or "", own) != own else "")
-                    for fact, label in zip(story.facts, local.fact_labels)),
+                            park=slugs.get(fact.park or "", own) if slugs.get(fact.park or "", own) != own else "",
+                            doubtful=doubts.get((fact.block, fact.surface), ()), beside=beside.get(index, ()))
+                    for index, (fact, label) in enumerate(zip(story.facts, local.fact_labels))),
         checks=tuple(check_entry(check, local.lang, config) for check in story.checks))
 
 
@@ -241,9 +248,15 @@ def fact_entry(fact: Fact, label: str, local: LocalizedStory, body_sources: list
     anchor = fact_anchor(fact, body_sources, local.lang, headings)
     return FactEntry(label=label, figure=_fact_value(fact, local.lang, config), anchor=anchor,
                      value=fact.value, value_max=fact.value_max, unit=fact.unit, qualifier=fact.qualifier,
-                     box=fact.in_box, sentence=_anchor_text(local, anchor))
+                     box=fact.in_box, sentence=_anchor_text(local, anchor), indicator=fact.indicator,
+                     change=fact.change, change_of=fact.change_of, share_of=fact.share_of,
+                     period=fact.period, period_inferred=fact.period_inferred, labelled=fact.labelled,
+                     period_text=format_period(fact.period, local.lang))
 
 
 def _fact_value(fact: Fact, lang: str, config: str) -> str:
-    value = format_value(fact, lang)
-    return converter(config).convert(value) if lang == "zh-Hant" else value
+    return _in_script(format_value(fact, lang), lang, config)
+
+
+def _in_script(text: str, lang: str, config: str) -> str:
+    return converter(config).convert(text) if lang == "zh-Hant" else text

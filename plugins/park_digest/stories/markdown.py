@@ -40,6 +40,19 @@ class FactEntry:
     box: bool = False  # shown in the story's fact box
     sentence: str = ""  # the text at the anchor, in the page's language
     park: str = ""  # slug of the figure's park when it is not the story's (a round-up)
+    # What it measures (INDICATORS.md): the key-indicator tables, charts, comparison and data read these.
+    indicator: Optional[str] = None
+    change: Optional[str] = None  # yoy | mom | vs_period
+    change_of: Optional[int] = None  # index in the story's facts of the level that changed
+    share_of: Optional[str] = None
+    period: Optional[str] = None  # normalised: 2025, 2025-01/2025-08, ≤2025-12, target:2027 …
+    period_inferred: bool = False
+    labelled: bool = True  # False: no clean label, so in no box, chart or comparison
+    doubtful: tuple[str, ...] = ()  # kinds of the checks that flag it (malformed, implausible, sum_mismatch)
+    # As the fact box shows it, in the page's language: the period, and the changes and shares
+    # printed beside the level ("up 39.5% year on year").
+    period_text: str = ""
+    beside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 /* Sortable tables, as progressive enhancement: without JavaScript the table reads as printed.
    Hand-written (about 40 lines) because the needs are small: numeric sort on data-value,
-   locale-aware text sort, aria-sort for screen readers, and headers that are real buttons. */
+   locale-aware text sort, aria-sort for screen readers, and headers that are real buttons.
+   Rows that carry data-group (a unit: CNY, USD, count) sort by number only within their group:
+   yuan, dollars and counts are never ranked against each other. */
 (function () {
   "use strict";
   function cellKey(row, index, kind) {
@@ -17,6 +19,9 @@
     var lang = document.documentElement.lang;
     rows.sort(function (a, b) {
       var x = cellKey(a, index, kind), y = cellKey(b, index, kind);
+      var group = kind === "number" ? String(a.getAttribute("data-group") || "").localeCompare(
+        String(b.getAttribute("data-group") || "")) : 0;
+      if (group !== 0) return group;
       var order = kind === "number" ? x - y : String(x).localeCompare(String(y), lang);
       return ascending ? order : -order;
     });
