@@ -48,7 +48,7 @@ def test_short_former_and_full_names_find_the_same_park(text, slug, index):
 @pytest.mark.parametrize("phrase", [
     "国家级高新区", "省级高新区", "各高新区", "全国一流国家级高新区", "打造全国一流国家级高新区", "16个高新区",
     "本区", "园区", "该新区", "高新区", "全省开发区", "浙江省级高新区", "湖南省内的开发区", "成都市各区新区",
-    "重点开发区域", "中科院", "南沙群岛",
+    "重点开发区域", "中科院", "南沙群岛", "湖南高新区", "湖南省高新区", "广东省经开区", "四川开发区",
 ])
 def test_generic_phrases_are_never_parks(phrase, index):
     assert parks_in(f"推动{phrase}高质量发展，", index) == []

@@ -186,6 +186,8 @@ def _pattern_park(text: str, zone: re.Match, index: ParkIndex, free: int = 0) ->
         if len(middle) > 4 or middle in _NOT_A_NAME or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in middle):
             continue
         park = unknown_park(tuple(word for word, _ in chain), middle, zone.group(0), index)
+        if not park.known and not middle and all(place.level == "province" for place in chain[-1][1]):
+            continue  # 湖南高新区 is the province's zones together, as 全省高新区; no such park
         return Mention(start, zone.end(), park)
     return None
 
