@@ -212,3 +212,19 @@ def test_a_headline_naming_two_zones_is_about_both(index):
     assert {f.surface: f.park for f in facts} == {"10.2%": "西安高新区", "9.6%": "成都高新区"}
     found, _ = story_of("青岛高新区营收增长8% 与烟台高新区相比仍有差距", ["青岛高新区上半年营收增长8%。"], index)
     assert [p.name_zh for p in found.parks] == ["青岛高新区"] and found.mentioned == ["烟台高新区"]
+
+
+def test_a_story_that_says_only_its_zone_word_takes_the_sites_park():
+    portal = ("楚雄高新技术产业开发区管理委员会\n首页 | 高新概况 | 新闻动态 | 政务公开\n高新区前三季度经济运行稳中有进\n"
+              "发布时间：2024-10-28\n1至9月，高新区完成规上工业总产值312.6亿元，规上工业增加值增长4.2%。\n")
+    city_site = ("孝感网\n市领导到市高新区调研\n2024-04-09 10:05\n"
+                 "近日，市领导到市高新区调研。据介绍，市高新区现有高新技术企业186家。\n")
+    for page, park in ((portal, "楚雄高新区"), (city_site, "孝感高新区")):
+        [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+        assert story.park.name_zh == park and {f.park for f in story.facts} == {park}
+    a_related_list = "相关新闻\n西安高新区营收增长\n\n高新区召开工作会议\n高新区召开年度工作会议，部署全年工作。\n"
+    assert process_seed(decode_seed(a_related_list.encode("utf-8"), "page.txt")).stories[0].park is None
+
+
+def test_a_national_etdz_by_its_shortened_name(index):
+    assert [p.name_zh for _, p in parks_in("昆明经济开发区是国家级经济技术开发区。", index)] == ["昆明经开区"]

@@ -15,7 +15,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import BodyItem, Fact, Park
 from .parks import Mention, ParkIndex, find_mentions
-from .places import leading_places
+from .places import leading_places, short_form
 
 # Words before a park's name in its clause that make it a comparison or a partner, not the subject.
 _BEFORE = re.compile(r"(?:与|和|同|跟|比|较|相较于|相比于|对标|学习|借鉴|赴|到|前往|走进|考察|继|仅次于|超过|超越|"
@@ -221,6 +221,32 @@ def _main_park(in_title: list[Mention], body: Sequence[BodyItem], in_body: list[
         return first[max(counts, key=lambda slug: (counts[slug], -order.index(slug)))]
     text = (title or "") + "".join(item.text for item in body)
     return page_park if page_park is not None and _GENERIC_ZONE.search(text) else None
+
+
+# Lines that say whose site or paper a page is (its masthead, a kicker, the footer's 主办): the
+# park they name is the page's when no story names one. Lists of other stories never count.
+IDENTITY = ("page slogan or kicker above a headline", "site name", "masthead", "site information", "disclaimer",
+            "breadcrumb", "menu or link row", "page header")
+_CITY_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(?:我市|本市|全市|市)(高新区|经开区)|(?<=[，。；：])(?:我市|本市|市)(高新区|经开区)")
+
+
+def identity_park(lines: Iterable[str], story_text: str, index: ParkIndex) -> Optional[Park]:
+    """The park a page's identity lines name (楚雄高新技术产业开发区管理委员会), or, for a story that
+    says 市高新区, the zone of the city a site is named after (孝感网 → 孝感高新区)."""
+    lines = list(lines)
+    named = page_park(lines, index)
+    if named is not None:
+        return named
+    zone = _CITY_ZONE.search(story_text)
+    if zone is None:
+        return None
+    for line in lines:
+        chain = leading_places(line.strip(), index.places)
+        if chain and any(p.level == "city" for p in chain[0][1]):
+            park = index.by_name.get(short_form(chain[0][0]) + (zone.group(1) or zone.group(2)))
+            if park is not None:
+                return park
+    return None
 
 
 def page_park(texts: Iterable[str], index: ParkIndex) -> Optional[Park]:

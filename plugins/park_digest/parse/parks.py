@@ -213,8 +213,10 @@ def unknown_park(places: tuple[str, ...], middle: str, zone: str, index: ParkInd
     written another way (青岛市高新区, 山东省青岛市高新区 → 青岛高新区)."""
     short_zone, english_zone, slug_part = ZONES[zone]
     shorts = [short_form(word) or word for word in places]
+    # 昆明经济开发区 is how people shorten the national 昆明经济技术开发区 (昆明经开区).
+    words = (zone, short_zone, "经开区") if short_zone == "经济开发区" else (zone, short_zone)
     for first in range(len(shorts)):
-        for zone_word in dict.fromkeys((zone, short_zone)):
+        for zone_word in dict.fromkeys(words):
             known = index.by_name.get("".join(shorts[first:]) + middle + zone_word)
             if known is not None:
                 return known

@@ -16,7 +16,7 @@ from ..figures.meaning import annotate_story
 from .layout import build_blocks
 from ..model import Discarded, PageResult, Provenance, Seed, Story
 from .normalize import normalize_line, strip_pinyin
-from .attribution import attribute, page_park
+from .attribution import IDENTITY, attribute, identity_park, page_park
 from .parks import ParkIndex, park_index, park_named
 from .pinyin import lazy_pinyin
 from .clean import printable
@@ -69,7 +69,8 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
     parks = parks or park_index()
     # The texts attribute() searches again, so find_mentions' cache serves both.
     texts = [item.text for d in drafts for item in d.body] + [d.title or "" for d in drafts]
-    main_park = page_park(texts, parks)
+    main_park = page_park(texts, parks) or identity_park(
+        (d.text for d in discarded if d.reason in IDENTITY), "".join(texts), parks)
     dating = PageDating(lines, drafts, today or date.today())
     page_date = _editor_date(sidecar.date, sidecar.date_line, sidecar, dating.today, result)
     source = page_source(dating.provenance(), sidecar.source)
