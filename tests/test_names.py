@@ -9,6 +9,7 @@ from park_digest.parse.names import inline_authors, split_byline, trailing_bylin
     ("李媛 肖玲玲", ("李媛", "肖玲玲")),
     ("本报记者 张三 通讯员 李四", ("张三", "李四")),
     ("文/图 本报记者 刘洋", ("刘洋",)),
+    ("记者 孙立 文/图", ("孙立",)),  # the credit after the names closes a story on an e-paper page
     ("（张明）", ("张明",)),
     ("欧阳娜娜", ("欧阳娜娜",)),
 ])

@@ -228,3 +228,13 @@ def test_a_story_that_says_only_its_zone_word_takes_the_sites_park():
 
 def test_a_national_etdz_by_its_shortened_name(index):
     assert [p.name_zh for _, p in parks_in("昆明经济开发区是国家级经济技术开发区。", index)] == ["昆明经开区"]
+
+
+def test_a_headline_about_zones_as_a_group_names_no_park(index):
+    found, facts = story_of("前三季度国家高新区规上工业营收增长6.9%", [
+        "今年前三季度，国家高新区规模以上工业企业实现营业收入19.8万亿元，同比增长6.9%。",
+        "其中，中关村示范区规上工业企业营业收入1.9万亿元，增长8.1%。",
+    ], index)
+    owner = {(f.block, f.surface): f.park for f in facts}
+    assert found.park is None and owner[("title", "6.9%")] is None and owner[(0, "19.8万亿元")] is None
+    assert owner[(1, "1.9万亿元")] == "中关村科技园区" and [p.name_zh for p in found.parks] == ["中关村科技园区"]

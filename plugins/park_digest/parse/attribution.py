@@ -39,6 +39,8 @@ _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、
 # A clause that opens with a district or county by its full name (南沙区相关负责人…) is about that
 # division, which is no park even when a new area shares its name (广州南沙新区).
 _CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:。！？；]))")
+# A headline about zones as a group (国家高新区, 全省高新区, 各开发区) names no park of its own.
+_COLLECTIVE = re.compile(r"国家(?:级)?(?:高新区|新区|经开区|开发区)|[全各我][国省市区]?(?:\S{0,3})?(?:高新区|新区|经开区|开发区|园区)")
 _TOGETHER = re.compile(r"[两三四多]地|[两三]区|双区")  # 横琴南沙两地…逾千家: a figure for several parks together
 
 
@@ -204,6 +206,8 @@ def _main_park(in_title: list[Mention], body: Sequence[BodyItem], in_body: list[
     headline = [m.park for m in in_title if m.park.level != "sub-park"]
     if headline:
         return headline[0]
+    if title and _COLLECTIVE.search(title):
+        return None  # 前三季度国家高新区…: about all the zones, whatever parks the text gives as examples
     shares = Counter(f.park for f in facts if f.park)
     if len(shares) >= 3 and max(shares.values()) < 0.6 * sum(shares.values()):
         return None  # a round-up: its figures spread over three parks or more

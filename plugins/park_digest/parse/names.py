@@ -21,7 +21,9 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 _MARKER = r"[►▶▷➤■□●◆◇▪・·—\-]*"
 _ROLE = (r"(?:(?:本报|本刊|新华社|人民网|中新网)?(?:特约|首席|实习)?(?:记者|通讯员|撰稿人|评论员)|"
          r"文[/／|｜]图|图[/／|｜]文|文[/／|｜]|文[：:]|作者[：:]|记者[：:]|通讯员[：:]|撰文[：:]|图文[：:]|文图[：:])")
-_BYLINE = re.compile(rf"^{_MARKER}\s*[（(]?\s*((?:{_ROLE}\s*)*)((?:(?:{_ROLE})?\s*[\u4e00-\u9fff·]{{2,4}}[\s、，,]*){{1,4}})[）)]?$")
+# 记者 孙立 文/图: the credit for words and pictures may follow the names.
+_BYLINE = re.compile(rf"^{_MARKER}\s*[（(]?\s*((?:{_ROLE}\s*)*)((?:(?:{_ROLE})?\s*[\u4e00-\u9fff·]{{2,4}}[\s、，,]*){{1,4}})"
+                     r"(?:\s*(?:文[/／|｜]图|图[/／|｜]文))?[）)]?$")
 _ROLE_ONLY = re.compile(rf"^(?:{_ROLE})$")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _TRAILING = re.compile(r"^(.*[。！？”])[ \u3000]+((?:[\u4e00-\u9fff]{2,3}[ \u3000、]*){1,3})$")
