@@ -1,5 +1,7 @@
 """Translation QA: each check catches a deliberately broken entry; correct entries pass; the
 committed translation memory has no unexplained finding."""
+import contextlib
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -7,6 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from park_digest.cli import main as cli_main
 from park_digest.parse.parks import load_gazetteer
 from park_digest.languages.translate.figures import compare_figures
 from park_digest.languages.translate.glossary import Glossary, GlossaryEntry, load_glossary, with_parks
@@ -143,10 +146,20 @@ def write_po(root, name, entries):
     return root / "translations" / "en" / name
 
 
-def run_cli(root, *args):
+def run_command(root, *args):
+    """`python -m park_digest qa` as a user runs it."""
     return subprocess.run([sys.executable, "-m", "park_digest", "qa", "--root", str(root), *args],
                           cwd=ROOT, env={"PYTHONPATH": str(ROOT / "plugins")},
                           capture_output=True, text=True, timeout=120)
+
+
+def run_cli(root, *args):
+    """The same command in this process (its imports once, not per call)."""
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["qa", "--root", str(root), *args]
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli_main(argv)
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
 
 
 def test_report_names_file_entry_check_chinese_english_and_counts(tmp_path):
@@ -157,7 +170,7 @@ def test_report_names_file_entry_check_chinese_english_and_counts(tmp_path):
          "reviewed"),
         ("青岛高新区政务服务中心", "", "missing"),
     ])
-    done = run_cli(tmp_path)
+    done = run_command(tmp_path)
     assert done.returncode == 1, done.stderr
     out = done.stdout
     assert "translations/en/000_a.po:" in out
