@@ -4,7 +4,7 @@ import pytest
 
 from park_digest.figures.factbox import box_rows, format_value, hedge
 from park_digest.figures.labels_check import clean_zh
-from park_digest.figures.periods import format_period
+from park_digest.figures.period_display import format_period
 from park_digest.model import Fact
 from park_digest.parse.pipeline import process_file
 

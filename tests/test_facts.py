@@ -12,7 +12,8 @@ if str(PLUGINS) not in sys.path:
 from digest_tools.eval_facts import evaluate, normalize_line  # noqa: E402
 from park_digest.figures.factbox import format_value, select_box  # noqa: E402
 from park_digest.figures.facts import extract_facts, extract_story_facts  # noqa: E402
-from park_digest.figures.labels import VOCABULARY, english_label  # noqa: E402
+from park_digest.figures.label_terms import VOCABULARY  # noqa: E402
+from park_digest.figures.labels_en import english_label  # noqa: E402
 from park_digest.model import UNITS, BodyItem, Fact  # noqa: E402
 from park_digest.figures.numerals import parse_chinese, parse_fraction, parse_number  # noqa: E402
 

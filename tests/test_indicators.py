@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from digest_tools.eval_facts import evaluate_meaning
-from park_digest.figures.indicators import INDICATORS, IndicatorFileError, load_indicators, match_head
+from park_digest.figures.indicator_table import INDICATORS, IndicatorFileError, load_indicators, match_head
 from park_digest.parse.pipeline import process_file
 
 ROOT = Path(__file__).resolve().parents[1]

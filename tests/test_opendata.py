@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from frictionless import Package, validate
 
-from park_digest.figures.indicators import INDICATORS
+from park_digest.figures.indicator_table import INDICATORS
 from park_digest.site.opendata import FIGURE_COLUMNS, datapackage, indicators_csv
 from park_digest.site.tables import figure_rows, rows_csv, rows_json
 from park_digest.stories.markdown import FactEntry, StoryMeta

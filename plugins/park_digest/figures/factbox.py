@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 from ..model import DURATION_UNITS, MONEY_UNITS, Fact
 from .indicators import declines, is_twin
 from .numerals import fold_digits
-from .periods import format_period
+from .period_display import format_period
 
 # ---------------------------------------------------------------- fact box
 

@@ -9,98 +9,14 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional, Sequence
 
-from .labels import borrow_label, english_label, label_for
+from .labels import borrow_label, label_for
+from .labels_en import english_label
 from ..model import BodyItem, Fact
 from ..parse.normalize import split_sentences
-from .numerals import CN_NUMERAL_CHARS, fold_digits, magnitude, parse_fraction, parse_number
+from .numerals import fold_digits, magnitude, parse_fraction, parse_number
+from .quantity import (BARE_NOUNS, BEFORE_MAGNITUDE, CN, DETACHED_QUALIFIERS, MAG, PREFIX_QUALIFIERS, PREFIXES,
+                       QUANTITY_RE, SUFFIX_QUALIFIERS, UNITS)
 
-# ---------------------------------------------------------------- patterns (constants)
-
-# 1,200 and 3.5; also 80 .9 (a stray space: read as 80.9). Never a part of 1,2345 (misprinted).
-_ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:[ \u00a0]?\.[ \u00a0]?\d+)?"
-_CN = f"[{CN_NUMERAL_CHARS.replace('点', '')}][{CN_NUMERAL_CHARS}]*"
-_MAG = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦伏米克])|百(?!分))"
-
-# Qualifiers written next to the figure (they become part of the surface).
-PREFIX_QUALIFIERS = {
-    "不超过": "under", "不超": "under", "不到": "under", "不足": "under", "最高": "under",
-    "最多": "under", "低于": "under", "少于": "under",
-    "超过": "over", "超出": "over", "超": "over", "逾": "over", "突破": "over",
-    "至少": "over", "不少于": "over", "不低于": "over", "高于": "over",
-    "将近": "approx", "接近": "approx", "近": "approx", "大约": "approx", "约": "approx",
-    "上": "approx",  # 上百种, 上千家: the pattern allows it only before a bare magnitude
-    "数": "approx", "几": "approx",  # 数十台, 几百家: likewise (tens, hundreds of)
-}
-SUFFIX_QUALIFIERS = {"及以上": "over", "及以下": "under", "以上": "over", "以下": "under", "以内": "under", "之内": "under",
-                     "左右": "approx", "上下": "approx", "级": "approx", "多": "approx",
-                     "余": "approx"}
-# Qualifiers a few characters before the figure, outside the surface: 大概只需一个月.
-DETACHED_QUALIFIERS = {"大概": "approx", "大约": "approx", "约为": "approx", "约合": "approx",
-                       "约有": "approx", "最高": "under", "最多": "under"}
-
-# unit text → (unit code, factor to the unit code, measure word to record)
-UNITS: dict[str, tuple[str, float, Optional[str]]] = {
-    "美元": ("USD", 1, None), "欧元": ("EUR", 1, None), "元人民币": ("CNY", 1, None),
-    "元": ("CNY", 1, None),
-    "%": ("percent", 1, None), "％": ("percent", 1, None), "个百分点": ("percent", 1, None), "百分点": ("percent", 1, None),
-    "平方米": ("sqm", 1, None), "平米": ("sqm", 1, None), "㎡": ("sqm", 1, None),
-    "平方公里": ("sqm", 1e6, None), "平方千米": ("sqm", 1e6, None), "公顷": ("sqm", 1e4, None),
-    "亩": ("mu", 1, None),
-    "千伏": ("kV", 1, None), "kV": ("kV", 1, None), "KV": ("kV", 1, None),
-    "千瓦时": ("other", 1, "千瓦时"), "kWh": ("other", 1, "kWh"),
-    "千瓦": ("kW", 1, None), "kW": ("kW", 1, None), "KW": ("kW", 1, None),
-    "兆瓦": ("kW", 1e3, None), "MW": ("kW", 1e3, None),
-    "吉瓦": ("GW", 1, None), "GW": ("GW", 1, None),
-    "个工作日": ("day", 1, None), "个小时": ("hour", 1, None), "小时": ("hour", 1, None),
-    "个多月": ("month", 1, None), "个月": ("month", 1, None), "分钟": ("minute", 1, None),
-    "秒钟": ("second", 1, None), "秒": ("second", 1, None), "天": ("day", 1, None),
-    "周年": ("year", 1, None), "年": ("year", 1, None),
-    "个季度": ("other", 1, "个季度"), "个星期": ("other", 1, "个星期"), "周": ("other", 1, "周"),
-    "倍": ("other", 1, "倍"), "度": ("other", 1, "度"), "℃": ("other", 1, "℃"),
-    "万吨": ("other", 1e4, "吨"), "吨": ("other", 1, "吨"), "公里": ("other", 1, "公里"),
-    "千米": ("other", 1, "千米"), "米": ("other", 1, "米"), "成": ("percent", 10, None),
-}
-# Counts: measure words (two-character ones first so 家次 wins over 家).
-MEASURE_WORDS = ("家次", "人次", "项次", "台套", "部门", "批次", "家", "个", "项", "只", "人", "场", "次",
-                 "所", "条", "份", "台", "位", "名", "支", "种", "件", "款", "批", "座", "套",
-                 "辆", "架", "艘", "户", "间", "张", "部", "处", "栋", "届", "笔", "例", "株",
-                 "棵", "组", "门", "篇", "颗", "块", "投")
-# Nouns counted without a measure word in headline style (两企业) and 三大 (three major).
-BARE_NOUNS = ("企业", "项目", "公司", "大")
-
-_UNIT_ALTS = "|".join(re.escape(u) for u in sorted(
-    list(UNITS) + list(MEASURE_WORDS) + list(BARE_NOUNS), key=len, reverse=True))
-_PREFIXES = tuple(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))  # longest first
-_BEFORE_MAGNITUDE = {"上": "上(?=[百千万亿])", "数": "(?<![次人户件指分函系参变倍总位])数(?=[十百千万亿])",
-                     "几": "几(?=[十百千万亿])"}
-_PRE_ALTS = "|".join(_BEFORE_MAGNITUDE.get(p, p) for p in _PREFIXES)
-
-# Every match starts with a digit, a Chinese numeral, 半 or a prefix qualifier. Without this
-# lookahead the engine tries the whole pattern at every character (an optional group first
-# leaves it no character to skip to); with it most characters are rejected in one test.
-_FIRST_CHARS = re.escape(CN_NUMERAL_CHARS + "半" + "".join(sorted({p[0] for p in PREFIX_QUALIFIERS})))
-
-QUANTITY_RE = re.compile(
-    rf"""
-    (?<!\d)(?<!\d[.,])(?=[\d{_FIRST_CHARS}])
-    (?P<pre>{_PRE_ALTS})?
-    (?:
-        (?P<pct>百分之(?P<pctnum>{_ARABIC}|{_CN}))
-      | (?P<frac>{_ARABIC}/{_ARABIC}|(?:{_ARABIC}|{_CN})分之(?:{_ARABIC}|{_CN}))
-      | (?P<half>半)
-      | (?P<num>{_ARABIC}(?:\.(?=[万亿]))?|{_CN}|{_MAG})
-        (?:(?P<rsep>[-~～—–至到])(?P<num2>{_ARABIC}|{_CN}))?
-        (?P<mag>{_MAG})?
-        (?P<mid>余|多)?
-        (?P<mag2>{_MAG})?
-        (?P<unit>{_UNIT_ALTS})?
-    )
-    (?P<post>及以上|及以下|以上|以下|以内|之内|左右|上下(?!游)|级(?![别数])|多)?
-    """,
-    re.VERBOSE,
-)
-
-# Context rules for what is not a figure; none looks further than _CONTEXT characters.
 _CONTEXT = 32
 _LONG_TEXT = 2000  # the longest paragraph of the seeds has 289 characters
 _ORDINAL_BEFORE = re.compile(r"[第首]$")
@@ -115,8 +31,8 @@ _NAMED_RULES_AFTER = re.compile(r"^(?:[的”\"’》）)，,。；;、]|$)")
 _NAMED_RULES_VERBS = re.compile(r"[了有达共计出台布和与及等为是发订]$")
 _CHENG_EXCLUDED = re.compile(r"^[立功为果本交效绩员都熟长型形]")
 _DEMONSTRATIVE_BEFORE = re.compile(r"[的这那每同其某哪]$")
-_CN_ONLY = re.compile(f"^{_CN}$")
-_MAG_RE = re.compile(_MAG)
+_CN_ONLY = re.compile(f"^{CN}$")
+_MAG_RE = re.compile(MAG)
 _CN_DIGITS_ONLY = re.compile(r"^[零〇○一二三四五六七八九]{2,}$")
 _CLAUSE_OR_FIGURE = re.compile(r"[\d，,。；;：:！？!?、]")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
@@ -327,9 +243,9 @@ def _unit_after_half(after: str) -> Optional[str]:
 
 
 def _qualifier(pre: str, mid: str, post: str, before: str) -> str:
-    if pre and pre not in _BEFORE_MAGNITUDE and _prefix_is_qualifier(pre, before):
+    if pre and pre not in BEFORE_MAGNITUDE and _prefix_is_qualifier(pre, before):
         return PREFIX_QUALIFIERS[pre]
-    if pre in _BEFORE_MAGNITUDE:
+    if pre in BEFORE_MAGNITUDE:
         return "approx"
     if post in SUFFIX_QUALIFIERS:
         return SUFFIX_QUALIFIERS[post]
@@ -358,7 +274,7 @@ def _build(start: int, end: int, text: str, value: float, unit: str, measure: Op
            qualifier: str) -> Fact:
     surface = text[start:end]
     # A prefix that belongs to another word (签约, 最近) stays out of the surface.
-    for pre in _PREFIXES:
+    for pre in PREFIXES:
         if surface.startswith(pre) and not _prefix_is_qualifier(pre, text[:start]):
             start += len(pre)
             surface = text[start:end]

@@ -13,108 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from pathlib import Path
-from types import MappingProxyType
-from typing import Callable, Mapping, NamedTuple, Optional, Sequence, Union
-
-import yaml
+from typing import Callable, Optional, Sequence, Union
 
 from ..model import MONEY_UNITS, Fact
-
-DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "indicators.yml"
-LANGS = ("zh-Hans", "zh-Hant", "en")
-UNIT_KINDS = ("money", "count")
-_GAP = "…"
-_GAP_RE = ".{0,8}?"
-
-
-class Indicator(NamedTuple):
-    id: str
-    unit: str  # money | count
-    names: Mapping[str, str]  # language → name
-    terms: tuple[str, ...]
-    terms_hant: tuple[str, ...]
-    value_of: Optional[str]  # for a money total of projects: the count id it totals
-    source: str
-
-
-class IndicatorTable(NamedTuple):
-    by_id: Mapping[str, Indicator]
-    matchers: tuple[tuple[re.Pattern, str, int], ...]  # (head pattern, id, term length), longest first
-    value_ids: Mapping[str, str]  # count id → the money id of its projects' total investment
-
-
-class IndicatorFileError(ValueError):
-    """The indicator file is malformed: the build stops with the entry named."""
-
-
-def load_indicators(path: Path = DATA_FILE) -> IndicatorTable:
-    """Read and check data/indicators.yml into immutable lookup tables."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entries = raw.get("indicators") if isinstance(raw, dict) else None
-    if not isinstance(entries, dict) or not entries:
-        raise IndicatorFileError(f"{path}: expected a mapping `indicators:` of ids to entries")
-    by_id: dict[str, Indicator] = {}
-    for key, entry in entries.items():
-        where = f"{path.name}: indicators.{key}"
-        if not isinstance(entry, dict):
-            raise IndicatorFileError(f"{where}: expected a mapping")
-        names = entry.get("name") or {}
-        missing = [lang for lang in LANGS if not str(names.get(lang, "")).strip()]
-        if missing:
-            raise IndicatorFileError(f"{where}: name needs {', '.join(missing)}")
-        if entry.get("unit") not in UNIT_KINDS:
-            raise IndicatorFileError(f"{where}: unit must be one of {UNIT_KINDS}")
-        terms = tuple(str(t) for t in entry.get("terms") or ())
-        terms_hant = tuple(str(t) for t in entry.get("terms_hant") or ())
-        if len(terms) != len(terms_hant):
-            raise IndicatorFileError(f"{where}: terms and terms_hant must pair one to one")
-        if not str(entry.get("source", "")).strip():
-            raise IndicatorFileError(f"{where}: every entry says where it was checked (source)")
-        by_id[str(key)] = Indicator(str(key), entry["unit"], MappingProxyType(dict(names)), terms,
-                                    terms_hant, entry.get("value_of"), str(entry["source"]))
-    for ind in by_id.values():
-        if ind.value_of is not None and by_id.get(ind.value_of, ind).unit != "count":
-            raise IndicatorFileError(f"{path.name}: indicators.{ind.id}: value_of must name a count id")
-    matchers = sorted(((_head_pattern(term), ind.id, len(term.replace(_GAP, "")))
-                       for ind in by_id.values() for term in ind.terms),
-                      key=lambda m: -m[2])
-    value_ids = {ind.value_of: ind.id for ind in by_id.values() if ind.value_of}
-    return IndicatorTable(MappingProxyType(by_id), tuple(matchers), MappingProxyType(value_ids))
-
-
-def _head_pattern(term: str) -> re.Pattern:
-    return re.compile("(?:" + _GAP_RE.join(map(re.escape, term.split(_GAP))) + ")$")
-
-
-INDICATORS = load_indicators()  # immutable: read once at import
-
-
-def indicator_name(indicator_id: str, lang: str) -> str:
-    return INDICATORS.by_id[indicator_id].names[lang]
-
-
-# ---------------------------------------------------------------- matching a phrase
-
-_QUOTES = re.compile(r"[“”\"‘’《》「」『』【】\s]")
-# Words that wrap the measured noun: 高新技术企业数 / 授信金额 / 母基金总规模 name the same thing.
-_WRAPPERS = re.compile(r"(?:数量|总数|家数|个数|人数|数|总量|总额|金额|总规模|规模|总值|额|合计|总计)$")
-_GENERIC_MONEY = re.compile(
-    r"^(?:[新累]?[^\d]{0,2})?(?:计划)?(?:总投资额?|投资总额|投资额|协议投资|总规模|规模|金额|总额|合计|总计|投资)$")
-
-
-def match_head(phrase: str, unit: str) -> Optional[str]:
-    """The id whose term ends the phrase (its head), for a figure of this unit kind."""
-    phrase = _QUOTES.sub("", phrase)
-    for _ in range(2):  # 授信总金额: two wrappers at most
-        stripped = _WRAPPERS.sub("", phrase)
-        if stripped == phrase or not stripped:
-            break
-        phrase = stripped
-    for pattern, ind_id, _size in INDICATORS.matchers:
-        if INDICATORS.by_id[ind_id].unit == unit and pattern.search(phrase):
-            return ind_id
-    return None
+from .indicator_table import GENERIC_MONEY, INDICATORS, QUOTES, match_head
 
 
 # ---------------------------------------------------------------- a figure in its text
@@ -259,7 +161,7 @@ def _level_indicator(fact: Fact, place: _Place, facts: Sequence[Fact], earlier: 
     found = match_head(phrase, "money")
     if found:
         return found
-    if _GENERIC_MONEY.match(_QUOTES.sub("", phrase)) or not phrase:
+    if GENERIC_MONEY.match(QUOTES.sub("", phrase)) or not phrase:
         # 新引进项目311个、总投资350亿元 / 3支子基金、规模达23亿元: the total of what was counted
         for j in earlier:
             other = facts[j]
@@ -341,7 +243,7 @@ def _names_one(after: str) -> bool:
 
 def _classify_ratio(fact: Fact, place: _Place, facts: Sequence[Fact], earlier: list[int],
                     reason: str) -> None:
-    clause = _QUOTES.sub("", place.clause)
+    clause = QUOTES.sub("", place.clause)
     level = next((j for j in earlier if facts[j].unit != "percent" and not _is_fraction(facts[j])), None)
     change = _CHANGE_WORDS.search(clause) if fact.unit == "percent" else None
     if change and not _LEVEL_VERBS.search(clause):
@@ -350,7 +252,7 @@ def _classify_ratio(fact: Fact, place: _Place, facts: Sequence[Fact], earlier: l
         if improvement and not basis:
             return  # 审批效率提升30%: a process gain, not the change of an indicator
         fact.change = _change_kind(basis)
-        subject = _QUOTES.sub("", fact.label_zh)
+        subject = QUOTES.sub("", fact.label_zh)
         subject = re.sub(r"(?:同比|环比)?(?:增长|增速|增幅|上升|下降|回落|减少|提高|提升|降低).*$", "", subject)
         fact.indicator = match_head(subject, "count") or match_head(subject, "money")
         if fact.indicator is None and level is not None and not subject.strip():
@@ -388,7 +290,7 @@ def _change_kind(basis: str) -> str:
 
 def _share_whole(place: _Place) -> Optional[str]:
     """占全市8% / 全市8%的… / 占营业收入比重 / 行业内超过95%的 / 企业…覆盖率: what the share is of."""
-    clause = _QUOTES.sub("", place.clause)
+    clause = QUOTES.sub("", place.clause)
     mark = _SHARE_MARK.search(clause)
     de_form = place.after.startswith("的")
     if mark:
@@ -418,7 +320,7 @@ def _noun_after_de(after: str) -> str:
     """全市8%的国家专精特新小巨人企业 → 国家专精特新小巨人企业."""
     if not after.startswith("的"):
         return ""
-    text = _QUOTES.sub("", after[1:])
+    text = QUOTES.sub("", after[1:])
     stop = re.search(r"[，,。；;、]|以及|和|及", text)
     return text[: stop.start()] if stop else text
 

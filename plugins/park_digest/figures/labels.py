@@ -1,65 +1,12 @@
-"""Labels for figures: label_zh from the words around the figure, label_en from a term dictionary.
-
-label_zh is the noun phrase the figure measures, taken from its clause (项目投资总额, 新引进项目数).
-label_en composes entries of data/labels.yml in the order of the Chinese words, where an entry
-with a placeholder wraps what came before it (数 → "number of {}"); when no term is known the
-English label falls back to the unit and measure word ("number of companies", "amount (CNY)").
+"""label_zh: the noun phrase a figure measures, taken from the words of its clause (项目投资总额,
+新引进项目数), or borrowed from the figure before it; English labels are composed in labels_en.py.
 """
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from types import MappingProxyType
-from typing import Mapping, NamedTuple, Optional
 
-import yaml
-
-from ..model import DURATION_UNITS, MONEY_UNITS, Fact
-
-DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "labels.yml"
-
-
-class Term(NamedTuple):
-    """An English rendering. Nouns may have plural and singular forms; wrappers contain
-    {} (the phrase before, plural) or {sg} (singular) and an `alone` form; modifiers
-    (新增 new, 累计 cumulative) qualify a noun and name nothing by themselves."""
-    plural: str
-    singular: str
-    wraps: bool
-    alone: str
-    noun: bool = True
-
-
-class Vocabulary(NamedTuple):
-    terms: Mapping[str, Term]
-    longest: int
-    fallback_measure: Mapping[str, str]
-    fallback_unit: Mapping[str, str]
-    fallback_zh: Mapping[str, str]
-    unit_wrappers: Mapping[str, str]
-
-
-def load_vocabulary(path: Path = DATA_FILE) -> Vocabulary:
-    """Read the term file into immutable lookup tables."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    terms = {zh: Term(en, en, False, en, noun=False) for zh, en in raw["modifiers"].items()}
-    for zh, en in raw["terms"].items():
-        if isinstance(en, list):  # [wrapping form, form when nothing precedes]
-            terms[zh] = Term(en[0], en[0], True, en[1], noun=False)
-        elif "{" in en:
-            alone = re.sub(r"\s*[,(]?\s*\{(?:sg)?\}\)?\s*", " ", en).strip()
-            terms[zh] = Term(en, en, True, alone, noun=False)
-        else:
-            plural, _, singular = en.partition("|")
-            terms[zh] = Term(plural, singular or plural, False, plural)
-    return Vocabulary(MappingProxyType(terms), max(map(len, terms)),
-                      MappingProxyType(raw["fallback"]["measure_words"]),
-                      MappingProxyType(raw["fallback"]["units"]),
-                      MappingProxyType(raw["fallback"]["zh"]),
-                      MappingProxyType(raw["unit_wrappers"]))
-
-
-VOCABULARY = load_vocabulary()  # immutable: read once at import, never modified
+from ..model import Fact
+from .label_terms import VOCABULARY
 
 # ---------------------------------------------------------------- label_zh
 
@@ -104,7 +51,6 @@ _HEAD_TERMS = tuple(zh for zh, term in VOCABULARY.terms.items()
                     if (term.noun or term.wraps) and len(zh) >= 2)
 _HEADS = frozenset(_HEAD_NOUNS + _HEAD_TERMS)
 _HEAD_SIZES = sorted({len(head) for head in _HEADS})
-_SPACES = re.compile(r"\s+")
 
 
 def label_for(text: str, fact: Fact, floor: int = 0) -> str:
@@ -241,96 +187,3 @@ def _fallback_zh(fact: Fact) -> str:
         return VOCABULARY.fallback_zh.get("count:" + fact.measure_word,
                                           VOCABULARY.fallback_zh["count"])
     return VOCABULARY.fallback_zh.get(fact.unit, VOCABULARY.fallback_zh["other"])
-
-
-# ---------------------------------------------------------------- label_en
-
-
-_VAGUE_ALONE = ("number", "share", "size", "rate", "total", "amount", "increase", "reduction",
-                "growth", "decline")
-
-
-class Composition(NamedTuple):
-    phrase: str  # English, plural nouns
-    singular: str  # the same with singular nouns
-    wrapped: bool  # a measure such as "number of" was applied
-    named: bool  # it names something (a noun, or a measure standing alone: "total investment")
-    noun: bool  # a noun proper was recognized
-    countable: bool  # the last term is a countable noun (project, base)
-
-
-def english_label(fact: Fact, vocabulary: Vocabulary = VOCABULARY) -> str:
-    """Plain-English label: the known terms of label_zh composed, else a unit-based fallback."""
-    c = compose_english(fact.label_zh, vocabulary)
-    if not c.phrase or not c.named or (fact.unit == "count" and not c.noun) \
-            or (fact.unit in DURATION_UNITS and not c.wrapped):
-        return fallback_english(fact, vocabulary)
-    wrapper = vocabulary.unit_wrappers.get(fact.unit, "{}")
-    measure = wrapper.replace("{}", "").strip(" ()").split(" ")[0]
-    if not c.wrapped and measure not in c.phrase:  # no "capacity of installed capacity"
-        return wrapper.replace("{}", c.phrase)
-    if not c.wrapped and fact.unit in MONEY_UNITS and c.countable:
-        return f"{c.singular} value"  # 一个1000万元的项目 → "project value"
-    return c.phrase
-
-
-def compose_english(label_zh: str, vocabulary: Vocabulary = VOCABULARY) -> Composition:
-    """Known terms of a Chinese label in English, wrapping terms applied left to right.
-
-    Words nobody
-    could translate separate phrases: a noun after such a gap starts the phrase afresh, so
-    企业提供…服务 reads "services", not "companies services".
-    """
-    plural = singular = ""
-    wrapped = has_noun = named = gap = countable = False
-    for term in segment_terms(label_zh, vocabulary):
-        if term is None:
-            gap = bool(plural)
-            continue
-        if term.wraps:
-            if named:
-                plural = singular = _fill(term.plural, plural, singular)
-            else:  # 累计投资额 → "cumulative investment"; 数 alone, "number", names nothing
-                plural = singular = f"{plural} {term.alone}".strip()
-                named = term.alone not in _VAGUE_ALONE
-            wrapped, countable = True, False
-        else:
-            if gap and term.noun and not wrapped:
-                plural = singular = ""
-            plural = f"{plural} {term.plural}".strip()
-            singular = f"{singular} {term.singular}".strip()
-            has_noun = has_noun or term.noun
-            named = named or term.noun
-            countable = term.noun and term.singular != term.plural
-        gap = False
-    return Composition(_SPACES.sub(" ", plural).strip(), _SPACES.sub(" ", singular).strip(),
-                       wrapped, named, has_noun, countable)
-
-
-def fallback_english(fact: Fact, vocabulary: Vocabulary = VOCABULARY) -> str:
-    if fact.unit == "count":
-        noun = vocabulary.fallback_measure.get(fact.measure_word or "", "items")
-        return f"number of {noun}"
-    return vocabulary.fallback_unit.get(fact.unit, vocabulary.fallback_unit["other"])
-
-
-def _fill(template: str, plural: str, singular: str) -> str:
-    return template.replace("{sg}", singular).replace("{}", plural)
-
-
-def segment_terms(label_zh: str, vocabulary: Vocabulary) -> list[Optional[Term]]:
-    """Greedy longest match; None marks characters no term covers (names, rare words)."""
-    out: list[Optional[Term]] = []
-    i = 0
-    while i < len(label_zh):
-        for size in range(min(vocabulary.longest, len(label_zh) - i), 0, -1):
-            term = vocabulary.terms.get(label_zh[i:i + size])
-            if term is not None:
-                out.append(term)
-                i += size
-                break
-        else:
-            if not out or out[-1] is not None:
-                out.append(None)
-            i += 1
-    return out

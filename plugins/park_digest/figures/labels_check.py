@@ -13,9 +13,11 @@ import re
 from typing import Callable, Optional, Sequence
 
 from ..model import Fact
-from .indicators import declines, indicator_name
+from .indicator_table import indicator_name
+from .indicators import declines
 from ..parse.read import converter
-from .labels import VOCABULARY, english_label, fallback_english, segment_terms
+from .label_terms import VOCABULARY
+from .labels_en import english_label, fallback_english, segment_terms
 
 _MAX_LEN = 20
 _DIGIT = re.compile(r"[\d０-９]|[一二两三四五六七八九十百千万]+[个家项只人场次所条份台位名支种件款批座套]")

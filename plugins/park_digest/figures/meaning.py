@@ -8,7 +8,8 @@ from ..model import Story
 from .factbox import select_box
 from .indicators import classify_story
 from .labels_check import settle_labels
-from .periods import assign_periods, published
+from .period_mentions import published
+from .periods import assign_periods
 
 # A figure that describes one firm or project, a threshold or an order of magnitude measures no
 # span of the park's time (INDICATORS.md): it has no period.

@@ -17,132 +17,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from dataclasses import dataclass
 from typing import Callable, Optional, Sequence, Union
 
-from ..model import DURATION_UNITS, MONEY_UNITS, Fact
-from .numerals import parse_number
+from ..model import DURATION_UNITS, Fact
+from .period_mentions import NUM, Mention, Published, count_of, find_mentions
 
-_CN_NUM = "一二三四五六七八九十两"
-_NUM = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
-_YEAR = r"((?:19|20)\d\d)\s*年"
-_MONTH_RANGE = re.compile(_YEAR + rf"\s*(?:({_NUM})月?\s*(?:份)?\s*[-—–~～至到]\s*|前)({_NUM})\s*(?:个)?月(?:份)?")
-_QUARTERS = re.compile(_YEAR + r"\s*(?:第?([一二三四1-4])季度|(前三季度)|(上半年)|(下半年)|(前两季度))")
-_STOCK_AT = re.compile(r"截至\s*" + _YEAR + rf"(?:\s*({_NUM})月)?(?:底|末|年底|年末|\d{{1,2}}日)?")
-_STOCK_MONTH = re.compile(rf"截至\s*({_NUM})月(?:底|末|份|\d{{1,2}}日)?")
-_STOCK_NOW = re.compile(r"截至目前|截至当前|截至今年|目前|如今|当前|现有")
-_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年")
-_PLAN_PERIODS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_PLAN_SPAN = re.compile(r"[“\"]?(十三五|十四五|十五五)[”\"]?(?:期间|时期|以来)")
-_SINCE = re.compile(r"(?:自|从)?" + _YEAR + r"(?:\s*\d{1,2}月)?[^，。；]{0,12}?以来")
-_A_YEAR = re.compile(_YEAR + r"(?:度|全年)?")
-_TARGET = re.compile(r"到\s*((?:19|20)\d\d)\s*年|力争|预计|计划|目标|有望|将(?:达到?|实现|突破|超过)|规划")
-_RELATIVE = re.compile(r"(今年以来|本年以来|年初以来|全年|当年|去年|上年|上一年|今年|本年|前([二三四五六七八九十\d]{1,2})个月|"
-                       rf"{_NUM}\s*月?\s*[-—–~～至到]\s*{_NUM}\s*月(?:份)?|"
-                       r"上半年|下半年|前三季度|([一二三四])季度|连续([二三四五六七八九十\d]{1,2})年|"
-                       r"近([二三四五六七八九十\d]{1,2})年)")
 _STOCK_IN_PERIOD = re.compile(r"总数|总量|拥有|共有|现有")
 _ONGOING = re.compile(r"累计|已|拥有|集聚|共有|总数|现有|目前|如今|培育了")
 _NEW = re.compile(r"获聘|新增|新引进|新设立|新设|新获|新认定|新注册|新签约|新开工|引进|入库|入选|获批|获评|获认定|"
                   r"认定|授信|举办|增长|完成|实现|签约|开工|落地|发放|带动|吸引|走访|达成")
 
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    kind: str  # period | stock | stock_month | target | since | relative | now
-    value: str = ""  # the normalised period when the text gives it whole
-    year: Optional[int] = None
-    extra: int = 0  # months of 前N个月, years of 连续N年, quarter number
-
-
-@dataclass(frozen=True)
-class Published:
-    """The publication month (YYYY-MM) and the story's reference year: the year its results
-    report, by the years it states (a January review of 2023 states 2023)."""
-    month: Optional[str]
-    year: Optional[int]
-
-
-def _number(text: str) -> Optional[int]:
-    value = parse_number(text)
-    return int(value) if value is not None and value == int(value) else None
-
-
-def find_mentions(text: str) -> list[Mention]:
-    """Every period expression of a text, in order, the longest at each place."""
-    found: list[Mention] = []
-    for m in _STOCK_AT.finditer(text):
-        month = _number(m.group(2)) if m.group(2) else 12
-        found.append(Mention(m.start(), m.end(), "stock", f"≤{m.group(1)}-{month:02d}", int(m.group(1))))
-    for m in _STOCK_MONTH.finditer(text):
-        month = _number(m.group(1))
-        if month and 1 <= month <= 12:
-            found.append(Mention(m.start(), m.end(), "stock_month", "", None, month))
-    for m in _MONTH_RANGE.finditer(text):
-        first = _number(m.group(2)) if m.group(2) else 1
-        last = _number(m.group(3))
-        if first and last and 1 <= first <= last <= 12:
-            y = m.group(1)
-            value = y if (first, last) == (1, 12) else f"{y}-{first:02d}/{y}-{last:02d}"
-            found.append(Mention(m.start(), m.end(), "period", value, int(y)))
-    for m in _QUARTERS.finditer(text):
-        y = m.group(1)
-        if m.group(2):
-            value = f"{y}-Q{_number(m.group(2)) if not m.group(2).isdigit() else m.group(2)}"
-        elif m.group(3):
-            value = f"{y}-01/{y}-09"
-        elif m.group(4) or m.group(6):
-            value = f"{y}-H1"
-        else:
-            value = f"{y}-H2"
-        found.append(Mention(m.start(), m.end(), "period", value, int(y)))
-    for m in _YEAR_RANGE.finditer(text):
-        found.append(Mention(m.start(), m.end(), "period", f"{m.group(1)}/{m.group(2)}", int(m.group(2))))
-    for m in _PLAN_SPAN.finditer(text):
-        first, last = _PLAN_PERIODS[m.group(1)]
-        found.append(Mention(m.start(), m.end(), "period", f"{first}/{last}", last))
-    for m in _SINCE.finditer(text):
-        found.append(Mention(m.start(), m.end(), "since", "", int(m.group(1))))
-    for m in _TARGET.finditer(text):
-        found.append(Mention(m.start(), m.end(), "target", "", int(m.group(1)) if m.group(1) else None))
-    for m in _A_YEAR.finditer(text):
-        found.append(Mention(m.start(), m.end(), "period", m.group(1), int(m.group(1))))
-    for m in _RELATIVE.finditer(text):
-        found.append(Mention(m.start(), m.end(), "relative", m.group(1)))
-    for m in _STOCK_NOW.finditer(text):
-        found.append(Mention(m.start(), m.end(), "now"))
-    # Keep the longest mention at each place: 截至2025年年末 over 2025年, 2025年1—8月 over 2025年.
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Mention] = []
-    for mention in found:
-        if kept and mention.start < kept[-1].end and mention.kind != "target":
-            continue
-        kept.append(mention)
-    return kept
-
-
-def published(story_date: Optional[str], texts: Sequence[str]) -> Published:
-    """Publication month from the story's date, and the year the story reports."""
-    month = story_date[:7] if story_date and len(story_date) >= 7 else None  # a date known to the year has none
-    pub_year = int(story_date[:4]) if story_date else None
-    years: Counter = Counter()
-    for text in texts:
-        for mention in find_mentions(text):
-            if mention.kind in ("period", "stock", "since") and mention.year and \
-                    (pub_year is None or mention.year <= pub_year):
-                years[mention.year] += 1
-    if years:
-        top = max(years.values())
-        year = max(y for y, n in years.items() if n == top)
-    elif pub_year is not None:
-        # Nothing stated: a page printed early in a year reviews the one before.
-        year = pub_year - 1 if month and int(month[5:]) <= 2 else pub_year
-    else:
-        year = None
-    return Published(month, year)
 
 
 Texts = Callable[[Union[int, str]], str]
@@ -308,16 +192,16 @@ def _relative(word: str, year: Optional[int]) -> Optional[str]:
     m = re.fullmatch(r"([一二三四])季度", word)
     if m:
         return f"{year}-Q{'一二三四'.index(m.group(1)) + 1}"
-    m = re.fullmatch(rf"({_NUM})\s*月?\s*[-—–~～至到]\s*({_NUM})\s*月(?:份)?", word)
-    if m and _number(m.group(1)) and _number(m.group(2)) and 1 <= _number(m.group(1)) <= _number(m.group(2)) <= 12:
-        first, last = _number(m.group(1)), _number(m.group(2))
+    m = re.fullmatch(rf"({NUM})\s*月?\s*[-—–~～至到]\s*({NUM})\s*月(?:份)?", word)
+    if m and count_of(m.group(1)) and count_of(m.group(2)) and 1 <= count_of(m.group(1)) <= count_of(m.group(2)) <= 12:
+        first, last = count_of(m.group(1)), count_of(m.group(2))
         return str(year) if (first, last) == (1, 12) else f"{year}-{first:02d}/{year}-{last:02d}"
     m = re.fullmatch(r"前(.+)个月", word)
-    if m and _number(m.group(1)):
-        return f"{year}-01/{year}-{_number(m.group(1)):02d}"
+    if m and count_of(m.group(1)):
+        return f"{year}-01/{year}-{count_of(m.group(1)):02d}"
     m = re.fullmatch(r"(?:连续|近)(.+)年", word)
-    if m and _number(m.group(1)):
-        return f"{year - _number(m.group(1)) + 1}/{year}"
+    if m and count_of(m.group(1)):
+        return f"{year - count_of(m.group(1)) + 1}/{year}"
     return None
 
 
@@ -346,54 +230,3 @@ def _period_end(value: str) -> str:
         month = 6 * int(m.group(3)) if m.group(2) == "H" else 3 * int(m.group(3))
         return f"{m.group(1)}-{month:02d}"
     return value
-
-
-# ---------------------------------------------------------------- display
-
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_QUARTER_ZH = "一二三四"
-_INFERRED = {"zh-Hans": "（据发布日期推定）", "zh-Hant": "（據發布日期推定）",
-             "en": " (inferred from the publication date)"}
-
-
-def format_period(period: Optional[str], lang: str) -> str:
-    """A period as a reader reads it: 2025年1—8月 / Jan–Aug 2025, 截至2025年底 / end of 2025,
-    2027年目标 / 2027 target. "" when there is none."""
-    if not period:
-        return ""
-    en = lang == "en"
-    hant = lang == "zh-Hant"
-    if period.startswith("target:"):
-        year = period.split(":", 1)[1]
-        return f"{year} target" if en else f"{year}年目{'標' if hant else '标'}"
-    if period.startswith("≤"):
-        year, month = period[1:].split("-")
-        if en:
-            return f"end of {year}" if month == "12" else f"as of {_MONTHS_EN[int(month) - 1]} {year}"
-        return f"截至{year}年底" if month == "12" else f"截至{year}年{int(month)}月"
-    m = re.fullmatch(r"(\d{4})-(H|Q)(\d)", period)
-    if m:
-        year, kind, n = m.group(1), m.group(2), int(m.group(3))
-        if en:
-            return f"{kind}{n} {year}"
-        return f"{year}年{'上' if n == 1 else '下'}半年" if kind == "H" else f"{year}年{_QUARTER_ZH[n - 1]}季度"
-    if "/" in period:
-        first, last = period.split("/")
-        if "-" not in first:
-            return f"{first}–{last}" if en else f"{first}—{last}年"
-        (y1, m1), (y2, m2) = first.split("-"), last.split("-")
-        if en:
-            start = _MONTHS_EN[int(m1) - 1] + ("" if y1 == y2 else f" {y1}")
-            return f"{start}–{_MONTHS_EN[int(m2) - 1]} {y2}"
-        if y1 == y2:
-            return f"{y1}年{int(m1)}—{int(m2)}月"
-        return f"{y1}年{int(m1)}月—{y2}年{int(m2)}月"
-    m = re.fullmatch(r"(\d{4})-(\d{2})", period)
-    if m:
-        return f"{_MONTHS_EN[int(m.group(2)) - 1]} {m.group(1)}" if en else f"{m.group(1)}年{int(m.group(2))}月"
-    return period if en else f"{period}年"
-
-
-def inferred_note(lang: str) -> str:
-    """What a mark on an inferred period says."""
-    return _INFERRED.get(lang, _INFERRED["en"])

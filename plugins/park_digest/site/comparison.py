@@ -7,7 +7,7 @@ from html import escape
 from typing import Iterable, Mapping, Sequence
 
 from ..figures.compare import Cell, latest, period_bounds
-from ..figures.indicators import INDICATORS
+from ..figures.indicator_table import INDICATORS
 from .keyfigures import cell_values_html, period_html
 
 

@@ -14,8 +14,8 @@ from html import escape
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from ..figures.compare import Cell, Reported, Value, cells, chart_series, latest, period_bounds
-from ..figures.indicators import INDICATORS
-from ..figures.periods import format_period
+from ..figures.indicator_table import INDICATORS
+from ..figures.period_display import format_period
 from ..model import MONEY_UNITS
 from .content import fact_park, shown_date, url_of
 from .chart import Chart, _number, bar_chart, scale_for, scale_name

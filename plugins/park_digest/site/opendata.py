@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Mapping
 
-from ..figures.indicators import INDICATORS
+from ..figures.indicator_table import INDICATORS
 from ..model import QUALIFIERS, UNITS
 from .spreadsheet import csv_text
 

@@ -18,7 +18,7 @@ from .feeds import FeedInfo, atom_feed
 from .keyfigures import figure_refs, indicator_charts, park_cells
 from .opendata import datapackage, indicators_csv
 from .tables import figure_count, figure_rows, rows_csv, rows_json
-from ..figures.indicators import INDICATORS
+from ..figures.indicator_table import INDICATORS
 from .search import bundle_path, content_documents, park_documents
 from .content import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
                    url_of, with_translations)

@@ -14,7 +14,7 @@ from itertools import accumulate
 from typing import Optional, Sequence
 
 from ..figures.factbox import box_rows, format_value
-from ..figures.periods import format_period
+from ..figures.period_display import format_period
 from ..languages.variants import LocalizedStory, Text
 from ..model import Fact, FigureCheck
 from ..parse.names import romanize_name
