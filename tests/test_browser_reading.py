@@ -16,7 +16,6 @@ UI = yaml.safe_load((ROOT / "theme" / "ui.yml").read_text(encoding="utf-8"))  # 
 CONTROLS_JS = """() => (window.__controls = [...document.querySelectorAll(
     'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
     .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')).length"""
-SEARCH_WORD = {"zh-Hans": "青岛", "zh-Hant": "青島", "en": "Qingdao"}
 
 
 def story_path(reader_pages, lang):
@@ -230,21 +229,57 @@ def test_bilingual_mode_without_javascript(open_page, reader_pages, lang, link, 
     assert page.evaluate(BILINGUAL_JS)[shown] == 0
 
 
+def park_names(built_site, reader_pages) -> dict[str, str]:
+    """The chosen story's park as each language's page writes it."""
+    names = {}
+    for lang in LANGS:
+        story = BeautifulSoup((built_site / reader_pages.path("story", lang)).read_text(encoding="utf-8"), "html.parser")
+        names[lang] = story.select_one('article header a[href*="parks/"]').get_text(strip=True)
+    return names
+
+
+RESULT_TAGS_JS = """() => [...document.querySelectorAll('.pagefind-ui__result')].map(r => Object.fromEntries(
+    [...r.querySelectorAll('[data-pagefind-ui-meta]')].map(t => [t.dataset.pagefindUiMeta, t.textContent.split(': ').slice(1).join(': ').trim()])))"""
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_search_returns_results(open_page, reader_pages, lang):
+def test_search_finds_across_scripts_shows_park_and_date_and_filters_by_park(open_page, reader_pages, built_site, lang):
+    """A Simplified page searched in Traditional script finds its stories, and the reverse; each
+    result carries park, date and kind, and the park filter keeps only that park's stories."""
     path = reader_pages.path("search", lang)
     if path is None:
         pytest.skip("search page not built yet")
+    names = park_names(built_site, reader_pages)
+    assert names["zh-Hans"] != names["zh-Hant"], "the chosen park is written alike in both scripts"
+    query = {"zh-Hans": names["zh-Hant"], "zh-Hant": names["zh-Hans"], "en": names["zh-Hans"]}[lang]
     page = open_page(path, width="390").page
     box = page.locator("input[type=search], input[type=text]").first
-    box.fill(SEARCH_WORD[lang])
+    box.fill(query)
+    if lang == "en":  # a Chinese query on the English page: the Chinese pages' search is offered
+        offer = page.locator(".search-elsewhere a:visible").first
+        offer.wait_for(state="visible", timeout=10_000)
+        assert "q=" in offer.get_attribute("href")
+        box.fill(names["en"])
     result = page.locator("main a[href*='stories/']").first
     result.wait_for(state="visible", timeout=10_000)
     screenshot(page, f"search-results-{lang}-390", full_page=False)
-    assert page.locator("main a[href*='stories/']").count() > 0
-    if lang == "zh-Hant":  # Pagefind's own words (results aside, they are the stories' own text)
+    words = UI[lang]
+    tags = page.evaluate(RESULT_TAGS_JS)
+    stories = [t for t in tags if t.get(words["kind"])]  # parks and About pages carry no kind
+    assert stories and all(t.get(words["park"]) for t in stories), tags
+    assert any(re.match(r"\d{4}", t.get(words["date"], "")) for t in stories), tags
+    wanted = names[lang]
+    assert any(t.get(words["park"]) == wanted for t in stories), (wanted, tags)
+    if lang != "en":
+        # Filter by park: open the park filter and tick this park; every result is then its own.
+        page.locator(".pagefind-ui__filter-name", has_text=words["park"]).first.click()
+        page.locator(".pagefind-ui__filter-label", has_text=wanted).first.click()
+        page.wait_for_timeout(800)
+        filtered = page.evaluate(RESULT_TAGS_JS)
+        assert filtered and all(t.get(words["park"]) == wanted for t in filtered), filtered
+    if lang == "zh-Hant":  # Pagefind's own words (results, park names and the query as typed aside)
         from park_digest.parse.read import converter
         shown = page.evaluate("""() => { const copy = document.querySelector('main').cloneNode(true);
-            copy.querySelectorAll('.pagefind-ui__results').forEach(e => e.remove()); return copy.textContent; }""")
+            copy.querySelectorAll('.pagefind-ui__results, .pagefind-ui__filter-value, .pagefind-ui__message').forEach(e => e.remove()); return copy.textContent; }""")
         simplified = [c for c in set(shown) if converter("s2t").convert(c) != c]
         assert simplified == [], f"Simplified characters on the zh-Hant search page: {simplified}"

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SEEDS, build_site
 from park_digest.site import search
-from park_digest.site.search import SearchDocument, SearchIndex, SearchIndexError
+from park_digest.site.search import SearchDocument, SearchIndex, SearchIndexError, chars_script, script_pairs
 
 DOCS = [
     SearchDocument("stories/a.html", "zh-Hans", "高新区母基金落地", "<p>西安高新区设立母基金，规模50亿元。</p>"),
@@ -40,8 +40,30 @@ def test_document_escapes_the_title_keeps_heading_ids_and_drops_sentence_ids_and
     body = ('<h2 id="p1">集群发展</h2>\n<p id="p2"><span class="s" id="p2s0">规模50亿元。</span>'
             '<a href="#p1" id="ref">见上</a></p>')
     html = SearchDocument("x.html", "zh-Hans", "标题", body).html()
-    assert '<h1 id="title">' in html and '<h2 id="p1">集群发展</h2>' in html
-    assert '<p><span class="s">规模50亿元。</span><a>见上</a></p>' in html
+    # The title is the result's title (metadata) and indexed after the body, so an excerpt
+    # never opens by repeating it.
+    assert '<h1 data-pagefind-ignore data-pagefind-meta="title">标题</h1>' in html and '<h2 id="p1">集群发展</h2>' in html
+    assert '<p><span class="s">规模50亿元。</span><a>见上</a></p>\n<p>标题</p></main>' in html
+
+
+def test_results_carry_park_date_and_kind_and_filter_by_park_and_kind(tmp_path):
+    doc = SearchDocument("stories/a.html", "zh-Hans", "标题", "<p>正文</p>",
+                         meta=(("园区", "青岛高新区"), ("日期", "2025-09"), ("类型", "简讯")),
+                         filters=(("园区", "青岛高新区"), ("类型", "简讯, 快讯")))
+    html = doc.html()
+    assert '<span data-pagefind-meta="日期:2025-09"></span>' in html
+    assert '<span data-pagefind-filter="类型:简讯, 快讯"></span>' in html  # one value, comma and all
+    output = tmp_path / "output"
+    build(output, tmp_path / "cache", [doc])
+    assert list((output / "pagefind" / "zh-hans" / "filter").glob("*.pf_filter"))
+
+
+def test_script_pairs_come_from_the_sites_converter():
+    from park_digest.languages.variants import to_traditional
+    pairs = script_pairs(["青岛高新区", "abc 123"], lambda text: to_traditional(text, "s2tw"))
+    assert pairs == [("区", "區"), ("岛", "島")]  # 青, 高, 新 are written alike; Latin is left out
+    script = chars_script(pairs)
+    assert 'window.parkDigestChars = {"hans": "区岛", "hant": "區島"};' in script
 
 
 def test_index_per_language_kept_when_unchanged_rebuilt_when_changed_removed_when_gone(tmp_path):

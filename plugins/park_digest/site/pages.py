@@ -19,7 +19,7 @@ from .keyfigures import figure_refs, indicator_charts, park_cells
 from .opendata import datapackage, indicators_csv
 from .tables import figure_count, figure_rows, rows_csv, rows_json
 from ..figures.indicator_table import INDICATORS
-from .search import bundle_path, content_documents, park_documents
+from .search import CHARS_SCRIPT, bundle_path, chars_script, content_documents, park_documents, script_pairs
 from .content import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
                    url_of, with_translations)
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml
@@ -48,7 +48,7 @@ class DigestPagesGenerator(Generator):
 
     def search_documents(self) -> list:
         """Stories and pages in every language, and each park: the text a reader searches."""
-        return (content_documents(self.content, self.languages)
+        return (content_documents(self.content, self.languages, self.ui)
                 + park_documents(self.parks.values(), self.languages))
 
     # -- writing ---------------------------------------------------------------------------
@@ -97,6 +97,8 @@ class DigestPagesGenerator(Generator):
         for lang in self.languages:
             self.write_feeds(writer, lang, everything, parks)
         self.write_data(writer, everything, parks)
+        if "zh-Hant" in self.languages:
+            writer.write_text(CHARS_SCRIPT, self.search_chars, everything)
         self.write_sitemap(writer, everything)
 
     def write_language(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
@@ -133,6 +135,12 @@ class DigestPagesGenerator(Generator):
         sections = [{"id": indicator.replace("_", "-"), "name": INDICATORS.by_id[indicator].names[lang],
                      "rows": rows} for indicator, rows in table.items()]
         return {"sections": sections, "park_url": lang_prefix(lang) + "parks/%s.html"}
+
+    def search_chars(self) -> str:
+        texts = [text for item in self.content if bcp47(item.lang) == SOURCE_LANG
+                 for text in (item.title, item._content)]
+        texts += [park.name_zh for park in self.parks.values()]
+        return chars_script(script_pairs(texts, lambda text: to_traditional(text, self.digest.opencc_config)))
 
     def write_feeds(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
         """The language's feed, and each park's."""

@@ -23,11 +23,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from ..build.cache import code_version, key
 from ..build.files import replace_file, write_if_changed
-from .content import SOURCE_LANG, bcp47, lang_prefix
+from .content import SOURCE_LANG, bcp47, lang_prefix, shown_date
 
 logger = logging.getLogger(__name__)
 
@@ -53,26 +53,50 @@ class SearchDocument:
     lang: str  # BCP 47
     title: str  # plain text
     body: str  # HTML, already safe: the story's body or Pelican's page content
+    meta: tuple[tuple[str, str], ...] = ()  # (name, value) shown with the result: park, date, kind
+    filters: tuple[tuple[str, str], ...] = ()  # (name, value) a reader can filter by: park, kind
 
     def html(self) -> str:
-        """Pagefind takes the result's title from the h1 and its excerpt from the body."""
+        """The result's title is metadata, its excerpt from the body: the title is indexed after
+        the body, so an excerpt never opens by repeating it. Metadata and filters sit
+        on empty elements, one per value (a value may hold a comma)."""
         body = _HREF.sub("", _NON_HEADING_ID.sub(r"\1", self.body))
+        tags = "".join(f'<span data-pagefind-meta="{escape(name)}:{escape(value)}"></span>'
+                       for name, value in self.meta if value)
+        tags += "".join(f'<span data-pagefind-filter="{escape(name)}:{escape(value)}"></span>'
+                        for name, value in self.filters if value)
         return (f'<!DOCTYPE html><html lang="{escape(self.lang)}"><head><meta charset="utf-8">'
-                f"<title>{escape(self.title)}</title></head><body><main data-pagefind-body>"
-                f'<h1 id="title">{escape(self.title)}</h1>\n{body}\n</main></body></html>\n')
+                f"<title>{escape(self.title)}</title></head><body><main data-pagefind-body>{tags}"
+                f'<h1 data-pagefind-ignore data-pagefind-meta="title">{escape(self.title)}</h1>\n{body}\n'
+                f'<p>{escape(self.title)}</p></main></body></html>\n')
 
 
-def content_documents(items: Iterable[Any], languages: Iterable[str]) -> list[SearchDocument]:
-    """Stories and pages (Pelican's content) in the site's languages; a story's park leads its
-    text. The content as read: staged pages leave link targets out."""
+def content_documents(items: Iterable[Any], languages: Iterable[str],
+                      words: Callable[[str], dict] = lambda lang: {}) -> list[SearchDocument]:
+    """Stories and pages (Pelican's content) in the site's languages; a story's
+    text ends with its park, and its park, date and kind are its result's metadata and filters, named in the page's
+    language (`words`: the theme's words for a language). The content as read."""
     wanted = set(languages)
     docs = []
     for item in items:
-        if bcp47(item.lang) in wanted:
+        lang = bcp47(item.lang)
+        if lang in wanted:
             meta = getattr(item, "digest", None)
-            lead = f"<p>{escape(meta.park_name)}</p>\n" if meta and meta.park_name else ""
-            docs.append(SearchDocument(item.save_as, bcp47(item.lang), item.title, lead + item._content))
+            park = f"\n<p>{escape(meta.park_name)}</p>" if meta and meta.park_name else ""
+            tags, filters = story_tags(item, words(lang)) if meta else ((), ())
+            docs.append(SearchDocument(item.save_as, lang, item.title, item._content + park, tags, filters))
     return docs
+
+
+def story_tags(item: Any, t: dict) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """A story's result metadata (park, date, kind) and filters (park, kind)."""
+    meta = item.digest
+    park = (t.get("park", "park"), meta.park_name)
+    kind = (t.get("kind", "kind"), t.get(f"kind_{meta.kind}", meta.kind))
+    date = shown_date(item)
+    if date and meta.date_inferred:
+        date += t.get("date_inferred_mark", "")
+    return (park, (t.get("date", "date"), date), kind), (park, kind)
 
 
 def park_documents(parks: Iterable[Any], languages: Iterable[str]) -> list[SearchDocument]:
@@ -235,3 +259,29 @@ class SearchIndex:
             self._process.kill()
         if self._pool is not None:
             self._pool.shutdown()
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CHARS_SCRIPT = "search-chars.js"  # at the site root: the search pages load it
+
+
+def script_pairs(texts: Iterable[str], to_hant: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(Simplified, Traditional) for every Chinese character of the site's text that the two
+    scripts write differently, by the site's own converter: a search page turns a query into its
+    index's script with them, so 青島 finds 青岛 and the reverse."""
+    chars = sorted({c for text in texts for c in _HAN.findall(text)})
+    pairs = []
+    for char in chars:
+        hant = to_hant(char)
+        if hant != char and len(hant) == 1:
+            pairs.append((char, hant))
+    return pairs
+
+
+def chars_script(pairs: list[tuple[str, str]]) -> str:
+    """A script defining window.parkDigestChars = {hans: "…", hant: "…"}, aligned character by
+    character (search.js builds both maps from it)."""
+    hans = "".join(s for s, _ in pairs)
+    hant = "".join(t for _, t in pairs)
+    return ("// Simplified and Traditional characters of this site, aligned (site/search.py).\n"
+            f"window.parkDigestChars = {json.dumps({'hans': hans, 'hant': hant}, ensure_ascii=False)};\n")
