@@ -33,7 +33,9 @@ def broken_links(site: Path) -> tuple[int, list[str]]:
                 continue
             target, fragment = urldefrag(ref)
             checked += 1
-            resolved = (page.parent / unquote(target)).resolve() if target else page
+            # Root-absolute (the 404 page, served at any depth): from the site's root.
+            base = site if target.startswith("/") else page.parent
+            resolved = (base / unquote(target).lstrip("/")).resolve() if target else page
             if not resolved.is_file():
                 broken.append(f"{page.relative_to(site)}: {ref}")
             elif fragment and resolved.suffix == ".html" and fragment not in MODE_FRAGMENTS | ids(resolved):

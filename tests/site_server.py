@@ -13,6 +13,19 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's parameter name
         pass  # pytest shows failures; a log line per request would drown them
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing page gets the site's 404.html, at the address asked for, as GitHub Pages does."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextlib.contextmanager
 def serve(root: Path) -> Iterator[str]:

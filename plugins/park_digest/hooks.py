@@ -14,7 +14,9 @@ import yaml
 from markupsafe import Markup
 
 from .settings import ConfigurationError, Settings, check_folders, load_settings
-from .site.content import LANG_NAMES, bcp47, iso_day, iso_month, lang_prefix, shown_date, url_of, with_translations
+from .languages.variants import to_traditional
+from .site.content import (LANG_NAMES, bcp47, iso_day, iso_month, lang_prefix, shown_date, source_kind, url_of,
+                           with_translations)
 from .site.pages import DigestPagesGenerator
 from .site.search import SearchIndex
 from .site.comparison import compare_rows_html
@@ -105,9 +107,12 @@ class DigestPlugin:
         generator.env.globals.update(ui=ui, lang_names=LANG_NAMES, lang_prefix=lang_prefix,
                                      **FIGURE_HTML, story_alternates=story_alternates,
                                      bcp47=bcp47, url_of=url_of, digest_languages=self.settings.languages,
+                                     source_kind=source_kind,
                                      # the configured address; templates' SITEURL may be relative
                                      site_url=(generator.settings.get("SITEURL") or "").rstrip("/"))
-        generator.env.filters.update(iso_day=iso_day, iso_month=iso_month, shown_date=shown_date)
+        config = self.settings.opencc_config
+        generator.env.filters.update(iso_day=iso_day, iso_month=iso_month, shown_date=shown_date,
+                                     in_script=lambda text, lang: to_traditional(text, config) if lang == "zh-Hant" else text)
 
     def drop_unpublished_pages(self, page_generator) -> None:
         """content/pages holds About and Methodology in every language; a site configured with

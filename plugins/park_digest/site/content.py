@@ -150,3 +150,14 @@ def months(articles: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     for article in articles:
         grouped[shown_date(article)[:7] or iso_month(article.date)].append(article)
     return sorted(grouped.items(), reverse=True)
+
+
+_NEWSPAPER = ("报", "報")
+
+
+def source_kind(source: Any) -> str:
+    """What kind of page a story came from, as far as its provenance says: 'newspaper' (an
+    edition, a page number, or a name ending in 报), 'web' (only a link), else 'other'."""
+    if source.page or source.edition or source.publication.rstrip("》").endswith(_NEWSPAPER):
+        return "newspaper"
+    return "web" if source.url else "other"

@@ -149,12 +149,58 @@ def opening_clauses(text: str, lang: str) -> str:
     return shown + ("…" if shown != whole else "")
 
 
-def lead_text(local: LocalizedStory, limit: int = 140) -> str:
+# A teaser's length: two or three lines of a list. English sentences end at . ! ? before a space.
+_LEAD_LIMIT = {"en": 280}  # characters; Chinese: 120
+_EN_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z0-9\"“‘(])")
+_CUT_CLAUSE = re.compile(r"[，；：、,;:]\s?")
+_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|No|Nos|Mr|Ms|Dr|St|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|[A-Z])\.$")
+
+
+def english_sentences(text: str) -> list[str]:
+    """Sentences of an English paragraph; "Co., Ltd." and "U.S." end none."""
+    out: list[str] = []
+    for piece in _EN_SENTENCE.split(text):
+        if out and _ABBREVIATION.search(out[-1].rstrip()):
+            out[-1] = out[-1].rstrip() + " " + piece
+        else:
+            out.append(piece)
+    return out
+
+
+def lead_text(local: LocalizedStory) -> str:
+    """The teaser: the first paragraph's opening sentences, cut at a sentence, else at a clause,
+    else (English) between words, never inside a word; a story continued from another page leaves
+    out the tail of the sentence begun there."""
     first = next((t for kind, t in local.body if kind == "paragraph"), None)
     if first is None:
         return ""
-    text = first.text
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    lang = first.lang
+    sentences = english_sentences(first.text) if lang == "en" else split_sentences(first.text)
+    if local.story.kind == "fragment" and len(sentences) > 1:
+        sentences = sentences[1:]
+    text = ("" if lang != "en" else " ").join(s.strip() for s in sentences)
+    return cut_teaser(text, sentences, _LEAD_LIMIT.get(lang, 120), lang)
+
+
+def cut_teaser(text: str, sentences: Sequence[str], limit: int, lang: str) -> str:
+    if len(text) <= limit:
+        return text
+    joiner = " " if lang == "en" else ""
+    shown = ""
+    for sentence in sentences:
+        longer = (shown + joiner + sentence.strip()) if shown else sentence.strip()
+        if len(longer) > limit:
+            break
+        shown = longer
+    if shown:
+        return shown
+    head = text[:limit]
+    cuts = [m.start() for m in _CUT_CLAUSE.finditer(head) if m.start() >= limit // 3]
+    if cuts:
+        return head[:cuts[-1]] + "…"
+    if lang == "en" and " " in head:
+        return head.rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+    return head[:limit - 1] + "…"
 
 
 def story_meta(local: LocalizedStory, available: tuple[str, ...], config: str,

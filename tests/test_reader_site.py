@@ -1,0 +1,136 @@
+"""The reader's site of issue 23, built for real from pages written for this test: every story
+says where it was published (the publication, page, date and link an editor or a masthead
+gives, else an honest 'not stated'), never the seed's file name, which stays in the markup for
+editors; inferred dates are marked wherever a date is shown; the home page has a lead story,
+labels to scan and park links; teasers end at a sentence or clause; the 404 page links from the
+site's root."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT, build_site
+from site_checks import soup
+
+MASTHEAD = """科技时报 2025年9月16日 第3版
+
+## 西安高新区前8个月营业收入增长12%
+
+本报讯 今年1—8月，西安高新区实现营业收入1.2万亿元，同比增长12%。其中，规上工业增加值增长9.5%。
+
+该区新增高新技术企业320家，累计达到1.2万家。
+"""
+
+PLAIN = """## 德州经开区新建标准厂房20万平方米
+
+德州经开区今年新建标准厂房20万平方米，已有15家企业签约入驻，带动就业约3000人。
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("reader")
+    seeds = tmp / "seeds"
+    seeds.mkdir()
+    (seeds / "masthead.txt").write_text(MASTHEAD, encoding="utf-8")
+    (seeds / "plain.txt").write_text(PLAIN, encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "data" / "pages" / "briefs_page.txt", seeds / "briefs.txt")
+    (seeds / "briefs.yml").write_text(
+        "source:\n  publication: 四川科技报\n  page: A2\n  url: https://epaper.example.com/2025-11/a2.html\n"
+        "stories:\n  1: {date: 2025-11}\n", encoding="utf-8")
+    conf = tmp / "conf.py"
+    conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+                    "PARK_DIGEST_SEARCH = False\n", encoding="utf-8")
+    build_site(tmp, seeds=seeds, conf=conf)
+    return tmp / "output"
+
+
+def story(site, title_part: str, lang: str = ""):
+    for page in sorted((site / lang / "stories").glob("*.html")):
+        doc = soup(page)
+        if title_part in doc.select_one("h1").get_text():
+            return doc
+    raise AssertionError(f"no story {title_part} in {lang or 'zh-Hans'}")
+
+
+def source_line(doc) -> str:
+    return re.sub(r"\s+", " ", doc.select_one(".source-line").get_text()).strip()
+
+
+def test_the_source_line_names_the_publication_page_date_and_link(site):
+    masthead = story(site, "西安高新区")
+    assert source_line(masthead) == "来源：科技时报 · 第3版 · 2025-09-16"
+    briefs = story(site, "绵阳高新区")
+    assert source_line(briefs) == "来源：四川科技报 · 第A2版 · 2025-11 · 原文链接"  # its own date, to the month
+    assert briefs.select_one(".source-line a")["href"] == "https://epaper.example.com/2025-11/a2.html"
+    assert source_line(story(site, "西安高新區", "zh-hant")) == "來源：科技時報 · 第3版 · 2025-09-16"
+    english = [source_line(soup(p)) for p in sorted((site / "en" / "stories").glob("*.html"))]
+    assert "Source: 科技时报 · page 3 · 2025-09-16" in english, english
+
+
+def test_no_source_line_names_a_file_and_the_markup_keeps_it_for_editors(site):
+    for page in site.rglob("stories/*.html"):
+        doc = soup(page)
+        line = doc.select_one(".source-line")
+        assert not re.search(r"\.txt|\.yml|行|lines", line.get_text()), (page, line.get_text())
+        assert line["data-seed"] in ("masthead.txt", "briefs.txt", "plain.txt") and re.fullmatch(r"\d+-\d+", line["data-lines"])
+
+
+def test_a_story_without_provenance_says_so_honestly(site):
+    assert source_line(story(site, "德州经开区")) == "来源：原始页面，出处未注明 · 日期未注明"
+    assert source_line(story(site, "德州經開區", "zh-hant")) == "來源：原始頁面，出處未註明 · 日期未註明"
+    english = [source_line(soup(p)) for p in sorted((site / "en" / "stories").glob("*.html"))]
+    assert "Source: original page, publication not stated · date not stated" in english, english
+
+
+def test_teasers_are_cut_at_a_sentence_then_a_clause_then_between_words():
+    from park_digest.stories.compose import cut_teaser, english_sentences
+    text = ("Yiyue Robotics Co., Ltd. opened a plant in the zone. It employs 300 people, "
+            "most of them engineers, and plans to double output by 2027.")
+    sentences = english_sentences(text)
+    assert sentences[0] == "Yiyue Robotics Co., Ltd. opened a plant in the zone."
+    assert cut_teaser(text, sentences, 80, "en") == sentences[0]
+    assert cut_teaser(text, [text], 100, "en") == ("Yiyue Robotics Co., Ltd. opened a plant in the zone. "
+                                                    "It employs 300 people, most of them engineers…")
+    words = "approval rates climbing steadily across the whole zone"
+    assert cut_teaser(words, [words], 30, "en") == "approval rates climbing…"  # never "approval r…"
+    zh = "该区今年新建标准厂房20万平方米，已有15家企业签约入驻，带动就业约3000人"
+    assert cut_teaser(zh, [zh], 30, "zh-Hans") == "该区今年新建标准厂房20万平方米，已有15家企业签约入驻…"
+
+
+def test_inferred_dates_are_marked_on_every_page_that_shows_them(site):
+    inferred = [p for p in (site / "stories").glob("*.html") if soup(p).select_one("article .byline .date-inferred")]
+    for page in inferred:
+        title = soup(page).select_one("h1").get_text()
+        for listing in [site / "index.html", site / "archives.html", *(site / "parks").glob("*.html")]:
+            for link in soup(listing).find_all("a", string=title):
+                item = link.find_parent("li")
+                assert item.select_one(".date-inferred"), (listing.name, title)
+
+
+def test_home_page_leads_with_a_story_and_its_figures_then_labelled_stories(site):
+    home = soup(site / "index.html")
+    lead = home.select_one(".lead-story")
+    assert lead and lead.select(".mini-facts li"), "the lead story shows its key figures"
+    items = home.select("#stories .story-item")
+    assert items and all(i.select_one(".label.kind") and i.select_one(".label.date") for i in items)
+    for link in home.select(".park-filter a[data-park]"):
+        slug = link["data-park"]
+        assert (link["href"] == "#latest") if not slug else link["href"].endswith(f"parks/{slug}.html")
+    assert (site / "parks" / "xi-an.html").exists() or list((site / "parks").glob("*.html"))
+
+
+def test_teasers_end_at_a_sentence_or_clause(site):
+    for lang in ("", "zh-hant", "en"):
+        for lead in soup(site / lang / "index.html").select(".story-item .lead"):
+            text = lead.get_text()
+            assert re.search(r"[。！？”」.!?\"]$|[，；：、,;:]?…$", text) and not re.search(r"\w…$", text[-2:] if lang == "en" else ""), text
+
+
+def test_not_found_page_links_from_the_sites_root(site):
+    page = soup(site / "404.html")
+    assert page.select_one('link[rel=stylesheet]')["href"] == "/theme/css/site.css"
+    assert all(a["href"].startswith("/") for a in page.select("main a"))
+    assert page.select("main form[role=search]")
