@@ -128,6 +128,8 @@ def test_firms_chosen_for_a_status_are_counted_as_that_status(tmp_path):
     ("总投资12亿元的新能源电池项目正式开工，将新增就业岗位800个。", "12亿元"),  # one project
     ("园区打造千亿元级生物医药产业集群。", "千亿元级"),  # an order of magnitude
     ("该企业建成三大研发中心。", "三大"),
+    ("园区推出“科创贷”，给予企业差异化授信额度，最高信用贷款达1500万元。", "1500万元"),  # a cap per firm
+    ("对新认定的企业，每家给予最高50万元奖励。", "最高50万元"),
 ])
 def test_parts_thresholds_plans_and_single_firms_are_no_indicator(tmp_path, sentence, surface):
     figure = fact(story_facts(tmp_path, [sentence]), surface)

@@ -32,6 +32,9 @@ _NAMED_PROJECT = re.compile(r"[\d.]+[万亿]*[元美]+[^，。；]{0,3}的(?![\d
 _PROCESS = re.compile(r"事项|材料|时限|流程|手续|环节|承诺书|类别|种类")
 _THRESHOLD = re.compile(r"[\d.]+[万亿千百]*[元美]*(?:以上|以下)(?:的)?$")
 _PLANNED = re.compile(r"谋划|储备|拟")
+# A cap a policy or loan product grants each firm (最高信用贷款达2000万元, 每家企业最高奖励100万元)
+# is a rule of the product, not a result of the park.
+_CAP = re.compile(r"最高|最多|单笔|单户|每家|每户|每个|每项|每人")
 _CHANGE_WORDS = re.compile(r"(同比|环比|较[^，。；]{0,10}?|比[^，。；]{0,8}?)?"
                            r"(增长|增速|增幅|上升|下降|回落|减少|提高|提升|降低)(?:了)?(?:约|近|超过?)?$")
 _LEVEL_VERBS = re.compile(r"(?:增至|增加到|提升至|提高至|提升到|提高到|达到?|为|降至|至)$")
@@ -200,6 +203,8 @@ def ruled_out(fact: Fact, place: _Place) -> str:
     if _THRESHOLD.search(place.clause) or fact.surface.endswith(("以上", "以下")) and \
             place.after.startswith(("的项目", "项目", "的企业", "企业")):
         return "threshold"  # 50亿元以上项目2个
+    if _CAP.search(place.clause) or fact.surface.startswith(("最高", "最多")):
+        return "threshold"
     if _PLANNED.search(place.clause):
         return "plan"
     if _PROCESS.search(fact.label_zh):

@@ -122,9 +122,14 @@ def value_html(value: Value, site_url: str, words: Mapping[str, str]) -> str:
     doubt = ""
     if value.doubtful:
         kinds = sorted({k for r in value.reports for k in r.source.doubtful})
-        doubt = (f' <span class="doubtful" title="{escape(words.get("doubtful_title", ""))}: {escape(", ".join(kinds))}">'
+        doubt = (f' <span class="doubtful" title="{escape(words.get("doubtful_title", ""))}: {escape(doubt_words(kinds, words))}">'
                  f'{escape(words.get("doubtful", "?"))}</span>')
     return f'<span class="value">{" ".join(links)}{doubt}</span>'
+
+
+def doubt_words(kinds: Iterable[str], words: Mapping[str, str]) -> str:
+    """Why a figure is doubtful, in the page's language (the checks' kinds: figures/checks.py)."""
+    return ", ".join(words.get(f"doubt_{kind}", kind) for kind in kinds)
 
 
 def cell_values_html(cell: Cell, site_url: str, words: Mapping[str, str]) -> str:
@@ -237,7 +242,7 @@ def figure_list_html(refs: Sequence[FigureRef], lang: str, words: Mapping[str, s
                 excerpt = ref.sentence if len(ref.sentence) <= _EXCERPT else ref.sentence[:_EXCERPT] + "…"
                 what = f'<q class="context">{unbroken_numbers(excerpt)}</q>'
             doubt = (f' <span class="doubtful" title="{escape(words.get("doubtful_title", ""))}: '
-                     f'{escape(", ".join(ref.doubtful))}">{escape(words.get("doubtful", "?"))}</span>'
+                     f'{escape(doubt_words(ref.doubtful, words))}">{escape(words.get("doubtful", "?"))}</span>'
                      if ref.doubtful else "")
             period = period_html(ref.period, ref.period_inferred, lang, words) if ref.period else ""
             parts.append(
