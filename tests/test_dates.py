@@ -255,6 +255,7 @@ def test_a_blog_headline_with_its_posting_time():
     page = "博文\n某经开区工程机械产业产值破千亿　(2023-05-06 10:12:30)\n转载▼\n某经开区工程机械产业集群产值1068亿元。\n"
     assert [s.kind for s in find_signals(page.split("\n"))] == ["posted"]  # dated, but the headline stays
     assert dates(page) == [("2023-05-06", False)]
+    assert stories(page)[0].title == "某经开区工程机械产业产值破千亿"  # the time is cut from the headline
 
 
 def test_an_advert_carries_the_pages_date_only_as_inferred():

@@ -165,6 +165,8 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
     authors = split_byline(text)
     if authors:
         return Block("byline", text, span, parts, authors=authors)
+    if nxt is not None and nxt.text.startswith("本报讯") and _is_headline_shaped(text) and not is_caption(text):
+        return Block("heading", text, span, parts, level=0)  # a 本报讯 item's headline, even under a picture
     if is_caption(text) or (after_picture and len(text) <= _PICTURE_CAPTION):
         return Block("caption", text, span, parts)
     if opening and nxt is not None and _is_headline_shaped(text):
