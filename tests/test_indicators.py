@@ -130,11 +130,17 @@ def test_firms_chosen_for_a_status_are_counted_as_that_status(tmp_path):
     ("该企业建成三大研发中心。", "三大"),
     ("园区推出“科创贷”，给予企业差异化授信额度，最高信用贷款达1500万元。", "1500万元"),  # a cap per firm
     ("对新认定的企业，每家给予最高50万元奖励。", "最高50万元"),
+    ("在多家机构支持下，星河智能近日获得银行提供的800万元信贷支持，并完成B轮融资1.5亿元。", "1.5亿元"),  # one firm's round
 ])
 def test_parts_thresholds_plans_and_single_firms_are_no_indicator(tmp_path, sentence, surface):
     figure = fact(story_facts(tmp_path, [sentence]), surface)
     assert figure.indicator is None
     assert not figure.in_box or figure.unit == "CNY"  # a project's investment may be boxed
+
+
+def test_funding_rounds_counted_over_many_firms_stay_the_park_s(tmp_path):
+    facts = story_facts(tmp_path, ["2025年，园区12家企业完成A轮以上融资，融资总额达20亿元。"])
+    assert fact(facts, "20亿元").indicator == "credit" and fact(facts, "20亿元").period == "2025"
 
 
 def test_a_part_that_is_an_indicator_in_its_own_words_keeps_it(tmp_path):

@@ -25,6 +25,9 @@ _SEGMENT_END = re.compile(r"[。！？；;!?]")
 _CLAUSE_BREAK = re.compile(r"[，,、：:（）()]|——")
 _SINGLE_FIRM = re.compile(r"有限公司|股份|集团|该公司|该企业|这家|这款|该产品|为其|其(?:研发|生产|产品)|的产品|"
                           r"由[^，。；]{0,30}组成")
+# A funding round (天使轮, Pre-A轮, B轮) is one firm's, unless the sentence counts firms (12家企业完成A轮融资).
+_ROUND = re.compile(r"(?:Pre-)?[A-EＡ-Ｅ]\+?轮|天使轮")
+_FIRMS_COUNTED = re.compile(r"[\d两三四五六七八九十百千]+家")
 _PARK_SUBJECT = re.compile(r"高新区|新区|开发区|园区|产业园|全区|该区|管委会?")
 _NAMED_PROJECT = re.compile(r"[\d.]+[万亿]*[元美]+[^，。；]{0,3}的(?![\d两三四五六七八九十]+[个家项])[^，。；、]{2,40}?"
                             r"(?:项目|基地|产业园|园区|工厂|先导区|平台)"
@@ -213,6 +216,8 @@ def ruled_out(fact: Fact, place: _Place) -> str:
     whole = place.segment + fact.surface + place.after_long
     if place.in_speech:
         return "single"  # “…给我们配了两条线路”: a speaker's own story
+    if _ROUND.search(place.segment + fact.surface + place.after) and not _FIRMS_COUNTED.search(place.segment):
+        return "single"
     if not examples and (_one_firm(whole) or _NAMED_PROJECT.search(whole)
                          or not _PARK_SUBJECT.search(place.segment) and _one_firm(place.previous_segment)):
         return "single"
