@@ -22,8 +22,8 @@ BLIND = DEV / "heldout3"  # written after all tuning and never tuned on: how the
 # Lower bounds (upper for furniture and invented parks) measured on each set; raise them with
 # every improvement, never lower them to make a change pass.
 FLOORS = {
-    DEV: {"stories": 0.99, "headline": 0.95, "date": 0.98, "park_precision": 0.99, "park_recall": 0.99,
-          "fact_park": 0.99, "fact_park_roundups": 0.98, "fact_recall": 0.98, "fact_precision": 0.98, "kind": 0.96,
+    DEV: {"stories": 0.99, "headline": 0.98, "date": 0.98, "park_precision": 0.99, "park_recall": 0.99,
+          "fact_park": 0.99, "fact_park_roundups": 0.99, "fact_recall": 0.99, "fact_precision": 0.98, "kind": 0.98,
           "check_recall": 0.99, "check_precision": 0.99},
     HELDOUT: {"stories": 0.99, "headline": 0.99, "date": 0.99, "park_precision": 0.99, "park_recall": 0.99,
               "fact_park": 0.99, "fact_park_roundups": 0.99, "fact_recall": 0.88, "fact_precision": 0.98, "kind": 0.99,
