@@ -17,7 +17,7 @@ from conftest import ROOT
 
 DEV = ROOT / "tests" / "data" / "realistic"
 HELDOUT = DEV / "heldout2"  # the first held-out set (heldout/) was tuned on and joined the dev set
-BLIND = DEV / "heldout3"  # written after all tuning and never tuned on: how the parser does on new site kinds
+BLIND = DEV / "heldout3"  # written blind, tuned on since the page-shape rules (README): now a second dev set
 
 # Lower bounds (upper for furniture and invented parks) measured on each set; raise them with
 # every improvement, never lower them to make a change pass.
@@ -28,14 +28,14 @@ FLOORS = {
     HELDOUT: {"stories": 0.99, "headline": 0.99, "date": 0.99, "park_precision": 0.99, "park_recall": 0.99,
               "fact_park": 0.99, "fact_park_roundups": 0.99, "fact_recall": 0.88, "fact_precision": 0.98, "kind": 0.99,
               "check_recall": 0.99, "check_precision": 0.99},
-    BLIND: {"stories": 0.63, "headline": 0.66, "date": 0.77, "park_precision": 0.99, "park_recall": 0.99,
-            "fact_park": 0.93, "fact_park_roundups": 0.99, "fact_recall": 0.96, "fact_precision": 0.96, "kind": 0.55,
+    BLIND: {"stories": 0.95, "headline": 0.95, "date": 0.85, "park_precision": 0.99, "park_recall": 0.99,
+            "fact_park": 0.95, "fact_park_roundups": 0.99, "fact_recall": 0.97, "fact_precision": 0.97, "kind": 0.75,
             "check_recall": 0.99, "check_precision": 0.99},
 }
 CEILINGS = {
     DEV: {"furniture_in_story": 0.01, "invented": 0, "story_lines_lost": 1},
     HELDOUT: {"furniture_in_story": 0.02, "invented": 0, "story_lines_lost": 0},
-    BLIND: {"furniture_in_story": 0.42, "invented": 0, "story_lines_lost": 0},
+    BLIND: {"furniture_in_story": 0.05, "invented": 0, "story_lines_lost": 0},
 }
 
 

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import yaml
 
 from .names import split_byline
+from .shape import is_prose, mark_outside_prose, shape_reason
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "furniture.yml"
 _MAX = 60  # default: the longest line an entry judges
@@ -25,7 +26,6 @@ _SPACES = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE = re.compile(r"[。！？；!?;]")
 _CLAUSE = re.compile(r"[。！？；，、!?;,]")
-_PROSE_MIN = 20  # a paragraph of a story has at least this many characters and a full stop
 _LIST_ITEM_MAX = 50
 _BULLET = re.compile(r"^(?:[·•▪◆◇●○■□►▶>\-–—*]|\d{1,2}[.、．)）]?)\s*")
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s*\S")
@@ -148,7 +148,7 @@ def _shape_reason(text: str, bare: str, edge: bool) -> str:
         return "menu or link row"
     if _is_date_line(text, bare):
         return "source and date line"
-    return ""
+    return shape_reason(text)
 
 
 def _is_noise(bare: str) -> bool:
@@ -177,11 +177,6 @@ def _is_date_line(text: str, bare: str) -> bool:
     return len(rest) <= 12
 
 
-def is_prose(text: str) -> bool:
-    """A paragraph of a story: long enough, with a full stop."""
-    return len(text) >= _PROSE_MIN and bool(_SENTENCE.search(text)) and bool(_CJK.search(text))
-
-
 def _is_list_item(text: str) -> bool:
     bare = _BULLET.sub("", text.strip())
     return 0 < len(bare) <= _LIST_ITEM_MAX and not _SENTENCE.search(bare)
@@ -195,8 +190,11 @@ class PageLine:
     gap_before: int
 
 
-def page_reasons(lines: Sequence[PageLine]) -> list[str]:
-    """For each line, why it is furniture on this page, or ""."""
+def page_reasons(lines: Sequence[PageLine], keep: Callable[[str], bool] = lambda t: bool(split_byline(t)),
+                 stop: Callable[[str], bool] = lambda t: False) -> list[str]:
+    """For each line, why it is furniture on this page, or "". `keep(text)` says a line belongs
+    to a story wherever it stands (a byline, a photo caption), `stop(text)` that the lines from
+    it on are an advert."""
     texts = [line.text.strip() for line in lines]
     alone = [line_reason(t) for t in texts]
     prose = [i for i, t in enumerate(texts) if not alone[i] and is_prose(t)]
@@ -206,6 +204,7 @@ def page_reasons(lines: Sequence[PageLine]) -> list[str]:
     _mark_lists(texts, lines, reasons, last)
     _mark_comments(reasons, first)
     _mark_repeated_titles(texts, reasons, first)
+    mark_outside_prose(texts, reasons, keep, stop)
     return reasons
 
 

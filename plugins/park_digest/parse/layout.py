@@ -181,6 +181,11 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
     return Block("text", text, span, parts)
 
 
+def _keep(text: str) -> bool:
+    """A byline, a photo caption or a marked heading belongs to a story wherever it stands."""
+    return bool(split_byline(text)) or is_caption(text) or bool(_marked_heading(text))
+
+
 def _mark_ad_slots(scanned: list[_Line]) -> None:
     """A bare 广告 among a web page's menus and banners, above its first paragraph, labels an
     advert slot, not the text below it; on a printed page the label heads the advert."""
@@ -194,7 +199,8 @@ def _mark_ad_slots(scanned: list[_Line]) -> None:
 def classify_lines(lines: list[str]) -> list[Block]:
     """One block per non-blank line, each with its layout role."""
     scanned = _scan(lines)
-    for line, reason in zip(scanned, page_reasons([PageLine(l.text, l.gap_before) for l in scanned])):
+    for line, reason in zip(scanned, page_reasons([PageLine(l.text, l.gap_before) for l in scanned], _keep,
+                                          lambda t: bool(_AD_MARKER.match(t)))):
         line.reason = line.reason or reason or date_line_reason(line.text)  # mastheads, print stamps
     _mark_ad_slots(scanned)
     blocks: list[Block] = []

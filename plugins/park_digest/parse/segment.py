@@ -26,6 +26,10 @@ _PHOTO_TEXT_MAX = 160  # a headlined picture story says little beside its captio
 # A photographer's credit; 文/摄 (wrote and photographed) credits a story, not a picture.
 _PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?<!文/)(?<!文／)摄[。）)]?$|[（(][^（）()]{0,20}(?<!文/)摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
 
+# Furniture that ends the story above it: text after it is another item (an endless-scroll page
+# runs the next story on under the editor's credit).
+_CLOSING = ("section label", "editor credit line")
+
 
 @dataclass
 class Draft:
@@ -121,8 +125,9 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
     for i, block in enumerate(blocks):
         if block.kind == "furniture":
             discarded.append(Discarded(block.span, block.text, block.reason))
-            if block.reason == "section label" and current is not None and current.has_body:
-                current.closed = True  # 简讯, 短讯: a new section of the page begins
+            alone = i + 1 == len(blocks) or blocks[i + 1].span[0] > block.span[1]  # not cut out of a story line
+            if block.reason in _CLOSING and alone and current is not None and current.has_body:
+                current.closed = True  # 简讯 opens a new section; an editor's credit ends a web story
         elif block.kind == "advertisement":
             discarded.append(Discarded(block.span, block.text, "advertisement label"))
             start(advertisement=True)

@@ -1,0 +1,140 @@
+"""Page furniture told by its shape and its place on the page, whatever words it uses.
+
+furniture.yml names the furniture of the sites studied; a site not yet seen uses other words
+for the same things. What holds on any site: a story is a run of prose paragraphs under its
+headline. Lines outside that run that are not prose, a line of several short items run
+together, a label followed by a list of keywords, a line with no Chinese at all among a Chinese
+page's banners, and short items each stamped with a time below a story are the site's, not the
+story's. Bylines, photo captions and headlines printed after their story are the exceptions,
+kept by the callers' tests.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE = re.compile(r"[。！？；!?;]")
+_PROSE_MIN = 20  # a paragraph of a story has at least this many characters and a full stop
+# Items of a ticker or link row: set apart by a pipe or by two or more spaces.
+_WIDE_SPLIT = re.compile(r"\s*[|｜]\s*|[ \u3000]{2,}")
+_TICKER_ITEM = (4, 24)  # a headline of a ticker: a few words, never a paragraph
+_LABEL = re.compile(r"^(?:【[^】]{1,8}】|[\u4e00-\u9fff]{2,6}[：:])\s*")
+_KEYWORD_MAX = 6  # keywords and tags are words, not phrases
+_CODE_LABELS = re.compile(r"【[^】]{1,8}】\s*[A-Za-z0-9.\-/+]{1,16}")
+_NOTICE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]")
+_CHANNEL_MAX = 4  # 商业, 香港电台: a channel or outlet's name, shorter than any headline
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of a story: long enough, with a full stop."""
+    return len(text) >= _PROSE_MIN and bool(_SENTENCE.search(text)) and bool(_CJK.search(text))
+
+
+def shape_reason(text: str) -> str:
+    """Why one line, by its shape alone, is furniture ("" when it is not)."""
+    if _is_ticker(text):
+        return "row of other headlines"
+    if _is_keyword_line(text):
+        return "label and keyword list"
+    return ""
+
+
+def _is_ticker(text: str) -> bool:
+    """`《某游戏》将于11月推出   新款手机登场，上手秘诀先睇   …`: three or more headline-sized
+    items run together with wide spaces; a paragraph has a full stop, a ticker none."""
+    if "。" in text or len(text) > 200:
+        return False
+    items = [i for i in _WIDE_SPLIT.split(text.strip()) if i]
+    low, high = _TICKER_ITEM
+    return len(items) >= 3 and all(low <= len(i) <= high for i in items)
+
+
+def _is_keyword_line(text: str) -> bool:
+    """`【关键词】数字经济 产业集聚 高新区 杭州`, `标签：高新区 投资 签约`: a label and three or
+    more single words; `【中图分类号】F299.2 【文献标识码】A`: two labelled codes. Neither is a
+    sentence."""
+    bare = text.strip()
+    if _SENTENCE.search(bare) or len(bare) > 80:
+        return False
+    if len(_CODE_LABELS.findall(bare)) >= 2:
+        return True
+    label = _LABEL.match(bare)
+    if not label:
+        return False
+    words = bare[label.end():].split()
+    return len(words) >= 3 and all(len(w) <= _KEYWORD_MAX for w in words)
+
+
+def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool],
+                       stop: Callable[[str], bool] = lambda t: False) -> None:
+    """Fill in `reasons` for the lines around the run of prose paragraphs (the page's first
+    paragraph to its last). `keep(text)` says a line is the story's whatever its place (a
+    byline, a caption); `stop(text)` that the lines from it on are something else the callers
+    judge (an advert under its label)."""
+    _mark_timestamped_items(texts, reasons)
+    prose = [i for i, t in enumerate(texts) if not reasons[i] and is_prose(t)]
+    if not prose:
+        return
+    first = prose[0]
+    end = next((i for i in range(first, len(texts)) if stop(texts[i])), len(texts))
+    last = max(i for i in range(first, end) if not reasons[i] and (is_prose(texts[i]) or _is_sentence(texts[i])))
+    last = _story_list_end(texts, reasons, last, end)
+    content = [i for i in range(first) if not reasons[i] and _has_letters(texts[i])]
+    for i in content:
+        text = texts[i]
+        if not _CJK.search(text) and re.search(r"[A-Za-z]{3}", text):
+            reasons[i] = "interface text (no Chinese)"  # Skip to Content, Facebook: the site's controls
+    headline_seen = False
+    for i in range(first):
+        if reasons[i] or not _has_letters(texts[i]):
+            continue
+        bare = re.sub(r"\s+", "", texts[i])
+        if headline_seen and len(bare) <= _CHANNEL_MAX and _CJK.search(bare) and not keep(texts[i]):
+            reasons[i] = "channel or outlet label"  # under a headline, too short to be one
+        headline_seen = True
+    below = [i for i in range(last + 1, end) if not reasons[i] and _has_letters(texts[i]) and not keep(texts[i])]
+    # Below the last paragraph a story keeps only its byline and captions, and a headline set
+    # after its story, which stands alone right under it; what else is left is the site's.
+    late_title = (len(below) == 1 and not _SENTENCE.search(texts[below[0]])
+                  and all(not reasons[k] or not _has_letters(texts[k]) or keep(texts[k]) for k in range(last + 1, below[0])))
+    if not late_title:
+        for i in below:
+            reasons[i] = "short line below the story"
+
+
+def _is_sentence(text: str) -> bool:
+    """`园区现有规上企业64家。`: a short last paragraph is still a sentence of the story; a
+    labelled notice (温馨提示：…。, 注：…。) is the site's."""
+    return len(text) >= 8 and text[-1] in "。！？" and bool(_CJK.search(text)) and not _NOTICE_LABEL.match(text)
+
+
+def _story_list_end(texts: Sequence[str], reasons: list[str], last: int, end: int) -> int:
+    """A paragraph ending in a colon (同批获批的还有：) announces a list that is the story's:
+    its items, up to the next furniture line, are kept with it."""
+    k = last + 1
+    if k < end and not reasons[k] and texts[k].rstrip().endswith(("：", ":")):
+        while k + 1 < end and not reasons[k + 1] and _has_letters(texts[k + 1]):
+            k += 1
+        return k
+    return last
+
+
+def _mark_timestamped_items(texts: Sequence[str], reasons: list[str]) -> None:
+    """Below a story, two or more short lines each followed by a bare date or time stamp (and
+    not by a paragraph) are links to other stories, whatever the list is called."""
+    items = []
+    for i in range(len(texts) - 1):
+        if reasons[i] or len(texts[i]) > 50 or reasons[i + 1] != "source and date line" or len(texts[i + 1]) > 24:
+            continue
+        after = next((k for k in range(i + 2, len(texts)) if not reasons[k] and _has_letters(texts[k])), None)
+        if after is None or not (is_prose(texts[after]) and len(texts[after]) > 50):
+            items.append(i)
+    prose_above = any(not reasons[i] and is_prose(texts[i]) for i in range(items[0])) if items else False
+    if len(items) >= 2 and prose_above:
+        for i in items:
+            reasons[i] = "related-story list (items with time stamps)"
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)

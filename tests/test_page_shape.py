@@ -1,0 +1,103 @@
+"""parse/shape.py: furniture told by its shape and place, on small pages of sites whose words
+furniture.yml does not know (the lines use words no entry lists)."""
+from park_digest.parse.layout import build_blocks
+from park_digest.parse.segment import segment_blocks
+
+BODY = "今年以来，园区新增科技型企业120家，同比增长15%，累计达到860家，创历史新高。"
+MORE = "园区还引进重大产业项目18个，总投资超过260亿元，其中外资项目5个，带动就业1.2万人。"
+
+
+def blocks(page: str):
+    return build_blocks(page.split("\n"))
+
+
+def roles(page: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text if b.kind != "furniture" else b.reason) for b in blocks(page)]
+
+
+def stories(page: str):
+    drafts, _ = segment_blocks(blocks(page))
+    return [(d.title, [i.text for i in d.body]) for d in drafts]
+
+
+def test_a_ticker_of_other_headlines_run_together_with_wide_spaces():
+    page = "新游戏将于下月推出   新款手机登场，上手秘诀   流媒体服务月底上线\n园区新增企业120家\n" + BODY
+    assert roles(page) == [("furniture", "row of other headlines"), ("heading", "园区新增企业120家"), ("text", BODY)]
+
+
+def test_a_headline_in_two_parts_is_no_ticker():
+    page = "园区新增企业120家 总投资260亿元\n" + BODY
+    assert roles(page)[0] == ("heading", "园区新增企业120家 总投资260亿元")
+
+
+def test_a_label_with_keywords_and_a_line_of_labelled_codes():
+    page = ("园区产业集聚的经验\n【提要】" + BODY + "\n【主题词】产业集群 创新 园区 城市\n"
+            "【分类号】F127 【文章编号】1002-1234\n" + MORE)
+    found = roles(page)
+    assert found[2] == found[3] == ("furniture", "label and keyword list")
+    assert found[1][0] == "text" and found[4] == ("text", MORE)
+
+
+def test_a_column_tag_over_a_headline_in_two_parts_stays_the_headline():
+    page = "【视频】园区新增企业120家 外资项目落地提速\n" + BODY
+    assert ("heading", "园区新增企业120家 外资项目落地提速") in roles(page)
+
+
+def test_a_line_without_chinese_among_the_banners_is_the_sites():
+    page = "Menu Search Login\n园区新增企业120家\n" + BODY
+    assert roles(page) == [("furniture", "interface text (no Chinese)"), ("heading", "园区新增企业120家"), ("text", BODY)]
+
+
+def test_a_channel_name_under_the_headline_goes_a_byline_stays():
+    assert roles("园区新增企业120家\n经济频道\n" + BODY)[1] == ("furniture", "channel or outlet label")
+    assert roles("园区新增企业120家\n本报记者 王婧\n" + BODY)[1] == ("byline", "本报记者 王婧")
+
+
+def test_short_lines_below_the_last_paragraph_are_the_sites():
+    page = BODY + "\n" + MORE + "\n写下你的看法\n请先登录，再参与讨论\n"
+    assert roles(page)[2:] == [("furniture", "short line below the story")] * 2
+
+
+def test_one_short_line_after_an_editor_credit_is_the_sites():
+    page = "园区新增企业120家\n" + BODY + "\n" + MORE + "\n（责任编辑：王明）\n热门图集"
+    assert roles(page)[-1] == ("furniture", "short line below the story")
+
+
+def test_a_headline_set_right_after_its_story_stays():
+    assert roles(BODY + "\n" + MORE + "\n园区新增企业120家")[-1][0] != "furniture"
+
+
+def test_a_short_last_sentence_stays_a_labelled_notice_goes():
+    page = "园区新增企业120家\n" + BODY + "\n园区现有企业860家。\n"
+    assert roles(page)[-1] == ("text", "园区现有企业860家。")
+    page = "园区新增企业120家\n" + BODY + "\n提醒：市场有风险，投资需谨慎。\n"
+    assert roles(page)[-1] == ("furniture", "short line below the story")
+
+
+def test_a_list_the_last_paragraph_announces_with_a_colon_stays():
+    page = "园区获批升级\n" + BODY + "\n同批获批的还有：\n甲市高新区\n乙市高新区\n关注我们，了解更多"
+    kept = [text for kind, text in roles(page) if kind != "furniture"]
+    assert kept[-2:] == ["甲市高新区", "乙市高新区"] and roles(page)[-1][0] == "furniture"
+
+
+def test_an_advert_under_its_label_below_the_story_stays_an_advert():
+    page = BODY + "\n" + MORE + "\n（广告）\n某楼盘　首付两成起　咨询电话：0000-80000000"
+    assert [kind for kind, _ in roles(page)][-2:] == ["advertisement", "text"]
+
+
+def test_short_items_each_with_a_time_stamp_below_a_story_are_links():
+    page = ("园区新增企业120家\n" + BODY + "\n-\n三分钟学会用手机开户，费率低！\n2025-12-01 09:54\n-\n"
+            "专属客户经理有多重要？\n2025-12-01 10:02")
+    found = dict((text, kind) for kind, text in roles(page) if kind != "furniture")
+    assert "三分钟学会用手机开户，费率低！" not in found and "专属客户经理有多重要？" not in found
+    assert [t for t, _ in stories(page)] == ["园区新增企业120家"]
+
+
+def test_an_editor_credit_ends_a_story_the_next_one_runs_on_untitled():
+    page = "园区新增企业120家\n" + BODY + "\n编辑:王明\n" + MORE
+    assert stories(page) == [("园区新增企业120家", [BODY]), (None, [MORE])]
+
+
+def test_an_editor_credit_glued_to_the_last_sentence_ends_nothing():
+    page = "园区新增企业120家\n" + BODY + "（编辑：王明）\n" + MORE
+    assert len(stories(page)) == 1
