@@ -101,3 +101,17 @@ def test_an_editor_credit_ends_a_story_the_next_one_runs_on_untitled():
 def test_an_editor_credit_glued_to_the_last_sentence_ends_nothing():
     page = "园区新增企业120家\n" + BODY + "（编辑：王明）\n" + MORE
     assert len(stories(page)) == 1
+
+
+def test_a_story_run_on_untitled_under_an_editor_credit_is_dated_with_the_page_the_first_is_an_article():
+    from datetime import date
+
+    from park_digest.model import Seed
+    from park_digest.parse.pipeline import process_seed
+
+    page = ["园区新增企业120家", "2026年03月22日 16:05", BODY, "", MORE, "编辑:王明",
+            "老城一间商店昨晚发生盗窃案，一名男子偷走3件衣服后逃去，警方正在追查。"]
+    result = process_seed(Seed("p.txt", "", "hans", "utf-8", page, page), today=date(2026, 4, 1))
+    first, second = result.stories
+    assert (first.kind, first.date, first.date_inferred) == ("article", "2026-03-22", False)
+    assert (second.title, second.kind, second.date, second.date_inferred) == (None, "brief", "2026-03-22", True)

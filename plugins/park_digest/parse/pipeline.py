@@ -80,7 +80,9 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
             result.errors.append(sidecar.message(Problem(line, f"stories.{number}: there is no story {number}; "
                                                                f"the page has {len(drafts)}")))
     seen: set[str] = set()
-    alone = sum(not d.advertisement for d in drafts) == 1
+    previous: Optional[Dated] = None
+    # The one headlined story of a web page, whatever runs on under it untitled, is an article.
+    alone = sum(not d.advertisement and d.title is not None for d in drafts) == 1
     for number, draft in enumerate(drafts, start=1):
         override = sidecar.for_story(number) if number in known else {}
         title = override.get("title", draft.title)
@@ -95,6 +97,11 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
         line = next((at for n, at, _ in sidecar.overrides if n == number), 0)
         stated = _editor_date(from_iso(override.get("date")), line, sidecar, dating.today, result) or page_date
         dated = Dated(stated, False, "sidecar") if stated else dating.story(draft)
+        if dated.when is None and draft.title is None and previous is not None and previous.when:
+            # An untitled item run on under a dated story (an endless-scroll page) was published
+            # with it; the date is marked inferred, not stated.
+            dated = Dated(previous.when, True, "inferred")
+        previous = dated
         sid = story_id(seed.file, draft)
         while sid in seen:
             sid += "-x"
