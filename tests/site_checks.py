@@ -1,4 +1,5 @@
-"""Checks shared by the site tests: a link checker over a built output directory."""
+"""Checks shared by the site tests: a link checker over a built output directory, a small site
+built from pages a test writes, and a story page found by its headline."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -41,3 +42,26 @@ def broken_links(site: Path) -> tuple[int, list[str]]:
             elif fragment and resolved.suffix == ".html" and fragment not in MODE_FRAGMENTS | ids(resolved):
                 broken.append(f"{page.relative_to(site)}: {ref} (no #{fragment})")
     return checked, broken
+
+
+def build_pages_site(tmp: Path, files: dict[str, str], settings: str = "PARK_DIGEST_SEARCH = False\n") -> Path:
+    """A real site from pages (and sidecars) written by a test: {file name: text}; its output."""
+    from conftest import ROOT, build_site
+    seeds = tmp / "seeds"
+    seeds.mkdir()
+    for name, text in files.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    conf = tmp / "conf.py"
+    conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n" + settings,
+                    encoding="utf-8")
+    build_site(tmp, seeds=seeds, conf=conf)
+    return tmp / "output"
+
+
+def story_page(site: Path, title_part: str, lang: str = "") -> BeautifulSoup:
+    """The story page (in `lang`'s folder) whose headline holds `title_part`."""
+    for page in sorted((site / lang / "stories").glob("*.html")):
+        doc = soup(page)
+        if title_part in doc.select_one("h1").get_text():
+            return doc
+    raise AssertionError(f"no story {title_part} in {lang or 'zh-Hans'}")

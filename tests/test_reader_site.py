@@ -7,12 +7,11 @@ site's root."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from conftest import ROOT, build_site
-from site_checks import soup
+from conftest import ROOT
+from site_checks import build_pages_site, soup, story_page
 
 MASTHEAD = """科技时报 2025年9月16日 第3版
 
@@ -31,28 +30,14 @@ PLAIN = """## 德州经开区新建标准厂房20万平方米
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("reader")
-    seeds = tmp / "seeds"
-    seeds.mkdir()
-    (seeds / "masthead.txt").write_text(MASTHEAD, encoding="utf-8")
-    (seeds / "plain.txt").write_text(PLAIN, encoding="utf-8")
-    shutil.copy(ROOT / "tests" / "data" / "pages" / "briefs_page.txt", seeds / "briefs.txt")
-    (seeds / "briefs.yml").write_text(
-        "source:\n  publication: 四川科技报\n  page: A2\n  url: https://epaper.example.com/2025-11/a2.html\n"
-        "stories:\n  1: {date: 2025-11}\n", encoding="utf-8")
-    conf = tmp / "conf.py"
-    conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                    "PARK_DIGEST_SEARCH = False\n", encoding="utf-8")
-    build_site(tmp, seeds=seeds, conf=conf)
-    return tmp / "output"
+    briefs = (ROOT / "tests" / "data" / "pages" / "briefs_page.txt").read_text(encoding="utf-8")
+    return build_pages_site(tmp_path_factory.mktemp("reader"), {
+        "masthead.txt": MASTHEAD, "plain.txt": PLAIN, "briefs.txt": briefs,
+        "briefs.yml": "source:\n  publication: 四川科技报\n  page: A2\n"
+                      "  url: https://epaper.example.com/2025-11/a2.html\nstories:\n  1: {date: 2025-11}\n"})
 
 
-def story(site, title_part: str, lang: str = ""):
-    for page in sorted((site / lang / "stories").glob("*.html")):
-        doc = soup(page)
-        if title_part in doc.select_one("h1").get_text():
-            return doc
-    raise AssertionError(f"no story {title_part} in {lang or 'zh-Hans'}")
+story = story_page
 
 
 def source_line(doc) -> str:

@@ -5,12 +5,11 @@ for readers in every language."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from conftest import ROOT, build_site
-from site_checks import soup
+from conftest import ROOT
+from site_checks import build_pages_site, soup, story_page
 
 CHECKED = """## 某高新区上半年经济运行情况
 
@@ -24,25 +23,10 @@ CHECKED = """## 某高新区上半年经济运行情况
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("dates")
-    seeds = tmp / "seeds"
-    seeds.mkdir()
-    shutil.copy(ROOT / "tests" / "data" / "pages" / "briefs_page.txt", seeds / "briefs.txt")
-    (seeds / "briefs.yml").write_text("stories:\n  1: {date: 2025-11}\n  2: {date: 2025}\n", encoding="utf-8")
-    (seeds / "checked.txt").write_text(CHECKED, encoding="utf-8")
-    conf = tmp / "conf.py"
-    conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                    "PARK_DIGEST_SEARCH = False\n", encoding="utf-8")
-    build_site(tmp, seeds=seeds, conf=conf)
-    return tmp / "output"
-
-
-def story_page(site, title_part: str, lang: str = ""):
-    for page in sorted((site / lang / "stories").glob("*.html")):
-        doc = soup(page)
-        if title_part in doc.select_one("h1").get_text():
-            return doc
-    raise AssertionError(f"no story {title_part} in {lang or 'zh-Hans'}")
+    briefs = (ROOT / "tests" / "data" / "pages" / "briefs_page.txt").read_text(encoding="utf-8")
+    return build_pages_site(tmp_path_factory.mktemp("dates"), {
+        "briefs.txt": briefs, "briefs.yml": "stories:\n  1: {date: 2025-11}\n  2: {date: 2025}\n",
+        "checked.txt": CHECKED})
 
 
 def test_partial_dates_are_shown_to_their_precision(site):
