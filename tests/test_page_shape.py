@@ -115,3 +115,9 @@ def test_a_story_run_on_untitled_under_an_editor_credit_is_dated_with_the_page_t
     first, second = result.stories
     assert (first.kind, first.date, first.date_inferred) == ("article", "2026-03-22", False)
     assert (second.title, second.kind, second.date, second.date_inferred) == (None, "brief", "2026-03-22", True)
+
+
+def test_tags_below_the_story_go_a_labelled_list_between_its_paragraphs_stays():
+    assert roles("园区新增企业120家\n" + BODY + "\n看点：园区 投资 签约 企业")[-1] == ("furniture", "label and keyword list")
+    page = "园区新增企业120家\n" + BODY + "\n主导产业：电子信息 生物医药 新材料\n" + MORE
+    assert ("furniture", "label and keyword list") not in roles(page)

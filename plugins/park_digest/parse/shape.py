@@ -19,7 +19,9 @@ _PROSE_MIN = 20  # a paragraph of a story has at least this many characters and 
 # Items of a ticker or link row: set apart by a pipe or by two or more spaces.
 _WIDE_SPLIT = re.compile(r"\s*[|｜]\s*|[ \u3000]{2,}")
 _TICKER_ITEM = (4, 24)  # a headline of a ticker: a few words, never a paragraph
-_LABEL = re.compile(r"^(?:【[^】]{1,8}】|[\u4e00-\u9fff]{2,6}[：:])\s*")
+_LABEL = re.compile(r"^【[^】]{1,8}】\s*")
+# 标签：高新区 投资 签约 below a story; between its paragraphs 主导产业：电子信息 生物医药 新材料 is text.
+_PLAIN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
 _KEYWORD_MAX = 6  # keywords and tags are words, not phrases
 _CODE_LABELS = re.compile(r"【[^】]{1,8}】\s*[A-Za-z0-9.\-/+]{1,16}")
 _NOTICE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]")
@@ -50,19 +52,19 @@ def _is_ticker(text: str) -> bool:
     return len(items) >= 3 and all(low <= len(i) <= high for i in items)
 
 
-def _is_keyword_line(text: str) -> bool:
-    """`【关键词】数字经济 产业集聚 高新区 杭州`, `标签：高新区 投资 签约`: a label and three or
-    more single words; `【中图分类号】F299.2 【文献标识码】A`: two labelled codes. Neither is a
+def _is_keyword_line(text: str, label: re.Pattern = _LABEL) -> bool:
+    """`【关键词】数字经济 产业集聚 高新区 杭州` (or `标签：高新区 投资 签约` outside the story's
+    paragraphs): a label and three or more single words; `【中图分类号】F299.2 【文献标识码】A`: two labelled codes. Neither is a
     sentence."""
     bare = text.strip()
     if _SENTENCE.search(bare) or len(bare) > 80:
         return False
     if len(_CODE_LABELS.findall(bare)) >= 2:
         return True
-    label = _LABEL.match(bare)
-    if not label:
+    found = label.match(bare)
+    if not found:
         return False
-    words = bare[label.end():].split()
+    words = bare[found.end():].split()
     return len(words) >= 3 and all(len(w) <= _KEYWORD_MAX for w in words)
 
 
@@ -93,6 +95,9 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
         if headline_seen and len(bare) <= _CHANNEL_MAX and _CJK.search(bare) and not keep(texts[i]):
             reasons[i] = "channel or outlet label"  # under a headline, too short to be one
         headline_seen = True
+    for i in [*range(first), *range(last + 1, end)]:
+        if not reasons[i] and _is_keyword_line(texts[i], _PLAIN_LABEL):
+            reasons[i] = "label and keyword list"
     below = [i for i in range(last + 1, end) if not reasons[i] and _has_letters(texts[i]) and not keep(texts[i])]
     # Below the last paragraph a story keeps only its byline and captions, and a headline set
     # after its story, which stands alone right under it; what else is left is the site's.
