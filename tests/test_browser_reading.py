@@ -271,15 +271,18 @@ def test_search_finds_across_scripts_shows_park_and_date_and_filters_by_park(ope
     wanted = names[lang]
     assert any(t.get(words["park"]) == wanted for t in stories), (wanted, tags)
     if lang != "en":
-        # Filter by park: open the park filter and tick this park; every result is then its own.
-        page.locator(".pagefind-ui__filter-name", has_text=words["park"]).first.click()
-        page.locator(".pagefind-ui__filter-label", has_text=wanted).first.click()
-        page.wait_for_timeout(800)
-        filtered = page.evaluate(RESULT_TAGS_JS)
+        # Filter by park: another park hides this park's results; this park shows only its own.
+        menu = page.locator(f'.search-filters select[data-meta="{words["park"]}"]')
+        shown_js = "[...document.querySelectorAll('.pagefind-ui__result')].map(r => !r.hidden)"
+        other = next(o for o in menu.locator("option").all_inner_texts()[1:] if o != wanted)
+        menu.select_option(label=other)
+        assert all(t.get(words["park"]) == other for t, shown in zip(page.evaluate(RESULT_TAGS_JS), page.evaluate(shown_js)) if shown)
+        menu.select_option(label=wanted)
+        filtered = [t for t, shown in zip(page.evaluate(RESULT_TAGS_JS), page.evaluate(shown_js)) if shown]
         assert filtered and all(t.get(words["park"]) == wanted for t in filtered), filtered
-    if lang == "zh-Hant":  # Pagefind's own words (results, park names and the query as typed aside)
+    if lang == "zh-Hant":  # Pagefind's own words (results, the park menu and the query as typed aside)
         from park_digest.parse.read import converter
         shown = page.evaluate("""() => { const copy = document.querySelector('main').cloneNode(true);
-            copy.querySelectorAll('.pagefind-ui__results, .pagefind-ui__filter-value, .pagefind-ui__message').forEach(e => e.remove()); return copy.textContent; }""")
+            copy.querySelectorAll('.pagefind-ui__results, .search-filters option, .pagefind-ui__message').forEach(e => e.remove()); return copy.textContent; }""")
         simplified = [c for c in set(shown) if converter("s2t").convert(c) != c]
         assert simplified == [], f"Simplified characters on the zh-Hant search page: {simplified}"

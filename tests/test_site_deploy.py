@@ -38,7 +38,7 @@ def test_make_github_pushes_the_published_site(tmp_path):
     assert f'href="{SITE}/theme/css/site.css"' in home  # works under the project sub-path
     assert f'<link rel="canonical" href="{SITE}/en/index.html">' in home
     search = git("--git-dir", str(remote), "show", "pages:search.html", env=bare)
-    assert 'data-base="/park-digest/"' in search
+    assert 'data-base="/park-digest/"' in search  # Pagefind's result URLs (search.js)
     sitemap = git("--git-dir", str(remote), "show", "pages:sitemap.xml", env=bare)
     assert f"<loc>{SITE}/en/index.html</loc>" in sitemap
     # The open data's descriptor and figures link absolutely: they are read away from the site.

@@ -53,18 +53,18 @@ class SearchDocument:
     lang: str  # BCP 47
     title: str  # plain text
     body: str  # HTML, already safe: the story's body or Pelican's page content
-    meta: tuple[tuple[str, str], ...] = ()  # (name, value) shown with the result: park, date, kind
-    filters: tuple[tuple[str, str], ...] = ()  # (name, value) a reader can filter by: park, kind
+    # (name, value) shown with the result: park, date, kind. Not Pagefind filters: Pagefind 1.5
+    # writes its filter files in hash-map order, and builds must stay byte-identical; the search
+    # page filters results by these instead (search.js).
+    meta: tuple[tuple[str, str], ...] = ()
 
     def html(self) -> str:
         """The result's title is metadata, its excerpt from the body: the title is indexed after
-        the body, so an excerpt never opens by repeating it. Metadata and filters sit
-        on empty elements, one per value (a value may hold a comma)."""
+        the body, so an excerpt never opens by repeating it. Metadata sits on empty elements, one
+        per value (a value may hold a comma)."""
         body = _HREF.sub("", _NON_HEADING_ID.sub(r"\1", self.body))
         tags = "".join(f'<span data-pagefind-meta="{escape(name)}:{escape(value)}"></span>'
                        for name, value in self.meta if value)
-        tags += "".join(f'<span data-pagefind-filter="{escape(name)}:{escape(value)}"></span>'
-                        for name, value in self.filters if value)
         return (f'<!DOCTYPE html><html lang="{escape(self.lang)}"><head><meta charset="utf-8">'
                 f"<title>{escape(self.title)}</title></head><body><main data-pagefind-body>{tags}"
                 f'<h1 data-pagefind-ignore data-pagefind-meta="title">{escape(self.title)}</h1>\n{body}\n'
@@ -74,8 +74,7 @@ class SearchDocument:
 def content_documents(items: Iterable[Any], languages: Iterable[str],
                       words: Callable[[str], dict] = lambda lang: {}) -> list[SearchDocument]:
     """Stories and pages (Pelican's content) in the site's languages; a story's
-    text ends with its park, and its park, date and kind are its result's metadata and filters, named in the page's
-    language (`words`: the theme's words for a language). The content as read."""
+    text ends with its park, and its park, date and kind are its result's metadata, named in the page's language (`words`: the theme's words for a language). The content as read."""
     wanted = set(languages)
     docs = []
     for item in items:
@@ -83,20 +82,20 @@ def content_documents(items: Iterable[Any], languages: Iterable[str],
         if lang in wanted:
             meta = getattr(item, "digest", None)
             park = f"\n<p>{escape(meta.park_name)}</p>" if meta and meta.park_name else ""
-            tags, filters = story_tags(item, words(lang)) if meta else ((), ())
-            docs.append(SearchDocument(item.save_as, lang, item.title, item._content + park, tags, filters))
+            tags = story_tags(item, words(lang)) if meta else ()
+            docs.append(SearchDocument(item.save_as, lang, item.title, item._content + park, tags))
     return docs
 
 
-def story_tags(item: Any, t: dict) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    """A story's result metadata (park, date, kind) and filters (park, kind)."""
+def story_tags(item: Any, t: dict) -> tuple[tuple[str, str], ...]:
+    """A story's result metadata: park, date (an inferred one marked) and kind."""
     meta = item.digest
     park = (t.get("park", "park"), meta.park_name)
     kind = (t.get("kind", "kind"), t.get(f"kind_{meta.kind}", meta.kind))
     date = shown_date(item)
     if date and meta.date_inferred:
         date += t.get("date_inferred_mark", "")
-    return (park, (t.get("date", "date"), date), kind), (park, kind)
+    return park, (t.get("date", "date"), date), kind
 
 
 def park_documents(parks: Iterable[Any], languages: Iterable[str]) -> list[SearchDocument]:
