@@ -49,7 +49,7 @@ def test_a_line_without_chinese_among_the_banners_is_the_sites():
 
 
 def test_a_channel_name_under_the_headline_goes_a_byline_stays():
-    assert roles("园区新增企业120家\n经济频道\n" + BODY)[1] == ("furniture", "channel or outlet label")
+    assert roles("创新驱动再提速\n经济频道\n" + BODY)[1] == ("furniture", "channel or outlet label")
     assert roles("园区新增企业120家\n本报记者 王婧\n" + BODY)[1] == ("byline", "本报记者 王婧")
 
 
@@ -121,3 +121,21 @@ def test_tags_below_the_story_go_a_labelled_list_between_its_paragraphs_stays():
     assert roles("园区新增企业120家\n" + BODY + "\n看点：园区 投资 签约 企业")[-1] == ("furniture", "label and keyword list")
     page = "园区新增企业120家\n" + BODY + "\n主导产业：电子信息 生物医药 新材料\n" + MORE
     assert ("furniture", "label and keyword list") not in roles(page)
+
+
+def test_the_headline_is_the_line_that_says_what_the_lead_says():
+    lead = "今年前三季度，郑州航空港区完成进出口总额4200亿元，同比增长15%，占全省比重超过六成。"
+    page = "郑州航空港区前三季度进出口总额增长15%\n航空港区融媒体\n" + lead + "\n" + MORE
+    assert [t for t, _ in stories(page)] == ["郑州航空港区前三季度进出口总额增长15%"]
+    assert roles(page)[1] == ("furniture", "line between the headline and the story")
+    page = "青岛西海岸新区签约23个重点项目\n海报新闻记者 王强 报道\n" + \
+        "10月20日，青岛西海岸新区举行重点项目集中签约仪式，23个项目总投资达460亿元。\n" + MORE
+    assert [t for t, _ in stories(page)] == ["青岛西海岸新区签约23个重点项目"]
+
+
+def test_a_kicker_over_the_headline_and_a_salutation_under_it_stay():
+    lead = "今年前三季度，郑州航空港区完成进出口总额4200亿元，同比增长15%，占全省比重超过六成。"
+    page = "奋力推动高质量发展\n郑州航空港区前三季度进出口总额增长15%\n" + lead
+    assert [t for t, _ in stories(page)] == ["郑州航空港区前三季度进出口总额增长15%"]
+    page = "关于申报2025年度园区科技项目的通知\n各有关企业：\n为支持园区企业开展科技创新，现将2025年度科技项目申报工作通知如下。"
+    assert roles(page)[1][1].startswith("各有关企业：为支持")

@@ -25,7 +25,8 @@ _PLAIN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
 _KEYWORD_MAX = 6  # keywords and tags are words, not phrases
 _CODE_LABELS = re.compile(r"【[^】]{1,8}】\s*[A-Za-z0-9.\-/+]{1,16}")
 _NOTICE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]")
-_CHANNEL_MAX = 4  # 商业, 香港电台: a channel or outlet's name, shorter than any headline
+_CHANNEL_MAX = 4
+_HEADLINE_PAIRS = 4  # a headline shares at least this many character pairs with its lead  # 商业, 香港电台: a channel or outlet's name, shorter than any headline
 
 
 def is_prose(text: str) -> bool:
@@ -87,6 +88,7 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
         text = texts[i]
         if not _CJK.search(text) and re.search(r"[A-Za-z]{3}", text):
             reasons[i] = "interface text (no Chinese)"  # Skip to Content, Facebook: the site's controls
+    _mark_under_headline(texts, reasons, keep, first)
     headline_seen = False
     for i in range(first):
         if reasons[i] or not _has_letters(texts[i]):
@@ -106,6 +108,35 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
     if not late_title:
         for i in below:
             reasons[i] = "short line below the story"
+
+
+def _mark_under_headline(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool], first: int) -> None:
+    """Of the short lines stacked above the first paragraph, the headline is the one that shares
+    the most words (character pairs) with that paragraph: a headline says what the story says. A
+    line between it and the paragraph that shares less than half as much is an outlet, credit or
+    channel line (航空港区融媒体, 海报新闻记者 王强 报道), not the headline."""
+    stack = []
+    for i in range(first - 1, -1, -1):
+        if reasons[i] or not _has_letters(texts[i]):
+            continue
+        if keep(texts[i]) or _SENTENCE.search(texts[i]) or len(texts[i]) > 60 or texts[i].rstrip().endswith(("：", ":")):
+            break  # a byline, a sentence, a salutation (各有关企业：) belong to the text below
+        stack.append(i)
+    if len(stack) < 2:
+        return
+    lead = _pairs(texts[first])
+    shared = {i: len(_pairs(texts[i]) & lead) for i in stack}
+    best = max(stack, key=lambda i: (shared[i], -i))
+    if shared[best] < _HEADLINE_PAIRS:
+        return
+    for i in stack:
+        if i > best and 2 * shared[i] < shared[best]:
+            reasons[i] = "line between the headline and the story"
+
+
+def _pairs(text: str) -> set[str]:
+    chars = [ch for ch in text if ch.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:])}
 
 
 def _is_sentence(text: str) -> bool:
