@@ -139,3 +139,7 @@ def test_a_kicker_over_the_headline_and_a_salutation_under_it_stay():
     assert [t for t, _ in stories(page)] == ["郑州航空港区前三季度进出口总额增长15%"]
     page = "关于申报2025年度园区科技项目的通知\n各有关企业：\n为支持园区企业开展科技创新，现将2025年度科技项目申报工作通知如下。"
     assert roles(page)[1][1].startswith("各有关企业：为支持")
+
+
+def test_one_line_right_under_the_story_that_does_not_say_what_it_says_is_the_sites():
+    assert roles("园区新增企业120家\n" + BODY + "\n以上就是今天的全部内容")[-1] == ("furniture", "short line below the story")

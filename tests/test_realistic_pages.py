@@ -34,7 +34,7 @@ FLOORS = {
 }
 CEILINGS = {
     DEV: {"furniture_in_story": 0.01, "invented": 0, "story_lines_lost": 1},
-    HELDOUT: {"furniture_in_story": 0.01, "invented": 0, "story_lines_lost": 0},
+    HELDOUT: {"furniture_in_story": 0.005, "invented": 0, "story_lines_lost": 0},
     BLIND: {"furniture_in_story": 0.05, "invented": 0, "story_lines_lost": 0},
 }
 
