@@ -102,11 +102,11 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
             reasons[i] = "label and keyword list"
     below = [i for i in range(last + 1, end) if not reasons[i] and _has_letters(texts[i]) and not keep(texts[i])]
     # Below the last paragraph a story keeps only its byline and captions, and a headline set
-    # after its story, which stands alone right under it and says what the story says; what
-    # else is left is the site's.
+    # after its story, which stands alone right under it and shares a word with it (a brief's
+    # headline may share only its subject, 园区); what else is left is the site's.
     story = set().union(*(_pairs(texts[k]) for k in range(max(0, last - 8), last + 1) if not reasons[k]))
     late_title = (len(below) == 1 and not _SENTENCE.search(texts[below[0]])
-                  and len(_pairs(texts[below[0]]) & story) >= _HEADLINE_PAIRS
+                  and len(_pairs(texts[below[0]]) & story) >= 1
                   and all(not reasons[k] or not _has_letters(texts[k]) or keep(texts[k]) for k in range(last + 1, below[0])))
     if not late_title:
         for i in below:
