@@ -151,6 +151,14 @@ def test_figures_under_a_park_heading_belong_to_that_park(index):
     assert [p.slug for p in found.parks] == ["suzhou-industrial-park", "jiaxing"]
 
 
+def test_a_figure_that_counts_zones_is_no_one_zones(index):
+    found, facts = story_of("西安高新区入选示范名单", [
+        "西安高新区新增企业1200家。记者获悉，33个开发区入选示范名单，包括成都高新区、武汉东湖高新区等，覆盖178家国家高新区中的多家。",
+    ], index)
+    owner = {f.surface: f.park for f in facts}
+    assert owner["1200家"] == "西安高新区" and owner["33个"] is None and owner["178家"] is None
+
+
 def test_respectively_gives_each_listed_park_its_figure(index):
     found, facts = story_of("国家高新区上半年运行平稳", [
         "上半年，西安高新区、成都高新区营业收入分别增长10.2%和9.6%，深圳高新区与武汉东湖高新区分别达到9800亿元、7600亿元。",

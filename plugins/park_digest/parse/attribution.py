@@ -41,6 +41,7 @@ _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、
 _CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:。！？；]))")
 # A headline about zones as a group (国家高新区, 全省高新区, 各开发区) names no park of its own.
 _COLLECTIVE = re.compile(r"国家(?:级)?(?:高新区|新区|经开区|开发区)|[全各我][国省市区]?(?:\S{0,3})?(?:高新区|新区|经开区|开发区|园区)")
+_ZONE_COUNT = re.compile(r"(?:国家级|省级|国家|省)?(?:高新区|新区|经开区|开发区|示范区|合作区)")
 _TOGETHER = re.compile(r"[两三四多]地|[两三]区|双区")  # 横琴南沙两地…逾千家: a figure for several parks together
 
 
@@ -82,7 +83,9 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
             current = mentions[0].park if mentions else current
         section.append(current)
     blocks = [_Block.of(item.text, mentions, index) for item, mentions in zip(body, in_body)]
-    owners = [_owner(fact, title or "", in_title, blocks, section) for fact in facts]
+    texts = [item.text for item in body]
+    owners = [None if _counts_zones(fact, title or "", texts) else _owner(fact, title or "", in_title, blocks, section)
+              for fact in facts]
     for fact, owner in zip(facts, owners):
         fact.park = owner.name_zh if isinstance(owner, Park) else None
     by_block: dict[object, list[Fact]] = {}  # not a scan of every fact per item: quadratic
@@ -153,6 +156,12 @@ def _district_openings(text: str, mentions: list[Mention], index: ParkIndex) -> 
         if chain and chain[-1][0].endswith(("区", "县")) and any(p.level == "county" for p in chain[-1][1]):
             found.append(start)
     return found
+
+
+def _counts_zones(fact: Fact, title: str, texts: list[str]) -> bool:
+    """33个开发区, 178家国家高新区: a figure that counts zones is the group's, no one zone's."""
+    text = title if fact.block == "title" else texts[fact.block] if isinstance(fact.block, int) else ""
+    return bool(_ZONE_COUNT.match(text, fact.start + len(fact.surface)))
 
 
 def _owner(fact: Fact, title: str, in_title: list[Mention], blocks: list[_Block], section: list[Optional[Park]]) -> object:
