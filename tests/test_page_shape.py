@@ -143,3 +143,20 @@ def test_a_kicker_over_the_headline_and_a_salutation_under_it_stay():
 
 def test_one_line_right_under_the_story_that_does_not_say_what_it_says_is_the_sites():
     assert roles("园区新增企业120家\n" + BODY + "\n以上就是今天的全部内容")[-1] == ("furniture", "short line below the story")
+
+
+CHANNEL = ("南京江北新区集成电路产业营收增长21%\n2024-06-12\n今年前5个月，南京江北新区集成电路产业实现营收320亿元，同比增长21%。\n\n"
+           "无锡高新区新增专精特新企业46家\n2024-06-11\n无锡高新区近日公布，今年新增国家级专精特新企业46家。\n\n"
+           "常州经开区获批省级智能制造示范区\n2024-06-10\n常州经开区日前获批省级智能制造示范区，全区智能工厂达到28家。")
+
+
+def test_a_channel_page_of_headline_date_and_text_items_is_one_story_each():
+    assert [t for t, _ in stories(CHANNEL)] == [
+        "南京江北新区集成电路产业营收增长21%", "无锡高新区新增专精特新企业46家", "常州经开区获批省级智能制造示范区"]
+    # under an opening paragraph too: items with text under their date are stories, not links
+    assert len(stories(BODY + "\n\n" + CHANNEL)) == 4
+
+
+def test_a_notices_signature_and_date_stay_in_the_notice():
+    page = ("关于开展园区科技项目申报的通知\n各有关企业：\n" + BODY + "\n" + MORE + "\n园区管委会办公室\n2024年6月12日")
+    assert [t for t, _ in stories(page)] == ["关于开展园区科技项目申报的通知"]

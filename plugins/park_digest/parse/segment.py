@@ -226,7 +226,8 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
         # Two headlines in a row: the first is an overline, unless the second is its subheading.
         if current is None or current.closed or not current.has_body or _is_title_like(ahead[index + 1], blocks, ahead):
             return "kicker"
-    if current is None or current.closed or current.advertisement:
+    if current is None or current.closed or current.advertisement or (_dated_below(blocks, index)
+                                                                      and nxt is not None and nxt.kind == "text"):
         return "title"
     if not current.has_body and current.title is None:
         return "title"
@@ -239,6 +240,13 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
     if block.marked and not current.title_marked:
         return "title"
     return "subheading"
+
+
+def _dated_below(blocks: list[Block], index: int) -> bool:
+    """A headline with its own date line under it, and text under that, opens a story (a channel
+    page's list of stories, each headline, date, text); a subheading carries no date, and a
+    notice's signature and date end the page."""
+    return index + 1 < len(blocks) and blocks[index + 1].reason == "source and date line"
 
 
 def _ends_on_headline(blocks: list[Block]) -> bool:

@@ -167,7 +167,7 @@ def _mark_timestamped_items(texts: Sequence[str], reasons: list[str]) -> None:
         if reasons[i] or len(texts[i]) > 50 or reasons[i + 1] != "source and date line" or len(texts[i + 1]) > 24:
             continue
         after = next((k for k in range(i + 2, len(texts)) if not reasons[k] and _has_letters(texts[k])), None)
-        if after is None or not (is_prose(texts[after]) and len(texts[after]) > 50):
+        if after is None or not is_prose(texts[after]):  # headline, date, paragraph: a story opens
             items.append(i)
     prose_above = any(not reasons[i] and is_prose(texts[i]) for i in range(items[0])) if items else False
     if len(items) >= 2 and prose_above:
