@@ -160,3 +160,10 @@ def test_a_channel_page_of_headline_date_and_text_items_is_one_story_each():
 def test_a_notices_signature_and_date_stay_in_the_notice():
     page = ("关于开展园区科技项目申报的通知\n各有关企业：\n" + BODY + "\n" + MORE + "\n园区管委会办公室\n2024年6月12日")
     assert [t for t, _ in stories(page)] == ["关于开展园区科技项目申报的通知"]
+
+
+def test_an_advert_slot_between_two_paragraphs_of_a_web_story_goes_the_story_goes_on():
+    page = ("园区新增企业120家\n2024年10月25日 09:12　某某网\n" + BODY + "\n广告\n某品牌新车 限时优惠 立即预约\n" + MORE
+            + "\n本文仅代表作者观点")
+    assert stories(page) == [("园区新增企业120家", [BODY, MORE])]
+    assert roles(page)[3:5] == [("furniture", "advertisement slot label"), ("furniture", "advertisement inside a web story")]

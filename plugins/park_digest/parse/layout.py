@@ -189,11 +189,25 @@ def _keep(text: str) -> bool:
 def _mark_ad_slots(scanned: list[_Line]) -> None:
     """A bare 广告 among a web page's menus and banners, above its first paragraph, labels an
     advert slot, not the text below it; on a printed page the label heads the advert."""
+    # Not for a printed page (no web furniture): there an advert's own text may read as prose.
     first = next((i for i, line in enumerate(scanned) if not line.reason and is_prose(line.text)), len(scanned))
     for i in range(first):
         if (_AD_MARKER.match(scanned[i].text) and not scanned[i].reason
                 and any(line.reason and line.reason not in _PRINT_REASONS for line in scanned[:i])):
             scanned[i].reason = "advertisement slot label"
+    if not any(line.reason and line.reason not in _PRINT_REASONS for line in scanned):
+        return
+    # Between two paragraphs of a web story, the label and the short lines under it are a slot
+    # the site fills; the story goes on at the next paragraph.
+    for i in range(first, len(scanned)):
+        if not _AD_MARKER.match(scanned[i].text) or scanned[i].reason:
+            continue
+        k = next((k for k in range(i + 1, len(scanned)) if not scanned[k].reason and is_prose(scanned[k].text)), None)
+        if k is None:
+            continue
+        scanned[i].reason = "advertisement slot label"
+        for j in range(i + 1, k):
+            scanned[j].reason = scanned[j].reason or "advertisement inside a web story"
 
 
 def classify_lines(lines: list[str]) -> list[Block]:
