@@ -49,7 +49,7 @@ def test_a_line_without_chinese_among_the_banners_is_the_sites():
 
 
 def test_a_channel_name_under_the_headline_goes_a_byline_stays():
-    assert roles("创新驱动再提速\n经济频道\n" + BODY)[1] == ("furniture", "channel or outlet label")
+    assert roles("创新驱动再提速\n科创观察\n" + BODY)[1] == ("furniture", "channel or outlet label")
     assert roles("园区新增企业120家\n本报记者 王婧\n" + BODY)[1] == ("byline", "本报记者 王婧")
 
 
@@ -167,3 +167,9 @@ def test_an_advert_slot_between_two_paragraphs_of_a_web_story_goes_the_story_goe
             + "\n本文仅代表作者观点")
     assert stories(page) == [("园区新增企业120家", [BODY, MORE])]
     assert roles(page)[3:5] == [("furniture", "advertisement slot label"), ("furniture", "advertisement inside a web story")]
+
+
+def test_an_outlets_name_over_an_untitled_excerpt_is_no_headline():
+    assert stories("金台资讯\n\n" + BODY + "\n" + MORE) == [(None, [BODY, MORE])]
+    # a short headline that shares a word with its story stays
+    assert [t for t, _ in stories("园区新增企业报\n" + BODY + "\n" + MORE)] == ["园区新增企业报"]

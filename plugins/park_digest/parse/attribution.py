@@ -239,7 +239,7 @@ def _main_park(in_title: list[Mention], body: Sequence[BodyItem], in_body: list[
 # Lines that say whose site or paper a page is (its masthead, a kicker, the footer's 主办): the
 # park they name is the page's when no story names one. Lists of other stories never count.
 IDENTITY = ("page slogan or kicker above a headline", "site name", "masthead", "site information", "disclaimer",
-            "breadcrumb", "menu or link row", "page header")
+            "breadcrumb", "menu or link row", "page header", "outlet name")
 _CITY_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(?:我市|本市|全市|市)(高新区|经开区)|(?<=[，。；：])(?:我市|本市|市)(高新区|经开区)")
 
 

@@ -25,6 +25,7 @@ _PLAIN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*")
 _KEYWORD_MAX = 6  # keywords and tags are words, not phrases
 _CODE_LABELS = re.compile(r"【[^】]{1,8}】\s*[A-Za-z0-9.\-/+]{1,16}")
 _NOTICE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]")
+_OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}(?:网|报|台|社|资讯|新闻|频道|客户端|号)$")
 _CHANNEL_MAX = 4
 _HEADLINE_PAIRS = 4  # a headline shares at least this many character pairs with its lead  # 商业, 香港电台: a channel or outlet's name, shorter than any headline
 
@@ -89,6 +90,12 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
         if not _CJK.search(text) and re.search(r"[A-Za-z]{3}", text):
             reasons[i] = "interface text (no Chinese)"  # Skip to Content, Facebook: the site's controls
     _mark_under_headline(texts, reasons, keep, first)
+    lead = _pairs(texts[first])
+    for i in content:
+        # 中国高新网, 金台资讯 over an untitled excerpt: an outlet's name, not a headline, since
+        # it shares no word with the paragraph under it.
+        if not reasons[i] and _OUTLET.match(re.sub(r"\s+", "", texts[i])) and not _pairs(texts[i]) & lead:
+            reasons[i] = "outlet name"
     headline_seen = False
     for i in range(first):
         if reasons[i] or not _has_letters(texts[i]):
