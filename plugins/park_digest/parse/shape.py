@@ -84,10 +84,19 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
     end = next((i for i in range(first, len(texts)) if stop(texts[i])), len(texts))
     last = max(i for i in range(first, end) if not reasons[i] and (is_prose(texts[i]) or _is_sentence(texts[i])))
     last = _story_list_end(texts, reasons, last, end)
+    _mark_above(texts, reasons, keep, first)
+    for i in [*range(first), *range(last + 1, end)]:
+        if not reasons[i] and _is_keyword_line(texts[i], _PLAIN_LABEL):
+            reasons[i] = "label and keyword list"
+    _mark_below(texts, reasons, keep, last, end)
+
+
+def _mark_above(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool], first: int) -> None:
+    """Above the first paragraph stand the site's banners and the headline: what cannot be the
+    headline (no Chinese, an outlet's name, a label too short) is the site's."""
     content = [i for i in range(first) if not reasons[i] and _has_letters(texts[i])]
     for i in content:
-        text = texts[i]
-        if not _CJK.search(text) and re.search(r"[A-Za-z]{3}", text):
+        if not _CJK.search(texts[i]) and re.search(r"[A-Za-z]{3}", texts[i]):
             reasons[i] = "interface text (no Chinese)"  # Skip to Content, Facebook: the site's controls
     _mark_under_headline(texts, reasons, keep, first)
     lead = _pairs(texts[first])
@@ -97,20 +106,20 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
         if not reasons[i] and _OUTLET.match(re.sub(r"\s+", "", texts[i])) and not _pairs(texts[i]) & lead:
             reasons[i] = "outlet name"
     headline_seen = False
-    for i in range(first):
-        if reasons[i] or not _has_letters(texts[i]):
+    for i in content:
+        if reasons[i]:
             continue
         bare = re.sub(r"\s+", "", texts[i])
         if headline_seen and len(bare) <= _CHANNEL_MAX and _CJK.search(bare) and not keep(texts[i]):
             reasons[i] = "channel or outlet label"  # under a headline, too short to be one
         headline_seen = True
-    for i in [*range(first), *range(last + 1, end)]:
-        if not reasons[i] and _is_keyword_line(texts[i], _PLAIN_LABEL):
-            reasons[i] = "label and keyword list"
+
+
+def _mark_below(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool], last: int, end: int) -> None:
+    """Below the last paragraph a story keeps only its byline and captions, and a headline set
+    after its story, which stands alone right under it and shares a word with it (a brief's
+    headline may share only its subject, 园区); what else is left is the site's."""
     below = [i for i in range(last + 1, end) if not reasons[i] and _has_letters(texts[i]) and not keep(texts[i])]
-    # Below the last paragraph a story keeps only its byline and captions, and a headline set
-    # after its story, which stands alone right under it and shares a word with it (a brief's
-    # headline may share only its subject, 园区); what else is left is the site's.
     story = set().union(*(_pairs(texts[k]) for k in range(max(0, last - 8), last + 1) if not reasons[k]))
     late_title = (len(below) == 1 and not _SENTENCE.search(texts[below[0]])
                   and len(_pairs(texts[below[0]]) & story) >= 1
