@@ -173,3 +173,8 @@ def test_an_outlets_name_over_an_untitled_excerpt_is_no_headline():
     assert stories("金台资讯\n\n" + BODY + "\n" + MORE) == [(None, [BODY, MORE])]
     # a short headline that shares a word with its story stays
     assert [t for t, _ in stories("园区新增企业报\n" + BODY + "\n" + MORE)] == ["园区新增企业报"]
+
+
+def test_a_last_paragraph_that_lost_its_full_stop_stays():
+    cut = "园区相关负责人表示，下一步将加快推进重大项目建设，力争全年新增规上企业50家以上，固定资产投资增长10%"
+    assert roles("园区新增企业120家\n" + BODY + "\n" + cut + "\n猜猜你喜欢的\n点我看更多")[2] == ("text", cut)

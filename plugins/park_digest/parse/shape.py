@@ -27,6 +27,7 @@ _CODE_LABELS = re.compile(r"【[^】]{1,8}】\s*[A-Za-z0-9.\-/+]{1,16}")
 _NOTICE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]")
 _OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}(?:网|报|台|社|资讯|新闻|频道|客户端|号)$")
 _CHANNEL_MAX = 4
+_CUT_PARAGRAPH = 40  # a line of clauses this long is a paragraph, even without its full stop
 _HEADLINE_PAIRS = 4  # a headline shares at least this many character pairs with its lead  # 商业, 香港电台: a channel or outlet's name, shorter than any headline
 
 
@@ -160,7 +161,10 @@ def _pairs(text: str) -> set[str]:
 
 def _is_sentence(text: str) -> bool:
     """`园区现有规上企业64家。`: a short last paragraph is still a sentence of the story; a
-    labelled notice (温馨提示：…。, 注：…。) is the site's."""
+    labelled notice (温馨提示：…。, 注：…。) is the site's. A long line of clauses that lost its
+    full stop (a paragraph cut at the end of a page) is the story's too."""
+    if len(text) >= _CUT_PARAGRAPH and text.count("，") >= 2 and _CJK.search(text):
+        return True
     return len(text) >= 8 and text[-1] in "。！？" and bool(_CJK.search(text)) and not _NOTICE_LABEL.match(text)
 
 
