@@ -18,6 +18,7 @@ from conftest import ROOT
 DEV = ROOT / "tests" / "data" / "realistic"
 HELDOUT = DEV / "heldout2"  # the first held-out set (heldout/) was tuned on and joined the dev set
 BLIND = DEV / "heldout3"  # written blind, tuned on since the page-shape rules (README): now a second dev set
+LEAD = DEV / "heldout4"  # the lead's blind set, scored after the day's work without tuning on it (README)
 
 # Lower bounds (upper for furniture and invented parks) measured on each set; raise them with
 # every improvement, never lower them to make a change pass.
@@ -31,15 +32,19 @@ FLOORS = {
     BLIND: {"stories": 0.95, "headline": 0.95, "date": 0.95, "park_precision": 0.99, "park_recall": 0.99,
             "fact_park": 0.98, "fact_park_roundups": 0.99, "fact_recall": 0.97, "fact_precision": 0.97, "kind": 0.85,
             "check_recall": 0.99, "check_precision": 0.99},
+    LEAD: {"stories": 0.94, "headline": 0.94, "date": 0.88, "park_precision": 0.99, "park_recall": 0.99,
+           "fact_park": 0.99, "fact_park_roundups": 0.99, "fact_recall": 0.98, "fact_precision": 0.99, "kind": 0.88,
+           "check_recall": 0.99, "check_precision": 0.99},
 }
 CEILINGS = {
     DEV: {"furniture_in_story": 0.01, "invented": 0, "story_lines_lost": 1},
     HELDOUT: {"furniture_in_story": 0.005, "invented": 0, "story_lines_lost": 0},
     BLIND: {"furniture_in_story": 0.05, "invented": 0, "story_lines_lost": 0},
+    LEAD: {"furniture_in_story": 0.01, "invented": 0, "story_lines_lost": 3},
 }
 
 
-@pytest.mark.parametrize("folder", [DEV, HELDOUT, BLIND], ids=["dev", "heldout", "blind"])
+@pytest.mark.parametrize("folder", [DEV, HELDOUT, BLIND, LEAD], ids=["dev", "heldout", "blind", "lead"])
 def test_scores_hold_their_thresholds(folder):
     scores = evaluate(folder)
     summary = scores.summary()
@@ -53,7 +58,7 @@ def test_sets_are_large_enough_and_a_third_is_held_out():
     assert dev >= 12 and held >= 6 and held * 3 >= (dev + held) * 0.9
 
 
-@pytest.mark.parametrize("path", gold_files(DEV) + gold_files(HELDOUT) + gold_files(BLIND), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", gold_files(DEV) + gold_files(HELDOUT) + gold_files(BLIND) + gold_files(LEAD), ids=lambda p: p.name)
 def test_every_annotation_fits_its_page(path):
     gold = load_gold(path)
     assert gold.stories, "a page of the set has at least one story"
@@ -61,7 +66,7 @@ def test_every_annotation_fits_its_page(path):
     assert len(text) >= 300, "a few hundred characters at least"
 
 
-@pytest.mark.parametrize("path", gold_files(DEV) + gold_files(HELDOUT) + gold_files(BLIND), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", gold_files(DEV) + gold_files(HELDOUT) + gold_files(BLIND) + gold_files(LEAD), ids=lambda p: p.name)
 def test_nothing_a_page_says_is_lost(path):
     result = process_file(load_gold(path).text_path)
     lost = Counter(letters_and_digits("\n".join(result.seed.lines))) - Counter(letters_and_digits(kept_text(result)))
