@@ -246,3 +246,13 @@ def test_a_headline_about_zones_as_a_group_names_no_park(index):
     owner = {(f.block, f.surface): f.park for f in facts}
     assert found.park is None and owner[("title", "6.9%")] is None and owner[(0, "19.8万亿元")] is None
     assert owner[(1, "1.9万亿元")] == "中关村科技园区" and [p.name_zh for p in found.parks] == ["中关村科技园区"]
+
+
+def test_an_advert_naming_no_park_takes_none_from_the_page():
+    page = ("## 青岛高新区新增企业120家\n\n本报讯 今年以来，青岛高新区新增科技型企业120家，同比增长15%。\n\n"
+            "## 青岛高新区产业园开工\n\n本报讯 青岛高新区一产业园项目近日开工，总投资5亿元。\n\n广告\n\n"
+            "## 栽好梧桐树 只盼金凤凰\n\n欢迎优质企业来此发展，国家高新技术产业开发区期待您。\n")
+    result = process_seed(decode_seed(page.encode("utf-8"), "ads.txt"))
+    advert = result.stories[-1]
+    assert advert.kind == "advertisement" and advert.park is None
+    assert result.stories[0].park.slug == "qingdao"

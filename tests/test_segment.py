@@ -83,3 +83,12 @@ def test_a_headline_over_a_benbaoxun_item_is_no_caption_of_the_picture_above():
     from conftest import ROOT
     stories = process_file(ROOT / "tests" / "data" / "realistic" / "epaper_photo_and_brief.txt").stories
     assert [(s.kind, s.title) for s in stories] == [("photo_news", None), ("brief", "陕西西咸新区创新港片区新入驻企业46家")]
+
+
+def test_each_advert_under_its_own_label_is_a_story_of_its_own():
+    # A printed page runs two adverts, each under 广告: the second label is no repeated headline.
+    found, discarded = stories("## 园区新增企业120家\n" + BODY + "\n\n广告\n\n## 栽好梧桐树 引来金凤凰\n欢迎优质企业来此发展\n"
+                               "\n广告\n\n## 筑巢引凤 共赢未来\n园区诚邀四方客商投资兴业\n")
+    assert [(t, k) for t, _, k in found] == [("园区新增企业120家", "brief"), ("栽好梧桐树 引来金凤凰", "advertisement"),
+                                             ("筑巢引凤 共赢未来", "advertisement")]
+    assert [d.reason for d in discarded] == ["advertisement label", "advertisement label"]

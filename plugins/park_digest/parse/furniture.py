@@ -268,14 +268,17 @@ def _opens_story(j: int, texts: list[str], reasons: list[str]) -> bool:
     return k < len(texts) and not reasons[k] and is_prose(texts[k])
 
 
+_AD_LABEL = re.compile(r"^[（(【\[]?广告[）)】\]]?$")
+
+
 def _mark_repeated_titles(texts: list[str], reasons: list[str], first_prose: int) -> None:
     """A headline printed twice (browser title and page title, card and article, above each
     picture of a gallery) is one headline: the copies go, the one a reader sees first stays."""
     kept: set[str] = set()
     for i, text in enumerate(texts):
-        if reasons[i] or len(text) > 80 or is_prose(text):
-            continue
         key = _SPACES.sub("", text)
+        if reasons[i] or len(text) > 80 or is_prose(text) or _AD_LABEL.match(key):
+            continue  # a printed page labels each advert 广告: every label opens one
         if key in kept:
             reasons[i] = "repeated headline"
             continue

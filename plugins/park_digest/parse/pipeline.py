@@ -88,7 +88,8 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
         title = override.get("title", draft.title)
         kind = override.get("kind", draft.kind(alone))
         facts = extract_story_facts(title, draft.body) if kind != "advertisement" else []
-        found = attribute(title, draft.body, facts, parks, main_park)
+        # An advert is its advertiser's: one that names no park takes none from the page.
+        found = attribute(title, draft.body, facts, parks, main_park if kind != "advertisement" else None)
         park, story_parks, mentioned = found.park, found.parks, found.mentioned
         if "park" in override:
             park = park_named(override["park"], parks)
