@@ -23,6 +23,7 @@ from .shape import is_prose, mark_outside_prose, shape_reason
 DATA = Path(__file__).resolve().parents[1] / "data" / "furniture.yml"
 _MAX = 60  # default: the longest line an entry judges
 _SPACES = re.compile(r"\s+")
+AD_LABEL = re.compile(r"^[（(【\[]?\s*广\s*告\s*[）)】\]]?$")  # the label a printed page sets over each advert
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE = re.compile(r"[。！？；!?;]")
 _CLAUSE = re.compile(r"[。！？；，、!?;,]")
@@ -268,16 +269,13 @@ def _opens_story(j: int, texts: list[str], reasons: list[str]) -> bool:
     return k < len(texts) and not reasons[k] and is_prose(texts[k])
 
 
-_AD_LABEL = re.compile(r"^[（(【\[]?广告[）)】\]]?$")
-
-
 def _mark_repeated_titles(texts: list[str], reasons: list[str], first_prose: int) -> None:
     """A headline printed twice (browser title and page title, card and article, above each
     picture of a gallery) is one headline: the copies go, the one a reader sees first stays."""
     kept: set[str] = set()
     for i, text in enumerate(texts):
         key = _SPACES.sub("", text)
-        if reasons[i] or len(text) > 80 or is_prose(text) or _AD_LABEL.match(key):
+        if reasons[i] or len(text) > 80 or is_prose(text) or AD_LABEL.match(text):
             continue  # a printed page labels each advert 广告: every label opens one
         if key in kept:
             reasons[i] = "repeated headline"

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 
 from ..model import Block
 from .datelines import date_line_reason
-from .furniture import PageLine, is_prose, line_reason, page_reasons, strip_markup
+from .furniture import AD_LABEL, PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline, trailing_byline
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a whole page is no title
-_AD_MARKER = re.compile(r"^[（(【\[]?\s*广\s*告\s*[）)】\]]?$")
 _CAPTION_START = re.compile(r"^(?:[■▲●◆□△↑]|图为|图[：:]|（?[上下左右中]图[：:）)]|图片[：:]|组图)")
 _CAPTION_END = re.compile(r"(?:供图|供稿图|制图|(?<!文/)(?<!文／)摄|摄影|图片来源[^。]*|\(?图/[^)）]*\)?|（图/[^）]*）)[。.]?$")
 _SENTENCE_END = "。！？!?…；;"
@@ -148,7 +147,7 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
     parts = (line.no,)
     if line.reason:
         return Block("furniture", line.raw, span, parts, reason=line.reason)
-    if _AD_MARKER.match(text):
+    if AD_LABEL.match(text):
         return Block("advertisement", text, span, parts, reason="advertisement marker")
     if in_ad:
         heading = _marked_heading(text)
@@ -192,7 +191,7 @@ def _mark_ad_slots(scanned: list[_Line]) -> None:
     # Not for a printed page (no web furniture): there an advert's own text may read as prose.
     first = next((i for i, line in enumerate(scanned) if not line.reason and is_prose(line.text)), len(scanned))
     for i in range(first):
-        if (_AD_MARKER.match(scanned[i].text) and not scanned[i].reason
+        if (AD_LABEL.match(scanned[i].text) and not scanned[i].reason
                 and any(line.reason and line.reason not in _PRINT_REASONS for line in scanned[:i])):
             scanned[i].reason = "advertisement slot label"
     if not any(line.reason and line.reason not in _PRINT_REASONS for line in scanned):
@@ -200,7 +199,7 @@ def _mark_ad_slots(scanned: list[_Line]) -> None:
     # Between two paragraphs of a web story, the label and the short lines under it are a slot
     # the site fills; the story goes on at the next paragraph.
     for i in range(first, len(scanned)):
-        if not _AD_MARKER.match(scanned[i].text) or scanned[i].reason:
+        if not AD_LABEL.match(scanned[i].text) or scanned[i].reason:
             continue
         k = next((k for k in range(i + 1, len(scanned)) if not scanned[k].reason and is_prose(scanned[k].text)), None)
         if k is None:
@@ -214,7 +213,7 @@ def classify_lines(lines: list[str]) -> list[Block]:
     """One block per non-blank line, each with its layout role."""
     scanned = _scan(lines)
     for line, reason in zip(scanned, page_reasons([PageLine(l.text, l.gap_before) for l in scanned], _keep,
-                                          lambda t: bool(_AD_MARKER.match(t)))):
+                                          lambda t: bool(AD_LABEL.match(t)))):
         line.reason = line.reason or reason or date_line_reason(line.text)  # mastheads, print stamps
     _mark_ad_slots(scanned)
     blocks: list[Block] = []
