@@ -2,7 +2,7 @@
 
 Every text that enters from outside goes through clean_text() before anything else reads it:
 a seed's decoded page (read.py), a sidecar's text and values (the sidecar loader), a PO file's
-strings (languages/translate/memory.py) and an engine's answer (languages/translate/run.py).
+strings (languages/translate/store.py) and an engine's answer (languages/translate/run.py).
 Nothing downstream then meets a character that XML cannot carry (feeds, sitemap, SVG fail on
 them) or one that hides or reorders what a reader sees. A new edge calls clean_text too;
 no stage after it cleans again.
