@@ -127,7 +127,7 @@ def test_qualifiers(text, surface, qualifier):
 def test_words_containing_qualifier_characters_are_not_qualifiers():
     fact = only("集中签约15个项目")
     assert (fact.surface, fact.qualifier) == ("15个", "exact")
-    assert only("最近3年").qualifier == "exact"
+    assert only("附近3家企业").qualifier == "exact"  # 最近3年 is a time reference, no figure at all
 
 
 def test_ranges():
@@ -275,3 +275,50 @@ def test_fact_box_shows_one_figure_per_label_and_no_breakdown(tmp_path):
     assert {(f.surface, f.indicator) for f in boxed} >= {("24个", "projects_started"),
                                                           ("186亿元", "projects_started_value")}
     assert not {"14个", "97亿元"} & {f.surface for f in boxed}
+
+
+# ---------------------------------------------------------------- half, pieces, spans of years
+
+@pytest.mark.parametrize("text, surface, qualifier", [
+    ("园区企业的研发投入约占全省的一半左右。", "一半左右", "approx"),
+    ("审批时间缩短约一半，企业少跑了不少路。", "约一半", "approx"),
+    ("外资企业已超过一半。", "超过一半", "over"),
+    ("出口额占全区的一半以上。", "一半以上", "over"),
+])
+def test_half_is_a_share_of_fifty_percent(text, surface, qualifier):
+    fact = only(text)
+    assert (fact.surface, fact.value, fact.unit, fact.qualifier) == (surface, 50.0, "percent", qualifier)
+
+
+@pytest.mark.parametrize("text", ["另一半留给了配套企业。", "这一半的地块用于研发。", "一年半以后再看。"])
+def test_half_in_other_words_is_no_share(text):
+    assert "一半" not in "".join(surfaces(text))
+
+
+def test_pieces_are_counted():
+    fact = only("新建产线投产后，月产能将达到5万片。")
+    assert (fact.surface, fact.value, fact.unit, fact.measure_word) == ("5万片", 50000, "count", "片")
+
+
+@pytest.mark.parametrize("text", [
+    "双方将在未来五年共同建设两个实验室。",
+    "近十年，园区的面貌变化很大。",
+    "这里在二十年前还是一片农田。",
+    "今年是新区设立十周年。",
+    "过去三年，园区累计引进项目86个。",
+])
+def test_spans_of_years_used_as_time_references_are_no_figures(text):
+    assert not any(s.endswith(("年", "年前")) for s in surfaces(text))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("从签约到投产仅用时8个月，比预期提前近3个月。", "近3个月"),
+    ("设立五年来，新区累计引进项目400个。", "五年"),
+    ("首三座大楼预计明年落成。", "三座"),
+])
+def test_durations_and_counts_stay_figures(text, surface):
+    assert surface in surfaces(text)
+
+
+def test_first_months_are_a_period_not_a_figure():
+    assert surfaces("今年首7个月，南沙外贸进出口总值达到1893亿元。") == ["1893亿元"]

@@ -19,13 +19,17 @@ from .quantity import (BARE_NOUNS, BEFORE_MAGNITUDE, CN, DETACHED_QUALIFIERS, MA
 
 _CONTEXT = 32
 _LONG_TEXT = 2000  # the longest paragraph of the seeds has 289 characters
-_ORDINAL_BEFORE = re.compile(r"[第首]$")
+_ORDINAL_BEFORE = re.compile(r"第$")  # 第三座; 首三座 (the first three) is a count
 _NAME_BEFORE = re.compile(r"[A-Za-z\-+.]$")  # L3级, IL-12, 1+2+1, 高新贷2.0
 _NAME_AFTER = re.compile(r"^[A-Za-z+]")  # 5G, 3D, 10+1 (units such as GW are consumed first)
 _PLAN_AFTER = re.compile(r"^(?:行动|计划|规划|攻坚|工程|战略)")
-_PERIOD_BEFORE = re.compile(r"(?:^|[^提超之以])前$|[上下]$")  # 2025年前8个月, 上半年
+_PERIOD_BEFORE = re.compile(r"(?:^|[^提超之以])前$|[上下首]$")  # 2025年前8个月, 上半年, 首7个月
+# A span of years or months as a time reference: in the next/last N years, N years ago.
+_SPAN_BEFORE = re.compile(r"(?:未来|今后|往后|此后|过去|最近|近)$")
+_AGO_AFTER = re.compile(r"^(?:前|后|以前|以后|之前|之后)")
+_DURATION_VERB = re.compile(r"(?:提前|用时|用了|仅用|历时|耗时|花了|长达|缩短|延长|已有|运营|入驻|落户|成立)$")
 _YEAR_SUFFIX = re.compile(r"^(?:代|级|度)")  # 80年代, 3年级
-_BIG_NOUN_EXCLUDED = re.compile(r"^(?:学|会|赛|厦|道|街|桥|楼|队|众|幅|量|力|批|大|型|小|多|概|约|于|家)")
+_BIG_NOUN_EXCLUDED = re.compile(r"^(?:学|会|赛|厦|道|街|桥|楼|队|众|幅|量|力|批|大|型|小|多|概|约|于|家|关)")
 _TOU_EXCLUDED = re.compile(r"^[资入产用运放建向标身]")
 _NAMED_RULES_AFTER = re.compile(r"^(?:[的”\"’》）)，,。；;、]|$)")
 _NAMED_RULES_VERBS = re.compile(r"[了有达共计出台布和与及等为是发订]$")
@@ -114,6 +118,8 @@ def _fact_from_match(text: str, m: re.Match) -> Optional[Fact]:
     elif m.group("frac"):
         value, unit, measure = parse_fraction(m.group("frac")), "other", None
         body_start = m.start("frac")
+    elif m.group("half") == "一半":
+        return _half_share(text, m, before, pre, post)
     elif m.group("half"):
         unit_text = _unit_after_half(after)
         if unit_text is None or _PERIOD_BEFORE.search(before + pre):
@@ -205,6 +211,11 @@ def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
             return False  # 80年代, 三年行动
     if unit_text in ("个月", "个季度", "年") and _PERIOD_BEFORE.search(before + pre):
         return False  # 2025年前8个月: a reporting period
+    if unit_text == "周年":
+        return False  # 五周年: an anniversary, not a length of time
+    if unit_text in ("个月", "年") and (_SPAN_BEFORE.search(before + pre) or _AGO_AFTER.match(after)) \
+            and not _DURATION_VERB.search(before):
+        return False  # 未来三年, 近十年, 十年前: when something happens, not how long it takes
     if unit_text == "个" and after.startswith("年"):
         return False  # “三个年”活动: a campaign name
     if unit_text == "大" and (_BIG_NOUN_EXCLUDED.match(after) or not after):
@@ -232,6 +243,18 @@ def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
         if _DEMONSTRATIVE_BEFORE.search(before) or after.startswith(("来", "度", "级", "一")):
             return False
     return True
+
+
+def _half_share(text: str, m: re.Match, before: str, pre: str, post: str) -> Optional[Fact]:
+    """一半 (half) as a share: 占全国的一半左右, 缩短约一半, 超过一半 → 50%; 另一半, 这一半 are
+    other words. A suffix other than a qualifier (一半以上 is one) is given back to the text."""
+    if re.search(r"[这那每同其某哪另多大]$", before + pre):
+        return None
+    if post not in SUFFIX_QUALIFIERS or post in ("级", "多", "余"):
+        post = ""
+    start = m.start() if pre else m.start("half")
+    end = m.end("half") + len(post)
+    return _build(start, end, text, 50.0, "percent", None, _qualifier(pre, "", post, before))
 
 
 def _unit_after_half(after: str) -> Optional[str]:
