@@ -92,3 +92,13 @@ def test_each_advert_under_its_own_label_is_a_story_of_its_own():
     assert [(t, k) for t, _, k in found] == [("园区新增企业120家", "brief"), ("栽好梧桐树 引来金凤凰", "advertisement"),
                                              ("筑巢引凤 共赢未来", "advertisement")]
     assert [d.reason for d in discarded] == ["advertisement label", "advertisement label"]
+
+
+def test_the_one_story_of_a_web_page_is_an_article_even_in_one_paragraph():
+    drafts, _ = segment_blocks(build_blocks(["园区新增企业120家", BODY + MORE]))
+    assert [d.kind(alone=True) for d in drafts] == ["article"]
+    # The same item alone on a printed page (its page number stated) is a brief, and so is a
+    # 本报讯 item anywhere.
+    assert [d.kind(alone=True, printed=True) for d in drafts] == ["brief"]
+    drafts, _ = segment_blocks(build_blocks(["园区新增企业120家", "本报讯 " + BODY]))
+    assert [d.kind(alone=True) for d in drafts] == ["brief"]

@@ -304,6 +304,11 @@ class PageDating:
             return replace(date_story([], self.page, self.inferred, self.today), inferred=True)
         return date_story(story_signals(self.signals, draft.span, self.ads), self.page, self.inferred, self.today)
 
+    def printed(self) -> bool:
+        """The page is a newspaper's: a line outside prose names its page (第A04版, 版次：3)."""
+        return any(_PAGE_NO.search(fold(line)) and not _PROSE.search(line) for line in self.lines
+                   if len(line) <= 80)
+
     def provenance(self) -> Optional[Provenance]:
         return page_provenance([s for s in self.signals if not _inside(s.line, self.ads)], self.lines)
 

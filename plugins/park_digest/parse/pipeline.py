@@ -83,10 +83,11 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
     previous: Optional[Dated] = None
     # The one headlined story of a web page, whatever runs on under it untitled, is an article.
     alone = sum(not d.advertisement and d.title is not None for d in drafts) == 1
+    printed = dating.printed()
     for number, draft in enumerate(drafts, start=1):
         override = sidecar.for_story(number) if number in known else {}
         title = override.get("title", draft.title)
-        kind = override.get("kind", draft.kind(alone))
+        kind = override.get("kind", draft.kind(alone, printed))
         facts = extract_story_facts(title, draft.body) if kind != "advertisement" else []
         # An advert is its advertiser's: one that names no park takes none from the page.
         found = attribute(title, draft.body, facts, parks, main_park if kind != "advertisement" else None)

@@ -61,10 +61,11 @@ class Draft:
             spans = self.caption_spans
         return (min(s[0] for s in spans), max(s[1] for s in spans))
 
-    def kind(self, alone: bool = False) -> str:
+    def kind(self, alone: bool = False, printed: bool = False) -> str:
         """Photo news only where there is a picture (a caption or a photographer's credit) and
         little text; a brief is a short item among others on a page, an article the rest (the
-        one story of a web page is an article unless it is a 本报讯 item)."""
+        one story of a web page is an article unless it is a 本报讯 item). `printed`: the page
+        names its newspaper page (第A04版), so a short item alone on it is still a brief."""
         if self.advertisement:
             return "advertisement"
         if self.fragment:
@@ -84,6 +85,8 @@ class Draft:
             return "brief"
         if subheadings or chars > _BRIEF_MAX_CHARS or (alone and len(paragraphs) >= 2):
             return "article"
+        if alone and paragraphs and not printed:
+            return "article"  # a web page's one story, even in one paragraph (a printed page's is a brief)
         return "brief"
 
 
