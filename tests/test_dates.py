@@ -275,3 +275,16 @@ def test_a_hot_list_ends_at_the_headline_under_it_and_its_source_line_dates_the_
             "3月15日，学会调研组赴东湖高新区调研。据介绍，2023年东湖高新区光电子信息产业营业收入突破6000亿元。\n")
     [story] = stories(page)
     assert (story.title, story.date, story.date_inferred) == ("东湖高新区光电子信息产业营收突破6000亿元", "2024-03-18", False)
+
+
+@pytest.mark.parametrize("replies", [
+    "回复　引用　举报\n2楼 2024-03-02 10:15 回复\n说得好。",
+    "沙发 发表于 2024-03-02 10:15\n说得好。",
+    "网友评论\n游客 2024-03-02 10:15\n说得好。",
+])
+def test_the_times_of_replies_under_a_post_are_not_its_date(replies):
+    post = "园区数字经济营收突破600亿元\n" + "记者日前从园区获悉，今年园区数字经济核心产业实现营业收入612亿元，同比增长11.3%。"
+    assert find_signals((post + "\n" + replies).split("\n")) == []
+    # the original post's own time, above its text, still dates it
+    stated = "楼主 发表于 2024-03-01 09:30\n" + post + "\n" + replies
+    assert [(s.line, s.when.iso()) for s in find_signals(stated.split("\n"))] == [(1, "2024-03-01")]

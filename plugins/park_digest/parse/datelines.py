@@ -49,6 +49,12 @@ _LIST_HEADER = re.compile(
     r"^[【\[［]?\s*(?:相关(?:新闻|阅读|文章|报道|链接|推荐)|推荐阅读|延伸阅读|热点(?:新闻|推荐|文章)|热门(?:文章|新闻)|"
     r"最新(?:文章|新闻|推荐|资讯)|近期推荐|图文推荐|为您推荐|猜你喜欢|精彩推荐|往期回顾|更多新闻|点击排行|阅读排行|本类(?:推荐|排行)|"
     r"上一篇|下一篇|上一条|下一条|更多\s*>+)")
+# Below a story, a forum's reply buttons, a numbered floor (2楼, #3, 沙发) or a comment box open
+# the replies: their posting times are the readers', never the story's.
+_REPLIES = re.compile(
+    r"^(?:回复|引用|举报|顶|踩|只看该作者|TOP)(?:\s*(?:回复|引用|举报|顶|踩|只看该作者|TOP))+$|"
+    r"^(?:#?\s*(?:[2-9]|[1-9]\d+)\s*(?:楼|#|F)(?![\u4e00-\u9fff]{2})|沙发|板凳|地板)|回复\s*#?\d+\s*楼|"
+    r"^(?:网友评论|发表评论|我要评论|评论区|全部评论|热门评论|最新评论|全部回复|最新回复|查看全部评论)|^\d+\s*条(?:评论|回复)")
 # Dates that are not the page's: print and crawl stamps, visits and citations, copyright lines,
 # a document-sharing site's upload record (上传人 … 文档编号 … 上传时间).
 _NOT_PAGE_DATE = re.compile(
@@ -84,11 +90,14 @@ _WIRE = re.compile(
 def find_signals(lines: list[str]) -> list[Signal]:
     """Every statement of the page's own date, in line order (lines are 1-based)."""
     signals: list[Signal] = []
-    in_list = False
+    in_list = seen_prose = False
     for number, raw in enumerate(lines, start=1):
         text = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), fold(raw).strip())
         if not text:
             continue
+        if seen_prose and _REPLIES.search(text):
+            break  # the rest of the page is readers' replies
+        seen_prose = seen_prose or (bool(_PROSE.search(text)) and len(text) > 30)
         if _LIST_HEADER.match(text):
             in_list = True
             continue
