@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 from typing import IO, Optional
 
-import yaml
 from markupsafe import Markup
 
+from .datafile import load_yaml
 from .settings import ConfigurationError, Settings, check_folders, load_settings
 from .languages.variants import to_traditional
 from .site.content import (LANG_NAMES, bcp47, iso_day, iso_month, lang_prefix, shown_date, source_kind, url_of,
@@ -103,7 +103,7 @@ class DigestPlugin:
 
     def add_template_globals(self, generator) -> None:
         theme_ui = Path(generator.theme) / "ui.yml"
-        ui = yaml.safe_load(theme_ui.read_text(encoding="utf-8")) if theme_ui.exists() else {}
+        ui = load_yaml(theme_ui.read_text(encoding="utf-8")) if theme_ui.exists() else {}
         generator.env.globals.update(ui=ui, lang_names=LANG_NAMES, lang_prefix=lang_prefix,
                                      **FIGURE_HTML, story_alternates=story_alternates,
                                      bcp47=bcp47, url_of=url_of, digest_languages=self.settings.languages,

@@ -8,7 +8,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple, Optional
 
-import yaml
+from ..datafile import load_yaml
+
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "indicators.yml"
 LANGS = ("zh-Hans", "zh-Hant", "en")
@@ -29,7 +30,9 @@ class Indicator(NamedTuple):
 
 class IndicatorTable(NamedTuple):
     by_id: Mapping[str, Indicator]
-    matchers: tuple[tuple[re.Pattern, str, int], ...]  # (head pattern, id, term length), longest first
+    # (head pattern, id, term length, the text the pattern ends with), longest first; a phrase
+    # not ending so is not searched (matching every phrase against every term was costly).
+    matchers: tuple[tuple[re.Pattern, str, int, str], ...]
     value_ids: Mapping[str, str]  # count id → the money id of its projects' total investment
 
 
@@ -39,7 +42,7 @@ class IndicatorFileError(ValueError):
 
 def load_indicators(path: Path = DATA_FILE) -> IndicatorTable:
     """Read and check data/indicators.yml into immutable lookup tables."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     entries = raw.get("indicators") if isinstance(raw, dict) else None
     if not isinstance(entries, dict) or not entries:
         raise IndicatorFileError(f"{path}: expected a mapping `indicators:` of ids to entries")
@@ -65,7 +68,7 @@ def load_indicators(path: Path = DATA_FILE) -> IndicatorTable:
     for ind in by_id.values():
         if ind.value_of is not None and by_id.get(ind.value_of, ind).unit != "count":
             raise IndicatorFileError(f"{path.name}: indicators.{ind.id}: value_of must name a count id")
-    matchers = sorted(((_head_pattern(term), ind.id, len(term.replace(_GAP, "")))
+    matchers = sorted(((_head_pattern(term), ind.id, len(term.replace(_GAP, "")), term.split(_GAP)[-1])
                        for ind in by_id.values() for term in ind.terms),
                       key=lambda m: -m[2])
     value_ids = {ind.value_of: ind.id for ind in by_id.values() if ind.value_of}
@@ -100,7 +103,7 @@ def match_head(phrase: str, unit: str) -> Optional[str]:
         if stripped == phrase or not stripped:
             break
         phrase = stripped
-    for pattern, ind_id, _size in INDICATORS.matchers:
-        if INDICATORS.by_id[ind_id].unit == unit and pattern.search(phrase):
+    for pattern, ind_id, _size, ending in INDICATORS.matchers:
+        if phrase.endswith(ending) and INDICATORS.by_id[ind_id].unit == unit and pattern.search(phrase):
             return ind_id
     return None

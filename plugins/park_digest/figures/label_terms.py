@@ -8,7 +8,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
-import yaml
+from ..datafile import load_yaml
+
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "labels.yml"
 
@@ -35,7 +36,7 @@ class Vocabulary(NamedTuple):
 
 def load_vocabulary(path: Path = DATA_FILE) -> Vocabulary:
     """Read the term file into immutable lookup tables."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     terms = {zh: Term(en, en, False, en, noun=False) for zh, en in raw["modifiers"].items()}
     for zh, en in raw["terms"].items():
         if isinstance(en, list):  # [wrapping form, form when nothing precedes]

@@ -24,6 +24,7 @@ from typing import Iterable, Optional
 
 import yaml
 
+from ..datafile import load_yaml
 from ..parse.read import converter
 from .traditional import Hant, WordList
 
@@ -91,7 +92,7 @@ class CrossCheck:
 
 def load_differences(path: Path = DIFFERENCES) -> list[Accepted]:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+        raw = load_yaml(Path(path).read_text(encoding="utf-8")) or []
     except FileNotFoundError:
         return []
     except (OSError, yaml.YAMLError) as exc:

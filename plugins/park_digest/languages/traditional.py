@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from ..datafile import load_yaml
 from ..parse.read import converter
 
 DEFAULT_WORDS = Path(__file__).resolve().parents[1] / "data" / "hant_words.yml"
@@ -91,7 +92,7 @@ def _text(item: dict, key: str, where: str) -> str:
 @lru_cache(maxsize=4)
 def load_word_list(path: Path = DEFAULT_WORDS) -> WordList:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        raw = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise WordListError(f"cannot read the zh-Hant word list {path}: {exc}") from exc
     if not isinstance(raw, dict) or set(raw) - {"words", "glyphs", "keep_in_names"}:
@@ -186,7 +187,9 @@ class Hant:
 @dataclass(frozen=True)
 class _Tables:
     starts: re.Pattern  # any character a protected span starts with
-    by_first: dict[str, tuple[str, ...]]  # first character → its spans, longest first
+    # The first two characters of a span (its only character for a one-character span) → the
+    # spans that start so, longest first: a hit tries only the spans its next character allows.
+    by_start: dict[str, tuple[str, ...]]
     names: frozenset[str]
     people: frozenset[str]
     words: dict[str, WordFix]  # Simplified → fix
@@ -199,7 +202,9 @@ class _Tables:
         found, at = [], 0
         while (hit := self.starts.search(text, at)) is not None:
             at = hit.start() + 1
-            for span in self.by_first[hit.group(0)]:
+            pair = text[hit.start():at + 1]
+            spans = self.by_start.get(pair, ()) if len(pair) == 2 else ()
+            for span in spans + self.by_start.get(hit.group(0), ()):
                 kind = text.startswith(span, hit.start()) and self._kind(span, text, hit.start())
                 if kind:
                     found.append((hit.start(), hit.start() + len(span), kind))
@@ -227,11 +232,12 @@ def _tables(hant: Hant, extra: tuple[str, ...]) -> _Tables:
     fixes = hant.words.words_for(hant.config)
     words = {w.zh: w for w in fixes if not w.after_number}
     after_number = {w.zh: w for w in fixes if w.after_number}
-    by_first: dict[str, list[str]] = {}
+    by_start: dict[str, list[str]] = {}
     for span in names | words.keys() | after_number.keys():
-        by_first.setdefault(span[0], []).append(span)
-    starts = re.compile("[%s]" % "".join(map(re.escape, sorted(by_first))) if by_first else r"(?!)")
-    return _Tables(starts, {c: tuple(sorted(spans, key=len, reverse=True)) for c, spans in by_first.items()},
+        by_start.setdefault(span[:2], []).append(span)
+    firsts = sorted({span[0] for span in by_start})
+    starts = re.compile("[%s]" % "".join(map(re.escape, firsts)) if firsts else r"(?!)")
+    return _Tables(starts, {c: tuple(sorted(spans, key=len, reverse=True)) for c, spans in by_start.items()},
                    names, people, words, after_number, hant.words.glyph_table(hant.config))
 
 

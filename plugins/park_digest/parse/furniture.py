@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional, Sequence
 
 import yaml
 
+from ..datafile import load_yaml
 from .names import split_byline
 from .shape import is_prose, mark_outside_prose, shape_reason
 
@@ -73,7 +74,7 @@ class Rules:
 def load_rules(path: Path = DATA) -> Rules:
     """Read and check the furniture file; a bad entry stops with its section, number and fault."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise FurnitureDataError(f"{path.name}: {exc}") from exc
     if not isinstance(data, dict) or set(data) - {"lines", "lists", "inline"}:

@@ -13,13 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Optional
 
-import yaml
-
+from ..datafile import load_yaml
 from ..model import Park
 from .places import Place, english_places, leading_places, place_table, romanize, short_form
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 6x faster on 400 entries
 
 # Zone words, as written → (as the park's short name writes it, English, slug part).
 ZONES = {
@@ -72,12 +70,16 @@ class ParkIndex:
     by_name: dict[str, Park]
     places: dict[str, tuple[Place, ...]]
     english: dict[str, str]
+    starts: re.Pattern  # any first character of a name: the only places a name can start
 
 
-@lru_cache(maxsize=None)
 def load_gazetteer(path: Optional[Path] = None) -> tuple[Park, ...]:
-    path = path or DATA / "parks.yml"
-    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
+    return _load_gazetteer(path or DATA / "parks.yml")
+
+
+@lru_cache(maxsize=None)  # keyed on the path itself: park_index(None) and load_gazetteer() share it
+def _load_gazetteer(path: Path) -> tuple[Park, ...]:
+    entries = load_yaml(path.read_text(encoding="utf-8")) or []
     known = {f.name for f in fields(Park)} - {"known"}
     parks: list[Park] = []
     slugs: dict[str, str] = {}
@@ -108,7 +110,9 @@ def build_index(parks: tuple[Park, ...]) -> ParkIndex:
     for name, park in by_name.items():
         grouped.setdefault(name[:2], []).append((name, park))
     by_prefix = {key: tuple(sorted(names, key=lambda pair: -len(pair[0]))) for key, names in grouped.items()}
-    return ParkIndex(parks, by_prefix, by_name, place_table(), english_places())
+    firsts = "".join(sorted({re.escape(key[0]) for key in by_prefix if len(key) == 2}))
+    starts = re.compile(f"[{firsts}]" if firsts else "(?!)")
+    return ParkIndex(parks, by_prefix, by_name, place_table(), english_places(), starts)
 
 
 @lru_cache(maxsize=4)
@@ -122,8 +126,9 @@ def find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
     """Every park named in the text, in order: the longest gazetteer name at each position,
     then, in what is left, names of the form place + proper name + zone word."""
     found: list[Mention] = []
-    at = 0
-    while at < len(text) - 1:
+    at, end = 0, len(text) - 1
+    while at < end and (hit := index.starts.search(text, at, end)) is not None:
+        at = hit.start()
         for name, park in index.by_prefix.get(text[at:at + 2], ()):
             if text.startswith(name, at) and not (len(name) == 2 and text[at - 1:at + 1] in _WORDS_BEFORE):
                 found.append(_elsewhere(text, Mention(at, at + len(name), park), index))

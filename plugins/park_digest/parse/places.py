@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from ..datafile import load_yaml
 from .pinyin import lazy_pinyin
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -106,7 +105,7 @@ def leading_places(text: str, table: dict[str, tuple[Place, ...]], longest: int 
 @lru_cache(maxsize=None)
 def english_places(path: Path = DATA / "place_names.yml") -> dict[str, str]:
     """Place names whose English is not their plain pinyin (data/place_names.yml)."""
-    return {str(k): str(v) for k, v in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()}
+    return {str(k): str(v) for k, v in (load_yaml(path.read_text(encoding="utf-8")) or {}).items()}
 
 
 def romanize(words: str, names: dict[str, str] | None = None) -> str:

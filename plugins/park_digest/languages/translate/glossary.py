@@ -16,6 +16,8 @@ from typing import Iterable, Optional
 
 import yaml
 
+from ...datafile import load_yaml
+
 GLOSSARY_KINDS = ("park", "company", "institution", "programme", "place", "person")
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "glossary.yml"
 PLACEHOLDER = "[[G%d]]"
@@ -71,7 +73,7 @@ def zh_pattern(zh: str) -> str:
 
 def load_glossary(path: Path = DEFAULT_PATH) -> Glossary:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+        raw = load_yaml(Path(path).read_text(encoding="utf-8")) or []
     except (OSError, yaml.YAMLError) as exc:
         raise GlossaryError("cannot read glossary %s: %s" % (path, exc)) from exc
     if not isinstance(raw, list):

@@ -39,6 +39,7 @@ from translate.filters import checks as tt_checks
 from translate.lang import factory as tt_languages
 from translate.storage import pypo
 
+from ...datafile import load_yaml
 from .figures import compare_figures
 from .meaning import MEANING_CHECKS, meaning_problems
 from .terms import load_terms
@@ -225,7 +226,7 @@ def load_exceptions(path: Path) -> list[Accepted]:
     if not path.exists():
         return []
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        raw = load_yaml(path.read_text(encoding="utf-8")) or []
     except (OSError, yaml.YAMLError) as exc:
         raise QAConfigError("cannot read %s: %s" % (path, exc)) from exc
     if not isinstance(raw, list):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from ...datafile import load_yaml
+
 TERMS = Path(__file__).resolve().parents[2] / "data" / "qa_terms.yml"
 
 
@@ -48,7 +50,7 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4)
 def load_terms(path: Path = TERMS) -> Terms:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        raw = load_yaml(Path(path).read_text(encoding="utf-8"))
         d, s, n, o, p, c = (raw[k] for k in ("direction", "scope", "negation", "ordinals", "places",
                                              "companies"))
         scopes = tuple((name, _strings(v["zh"], f"scope.{name}.zh"),
