@@ -46,6 +46,7 @@ endif
 
 STAMP=$(VENV)/.installed-requirements
 DEV_STAMP=$(VENV)/.installed-dev-requirements
+NPM_STAMP=node_modules/.package-lock.json
 PIP_INSTALL=$(PYTHON) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
 help:
@@ -76,29 +77,29 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 
 venv: $(DEV_STAMP)
 
-html: $(STAMP)
+html: $(STAMP) $(NPM_STAMP)
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 clean:
 	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
 	rm -rf "$(INPUTDIR)/stories" "$(BASEDIR)/.cache"
 
-regenerate: $(STAMP)
+regenerate: $(STAMP) $(NPM_STAMP)
 	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 # The servers run under build/together.py, which stops them and all their children on SIGTERM
 # (make passes it on to its own child only), Ctrl-C or hang-up.
 TOGETHER=exec env PYTHONPATH="$(BASEDIR)/plugins" $(PYTHON) -m park_digest.build.together
 
-serve: $(STAMP)
+serve: $(STAMP) $(NPM_STAMP)
 	$(TOGETHER) '$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(PELICANOPTS_SERVE) -b $(SERVER)'
 
 # Pelican's autoreload does not see seeds/ and translations/: a watcher nudges it when they change.
-devserver: $(STAMP)
+devserver: $(STAMP) $(NPM_STAMP)
 	$(TOGETHER) '$(PYTHON) -m park_digest watch --settings "$(CONFFILE)" --content "$(INPUTDIR)"' \
 		'$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS) $(PELICANOPTS_SERVE) -b $(SERVER)'
 
-publish: $(STAMP)
+publish: $(STAMP) $(NPM_STAMP)
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
 # ghp-import commits output/ to the branch (with .nojekyll, so pagefind/ and _-files are served)
@@ -107,10 +108,11 @@ github: publish
 	$(VENV)/bin/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b "$(GITHUB_PAGES_BRANCH)" -n --no-history -f \
 		-p -r "$(GITHUB_PAGES_REMOTE)" "$(OUTPUTDIR)"
 
-# axe-core (pinned in package-lock.json) is injected into pages by the browser tests.
-node_modules/.package-lock.json: package-lock.json
-	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
-	else echo "npm not found: the accessibility tests will skip (CI fails them)"; fi
+# npm installs what package-lock.json pins: Pagefind, which builds the search index (its release
+# whose output repeats exactly is on npm only), and axe-core, which the browser tests inject.
+$(NPM_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js (npm installs Pagefind, package.json)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
 
 # Every pinned package is imported (or is a tool pyproject.toml names) and every import is pinned:
 # the plugin and tools against requirements.txt, then the tests against both files.
@@ -119,7 +121,7 @@ deps: $(DEV_STAMP)
 	$(VENV)/bin/deptry --no-ansi plugins tools tests --exclude '\.venv' --requirements-files requirements.txt,requirements-dev.txt \
 		--requirements-files-dev /dev/null --per-rule-ignores 'DEP002=Markdown|ghp-import|deptry'
 
-test: $(DEV_STAMP) node_modules/.package-lock.json deps
+test: $(DEV_STAMP) $(NPM_STAMP) deps
 	$(PYTHON) -m pytest -q tests
 
 translate: $(STAMP)
@@ -135,7 +137,7 @@ qa: $(STAMP)
 	PYTHONPATH=plugins $(PYTHON) -m park_digest hant-check; zh=$$?; \
 	exit $$(( en > zh ? en : zh ))
 
-bench: $(STAMP)
+bench: $(STAMP) $(NPM_STAMP)
 	PYTHONPATH=plugins:tools $(PYTHON) -m digest_tools.bench --pages $(N) --rounds $(ROUNDS)
 
 .PHONY: help venv html clean regenerate serve devserver publish github deps test translate review qa bench

@@ -1,5 +1,6 @@
 """A copy of the project to run `make` in, as a user's fresh clone would be: the tracked sources,
-no generated stories, caches or output, and the repository's own virtual environment."""
+no generated stories, caches or output, and the repository's own virtual environment and
+node_modules."""
 from __future__ import annotations
 
 import os
@@ -9,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
-REQUIREMENTS = ("requirements.txt", "requirements-dev.txt", "constraints.txt")
+REQUIREMENTS = ("requirements.txt", "requirements-dev.txt", "constraints.txt", "package.json", "package-lock.json")
 COPIED = ("Makefile", "pelicanconf.py", "publishconf.py", *REQUIREMENTS, "pyproject.toml", "README.md", "plugins",
           "theme", "content", "translations", "seeds", "tools", "tests")
 SKIPPED = {"__pycache__", ".pytest_cache", "node_modules", ".translate.lock"}
@@ -29,9 +30,12 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(source, dest / name, ignore=ignored)
         elif source.exists():
             shutil.copy2(source, dest / name)
-    # Older than the venv's stamp, so make does not reinstall the requirements into it.
+    # Older than the venv's and node_modules' stamps, so make does not reinstall the requirements
+    # into them; the repository's node_modules (Pagefind, axe-core) is shared like its venv.
     for name in REQUIREMENTS:
         os.utime(dest / name, (0, 0))
+    if (ROOT / "node_modules").is_dir() and not (dest / "node_modules").exists():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dest
 
 

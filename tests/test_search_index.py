@@ -46,20 +46,26 @@ def test_document_escapes_the_title_keeps_heading_ids_and_drops_sentence_ids_and
     assert '<p><span class="s">规模50亿元。</span><a>见上</a></p>\n<p>标题</p></main>' in html
 
 
-def test_results_carry_park_date_and_kind_and_the_index_is_the_same_every_build(tmp_path):
+def test_results_carry_park_date_and_kind_filter_by_park_and_kind_and_the_index_is_the_same_every_build(tmp_path):
     doc = SearchDocument("stories/a.html", "zh-Hans", "标题", "<p>正文</p>",
-                         meta=(("园区", "青岛高新区, 西区"), ("日期", "2025-09"), ("类型", "简讯")))
+                         meta=(("园区", "青岛高新区, 西区"), ("日期", "2025-09"), ("类型", "简讯")),
+                         filters=(("园区", "青岛高新区, 西区"), ("类型", "简讯")))
     html = doc.html()
     assert '<span data-pagefind-meta="园区:青岛高新区, 西区"></span>' in html  # one value, comma and all
-    assert "data-pagefind-filter" not in html  # Pagefind writes filter files in hash-map order
-    docs = [doc, SearchDocument("stories/b.html", "zh-Hans", "标题二", "<p>正文二</p>",
-                                meta=(("园区", "西安高新区"), ("类型", "通讯")))]
+    assert '<span data-pagefind-filter="园区:青岛高新区, 西区"></span>' in html
+    # Enough parks and kinds that a filter's values written in hash-map order (Pagefind 1.5) would
+    # come out in another order on some run.
+    parks = ["青岛高新区", "西安高新区", "成都高新区", "武汉东湖高新区", "苏州工业园区", "合肥高新区"]
+    docs = [doc] + [SearchDocument(f"stories/{n}.html", "zh-Hans", f"标题{n}", f"<p>{parks[n % 6]}正文{n}</p>",
+                                   filters=(("园区", parks[n % 6]), ("类型", ("简讯", "通讯", "图片新闻")[n % 3])))
+                    for n in range(24)]
     built = []
-    for run in ("a", "b"):
+    for run in ("a", "b", "c"):
         build(tmp_path / run / "output", tmp_path / run / "cache", docs)
         bundle = tmp_path / run / "output" / "pagefind"
         built.append({p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()})
-    assert built[0] == built[1]
+    assert len([name for name in built[0] if name.endswith(".pf_filter")]) == 2  # park, kind
+    assert built[0] == built[1] == built[2]
 
 
 def test_script_pairs_come_from_the_sites_converter():

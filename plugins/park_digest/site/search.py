@@ -2,8 +2,10 @@
 
 Built from Pelican's own content once it is read: each searchable page (story, About and
 Methodology, park) becomes a small document with its address, language, title and body. The
-pinned `pagefind_bin_extended` binary (the extended build splits Chinese into words) indexes each
-language's documents in a background thread while Pelican renders the pages. Pagefind's Python
+extended Pagefind binary (it splits Chinese into words), pinned in package.json and installed by
+npm, indexes each language's documents in a background thread while Pelican renders the pages.
+Pagefind 1.6 writes the same files for the same documents, filters included (1.5 wrote filter
+values in hash-map order, so repeat builds differed); 1.6 is published on npm, not PyPI. Pagefind's Python
 API answers about ten calls a second, too slow for thousands of pages, so the documents are
 written to a folder in the cache and Pagefind's command reads them.
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -53,18 +56,18 @@ class SearchDocument:
     lang: str  # BCP 47
     title: str  # plain text
     body: str  # HTML, already safe: the story's body or Pelican's page content
-    # (name, value) shown with the result: park, date, kind. Not Pagefind filters: Pagefind 1.5
-    # writes its filter files in hash-map order, and builds must stay byte-identical; the search
-    # page filters results by these instead (search.js).
-    meta: tuple[tuple[str, str], ...] = ()
+    meta: tuple[tuple[str, str], ...] = ()  # (name, value) shown with the result: park, date, kind
+    filters: tuple[tuple[str, str], ...] = ()  # (name, value) a reader can filter by: park, kind
 
     def html(self) -> str:
         """The result's title is metadata, its excerpt from the body: the title is indexed after
-        the body, so an excerpt never opens by repeating it. Metadata sits on empty elements, one
-        per value (a value may hold a comma)."""
+        the body, so an excerpt never opens by repeating it. Metadata and filters sit on empty
+        elements, one per value (a value may hold a comma)."""
         body = _HREF.sub("", _NON_HEADING_ID.sub(r"\1", self.body))
         tags = "".join(f'<span data-pagefind-meta="{escape(name)}:{escape(value)}"></span>'
                        for name, value in self.meta if value)
+        tags += "".join(f'<span data-pagefind-filter="{escape(name)}:{escape(value)}"></span>'
+                        for name, value in self.filters if value)
         return (f'<!DOCTYPE html><html lang="{escape(self.lang)}"><head><meta charset="utf-8">'
                 f"<title>{escape(self.title)}</title></head><body><main data-pagefind-body>{tags}"
                 f'<h1 data-pagefind-ignore data-pagefind-meta="title">{escape(self.title)}</h1>\n{body}\n'
@@ -74,7 +77,8 @@ class SearchDocument:
 def content_documents(items: Iterable[Any], languages: Iterable[str],
                       words: Callable[[str], dict] = lambda lang: {}) -> list[SearchDocument]:
     """Stories and pages (Pelican's content) in the site's languages; a story's
-    text ends with its park, and its park, date and kind are its result's metadata, named in the page's language (`words`: the theme's words for a language). The content as read."""
+    text ends with its park; its park, date and kind are its result's metadata, park and kind its
+    filters, named in the page's language (`words`: the theme's words for a language)."""
     wanted = set(languages)
     docs = []
     for item in items:
@@ -83,7 +87,8 @@ def content_documents(items: Iterable[Any], languages: Iterable[str],
             meta = getattr(item, "digest", None)
             park = f"\n<p>{escape(meta.park_name)}</p>" if meta and meta.park_name else ""
             tags = story_tags(item, words(lang)) if meta else ()
-            docs.append(SearchDocument(item.save_as, lang, item.title, item._content + park, tags))
+            filters = tuple(tag for tag in tags if tag[0] != words(lang).get("date", "date"))
+            docs.append(SearchDocument(item.save_as, lang, item.title, item._content + park, tags, filters))
     return docs
 
 
@@ -115,13 +120,34 @@ def bundle_path(lang: str) -> str:
     return f"{BUNDLE_DIR}/{lang.lower()}"
 
 
-def pagefind_executable() -> Path:
+# npm's names for the platform packages that carry Pagefind's binaries (@pagefind/linux-x64 …).
+_NPM_OS = {"Linux": "linux", "Darwin": "darwin", "Windows": "windows", "FreeBSD": "freebsd"}
+_NPM_CPU = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64"}
+NODE_MODULES = Path(__file__).resolve().parents[3] / "node_modules"
+
+
+def npm_package(node_modules: Path = NODE_MODULES) -> Path:
+    """This machine's package of Pagefind binaries."""
+    system, machine = platform.system(), platform.machine().lower()
+    return node_modules / "@pagefind" / f"{_NPM_OS.get(system, system.lower())}-{_NPM_CPU.get(machine, machine)}"
+
+
+def pagefind_release() -> str:
+    """The installed Pagefind's version (a bundle from another release is rebuilt)."""
     try:
-        from pagefind_bin_extended import get_executable
-    except ImportError as exc:
-        raise SearchIndexError("park_digest: the pagefind_bin_extended package is not installed "
-                               "(pip install -r requirements.txt)") from exc
-    return get_executable()
+        return json.loads((npm_package() / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        return ""
+
+
+def pagefind_executable(node_modules: Path = NODE_MODULES) -> Path:
+    """The extended Pagefind binary that `npm ci` put in the project's node_modules."""
+    name = "pagefind_extended.exe" if platform.system() == "Windows" else "pagefind_extended"
+    path = npm_package(node_modules) / "bin" / name
+    if not path.is_file():
+        raise SearchIndexError(f"park_digest: Pagefind is not installed ({path} is missing): "
+                               "run `npm ci` in the project (make html does)")
+    return path
 
 
 def pagefind_command(site: Path, bundle: Path) -> list[str]:
@@ -155,9 +181,9 @@ class SearchIndex:
         self._remove_other_bundles(set(by_lang))
         todo = {}
         for lang, items in sorted(by_lang.items()):
-            fingerprint = key(code_version(), *EXCLUDE_SELECTORS,
+            fingerprint = key(code_version(), pagefind_release(), *EXCLUDE_SELECTORS,
                               *(part for doc in sorted(items, key=lambda d: d.path)
-                                for part in (doc.path, doc.title, doc.body)))
+                                for part in (doc.path, doc.html())))
             if not self._intact(lang, fingerprint):
                 todo[lang] = (fingerprint, items)
         if not todo:

@@ -1,9 +1,9 @@
 // The search page: Pagefind's UI on this language's bundle. A query in the other Chinese script
 // is turned into this page's script (search-chars.js, from the site's own converter), so 青島
 // finds 青岛 and the reverse; a query in another language's script offers that language's search
-// page, which runs it (?q=). Results show park, date and kind (Pagefind metadata); the park and
-// kind menus hide the results whose metadata differs (not Pagefind filters: their files differ
-// from build to build); no sub-results (the first repeated the story's title).
+// page, which runs it (?q=). Results show park, date and kind (Pagefind metadata) and filter by
+// park and kind (Pagefind filters, so the count and "load more" follow the filter); no
+// sub-results (the first repeated the story's title).
 (function () {
   var box = document.getElementById("search");
   if (!box || typeof PagefindUI === "undefined") return;
@@ -39,22 +39,6 @@
   // Pagefind's box is named only by its placeholder: the visible heading names it instead.
   var input = document.querySelector("#search input");
   if (input) input.setAttribute("aria-labelledby", "search-title");
-  var menus = document.querySelectorAll(".search-filters select");
-  function filter() {
-    document.querySelectorAll(".pagefind-ui__result").forEach(function (result) {
-      var keep = true;
-      menus.forEach(function (menu) {
-        if (!menu.value) return;
-        var tag = result.querySelector('[data-pagefind-ui-meta="' + menu.getAttribute("data-meta") + '"]');
-        var value = tag ? tag.textContent.split(": ").slice(1).join(": ").trim() : "";
-        if (value !== menu.value) keep = false;
-      });
-      result.hidden = !keep;
-    });
-  }
-  menus.forEach(function (menu) { menu.addEventListener("change", filter); });
-  new MutationObserver(filter).observe(box, {childList: true, subtree: true});
-  if (menus.length) document.querySelector(".search-filters").hidden = false;
   var query = new URLSearchParams(location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();
