@@ -124,3 +124,13 @@ def test_a_line_with_a_script_or_an_event_handler_keeps_every_character():
     assert roles(line) == [("caption", line)]
     assert roles("<p>" + BODY + "</p>") == [("furniture", "<p>"), ("furniture", "</p>"), ("text", BODY)]
     assert kinds('# 青岛高新区<script>alert("t")</script>新闻\n' + BODY) == ["heading", "text"]
+
+
+def test_a_channel_name_under_the_headline_is_a_label_not_a_byline():
+    blocks = build_blocks(["园区绿色贷款余额突破800亿元", "金融",
+                           "记者从园区获悉，截至3月末，园区绿色贷款余额达到812亿元，约占各项贷款余额的一半。"])
+    assert [(b.kind, b.reason) for b in blocks][1] == ("furniture", "section label")
+    # a bare name in the same place is still the story's byline
+    blocks = build_blocks(["园区绿色贷款余额突破800亿元", "金晓",
+                           "记者从园区获悉，截至3月末，园区绿色贷款余额达到812亿元，约占各项贷款余额的一半。"])
+    assert blocks[1].kind == "byline"

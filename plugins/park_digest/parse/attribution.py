@@ -31,8 +31,10 @@ _GENERIC_ZONE = re.compile(r"高新区|新区|开发区|经开区|园区")
 # A sentence about the whole country or province (全省16个高新区…) names no park: its figures are
 # nobody's, not the last park named before it.
 # It must open a clause: 占全国的四分之一 is the park's share, not the country's figure.
-# 全省…, 前三季度全省高新区…: a clause about the whole province or country (a time may lead it).
-_SCOPE = re.compile(r"(?:^|(?<=[，,：:。！？；]))[^，,：:。！？；占比较于的]{0,6}?[在据从]?(?:全省|全国|全市|各地|各省|各市|全行业)")
+# 全省…, 前三季度全省高新区…: a clause about the whole province or country (a time may lead it);
+# not 全国首创, 全省领先, which rank the park's own figure.
+_SCOPE = re.compile(r"(?:^|(?<=[，,：:。！？；]))[^，,：:。！？；占比较于的]{0,6}?[在据从]?(?:全省|全国|全市|各地|各省|各市|全行业)"
+                    r"(?!首|第一|领先|率先|唯一|最|一流|知名)")  # 全国首创的有12个: the park's, first in the country
 _SENTENCE_END = re.compile(r"[。！？；]")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、B分别…」

@@ -25,7 +25,10 @@ _SENTENCE_END = "。！？!?…；;"
 _CLOSERS = "”’」』）)》】"
 _ENDS = _SENTENCE_END + _CLOSERS + "，,、：:"
 _SECTION_LABELS = {"短讯", "简讯", "快讯", "要闻", "综合", "动态", "图片新闻", "园区动态", "专题",
-                   "资讯", "新闻", "本期导读", "导读", "一线", "声音", "观察", "视点", "港闻", "财经"}
+                   "资讯", "新闻", "本期导读", "导读", "一线", "声音", "观察", "视点", "港闻", "财经",
+                   # a news site's channel names (商, 金, 房, 时 are also surnames: 商业 read as a
+                   # byline); not topic words such as 产业 or 文化, which head a wiki's sections
+                   "商业", "金融", "房产", "地产", "时政", "时事", "国际", "国内", "本地", "两岸", "评论", "观点"}
 # A page pasted as one long line: stories still start at 本报讯 and end with a byline in brackets.
 _RUN_ON_LIMIT = 200
 _RUN_ON_BREAK = re.compile(
