@@ -28,11 +28,48 @@ PLAIN = """## 德州经开区新建标准厂房20万平方米
 """
 
 
+# A printed page with no masthead: a section label, two stories under 本报讯 datelines, a
+# sentence broken at the column's end, the page editor's credit at the foot.
+PRINTED = """要闻
+
+南宁高新区一季度新增市场主体1200户
+
+本报讯（记者 黄立新 通讯员 韦晓）今年一季度，南宁高新区新增各类市场主体1200户，同比增长15%，其中科技型
+企业占比超过四成。
+
+该区有关负责人表示，下一步将继续压缩企业开办时间。
+
+柳州高新区智能制造项目集中开工
+
+本报讯 柳州高新区日前举行智能制造项目集中开工仪式，8个项目总投资46亿元，涵盖汽车零部件、工业机器人等领域。
+
+责任编辑：蒙晓燕
+"""
+
+# A web page: breadcrumb, a time and view count, a share bar and a related-story list.
+WEB = """首页 > 新闻中心 > 园区动态
+
+钦州港经开区新开两条外贸航线
+
+2025-04-02 10:15  浏览次数：318
+
+4月1日，钦州港经开区新开通两条外贸集装箱航线，分别通往越南海防和泰国林查班，每周各一班。
+
+今年以来，该区港口集装箱吞吐量同比增长8.6%。
+
+分享到：微信 微博 QQ空间
+
+相关新闻
+钦州港一季度吞吐量创新高
+北部湾港新增冷链航线
+"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     briefs = (ROOT / "tests" / "data" / "pages" / "briefs_page.txt").read_text(encoding="utf-8")
     return build_pages_site(tmp_path_factory.mktemp("reader"), {
-        "masthead.txt": MASTHEAD, "plain.txt": PLAIN, "briefs.txt": briefs,
+        "masthead.txt": MASTHEAD, "plain.txt": PLAIN, "briefs.txt": briefs, "printed.txt": PRINTED, "web.txt": WEB,
         "briefs.yml": "source:\n  publication: 四川科技报\n  page: A2\n"
                       "  url: https://epaper.example.com/2025-11/a2.html\nstories:\n  1: {date: 2025-11}\n"})
 
@@ -60,14 +97,29 @@ def test_no_source_line_names_a_file_and_the_markup_keeps_it_for_editors(site):
         doc = soup(page)
         line = doc.select_one(".source-line")
         assert not re.search(r"\.txt|\.yml|行|lines", line.get_text()), (page, line.get_text())
-        assert line["data-seed"] in ("masthead.txt", "briefs.txt", "plain.txt") and re.fullmatch(r"\d+-\d+", line["data-lines"])
+        assert line["data-seed"] in ("masthead.txt", "briefs.txt", "plain.txt", "printed.txt", "web.txt") and re.fullmatch(r"\d+-\d+", line["data-lines"])
 
 
 def test_a_story_without_provenance_says_so_honestly(site):
-    assert source_line(story(site, "德州经开区")) == "来源：原始页面，出处未注明 · 日期未注明"
-    assert source_line(story(site, "德州經開區", "zh-hant")) == "來源：原始頁面，出處未註明 · 日期未註明"
+    assert source_line(story(site, "德州经开区")) == "来源：出处未注明 · 日期未注明"
+    assert source_line(story(site, "德州經開區", "zh-hant")) == "來源：出處未註明 · 日期未註明"
     english = [source_line(soup(p)) for p in sorted((site / "en" / "stories").glob("*.html"))]
-    assert "Source: original page, publication not stated · date not stated" in english, english
+    assert "Source: publication not stated · date not stated" in english, english
+
+
+def test_a_printed_page_says_newspaper_page_and_a_web_page_never_does(site):
+    """The parser tells a printed page (本报讯 datelines, several stories, no web furniture) from a
+    web page (breadcrumb, share bar, related list); the reader's line says which, in each
+    language, with the date as stated or 'date not stated'."""
+    for title in ("南宁高新区", "柳州高新区"):
+        assert source_line(story(site, title)) == "来源：报纸版面 · 日期未注明"
+    assert source_line(story(site, "柳州高新區", "zh-hant")) == "來源：報紙版面 · 日期未註明"
+    assert source_line(story(site, "钦州港经开区")) == "来源：网页 · 2025-04-02"
+    assert source_line(story(site, "欽州港經開區", "zh-hant")) == "來源：網頁 · 2025-04-02"
+    english = [source_line(soup(p)) for p in sorted((site / "en" / "stories").glob("*.html"))]
+    assert english.count("Source: newspaper page · date not stated") == 2, english
+    assert "Source: web page · 2025-04-02" in english, english
+    assert not any("newspaper" in line for line in english if "2025-04-02" in line)
 
 
 def test_teasers_are_cut_at_a_sentence_then_a_clause_then_between_words():

@@ -107,6 +107,7 @@ class Provenance:
     edition: str = ""
     page: str = ""  # 版次 as printed: 9, A03
     url: str = ""
+    medium: str = ""  # print | web | "" (not known): what the parser saw of the page (parse/medium.py)
 
     def label(self) -> str:
         """One line for readers: 中国高新技术产业导报 2026-01-12 第9版 (the URL stays a link)."""

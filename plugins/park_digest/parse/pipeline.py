@@ -14,6 +14,7 @@ from ..figures.checks import check_story
 from ..figures.facts import extract_story_facts
 from ..figures.meaning import annotate_story
 from .layout import build_blocks
+from .medium import page_medium
 from ..model import Discarded, PageResult, Provenance, Seed, Story
 from .normalize import normalize_line, strip_pinyin
 from .attribution import IDENTITY, attribute, identity_park, page_park
@@ -73,7 +74,10 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
         (d.text for d in discarded if d.reason in IDENTITY), "".join(texts), parks)
     dating = PageDating(lines, drafts, today or date.today())
     page_date = _editor_date(sidecar.date, sidecar.date_line, sidecar, dating.today, result)
-    source = page_source(dating.provenance(), sidecar.source)
+    found = dating.provenance()
+    medium = page_medium((d.reason for d in discarded), texts, sum(not d.advertisement for d in drafts),
+                         bool(found and (found.page or found.edition)))
+    source = page_source(found, sidecar.source, medium)
     known = {number for number, _, _ in sidecar.overrides}
     for number, line, _ in sidecar.overrides:
         if number > len(drafts):
@@ -143,9 +147,10 @@ def process_file(path: Path, fact_box_size: int = 6, max_bytes: int = DEFAULT_MA
     return process_seed(seed, read_sidecar(path.with_suffix(".yml")), fact_box_size, today=today)
 
 
-def page_source(found: Optional[Provenance], given: Optional[Provenance]) -> Provenance:
-    """The editor's source fields, completed from what the page's masthead says."""
+def page_source(found: Optional[Provenance], given: Optional[Provenance], medium: str = "") -> Provenance:
+    """The editor's source fields, completed from what the page's masthead says, and the kind
+    of page the parser saw (printed or web)."""
     found, given = found or Provenance(), given or Provenance()
     return Provenance(*(mine or theirs for mine, theirs in zip(
         (given.publication, given.date, given.edition, given.page, given.url),
-        (found.publication, found.date, found.edition, found.page, found.url))))
+        (found.publication, found.date, found.edition, found.page, found.url))), medium=given.medium or medium)

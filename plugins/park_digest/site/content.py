@@ -157,7 +157,13 @@ _NEWSPAPER = ("报", "報")
 
 def source_kind(source: Any) -> str:
     """What kind of page a story came from, as far as its provenance says: 'newspaper' (an
-    edition, a page number, or a name ending in 报), 'web' (only a link), else 'other'."""
-    if source.page or source.edition or source.publication.rstrip("》").endswith(_NEWSPAPER):
+    edition or page number, or a page the parser saw was printed), 'web' (a link, or a page the
+    parser saw was a web page), 'newspaper' again for a name ending in 报, else 'other': never
+    'newspaper' for a page known to be a web page."""
+    if source.page or source.edition:
         return "newspaper"
-    return "web" if source.url else "other"
+    if source.url or source.medium == "web":
+        return "web"
+    if source.medium == "print" or source.publication.rstrip("》").endswith(_NEWSPAPER):
+        return "newspaper"
+    return "other"
