@@ -178,3 +178,17 @@ def test_an_outlets_name_over_an_untitled_excerpt_is_no_headline():
 def test_a_last_paragraph_that_lost_its_full_stop_stays():
     cut = "园区相关负责人表示，下一步将加快推进重大项目建设，力争全年新增规上企业50家以上，固定资产投资增长10%"
     assert roles("园区新增企业120家\n" + BODY + "\n" + cut + "\n猜猜你喜欢的\n点我看更多")[2] == ("text", cut)
+
+
+def test_an_accounts_name_above_a_headline_that_opens_on_a_figure_is_furniture():
+    page = "园区发布\n120家！园区新增科技型企业创新高，累计达到860家\n2024-06-12 18:02 宣传办 园区发布\n" + BODY + "\n" + MORE
+    assert stories(page) == [("120家！园区新增科技型企业创新高，累计达到860家", [BODY, MORE])]
+    # alone above its story, a headline ending on 发布 stays the headline
+    assert [t for t, _ in stories("园区科技型企业名单发布\n" + BODY + "\n" + MORE)] == ["园区科技型企业名单发布"]
+
+
+def test_a_post_with_its_headline_in_brackets_takes_it_as_title_under_the_outlets_name():
+    page = "园区新闻网\n2024年6月12日 16:45 来自 微博网页版\n【园区新增科技型企业120家】" + BODY
+    assert stories(page) == [("园区新增科技型企业120家", [BODY])]
+    # a 【…讯】 dateline is no headline
+    assert stories("【园区融媒体中心讯】" + BODY) == [(None, ["【园区融媒体中心讯】" + BODY])]

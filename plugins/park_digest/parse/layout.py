@@ -136,9 +136,13 @@ def _scan(lines: list[str]) -> list[_Line]:
     return out
 
 
+# `3.2万户！…`, `重磅！…`: a headline may open on a figure or a word and an exclamation mark.
+_EXCLAIMED_LEAD = re.compile(r"^[^，。！？!?；;]{1,10}[！!]")
+
+
 def _is_headline_shaped(text: str) -> bool:
     """A web page's headline may hold a comma or a colon, never a full stop."""
-    bare = text.replace(" ", "").replace("\u3000", "")
+    bare = _EXCLAIMED_LEAD.sub("", text.replace(" ", "").replace("\u3000", ""))
     return (0 < len(bare) <= _WEB_HEADLINE and not _is_complete(bare) and not re.search(r"[。！？!?；;]", bare)
             and not bare.startswith("本报讯") and bare[-1] not in _OPENERS)
 
@@ -173,6 +177,8 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
         return Block("caption", text, span, parts)
     if opening and nxt is not None and _is_headline_shaped(text):
         return Block("heading", text, span, parts, level=0)  # the first line of a page's content
+    if nxt is not None and nxt.reason == "source and date line" and _is_headline_shaped(text):
+        return Block("heading", text, span, parts, level=0)  # a headline over its date line
     if _is_short(text):
         isolated = line.gap_before >= 2 and (line.gap_after >= 2 or nxt is None)
         # A short line inside a cut sentence, or set apart by wide gaps, is a picture title.

@@ -15,6 +15,7 @@ from typing import Optional
 from ..model import Block, BodyItem, Discarded, Span
 from .names import inline_authors
 from .parks import PARK_PATTERN
+from .shape import BRACKET_HEADLINE
 
 _NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
 # `捷。“高新贷”…`: a page that opens on the tail of a sentence from another page.
@@ -179,6 +180,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             target.captions.append(cap.text)
             target.caption_spans.append(cap.span)
     kept = [d for d in drafts if d.body or d.title or d.captions]
+    for draft in kept:
+        _lift_bracket_headline(draft)
     for draft in drafts:  # a page of bylines alone: say so rather than drop them
         if not (draft.body or draft.title or draft.captions):  # not `in kept`: quadratic
             discarded += [Discarded(span, text, "byline with no story")
@@ -211,6 +214,19 @@ def fold_long_list(drafts: list[Draft]) -> tuple[list[Draft], int]:
         merged.bylines += draft.bylines
         merged.byline_spans += draft.byline_spans
     return [merged] + [d for d in drafts if d.advertisement], len(stories)
+
+
+def _lift_bracket_headline(draft: Draft) -> None:
+    """A microblog post or a wire item with no headline line opens on its headline in 【】:
+    that is its title (not a 【…讯】 dateline)."""
+    if draft.title is not None or not draft.body or draft.body[0].type != "paragraph":
+        return
+    first = draft.body[0]
+    found = BRACKET_HEADLINE.match(first.text)
+    if not found or _STORY_OPENER.match(first.text) or found.group(1).endswith(("讯", "电")):
+        return
+    draft.title, draft.title_span = found.group(1), (first.span[0], first.span[0])
+    first.text = first.text[found.end():].lstrip()
 
 
 def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],

@@ -26,6 +26,11 @@ _KEYWORD_MAX = 6  # keywords and tags are words, not phrases
 _CODE_LABELS = re.compile(r"【[^】]{1,8}】\s*[A-Za-z0-9.\-/+]{1,16}")
 _NOTICE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]")
 _OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}(?:网|报|台|社|资讯|新闻|频道|客户端|号)$")
+# An account or issuer: 襄阳高新发布, 某某融媒, 某某高新区管委会. Headlines end so too (规划发布), so
+# such a line is judged furniture only when the story's headline stands elsewhere.
+_ACCOUNT = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:发布|融媒|管委会|管理委员会|人民政府)$")
+# 【株洲高新区前两月产值增长9.1%】记者…: a post that carries its headline in brackets.
+BRACKET_HEADLINE = re.compile(r"^【([^】]{8,48})】(?=\S{20})")
 _CHANNEL_MAX = 4
 _CUT_PARAGRAPH = 40  # a line of clauses this long is a paragraph, even without its full stop
 _HEADLINE_PAIRS = 4  # a headline shares at least this many character pairs with its lead  # 商业, 香港电台: a channel or outlet's name, shorter than any headline
@@ -101,10 +106,17 @@ def _mark_above(texts: Sequence[str], reasons: list[str], keep: Callable[[str], 
             reasons[i] = "interface text (no Chinese)"  # Skip to Content, Facebook: the site's controls
     _mark_under_headline(texts, reasons, keep, first)
     lead = _pairs(texts[first])
+    bracketed = bool(BRACKET_HEADLINE.match(texts[first]))
     for i in content:
         # 中国高新网, 金台资讯 over an untitled excerpt: an outlet's name, not a headline, since
-        # it shares no word with the paragraph under it.
-        if not reasons[i] and _OUTLET.match(re.sub(r"\s+", "", texts[i])) and not _pairs(texts[i]) & lead:
+        # it shares no word with the paragraph under it, or since the post's headline opens its
+        # paragraph in 【】.
+        bare = re.sub(r"\s+", "", texts[i])
+        if reasons[i]:
+            continue
+        if _OUTLET.match(bare) and (bracketed or not _pairs(texts[i]) & lead):
+            reasons[i] = "outlet name"
+        elif _ACCOUNT.match(bare) and (bracketed or _longer_headline(texts, reasons, content, i)):
             reasons[i] = "outlet name"
     headline_seen = False
     for i in content:
@@ -128,6 +140,12 @@ def _mark_below(texts: Sequence[str], reasons: list[str], keep: Callable[[str], 
     if not late_title:
         for i in below:
             reasons[i] = "short line below the story"
+
+
+def _longer_headline(texts: Sequence[str], reasons: list[str], content: list[int], i: int) -> bool:
+    """Another line above the story, longer and not itself an account's name, can be its headline."""
+    return any(k != i and not reasons[k] and len(texts[k]) > len(texts[i]) + 4 and _CJK.search(texts[k])
+               and not _ACCOUNT.match(re.sub(r"\s+", "", texts[k])) for k in content)
 
 
 def _mark_under_headline(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool], first: int) -> None:
