@@ -256,3 +256,17 @@ def test_an_advert_naming_no_park_takes_none_from_the_page():
     advert = result.stories[-1]
     assert advert.kind == "advertisement" and advert.park is None
     assert result.stories[0].park.slug == "qingdao"
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("宜春丰城 国家高新技术产业开发区", "宜春丰城 国家高新技术产业开发区", "丰城高新区"),  # an advert's logo line
+    ("欢迎投资宜春丰城　高新区！", "宜春丰城　高新区", "丰城高新区"),
+    ("成都 高新区", "成都 高新区", "成都高新区"),
+])
+def test_a_space_between_a_place_and_its_zone_word_is_bridged(text, surface, name, index):
+    assert [(s, p.name_zh) for s, p in parks_in(text, index)] == [(surface, name)]
+
+
+@pytest.mark.parametrize("text", ["他说 新区很好。", "招商 高新区 产业 服务"])
+def test_a_space_after_a_word_that_is_no_place_is_not_bridged(text, index):
+    assert parks_in(text, index) == []

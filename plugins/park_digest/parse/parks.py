@@ -121,10 +121,28 @@ def park_index(path: Optional[Path] = None) -> ParkIndex:
     return build_index(load_gazetteer(path))
 
 
+# A logo or letterhead sets the zone word apart from its place: 宜春丰城 国家高新技术产业开发区.
+_SPACE_BEFORE_ZONE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]{1,3}(?=" + _ZONE_PATTERN.pattern + ")")
+
+
 @lru_cache(maxsize=256)  # a story's texts are searched for the page's park, then for its own
 def find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
     """Every park named in the text, in order: the longest gazetteer name at each position,
-    then, in what is left, names of the form place + proper name + zone word."""
+    then, in what is left, names of the form place + proper name + zone word. A space between
+    a place and its zone word is bridged (offsets stay those of `text`)."""
+    gaps = [m for m in _SPACE_BEFORE_ZONE.finditer(text) if _place_ends(text, m.start(), index)]
+    if not gaps:
+        return _find_mentions(text, index)
+    kept = [i for i in range(len(text)) if not any(g.start() <= i < g.end() for g in gaps)]
+    joined = "".join(text[i] for i in kept)
+    return tuple(Mention(kept[m.start], kept[m.end - 1] + 1, m.park) for m in _find_mentions(joined, index))
+
+
+def _place_ends(text: str, at: int, index: ParkIndex) -> bool:
+    return any(text[at - size:at] in index.places for size in range(2, min(6, at) + 1))
+
+
+def _find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
     found: list[Mention] = []
     at, end = 0, len(text) - 1
     while at < end and (hit := index.starts.search(text, at, end)) is not None:
