@@ -313,8 +313,9 @@ class PageDating:
             return replace(date_story([], self.page, self.inferred, self.today), inferred=True)
         return date_story(story_signals(self.signals, draft.span, self.ads), self.page, self.inferred, self.today)
 
-    def printed(self) -> bool:
-        """The page is a newspaper's: a line outside prose names its page (第A04版, 版次：3)."""
+    def names_page(self) -> bool:
+        """A line outside prose names a newspaper page (第A04版, 版次：3), whether or not a date
+        stands beside it (an e-paper reader's item line: 日期：10-12 版面：第A04版)."""
         return any(_PAGE_NO.search(fold(line)) and not _PROSE.search(line) for line in self.lines
                    if len(line) <= 80)
 

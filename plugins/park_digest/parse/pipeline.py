@@ -14,7 +14,7 @@ from ..figures.checks import check_story
 from ..figures.facts import extract_story_facts
 from ..figures.meaning import annotate_story
 from .layout import build_blocks
-from .medium import page_medium
+from .medium import PRINT, page_medium
 from ..model import Discarded, PageResult, Provenance, Seed, Story
 from .normalize import normalize_line, strip_pinyin
 from .attribution import IDENTITY, attribute, identity_park, page_park
@@ -87,7 +87,7 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
     previous: Optional[Dated] = None
     # The one headlined story of a web page, whatever runs on under it untitled, is an article.
     alone = sum(not d.advertisement and d.title is not None for d in drafts) == 1
-    printed = dating.printed()
+    printed = medium == PRINT or dating.names_page()  # a short item alone on it is a brief
     for number, draft in enumerate(drafts, start=1):
         override = sidecar.for_story(number) if number in known else {}
         title = override.get("title", draft.title)
