@@ -35,6 +35,8 @@ _RUN_ON_BREAK = re.compile(
     r"[ \u3000]+(?=本报讯)"
     r"|(?<=[。！？”])[ \u3000]*([（(][\u4e00-\u9fff]{2,4}(?:[ \u3000][\u4e00-\u9fff]{2,4}){0,2}[）)])[ \u3000]*")
 _SHORT_LINE = 30
+# A numbered heading: 一、, （二）, ③, 4. before a few words.
+_NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳]|\d{1,2}[.．、](?!\d))\s*[^\s，。]")
 _WEB_HEADLINE = 50
 _PICTURE_REASONS = ("image file name", "click to enlarge")
 _PICTURE_CAPTION = 40
@@ -179,6 +181,8 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
         return Block("heading", text, span, parts, level=0)  # the first line of a page's content
     if nxt is not None and nxt.reason == "source and date line" and _is_headline_shaped(text):
         return Block("heading", text, span, parts, level=0)  # a headline over its date line
+    if nxt is not None and _NUMBERED_HEAD.match(text) and _is_headline_shaped(text) and not is_caption(text):
+        return Block("heading", text, span, parts, level=0)  # 一、总体要求, ②园区签约12个项目: never glued to the text below
     if _is_short(text):
         isolated = line.gap_before >= 2 and (line.gap_after >= 2 or nxt is None)
         # A short line inside a cut sentence, or set apart by wide gaps, is a picture title.

@@ -23,6 +23,7 @@ from .pinyin import lazy_pinyin
 from .clean import printable
 from .read import read_seed
 from .sidecar import Problem, Sidecar, read_sidecar
+from .numbered import split_numbered_items
 from .segment import MAX_STORIES_PER_PAGE, Draft, fold_long_list, segment_blocks
 from ..settings import DEFAULT_MAX_SEED_BYTES
 
@@ -57,6 +58,8 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
     """One page's stories; `today` (the build day) bounds every date."""
     lines, pinyin = clean_lines(seed)
     drafts, discarded = segment_blocks(build_blocks(lines))
+    drafts, numbers = split_numbered_items(drafts)
+    discarded += numbers
     drafts, folded = fold_long_list(drafts)
     warnings = [*seed.warnings, *sidecar.warnings]
     if folded:
