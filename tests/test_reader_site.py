@@ -7,6 +7,7 @@ site's root."""
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 import pytest
 
@@ -65,11 +66,25 @@ WEB = """首页 > 新闻中心 > 园区动态
 """
 
 
+# Dated only by inference: the latest period the text reports (2025, the year of its quarters).
+INFERRED = """## 成都高新区前三季度地区生产总值增长7%
+
+2025年前三季度，成都高新区实现地区生产总值2100亿元，同比增长7%，规上工业增加值增长9.1%。
+"""
+
+# Known only to the year (its sidecar says 2024).
+YEAR = """## 贵阳高新区年度创新成果发布
+
+贵阳高新区发布年度创新成果，新增发明专利授权860件，技术合同成交额45亿元。
+"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     briefs = (ROOT / "tests" / "data" / "pages" / "briefs_page.txt").read_text(encoding="utf-8")
     return build_pages_site(tmp_path_factory.mktemp("reader"), {
         "masthead.txt": MASTHEAD, "plain.txt": PLAIN, "briefs.txt": briefs, "printed.txt": PRINTED, "web.txt": WEB,
+        "inferred.txt": INFERRED, "year.txt": YEAR, "year.yml": "date: 2024\n",
         "briefs.yml": "source:\n  publication: 四川科技报\n  page: A2\n"
                       "  url: https://epaper.example.com/2025-11/a2.html\nstories:\n  1: {date: 2025-11}\n"})
 
@@ -97,7 +112,7 @@ def test_no_source_line_names_a_file_and_the_markup_keeps_it_for_editors(site):
         doc = soup(page)
         line = doc.select_one(".source-line")
         assert not re.search(r"\.txt|\.yml|行|lines", line.get_text()), (page, line.get_text())
-        assert line["data-seed"] in ("masthead.txt", "briefs.txt", "plain.txt", "printed.txt", "web.txt") and re.fullmatch(r"\d+-\d+", line["data-lines"])
+        assert line["data-seed"] in ("masthead.txt", "briefs.txt", "plain.txt", "printed.txt", "web.txt", "inferred.txt", "year.txt") and re.fullmatch(r"\d+-\d+", line["data-lines"])
 
 
 def test_a_story_without_provenance_says_so_honestly(site):
@@ -137,14 +152,54 @@ def test_teasers_are_cut_at_a_sentence_then_a_clause_then_between_words():
     assert cut_teaser(zh, [zh], 30, "zh-Hans") == "该区今年新建标准厂房20万平方米，已有15家企业签约入驻…"
 
 
-def test_inferred_dates_are_marked_on_every_page_that_shows_them(site):
-    inferred = [p for p in (site / "stories").glob("*.html") if soup(p).select_one("article .byline .date-inferred")]
+def feed_summaries(site, lang: str = "") -> dict[str, str]:
+    """Each entry's title and summary in a language's Atom feed."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.parse(site / lang / "feeds" / "all.atom.xml").getroot()
+    return {entry.findtext(f"{atom}title"): entry.findtext(f"{atom}summary") for entry in feed.iter(f"{atom}entry")}
+
+
+def listed_dates(site, title: str, lang: str = "") -> dict[str, str]:
+    """The date each page that lists the story shows beside it (home, archives, park pages'
+    story lists and figures by story), as text."""
+    shown = {}
+    for listing in [site / lang / "index.html", site / lang / "archives.html", *(site / lang / "parks").glob("*.html")]:
+        for link in soup(listing).find_all("a", string=title):
+            holder = link.find_parent("li") or link.find_parent("h3")
+            shown[f"{listing.name}:{holder.name}"] = re.sub(r"\s+", "", holder.get_text())
+    return shown
+
+
+@pytest.mark.parametrize("lang,mark", [("", "（推断）"), ("zh-hant", "（推斷）"), ("en", " (inferred)")])
+def test_inferred_dates_are_marked_on_every_page_that_shows_them(site, lang, mark):
+    inferred = [p for p in (site / lang / "stories").glob("*.html") if soup(p).select_one("article .byline .date-inferred")]
+    assert inferred, "the site has a story dated by inference"
     for page in inferred:
         title = soup(page).select_one("h1").get_text()
-        for listing in [site / "index.html", site / "archives.html", *(site / "parks").glob("*.html")]:
-            for link in soup(listing).find_all("a", string=title):
-                item = link.find_parent("li")
-                assert item.select_one(".date-inferred"), (listing.name, title)
+        shown = listed_dates(site, title, lang)
+        # home, archives, the park's story list and its figures by story
+        assert {"index.html:li", "archives.html:li"} <= set(shown) and any(":h3" in k for k in shown), shown
+        assert all(f"2025{mark}".replace(" ", "") in text for text in shown.values()), shown
+        assert feed_summaries(site, lang)[title].startswith(f"2025{mark} · ")
+        # The source line gives the publication's date, which inference does not know.
+        assert "2025" not in source_line(soup(page))
+
+
+def test_dates_are_shown_to_their_precision_and_an_unknown_date_is_never_made_up(site):
+    """A story known only to the year shows the year, one known to the month the month,
+    everywhere its date is shown; an unknown date is said to be unknown, never Pelican's
+    placeholder (1970-01-01) or a first day of a month."""
+    year, month, unknown = "贵阳高新区年度创新成果发布", "绵阳高新区新签约项目12个", "德州经开区新建标准厂房20万平方米"
+    for title, text in ((year, "2024"), (month, "2025-11")):
+        shown = listed_dates(site, title)
+        assert shown and all(text in v and f"{text}-01" not in v for v in shown.values()), shown
+        assert feed_summaries(site)[title].startswith(f"{text} · ")
+    shown = listed_dates(site, unknown)
+    assert shown and all("日期不详" in v and "1970" not in v for v in shown.values()), shown
+    assert feed_summaries(site)[unknown].startswith("日期不详 · ")
+    archives = soup(site / "archives.html")
+    assert "1970" not in archives.get_text()
+    assert [h.get_text() for h in archives.select("section.month h2")][-1] == "日期不详"
 
 
 def test_home_page_leads_with_a_story_and_its_figures_then_labelled_stories(site):

@@ -68,6 +68,25 @@ def test_results_carry_park_date_and_kind_filter_by_park_and_kind_and_the_index_
     assert built[0] == built[1] == built[2]
 
 
+def test_a_results_date_is_shown_as_the_pages_show_it():
+    """To its precision, an inferred one marked, an unknown one said to be unknown (never
+    Pelican's placeholder day); the date is shown, not a filter."""
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from park_digest.site.search import story_tags
+    words = {"park": "园区", "date": "日期", "kind": "类型", "kind_brief": "简讯",
+             "date_inferred_mark": "（推断）", "date_unknown": "日期不详"}
+
+    def item(precision, inferred, when="2025-09-01"):
+        digest = SimpleNamespace(park_name="青岛高新区", kind="brief", date_precision=precision, date_inferred=inferred)
+        return SimpleNamespace(digest=digest, date=datetime.fromisoformat(when))
+    assert story_tags(item("month", True), words) == (("园区", "青岛高新区"), ("日期", "2025-09（推断）"), ("类型", "简讯"))
+    assert story_tags(item("year", False), words)[1] == ("日期", "2025")
+    assert story_tags(item("day", False, "2025-09-16"), words)[1] == ("日期", "2025-09-16")
+    assert story_tags(item("unknown", False, "1970-01-01"), words)[1] == ("日期", "日期不详")
+
+
 def test_script_pairs_come_from_the_sites_converter():
     from park_digest.languages.variants import to_traditional
     pairs = script_pairs(["青岛高新区", "abc 123"], lambda text: to_traditional(text, "s2tw"))

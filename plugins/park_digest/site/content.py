@@ -57,6 +57,15 @@ def shown_date(article: Any) -> str:
     return article.date.isoformat()[:_SHOWN[precision]] if precision in _SHOWN else ""
 
 
+def date_text(article: Any, inferred_mark: str, unknown: str) -> str:
+    """The date in plain text as every page shows it (the HTML pages through _macros.html's
+    date_label): to its precision, marked when inferred, else the words for an unknown date."""
+    shown = shown_date(article)
+    if not shown:
+        return unknown
+    return shown + inferred_mark if article.digest.date_inferred else shown
+
+
 @dataclass
 class ParkEntry:
     """A park as the site shows it: the gazetteer's record (its fields read through) and the
@@ -145,10 +154,12 @@ def group_parks(articles: Iterable[Any], gazetteer: Optional[tuple[Park, ...]] =
 
 
 def months(articles: Iterable[Any]) -> list[tuple[str, list[Any]]]:
-    """Archive groups: ('2026-01', [articles…]) newest first."""
+    """Archive groups, newest first: ('2026-01', [articles…]), a year for stories known only to
+    the year ('2025', after its months), and '' last for stories whose date is unknown (their
+    whole date is a placeholder, never shown)."""
     grouped: dict[str, list[Any]] = defaultdict(list)
     for article in articles:
-        grouped[shown_date(article)[:7] or iso_month(article.date)].append(article)
+        grouped[shown_date(article)[:7]].append(article)
     return sorted(grouped.items(), reverse=True)
 
 

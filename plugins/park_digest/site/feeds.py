@@ -12,7 +12,7 @@ from typing import Any, Iterable
 from feedgenerator import Atom1Feed
 
 from ..stories.compose import strip_pairs
-from .content import shown_date, url_of
+from .content import date_text, url_of
 
 TAG_AUTHORITY = "park-digest,2026"
 
@@ -24,6 +24,8 @@ class FeedInfo:
     title: str
     subtitle: str
     lang: str  # BCP 47
+    inferred_mark: str = ""  # the site's words: " (inferred)" after an inferred date
+    date_unknown: str = ""  # "date unknown"
 
 
 def link(base_url: str, target: str, feed_path: str) -> str:
@@ -44,9 +46,11 @@ def atom_feed(info: FeedInfo, articles: Iterable[Any], base_url: str, limit: int
                      feed_url=link(base_url, info.path, info.path),
                      feed_guid=f"tag:{TAG_AUTHORITY}:{info.path}")
     for article in items:
-        # Atom needs a whole date; a story known only to the month or year says so in its summary.
-        lead, shown = article.digest.lead, shown_date(article)
-        if article.digest.date_precision in ("month", "year"):
+        # Atom needs a whole date: a story known only to the month or year, dated by inference
+        # or not dated says so at the head of its summary, as the site's pages show its date.
+        lead = article.digest.lead
+        if article.digest.date_precision != "day" or article.digest.date_inferred:
+            shown = date_text(article, info.inferred_mark, info.date_unknown)
             lead = f"{shown} · {lead}" if lead else shown
         feed.add_item(
             title=article.title, link=link(base_url, url_of(article), info.path),

@@ -59,6 +59,7 @@ class FigureRef:
     label: str = ""  # what it measures, in the page's language ("" when it has no clean label)
     sentence: str = ""  # the sentence it stands in, in the page's language
     story: str = ""  # the story's slug
+    date_inferred: bool = False  # the story's date: inferred from its text, not stated
 
 
 def figure_refs(articles: Iterable[Any], park: Optional[str] = None) -> list[FigureRef]:
@@ -75,7 +76,7 @@ def figure_refs(articles: Iterable[Any], park: Optional[str] = None) -> list[Fig
                 owner, fact.indicator, fact.period, fact.period_inferred, fact.value, fact.unit, fact.figure,
                 f"{url}#{fact.anchor}", article.title, url, date, fact.labelled and bool(fact.label),
                 fact.change, fact.share_of, fact.value_max, fact.qualifier, tuple(fact.doubtful), fact.label,
-                fact.sentence, article.slug))
+                fact.sentence, article.slug, meta.date_inferred))
     return refs
 
 
@@ -216,6 +217,16 @@ def unbroken_numbers(text: str) -> str:
     return "".join(escape(part) + (numbers[i] if i < len(numbers) else "") for i, part in enumerate(parts))
 
 
+def story_date_html(ref: FigureRef, words: Mapping[str, str]) -> str:
+    """The story's date as its lists show it (_macros.html's date_label): to its precision, an
+    inferred one marked, else the words for an unknown date."""
+    if not ref.date:
+        return f'<span class="muted no-date">{escape(words.get("date_unknown", ""))}</span>'
+    mark = (f'<span class="date-inferred" title="{escape(words.get("date_inferred", ""))}">'
+            f'{escape(words.get("date_inferred_mark", ""))}</span>') if ref.date_inferred else ""
+    return f'<span class="muted"><time datetime="{escape(ref.date)}">{escape(ref.date)}</time>{mark}</span>'
+
+
 def figure_list_html(refs: Sequence[FigureRef], lang: str, words: Mapping[str, str], site_url: str) -> str:
     """Every figure of a park, grouped by story (newest story first), each story a small table:
     what it measures (or, with no clean label, its sentence), the figure linked to its sentence,
@@ -229,8 +240,7 @@ def figure_list_html(refs: Sequence[FigureRef], lang: str, words: Mapping[str, s
         first = items[0]
         parts.append(
             f'<section class="story-figures"><h3><a href="{escape(site_url)}/{escape(story_url)}">'
-            f'{escape(first.story_title)}</a> <time class="muted" datetime="{escape(first.date)}">'
-            f'{escape(first.date)}</time></h3>'
+            f'{escape(first.story_title)}</a> {story_date_html(first, words)}</h3>'
             f'<div class="table-scroll"><table class="figures sortable" data-sort-label="{escape(words.get("sort_by", ""))}"><thead><tr>'
             f'<th scope="col" data-sort="text">{escape(words.get("col_label", ""))}</th>'
             f'<th scope="col" data-sort="number" class="num">{escape(words.get("col_figure", ""))}</th>'

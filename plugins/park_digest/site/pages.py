@@ -145,14 +145,15 @@ class DigestPagesGenerator(Generator):
     def write_feeds(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
         """The language's feed, and each park's."""
         t, prefix = self.ui(lang), lang_prefix(lang)
+        marks = t.get("date_inferred_mark", ""), t.get("date_unknown", "")
         writer.write_text(prefix + "feeds/all.atom.xml", lambda: atom_feed(
             FeedInfo(prefix + "feeds/all.atom.xml", prefix + "index.html", t.get("site_name", ""),
-                     t.get("tagline", ""), lang), self.by_lang[lang], self.site_url), everything)
+                     t.get("tagline", ""), lang, *marks), self.by_lang[lang], self.site_url), everything)
         for park in self.parks.values():
             stories, feed = park.stories.get(lang, []), f"feeds/parks/{park.slug}.atom.xml"
             writer.write_text(prefix + feed, lambda: atom_feed(
                 FeedInfo(prefix + feed, f"{prefix}parks/{park.slug}.html",
-                         f"{park.name(lang)} · {t.get('site_name', '')}", t.get("tagline", ""), lang),
+                         f"{park.name(lang)} · {t.get('site_name', '')}", t.get("tagline", ""), lang, *marks),
                 stories, self.site_url), park_inputs[park.slug])
 
     def write_data(self, writer, everything: str, park_inputs: dict[str, str]) -> None:

@@ -30,7 +30,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from ..build.cache import code_version, key
 from ..build.files import replace_file, write_if_changed
-from .content import SOURCE_LANG, bcp47, lang_prefix, shown_date
+from .content import SOURCE_LANG, bcp47, date_text, lang_prefix
 
 logger = logging.getLogger(__name__)
 
@@ -93,13 +93,12 @@ def content_documents(items: Iterable[Any], languages: Iterable[str],
 
 
 def story_tags(item: Any, t: dict) -> tuple[tuple[str, str], ...]:
-    """A story's result metadata: park, date (an inferred one marked) and kind."""
+    """A story's result metadata: park, date (as every page shows it: to its precision, an
+    inferred one marked) and kind."""
     meta = item.digest
     park = (t.get("park", "park"), meta.park_name)
     kind = (t.get("kind", "kind"), t.get(f"kind_{meta.kind}", meta.kind))
-    date = shown_date(item)
-    if date and meta.date_inferred:
-        date += t.get("date_inferred_mark", "")
+    date = date_text(item, t.get("date_inferred_mark", ""), t.get("date_unknown", ""))
     return park, (t.get("date", "date"), date), kind
 
 
