@@ -134,3 +134,13 @@ def test_a_channel_name_under_the_headline_is_a_label_not_a_byline():
     blocks = build_blocks(["园区绿色贷款余额突破800亿元", "金晓",
                            "记者从园区获悉，截至3月末，园区绿色贷款余额达到812亿元，约占各项贷款余额的一半。"])
     assert blocks[1].kind == "byline"
+
+
+@pytest.mark.parametrize("number", ["园管〔2025〕6号", "某政办[2024]12号", "某发【2023】3号"])
+def test_a_notices_document_number_is_its_text_not_a_headline(number):
+    page = f"关于开展园区科技项目申报的通知\n{number}\n各有关企业：\n{BODY}"
+    assert roles(page)[:2] == [("heading", "关于开展园区科技项目申报的通知"), ("text", number)]
+
+
+def test_a_numbered_section_heading_is_not_glued_to_its_text():
+    assert roles(f"园区新增企业120家\n{BODY}\n一、总体要求\n{BODY}")[2] == ("heading", "一、总体要求")

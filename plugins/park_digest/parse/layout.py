@@ -35,6 +35,8 @@ _RUN_ON_BREAK = re.compile(
     r"[ \u3000]+(?=本报讯)"
     r"|(?<=[。！？”])[ \u3000]*([（(][\u4e00-\u9fff]{2,4}(?:[ \u3000][\u4e00-\u9fff]{2,4}){0,2}[）)])[ \u3000]*")
 _SHORT_LINE = 30
+# A document number under a notice's title: 芜经开管〔2025〕6号, 某政办[2024]12号, 某发【2023】3号.
+DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【（(［]\s*(?:19|20)\d{2}\s*[〕\]】）)］]\s*第?\d{1,4}\s*号$")
 # A numbered heading: 一、, （二）, ③, 4. before a few words.
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳]|\d{1,2}[.．、](?!\d))\s*[^\s，。]")
 _WEB_HEADLINE = 50
@@ -170,6 +172,8 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
     heading = _marked_heading(text)
     if heading:
         return Block("heading", heading.group(2), span, parts, level=len(heading.group(1)), marked=True)
+    if DOC_NUMBER.match(text.replace(" ", "")):
+        return Block("text", text, span, parts)  # the notice's own line, never its headline
     authors = split_byline(text)
     if authors:
         return Block("byline", text, span, parts, authors=authors)
@@ -289,7 +293,7 @@ def join_broken(blocks: list[Block]) -> list[Block]:
             out.append(block)
             open_text = None
         last = len(out) - 1 if block.kind == "text" else open_text
-        if last is not None and out[last].kind == "text" and not _is_complete(out[last].text):
+        if last is not None and out[last].kind == "text" and not _is_complete(out[last].text) and not DOC_NUMBER.match(out[last].text):
             open_text = last
         else:
             open_text = None
