@@ -102,3 +102,22 @@ def test_the_one_story_of_a_web_page_is_an_article_even_in_one_paragraph():
     assert [d.kind(alone=True, printed=True) for d in drafts] == ["brief"]
     drafts, _ = segment_blocks(build_blocks(["园区新增企业120家", "本报讯 " + BODY]))
     assert [d.kind(alone=True) for d in drafts] == ["brief"]
+
+
+AD_PAGE = ["园区周报", "2025年6月13日  第4版", "园区人才公寓开放申请", "本报讯 " + BODY,
+           "湖景洋房 样板间盛装开放", "建面约98—143平方米  首付低至15%", "VIP热线 0532-00000000",
+           "园区上半年新增企业2100户", "本报讯 " + MORE]
+
+
+def test_an_advert_a_printed_page_sets_without_a_label_is_an_advertisement():
+    found, _ = stories("\n".join(AD_PAGE))
+    assert found == [("园区人才公寓开放申请", (3, 4), "brief"), (None, (5, 7), "advertisement"),
+                     ("园区上半年新增企业2100户", (8, 9), "brief")]
+
+
+def test_a_contact_line_inside_a_story_or_on_a_web_page_is_no_advert():
+    notice = ["园区周报", "2025年6月13日  第4版", "园区招聘会本周六举行", "本报讯 " + BODY,
+              "报名电话 0532-00000000", MORE]
+    assert [kind for _, _, kind in stories("\n".join(notice))[0]] == ["brief"]
+    web = [line for line in AD_PAGE if "第4版" not in line]
+    assert "advertisement" not in [kind for _, _, kind in stories("\n".join(web))[0]]

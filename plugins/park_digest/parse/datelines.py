@@ -298,6 +298,12 @@ def page_provenance(signals: Iterable[Signal], lines: list[str]) -> Optional[Pro
     return None
 
 
+def names_page(lines: Iterable[str]) -> bool:
+    """A line outside prose names a newspaper page (第A04版, 版次：3), whether or not a date
+    stands beside it (an e-paper reader's item line: 日期：10-12 版面：第A04版)."""
+    return any(len(line) <= 80 and _PAGE_NO.search(fold(line)) and not _PROSE.search(line) for line in lines)
+
+
 class PageDating:
     """A page's date signals and its inferred month, found once; story() dates each story."""
 
@@ -314,10 +320,7 @@ class PageDating:
         return date_story(story_signals(self.signals, draft.span, self.ads), self.page, self.inferred, self.today)
 
     def names_page(self) -> bool:
-        """A line outside prose names a newspaper page (第A04版, 版次：3), whether or not a date
-        stands beside it (an e-paper reader's item line: 日期：10-12 版面：第A04版)."""
-        return any(_PAGE_NO.search(fold(line)) and not _PROSE.search(line) for line in self.lines
-                   if len(line) <= 80)
+        return names_page(self.lines)
 
     def provenance(self) -> Optional[Provenance]:
         return page_provenance([s for s in self.signals if not _inside(s.line, self.ads)], self.lines)

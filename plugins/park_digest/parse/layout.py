@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block
-from .datelines import date_line_reason
+from .adverts import unlabelled_adverts
+from .datelines import date_line_reason, names_page
 from .furniture import AD_LABEL, PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline, trailing_byline
 
@@ -60,6 +61,7 @@ class _Line:
     raw: str = ""  # as on the page
     markup: tuple[tuple[str, str], ...] = ()  # (piece cut out, reason)
     reason: str = ""  # why the whole line is furniture, judged on the page
+    advert: bool = False  # a line of an advert a printed page sets without a 广告 label
 
 
 def _is_complete(text: str) -> bool:
@@ -160,6 +162,8 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
         return Block("furniture", line.raw, span, parts, reason=line.reason)
     if AD_LABEL.match(text):
         return Block("advertisement", text, span, parts, reason="advertisement marker")
+    if line.advert:
+        return Block("text", text, span, parts, in_ad=True)
     if in_ad:
         heading = _marked_heading(text)
         if heading:
@@ -233,6 +237,11 @@ def classify_lines(lines: list[str]) -> list[Block]:
                                           lambda t: bool(AD_LABEL.match(t)))):
         line.reason = line.reason or reason or date_line_reason(line.text)  # mastheads, print stamps
     _mark_ad_slots(scanned)
+    if names_page(line.text for line in scanned):
+        for first, last in unlabelled_adverts([line.text for line in scanned], [line.reason for line in scanned],
+                                              _keep, _is_headline_shaped):
+            for line in scanned[first:last + 1]:
+                line.reason, line.advert = "", True
     blocks: list[Block] = []
     in_ad = False
     sentence_open = False

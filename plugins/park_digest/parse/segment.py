@@ -46,6 +46,7 @@ class Draft:
     bylines: list[str] = field(default_factory=list)
     byline_spans: list[Span] = field(default_factory=list)
     advertisement: bool = False
+    labelled: bool = True  # an advert under its 广告 label runs to the next label; one without, to its last line
     closed: bool = False  # a byline after the body ended it
     fragment: bool = False
 
@@ -135,7 +136,10 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
         elif block.kind == "advertisement":
             discarded.append(Discarded(block.span, block.text, "advertisement label"))
             start(advertisement=True)
-        elif current is not None and current.advertisement:
+        elif block.in_ad and not (current is not None and current.advertisement):
+            start(advertisement=True, labelled=False)  # its lines were found by their contact line
+            _add_to_advertisement(current, block)
+        elif current is not None and current.advertisement and (current.labelled or block.in_ad):
             _add_to_advertisement(current, block)
         elif block.kind == "heading":
             role = _heading_role(block, current, blocks, ahead, i)

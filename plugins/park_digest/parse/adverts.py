@@ -1,0 +1,67 @@
+"""Adverts a printed page sets between its stories without a 广告 label.
+
+A property, recruitment or investment advert on a newspaper page is a box of short lines (a
+slogan, an offer, a price) that ends on a way to reach the advertiser: a phone number after
+热线/咨询/电话, a mobile or 400 number. That contact line and the short lines around it, between
+the end of one story and the headline of the next, are the advert (a story of kind
+advertisement), not furniture and not part of either story. A contact line inside a story (报名
+电话 under a notice, with text after it) is not an advert.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from .shape import is_prose
+
+# A way to reach the advertiser: a labelled landline, a mobile number, a 400 number.
+_CONTACT = re.compile(
+    r"(?:电话|热线|专线|咨询|垂询|联系|订购|预约|售楼|招商)[^\d，。；]{0,8}(?:[(（]?0\d{2,3}[)）]?[-\s]?)?\d{7,8}(?!\d)"
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)400[-\s]?\d{3}[-\s]?\d{4}(?!\d)")
+_AD_LINE_MAX = 60  # an advert's lines are a box's: short
+_AD_LINES_MAX = 6
+# Page furniture that bounds an advert rather than belonging to one: the page's own header.
+_PAGE_REASONS = ("masthead", "page header", "source and date line", "section label", "advertisement marker")
+
+
+def unlabelled_adverts(texts: Sequence[str], reasons: Sequence[str], keep: Callable[[str], bool],
+                       headline: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(first, last) indexes of each unlabelled advert on a printed page. `keep(text)`: a line
+    that belongs to a story wherever it stands (a byline, a caption); `headline(text)`: a line
+    shaped like a headline."""
+    found: list[tuple[int, int]] = []
+    for i, text in enumerate(texts):
+        if not _CONTACT.search(text) or not _in_box(i, texts, reasons, keep):
+            continue
+        if found and found[-1][1] >= i:
+            continue
+        first = i
+        while first > 0 and i - first < _AD_LINES_MAX and _in_box(first - 1, texts, reasons, keep) \
+                and not _is_story_headline(first - 1, texts, reasons, keep, headline):
+            first -= 1
+        last = i
+        while last + 1 < len(texts) and last - first < _AD_LINES_MAX and _in_box(last + 1, texts, reasons, keep) \
+                and not _is_story_headline(last + 1, texts, reasons, keep, headline):
+            last += 1
+        after = last + 1
+        if last == first or (after < len(texts) and not reasons[after] and is_prose(texts[after])):
+            continue  # a contact line alone, or inside a story that goes on under it
+        found.append((first, last))
+    return found
+
+
+def _in_box(i: int, texts: Sequence[str], reasons: Sequence[str], keep: Callable[[str], bool]) -> bool:
+    text = texts[i].strip()
+    return (0 < len(text) <= _AD_LINE_MAX and not is_prose(text) and not keep(text)
+            and reasons[i] not in _PAGE_REASONS)
+
+
+def _is_story_headline(i: int, texts: Sequence[str], reasons: Sequence[str], keep: Callable[[str], bool],
+                       headline: Callable[[str], bool]) -> bool:
+    """A headline with its story's text right under it (past its date and byline lines)."""
+    if not headline(texts[i]) or _CONTACT.search(texts[i]):
+        return False
+    k = i + 1
+    while k < len(texts) and (reasons[k] == "source and date line" or keep(texts[k])):
+        k += 1
+    return k < len(texts) and not reasons[k] and is_prose(texts[k])
