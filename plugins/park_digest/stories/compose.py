@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 from functools import lru_cache
 from itertools import accumulate
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from ..figures.factbox import box_rows, format_value
 from ..figures.period_display import format_period
@@ -231,9 +230,9 @@ def story_meta(local: LocalizedStory, available: tuple[str, ...], config: str,
         title_pairs=tuple(LangText(other.lang, other.title.text) for other in pairs
                           if other.title and other.title.status != "untranslated" and not (
                               local.lang == "en" and local.title and local.title.status == "untranslated")),
-        facts=tuple(replace(fact_entry(fact, label.text, local, body_sources, config, headings),
-                            park=slugs.get(fact.park or "", own) if slugs.get(fact.park or "", own) != own else "",
-                            doubtful=doubts.get((fact.block, fact.surface), ()), beside=beside.get(index, ()))
+        facts=tuple(fact_entry(fact, label.text, local, body_sources, config, headings,
+                               park=slugs.get(fact.park or "", own) if slugs.get(fact.park or "", own) != own else "",
+                               doubtful=doubts.get((fact.block, fact.surface), ()), beside=beside.get(index, ()))
                     for index, (fact, label) in enumerate(zip(story.facts, local.fact_labels))),
         checks=tuple(check_entry(check, local.lang, config) for check in story.checks))
 
@@ -290,14 +289,15 @@ _ANCHOR = re.compile(r"p(\d+)(?:s(\d+))?")
 
 
 def fact_entry(fact: Fact, label: str, local: LocalizedStory, body_sources: list[str], config: str,
-               headings: frozenset[int] = frozenset()) -> FactEntry:
+               headings: frozenset[int] = frozenset(), **story_fields: Any) -> FactEntry:
+    """`story_fields`: what the story around the figure settles (park, doubtful, beside)."""
     anchor = fact_anchor(fact, body_sources, local.lang, headings)
     return FactEntry(label=label, figure=_fact_value(fact, local.lang, config), anchor=anchor,
                      value=fact.value, value_max=fact.value_max, unit=fact.unit, qualifier=fact.qualifier,
                      box=fact.in_box, sentence=_anchor_text(local, anchor), indicator=fact.indicator,
                      change=fact.change, change_of=fact.change_of, share_of=fact.share_of,
                      period=fact.period, period_inferred=fact.period_inferred, labelled=fact.labelled,
-                     period_text=format_period(fact.period, local.lang))
+                     period_text=format_period(fact.period, local.lang), **story_fields)
 
 
 def _fact_value(fact: Fact, lang: str, config: str) -> str:
