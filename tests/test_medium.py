@@ -66,15 +66,45 @@ def test_web_furniture_makes_a_web_page_even_under_a_papers_own_dateline():
     assert medium(PAPER_WEBSITE) == WEB
 
 
+# A reprint site: its own 来源 names nothing a reader could look up (本站), and under the story
+# it cites the paper and page the story was first printed on.
+REPRINT = """首页 > 资讯 > 园区
+苏州工业园区前三季度实际使用外资增长9%
+发布时间：2025-10-28 09:12 来源：本站
+本报讯 今年前三季度，苏州工业园区实际使用外资18.6亿美元，同比增长9%。
+《 江南经济报 》（ 2025年10月27日 第 02 版）
+分享到：微信 微博
+"""
+
+
+def test_a_reprint_citing_a_papers_page_is_a_web_page_whose_source_is_that_paper():
+    lines = REPRINT.strip("\n").split("\n")
+    source = process_seed(Seed("p.txt", "", "hans", "utf-8", lines, lines), today=date(2026, 4, 1)).stories[0].source
+    assert source.medium == WEB
+    assert (source.publication, source.page) == ("江南经济报", "02")  # not 本站, not with the spaces
+
+
+@pytest.mark.parametrize("named", ["本站", "本网", "网络整理", "综合整理", "sp20231214"])
+def test_a_source_line_naming_no_publication_gives_none(named):
+    page = f"""园区新增企业120家
+发布时间：2025-03-02  来源：{named}
+合肥高新区今年新增科技企业120家，其中高新技术企业45家。
+"""
+    lines = page.strip("\n").split("\n")
+    source = process_seed(Seed("p.txt", "", "hans", "utf-8", lines, lines), today=date(2026, 4, 1)).stories[0].source
+    assert source.publication == ""
+
+
 def test_several_stories_without_web_furniture_make_a_printed_page():
     assert medium(TWO_STORIES) == PRINT
 
 
 def test_a_bare_story_is_not_known_never_newspaper_by_default():
     assert medium(BARE) == ""
-    assert page_medium([], ["一段文字。"], 1, False) == ""
-    assert page_medium(["share bar"], ["本报讯 一段文字。"], 3, False) == WEB
-    assert page_medium(["editor credit line", "page slogan or kicker above a headline"], ["本報訊 一段文字。"], 1, False) == PRINT
+    assert page_medium([], ["一段文字。"], 1, []) == ""
+    assert page_medium(["share bar"], ["本报讯 一段文字。"], 3, []) == WEB
+    assert page_medium(["editor credit line", "page slogan or kicker above a headline"], ["本報訊 一段文字。"], 1, []) == PRINT
+    assert page_medium(["page navigation"], ["一段文字。"], 1, ["科技时报", "2025年9月16日 第A3版"]) == PRINT
 
 
 def test_the_realistic_pages_no_web_page_is_called_printed():

@@ -69,6 +69,7 @@ _LABEL = re.compile(r"(?:(?P<verb>发布|发表|发稿|刊发|刊登|出版|发�
 _LATER_VERBS = {"更新": "updated", "修改": "updated", "上传": "updated", "上载": "updated",
                 "录入": "updated", "添加": "updated"}
 _PAGE_NO = re.compile(r"第\s*([A-Z]?\d{1,3})\s*版|(?<![A-Za-z\d])([A-Z]\d{1,2})\s*版|版次\s*[:：]?\s*([A-Z]?\d{1,3})")
+PAGE_NUMBER = _PAGE_NO  # a page number as a newspaper prints it: 第3版, A05版, 版次：3 (parse/medium.py)
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日](?![年期])|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
 _PAPER = r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|导报|商报|时报|早报|周报|晨报|快报|信报|科技报|经济报|青年报|报社|周刊)"
 _PUBLICATION = re.compile(rf"《([^》]{{2,20}})》|({_PAPER})(?![\u4e00-\u9fff])")
@@ -189,13 +190,20 @@ def _cjk(text: str) -> str:
 _SOURCE = re.compile(r"(?:来源|稿源|信息来源|文章来源)\s*[:：]\s*([^\s|｜:：]{2,24}?)(?=\s|$|[|｜]|作者|编辑|发布|浏览|时间|日期)")
 
 
+# A 来源 that names no publication a reader could look up: the site itself (本站, 本网), a
+# compilation (网络整理, 综合), or a template's leftover code (sp20231214).
+_NO_NAME = re.compile(r"^(?:本(?:站|网|网站|报|台|刊|号)|网络|互联网|综合|网友|转载|原创|未知|佚名|不详)|^[^\u4e00-\u9fff]*\d[^\u4e00-\u9fff]*$")
+
+
 def _provenance(text: str, when: PartialDate) -> Optional[Provenance]:
     publication = _PUBLICATION.search(text)
     source = _SOURCE.search(text)
     page = _PAGE_NO.search(text)
     if not (publication or page or source):
         return None
-    name = source.group(1) if source else (publication.group(1) or publication.group(2)) if publication else ""
+    name = source.group(1) if source and not _NO_NAME.search(source.group(1)) else ""
+    if not name and publication:
+        name = (publication.group(1) or publication.group(2)).strip()
     number = next((g for g in page.groups() if g), "") if page else ""
     return Provenance(publication=name, date=when.iso(), page=number)
 

@@ -1,7 +1,7 @@
 """What kind of page a seed is: a printed newspaper page, a web page, or not known.
 
-The reader's source line says "newspaper page" only for a printed page: one with an edition or
-page header (第3版, A05版: an e-paper is a printed page shown online), or, with no web page's
+The reader's source line says "newspaper page" only for a printed page: one with a page header
+above its stories (第3版, A05版: an e-paper is a printed page shown online), or, with no web page's
 furniture about it, several stories or a paper's own dateline (本报讯, 本报记者). A web page is one
 with furniture a printed page never has (share bars, breadcrumbs, related-story lists, page
 navigation, consent banners …). Anything else is not known: never "newspaper" by default.
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from typing import Iterable
+
+from .datelines import PAGE_NUMBER
 
 PRINT = "print"
 WEB = "web"
@@ -30,11 +32,12 @@ PRINT_FURNITURE = frozenset({
 _OWN_REPORT = re.compile(r"本[报報](?:讯|訊|记者|記者|通讯员|通訊員)")
 
 
-def page_medium(furniture: Iterable[str], story_texts: Iterable[str], stories: int, page_header: bool) -> str:
+def page_medium(furniture: Iterable[str], story_texts: Iterable[str], stories: int, above: Iterable[str]) -> str:
     """PRINT, WEB or "" (not known) for a page: the reasons its furniture was discarded, the
-    text of its stories, how many stories (adverts aside) it holds, and whether the page names
-    its edition or page number."""
-    if page_header:
+    text of its stories, how many stories (adverts aside) it holds, and the lines above its
+    first story, where a printed page's header names its page (a reprint cites the paper's page
+    below the story it copied: that is the story's provenance, not this page's kind)."""
+    if any(PAGE_NUMBER.search(line) for line in above):
         return PRINT
     if any(reason not in PRINT_FURNITURE for reason in furniture):
         return WEB

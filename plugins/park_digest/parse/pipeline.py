@@ -78,8 +78,9 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
     dating = PageDating(lines, drafts, today or date.today())
     page_date = _editor_date(sidecar.date, sidecar.date_line, sidecar, dating.today, result)
     found = dating.provenance()
+    first = min((d.span[0] for d in drafts), default=len(lines) + 1)
     medium = page_medium((d.reason for d in discarded), texts, sum(not d.advertisement for d in drafts),
-                         bool(found and (found.page or found.edition)))
+                         lines[:first - 1])
     source = page_source(found, sidecar.source, medium)
     known = {number for number, _, _ in sidecar.overrides}
     for number, line, _ in sidecar.overrides:
