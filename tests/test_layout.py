@@ -144,3 +144,8 @@ def test_a_notices_document_number_is_its_text_not_a_headline(number):
 
 def test_a_numbered_section_heading_is_not_glued_to_its_text():
     assert roles(f"园区新增企业120家\n{BODY}\n一、总体要求\n{BODY}")[2] == ("heading", "一、总体要求")
+
+
+@pytest.mark.parametrize("line", ["通版阅读请点击：", "当前版：A05版", "放大　缩小　默认"])
+def test_an_epaper_readers_navigation_is_furniture(line):
+    assert roles(f"园区新增企业120家\n{line}\n{BODY}")[1][0] == "furniture"

@@ -121,3 +121,11 @@ def test_a_contact_line_inside_a_story_or_on_a_web_page_is_no_advert():
     assert [kind for _, _, kind in stories("\n".join(notice))[0]] == ["brief"]
     web = [line for line in AD_PAGE if "第4版" not in line]
     assert "advertisement" not in [kind for _, _, kind in stories("\n".join(web))[0]]
+
+
+def test_an_editors_note_above_a_headline_belongs_to_the_story_it_introduces():
+    note = "编者按：本报今起推出“走进园区”系列报道，记录一线企业的创新故事。"
+    page = f"{note}\n\n园区科技城建设迈出新步伐\n\n本报记者　何晓东\n\n{BODY}"
+    drafts, _ = segment_blocks(build_blocks(page.split("\n")))
+    assert [(d.title, [i.text for i in d.body], d.authors) for d in drafts] == [
+        ("园区科技城建设迈出新步伐", [note, BODY], ["何晓东"])]

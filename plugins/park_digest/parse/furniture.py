@@ -267,7 +267,11 @@ def _opens_story(j: int, texts: list[str], reasons: list[str]) -> bool:
     k = j + 1
     while k < len(texts) and reasons[k] in _UNDER_HEADLINE:
         k += 1
-    return k < len(texts) and not reasons[k] and is_prose(texts[k])
+    # an editor's note stands above its story's headline, never under it
+    return k < len(texts) and not reasons[k] and is_prose(texts[k]) and not _EDITORS_NOTE.match(texts[k])
+
+
+_EDITORS_NOTE = re.compile(r"^[【\[（(]?\s*编者按")
 
 
 def _mark_repeated_titles(texts: list[str], reasons: list[str], first_prose: int) -> None:

@@ -148,6 +148,10 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             elif role == "late_title":
                 current.title, current.title_span = block.text, block.span
                 current.title_level, current.title_marked = block.level, block.marked
+            elif role == "title" and current is not None and _only_editors_note(current):
+                # 编者按 above a headline introduces that story
+                current.title, current.title_span = block.text, block.span
+                current.title_level, current.title_marked = block.level, block.marked
             elif role == "title":
                 start(title=block.text, title_span=block.span, title_level=block.level,
                       title_marked=block.marked)
@@ -158,7 +162,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             target.authors.extend(a for a in block.authors if a not in target.authors)
             target.byline_spans.append(block.span)
             target.bylines.append(block.text)
-            if target.has_body:
+            if target.has_body and not _under_late_title(target):
                 target.closed = True
         elif block.kind == "caption":
             if current is not None and not current.closed and _opens_item(blocks, ahead, i, current):
@@ -218,6 +222,24 @@ def fold_long_list(drafts: list[Draft]) -> tuple[list[Draft], int]:
         merged.bylines += draft.bylines
         merged.byline_spans += draft.byline_spans
     return [merged] + [d for d in drafts if d.advertisement], len(stories)
+
+
+def _under_late_title(draft: Draft) -> bool:
+    """The byline stands under a headline set after the draft's text (an editor's note above
+    it): the story's text is still to come."""
+    return bool(draft.title_span and draft.body and draft.title_span[0] > draft.body[-1].span[1]
+                and _only_editors_note(draft, titled=True))
+
+
+_EDITORS_NOTE = re.compile(r"^[【\[（(]?\s*编者按")
+
+
+def _only_editors_note(draft: Draft, titled: bool = False) -> bool:
+    """An untitled draft that holds only an editor's note (编者按：…) waits for its headline."""
+    paragraphs = [item for item in draft.body if item.type == "paragraph"]
+    return ((draft.title is not None) == titled and not draft.closed and not draft.captions and bool(paragraphs)
+            and all(item.type == "paragraph" for item in draft.body)
+            and bool(_EDITORS_NOTE.match(paragraphs[0].text)))
 
 
 def _lift_bracket_headline(draft: Draft) -> None:
