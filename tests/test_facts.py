@@ -322,3 +322,11 @@ def test_durations_and_counts_stay_figures(text, surface):
 
 def test_first_months_are_a_period_not_a_figure():
     assert surfaces("今年首7个月，南沙外贸进出口总值达到1893亿元。") == ["1893亿元"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("配备中试产线8条，可为企业提供服务。", ["8条"]), ("开通国际航线12条。", ["12条"]),
+    ("出台外商投资24条，支持企业发展。", []),
+])
+def test_lines_and_routes_are_counted_a_policy_package_is_not(text, found):
+    assert surfaces(text) == found

@@ -35,3 +35,9 @@ def test_romanized_names():
     assert romanize_name("肖玲玲") == "Xiao Lingling"
     assert romanize_name("单雄信") == "Shan Xiongxin"
     assert romanize_name("欧阳娜娜") == "Ouyang Nana"
+
+
+def test_a_broadcast_crew_line_names_its_reporters_and_camera_not_its_editor():
+    assert split_byline("记者：何晓 谢川 摄像：吴涛") == ("何晓", "谢川", "吴涛")
+    assert split_byline("记者 钟敏 林浩 摄像 葛云飞 编辑 王萌") == ("钟敏", "林浩", "葛云飞")
+    assert split_byline("编辑：王萌") == ()

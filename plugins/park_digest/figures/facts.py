@@ -232,7 +232,8 @@ def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
     if unit_text == "位" and after.startswith("数"):
         return False  # 两位数增长
     if unit_text == "条" and _NAMED_RULES_AFTER.match(after) and before \
-            and not _NAMED_RULES_VERBS.search(before) and re.search(r"[\u4e00-\u9fff]$", before):
+            and not _NAMED_RULES_VERBS.search(before) and re.search(r"[\u4e00-\u9fff]$", before) \
+            and not re.search(r"[线路道河渠链]$", before):  # 中试产线8条, 航线12条: counted lines
         return False  # 外商投资24条: the name of a policy package
     if num == "一" and not pre:
         # 一 with a measure word is the indefinite article (一批, 一项, 一个缩影);

@@ -20,10 +20,12 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 
 _MARKER = r"[►▶▷➤■□●◆◇▪・·—\-]*"
 _ROLE = (r"(?:(?:本报|本刊|新华社|人民网|中新网)?(?:特约|首席|实习)?(?:记者|通讯员|撰稿人|评论员)|"
+         r"(?:摄像|摄影|拍摄|航拍|剪辑|配音)[：:]?|"  # a broadcast clip's crew: 记者 何晓 摄像 吴涛
          r"文[/／|｜]图|图[/／|｜]文|文[/／|｜]|文[：:]|作者[：:]|记者[：:]|通讯员[：:]|撰文[：:]|图文[：:]|文图[：:])")
 # 记者 孙立 文/图: the credit for words and pictures may follow the names.
 _BYLINE = re.compile(rf"^{_MARKER}\s*[（(]?\s*((?:{_ROLE}\s*)*)((?:(?:{_ROLE})?\s*[\u4e00-\u9fff·]{{2,4}}[\s、，,]*){{1,4}})"
                      r"(?:\s*(?:文[/／|｜]图|图[/／|｜]文))?[）)]?$")
+_EDITOR_AFTER = re.compile(r"(?<=\S)\s+(?:责任编辑|责编|编辑|审核|校对|监制|主编|制片人?)[：:]?\s*(?=[\u4e00-\u9fff])")
 _ROLE_ONLY = re.compile(rf"^(?:{_ROLE})$")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _TRAILING = re.compile(r"^(.*[。！？”])[ \u3000]+((?:[\u4e00-\u9fff]{2,3}[ \u3000、]*){1,3})$")
@@ -42,7 +44,9 @@ def split_byline(text: str) -> tuple[str, ...]:
     """Authors named by a byline line, or () when the line is not a byline."""
     if "。" in text:  # prose, which the pattern cannot match but backtracks long on
         return ()
-    match = _BYLINE.match(text.strip())
+    # 记者 何晓 摄像 吴涛 编辑 邱雨: the editor after the crew edited the page, not the story
+    text = _EDITOR_AFTER.split(text.strip(), maxsplit=1)[0]
+    match = _BYLINE.match(text)
     if not match:
         return ()
     role, names = match.group(1), match.group(2)

@@ -92,7 +92,7 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
     last = _story_list_end(texts, reasons, last, end)
     _mark_above(texts, reasons, keep, first)
     for i in [*range(first), *range(last + 1, end)]:
-        if not reasons[i] and _is_keyword_line(texts[i], _PLAIN_LABEL):
+        if not reasons[i] and _is_keyword_line(texts[i], _PLAIN_LABEL) and not keep(texts[i]):  # 记者：A B 摄像：C
             reasons[i] = "label and keyword list"
     _mark_below(texts, reasons, keep, last, end)
 
