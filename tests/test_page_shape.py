@@ -192,3 +192,20 @@ def test_a_post_with_its_headline_in_brackets_takes_it_as_title_under_the_outlet
     assert stories(page) == [("园区新增科技型企业120家", [BODY])]
     # a 【…讯】 dateline is no headline
     assert stories("【园区融媒体中心讯】" + BODY) == [(None, ["【园区融媒体中心讯】" + BODY])]
+
+
+def test_an_encyclopedias_infobox_rows_are_furniture_and_its_entry_name_the_title():
+    lead = "某某经济技术开发区位于某某市东部，1992年设立，2012年升格为国家级经济技术开发区。"
+    page = ("某某经济技术开发区\n某省某市的国家级经济技术开发区\n" + lead + "\n中文名 某某经济技术开发区\n"
+            "外文名 Moumou Economic and Technological Development Zone\n批准时间 2012年\n面积 约16.8平方公里\n"
+            "历史沿革\n" + BODY)
+    found = roles(page)
+    assert found[3:7] == [("furniture", "encyclopedia infobox row")] * 4
+    assert stories(page) == [("某某经济技术开发区", ["某省某市的国家级经济技术开发区", lead, "历史沿革", BODY])]
+
+
+def test_key_value_lines_without_an_entry_name_row_stay_text():
+    page = "园区新增企业120家\n" + BODY + "\n主导产业 电子信息\n批准时间 2012年\n面积 约16.8平方公里\n" + MORE
+    assert all(kind != "furniture" for kind, _ in roles(page))
+    # a kicker over a headline whose lead does not define it stays a kicker
+    assert stories("某某经济技术开发区\n园区新增企业120家\n" + BODY)[0][0] == "园区新增企业120家"

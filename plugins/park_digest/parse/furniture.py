@@ -19,7 +19,7 @@ import yaml
 
 from ..datafile import load_yaml
 from .names import split_byline
-from .shape import is_prose, mark_outside_prose, shape_reason
+from .shape import is_prose, mark_infobox, mark_outside_prose, shape_reason
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "furniture.yml"
 _MAX = 60  # default: the longest line an entry judges
@@ -203,6 +203,7 @@ def page_reasons(lines: Sequence[PageLine], keep: Callable[[str], bool] = lambda
     first, last = (prose[0], prose[-1]) if prose else (len(texts), -1)
     reasons = [alone[i] or (_rule_reason(_SPACES.sub("", t), True, edge_rules_only=True) if i < first or i > last else "")
                for i, t in enumerate(texts)]
+    mark_infobox(texts, reasons)
     _mark_lists(texts, lines, reasons, last)
     _mark_comments(reasons, first)
     _mark_repeated_titles(texts, reasons, first)

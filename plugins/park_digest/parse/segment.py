@@ -268,6 +268,8 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
                 and _ends_on_headline(blocks)):
             return "late_title"
     if nxt is not None and nxt.kind == "heading" and not (block.marked and nxt.marked and nxt.level > block.level):
+        if (current is None or current.closed) and _entry_title(block, blocks, ahead, index):
+            return "title"
         # Two headlines in a row: the first is an overline, unless the second is its subheading.
         if current is None or current.closed or not current.has_body or _is_title_like(ahead[index + 1], blocks, ahead):
             return "kicker"
@@ -285,6 +287,21 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
     if block.marked and not current.title_marked:
         return "title"
     return "subheading"
+
+
+# An encyclopedia entry's lead sentence opens on the entry's name: 宁德东侨经济技术开发区位于…
+_DEFINES = re.compile(r"^(?:[（(，,]|是|位于|地处|为|系|简称|原名|又称|成立于|设立于|始建于)")
+_ENTRY_NAME_MIN = 4
+
+
+def _entry_title(block: Block, blocks: list[Block], ahead: list[Optional[int]], index: int) -> bool:
+    """An encyclopedia's title over its one-line descriptor (福建省省级经济开发区): the title is
+    the line the lead sentence defines, the descriptor a subheading under it."""
+    name = block.text.strip()
+    after = ahead[index + 1]
+    lead = _next_content(blocks, ahead, after + 1) if after is not None else None
+    return (len(name) >= _ENTRY_NAME_MIN and lead is not None and lead.kind == "text"
+            and lead.text.startswith(name) and bool(_DEFINES.match(lead.text[len(name):])))
 
 
 def _dated_below(blocks: list[Block], index: int) -> bool:

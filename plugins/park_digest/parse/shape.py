@@ -76,6 +76,29 @@ def _is_keyword_line(text: str, label: re.Pattern = _LABEL) -> bool:
     return len(words) >= 3 and all(len(w) <= _KEYWORD_MAX for w in words)
 
 
+# An encyclopedia's infobox flattened into rows: `中文名 宁德东侨经济技术开发区`, `面积 约16.8平方公里`:
+# a short label, a space or colon (normalizing drops the space before a Latin letter or a digit),
+# a short value with no sentence in it.
+_INFOBOX_ROW = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[ \u3000\t]+|\s*[：:]\s*|(?=[A-Za-z0-9]))(\S[^。！？；]{0,79})$")
+# The rows that name the entry, found in every encyclopedia's infobox and in no story.
+_INFOBOX_NAME = re.compile(r"^(?:中文名|外文名|英文名|中文名称|外文名称|英文名称|别名|简称|全称)(?:[ \u3000\t]|\s*[：:]|(?=[A-Za-z]))")
+_INFOBOX_RUN = 3
+
+
+def mark_infobox(texts: Sequence[str], reasons: list[str]) -> None:
+    """Three or more key-value rows in a row, one of them the entry's name row (中文名, 外文名),
+    are an encyclopedia's infobox: the site's summary card, not the entry's text."""
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and not reasons[j] and _INFOBOX_ROW.match(texts[j].strip()):
+            j += 1
+        if j - i >= _INFOBOX_RUN and any(_INFOBOX_NAME.match(texts[k].strip()) for k in range(i, j)):
+            for k in range(i, j):
+                reasons[k] = "encyclopedia infobox row"
+        i = max(j, i + 1)
+
+
 def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool],
                        stop: Callable[[str], bool] = lambda t: False) -> None:
     """Fill in `reasons` for the lines around the run of prose paragraphs (the page's first
