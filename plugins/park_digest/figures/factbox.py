@@ -164,12 +164,13 @@ def hedge(fact: Fact) -> str:
     """The English word the text's own hedge calls for ("over ", "nearly ", "more than ",
     "about ", "up to ", "under "), or "" for an exact figure."""
     surface = fact.surface
-    for word, english in _PREFIX_HEDGES:
-        if surface.startswith(word) and fact.qualifier != "exact":
-            return english
-    for word, english in _SUFFIX_HEDGES:
-        if surface.endswith(word) and fact.qualifier != "exact":
-            return english
+    if fact.qualifier != "exact":
+        for word, english in _PREFIX_HEDGES:
+            if surface.startswith(word):
+                return english
+        for word, english in _SUFFIX_HEDGES:
+            if surface.endswith(word):
+                return english
     if _MID_HEDGE.search(surface):
         return "more than "
     if fact.qualifier == "under":

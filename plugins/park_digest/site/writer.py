@@ -36,6 +36,7 @@ class DigestWriter(Writer):
         super().__init__(output_path, settings)
         self._digests: dict[str, str] = {}
         self._manifest: RenderManifest | None = None
+        self._root = os.path.join(os.path.abspath(self.output_path), "")  # with its trailing slash
         if self.plugin is not None:
             self.plugin.writer = self
 
@@ -59,7 +60,10 @@ class DigestWriter(Writer):
         return self._manifest
 
     def _name(self, target: str) -> str:
-        return os.path.relpath(target, self.output_path)
+        """The path under the output folder of a file this writer writes (an absolute path
+        below it: a slice, where os.path.relpath's two abspath calls showed in the profile)."""
+        root = self._root
+        return target[len(root):] if target.startswith(root) else os.path.relpath(target, self.output_path)
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
