@@ -117,6 +117,9 @@ def test_a_malformed_furniture_file_names_the_entry(tmp_path):
     bad.write_text("lines:\n  - {reason: x, match: a, where: top}\n", encoding="utf-8")
     with pytest.raises(FurnitureDataError, match=r"lines entry 1: where must be anywhere or edge"):
         load_rules(bad)
+    bad.write_text("blocks:\n  - {reason: x, match: a, runs: all}\n", encoding="utf-8")
+    with pytest.raises(FurnitureDataError, match=r"blocks entry 1: runs must be prose or short"):
+        load_rules(bad)
 
 
 def test_a_line_with_a_script_or_an_event_handler_keeps_every_character():

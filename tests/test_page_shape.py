@@ -209,3 +209,16 @@ def test_key_value_lines_without_an_entry_name_row_stay_text():
     assert all(kind != "furniture" for kind, _ in roles(page))
     # a kicker over a headline whose lead does not define it stays a kicker
     assert stories("某某经济技术开发区\n园区新增企业120家\n" + BODY)[0][0] == "园区新增企业120家"
+
+
+def test_a_press_releases_boilerplate_and_media_contacts_are_the_issuers():
+    about = "某某科技有限公司成立于2015年，总部位于中国苏州，专注于传感器的研发与制造，员工逾800人。"
+    page = ("某某科技园区新厂投产\n" + BODY + "\n" + MORE + "\n\n关于某某科技\n" + about + "\n\n前瞻性声明\n"
+            "本新闻稿包含的前瞻性陈述基于公司目前的预期，实际结果可能与之存在重大差异。\n\n媒体联系人：\n王女士\n"
+            "电话：+86-512-6288-0000\n\n媒体联系人：李先生 电话：010-6000-0000")
+    assert stories(page) == [("某某科技园区新厂投产", [BODY, MORE])]
+    found = roles(page)
+    assert {r for _, r in found[3:]} == {"press-release boilerplate", "media contact"}
+    # a heading 关于… over a paragraph that does not open on its name is the story's
+    other = "园区将在三年内建成一批共性技术平台，企业研发投入年均增长10%以上。"
+    assert stories("园区新增企业120家\n" + BODY + "\n关于下一步\n" + other)[0][1] == [BODY, "关于下一步", other]

@@ -58,6 +58,14 @@ class ListRule:
 
 
 @dataclass(frozen=True)
+class BlockRule:
+    reason: str
+    pattern: re.Pattern
+    prose: bool  # runs over the paragraphs under it; else over the short lines
+    named: bool
+
+
+@dataclass(frozen=True)
 class InlineRule:
     reason: str
     pattern: re.Pattern
@@ -69,6 +77,7 @@ class Rules:
     lines: tuple[LineRule, ...]
     lists: tuple[ListRule, ...]
     inline: tuple[InlineRule, ...]
+    blocks: tuple[BlockRule, ...] = ()
 
 
 def load_rules(path: Path = DATA) -> Rules:
@@ -77,8 +86,8 @@ def load_rules(path: Path = DATA) -> Rules:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise FurnitureDataError(f"{path.name}: {exc}") from exc
-    if not isinstance(data, dict) or set(data) - {"lines", "lists", "inline"}:
-        raise FurnitureDataError(f"{path.name}: expected the sections lines, lists and inline")
+    if not isinstance(data, dict) or set(data) - {"lines", "lists", "blocks", "inline"}:
+        raise FurnitureDataError(f"{path.name}: expected the sections lines, lists, blocks and inline")
     lines = tuple(LineRule(e["reason"], _compile(path, "lines", i, e), int(e.get("max", _MAX)), e.get("where") == "edge")
                   for i, e in _entries(path, data, "lines", {"reason", "match", "max", "where", "note"}))
     lists = tuple(ListRule(_compile(path, "lists", i, e), bool(e.get("numbered")))
@@ -86,7 +95,16 @@ def load_rules(path: Path = DATA) -> Rules:
     inline = tuple(InlineRule(e["reason"], _compile(path, "inline", i, e),
                               _compile(path, "inline", i, e, "unless") if "unless" in e else None)
                    for i, e in _entries(path, data, "inline", {"reason", "match", "unless", "note"}))
-    return Rules(lines, lists, inline)
+    blocks = tuple(BlockRule(e["reason"], _compile(path, "blocks", i, e), _runs(path, i, e), bool(e.get("named")))
+                   for i, e in _entries(path, data, "blocks", {"reason", "match", "runs", "named", "note"},
+                                        need=("reason", "match", "runs")))
+    return Rules(lines, lists, inline, blocks)
+
+
+def _runs(path: Path, number: int, entry: dict) -> bool:
+    if entry["runs"] not in ("prose", "short"):
+        raise FurnitureDataError(f"{path.name}: blocks entry {number}: runs must be prose or short")
+    return entry["runs"] == "prose"
 
 
 def _entries(path: Path, data: dict, section: str, keys: set[str], need: tuple[str, ...] = ("reason", "match")):
@@ -205,10 +223,52 @@ def page_reasons(lines: Sequence[PageLine], keep: Callable[[str], bool] = lambda
                for i, t in enumerate(texts)]
     mark_infobox(texts, reasons)
     _mark_lists(texts, lines, reasons, last)
+    _mark_blocks(texts, lines, reasons, first)
     _mark_comments(reasons, first)
     _mark_repeated_titles(texts, reasons, first)
     mark_outside_prose(texts, reasons, keep, stop)
     return reasons
+
+
+def _mark_blocks(texts: list[str], lines: Sequence[PageLine], reasons: list[str], first_prose: int) -> None:
+    """Below the story's first paragraph, a press release's boilerplate heading (关于<company>,
+    前瞻性声明) and the paragraphs under it, and its media contact heading and the short lines
+    under it (a name, a telephone, an address), are the issuer's, not the story's."""
+    i = first_prose + 1
+    while i < len(texts):
+        found = _block_rule(texts, i)
+        if found is None:
+            i += 1
+            continue
+        rule = found
+        reasons[i] = reasons[i] or rule.reason
+        j = i + 1
+        while j < len(texts):
+            text = texts[j]
+            if rule.prose and not is_prose(text) and not reasons[j]:
+                break
+            if not rule.prose and (lines[j].gap_before or is_prose(text) or len(text) > _LIST_ITEM_MAX
+                                   or _block_rule(texts, j)):
+                break
+            reasons[j] = reasons[j] or rule.reason
+            j += 1
+        i = j
+
+
+def _block_rule(texts: list[str], i: int) -> Optional[BlockRule]:
+    bare = _SPACES.sub("", texts[i])
+    if len(bare) > 40:
+        return None
+    for rule in rules().blocks:
+        found = rule.pattern.search(bare)
+        if not found:
+            continue
+        if rule.named and not (i + 1 < len(texts) and found.groups() and found.group(1)
+                               and _SPACES.sub("", texts[i + 1]).startswith(found.group(1)[:2])
+                               and is_prose(texts[i + 1])):
+            continue
+        return rule
+    return None
 
 
 _COMMENTS_OPEN = ("comment box", "forum furniture")
