@@ -181,8 +181,10 @@ def test_inferred_dates_are_marked_on_every_page_that_shows_them(site, lang, mar
         assert {"index.html:li", "archives.html:li"} <= set(shown) and any(":h3" in k for k in shown), shown
         assert all(f"2025{mark}".replace(" ", "") in text for text in shown.values()), shown
         assert feed_summaries(site, lang)[title].startswith(f"2025{mark} · ")
-        # The source line gives the publication's date, which inference does not know.
+        # The source line and the page's machine-read publication time give the publication's
+        # date, which inference does not know.
         assert "2025" not in source_line(soup(page))
+        assert not soup(page).select('meta[property="article:published_time"]')
 
 
 def test_dates_are_shown_to_their_precision_and_an_unknown_date_is_never_made_up(site):
