@@ -330,3 +330,14 @@ def test_first_months_are_a_period_not_a_figure():
 ])
 def test_lines_and_routes_are_counted_a_policy_package_is_not(text, found):
     assert surfaces(text) == found
+
+
+@pytest.mark.parametrize("text,surface,english", [
+    ("项目建成后可形成20GWh动力电池产能。", "20GWh", "20 GWh"),
+    ("配套储能规模300MWh。", "300MWh", "300 MWh"),
+    ("年发电量约4200万千瓦时。", "约4200万千瓦时", "about 42 million kWh"),
+    ("年处理废旧电池2万吨/年。", "2万吨/年", "20,000 tonnes a year"),
+])
+def test_energy_and_capacity_units_are_read(text, surface, english):
+    fact = only(text)
+    assert (fact.surface, format_value(fact, "en")) == (surface, english)

@@ -152,3 +152,11 @@ def test_a_numbered_section_heading_is_not_glued_to_its_text():
 @pytest.mark.parametrize("line", ["通版阅读请点击：", "当前版：A05版", "放大　缩小　默认"])
 def test_an_epaper_readers_navigation_is_furniture(line):
     assert roles(f"园区新增企业120家\n{line}\n{BODY}")[1][0] == "furniture"
+
+
+def test_a_summary_line_that_repeats_the_lead_is_furniture():
+    lead = "8月14日，园区与一家电池企业签约，投资建设年产20GWh储能电池项目。"
+    found = roles(f"园区再添储能项目\n摘要：{lead}\n{lead}\n{BODY}")
+    assert found[1] == ("furniture", f"摘要：{lead}") and found[2] == ("text", lead)
+    # a summary that says something else stays
+    assert roles(f"园区再添储能项目\n摘要：{BODY}\n{lead}")[1][0] == "text"

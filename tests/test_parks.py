@@ -270,3 +270,26 @@ def test_a_space_between_a_place_and_its_zone_word_is_bridged(text, surface, nam
 @pytest.mark.parametrize("text", ["他说 新区很好。", "招商 高新区 产业 服务"])
 def test_a_space_after_a_word_that_is_no_place_is_not_bridged(text, index):
     assert parks_in(text, index) == []
+
+
+def test_an_unknown_park_keeps_the_zone_word_as_written(index):
+    # 东川工业园 is never published as 东川工业园区, a name the page does not write
+    assert [name for name, _ in parks_in("位于东川工业园的铜基新材料项目投产。", index)] == ["东川工业园"]
+    assert parks_in("位于东川工业园的铜基新材料项目投产。", index)[0][1].name_zh == "东川工业园"
+
+
+def test_a_short_form_after_the_full_name_is_filed_under_the_full_name():
+    page = ("宜宾三江新区新签约储能项目\n8月14日，宜宾三江新区与一家电池企业签约，投资建设储能电池项目，总投资65亿元。\n"
+            "今年以来，三江新区已签约新能源领域项目11个，协议总投资超过300亿元。")
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+    assert [p.name_zh for p in story.parks] == ["宜宾三江新区"]
+    assert {f.surface: f.park for f in story.facts}["11个"] == "宜宾三江新区"
+
+
+def test_a_headline_naming_a_goal_is_no_round_up_of_the_zones():
+    page = ("建设全国一流国家级高新区\n今年上半年，银川高新区实现工业总产值216.8亿元，同比增长12.4%，高新技术企业达到158家。")
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+    assert story.park is not None and story.park.name_zh == "银川高新区"
+    # a headline about the zones together still names none
+    page = "前三季度国家高新区营收增长8%\n前三季度，银川高新区实现工业总产值216.8亿元，同比增长12.4%。"
+    assert process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories[0].park is None

@@ -129,3 +129,14 @@ def test_an_editors_note_above_a_headline_belongs_to_the_story_it_introduces():
     drafts, _ = segment_blocks(build_blocks(page.split("\n")))
     assert [(d.title, [i.text for i in d.body], d.authors) for d in drafts] == [
         ("园区科技城建设迈出新步伐", [note, BODY], ["何晓东"])]
+
+
+def test_a_credited_picture_item_under_a_benbaoxun_story_is_photo_news_of_its_own():
+    photo = "7月6日，园区一家智能装备企业的车间里，工人正在调试即将发往东南亚的数控机床。（孙立 摄）"
+    found, _ = stories(f"园区上半年进出口额增长13.6%\n本报讯 {BODY}\n{MORE}\n\n{photo}")
+    assert found == [("园区上半年进出口额增长13.6%", (1, 3), "brief"), (None, (5, 5), "photo_news")]
+
+
+def test_a_subtitle_under_a_headline_leaves_the_headline_the_title():
+    found, _ = stories(f"建设全国一流国家级高新区\n——来自园区的调查\n{BODY}")
+    assert found == [("建设全国一流国家级高新区", (1, 3), "article")]

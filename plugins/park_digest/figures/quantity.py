@@ -40,6 +40,7 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "亩": ("mu", 1, None),
     "千伏": ("kV", 1, None), "kV": ("kV", 1, None), "KV": ("kV", 1, None),
     "千瓦时": ("other", 1, "千瓦时"), "kWh": ("other", 1, "kWh"),
+    "GWh": ("other", 1, "GWh"), "MWh": ("other", 1, "MWh"),  # battery and storage capacity: 20GWh
     "千瓦": ("kW", 1, None), "kW": ("kW", 1, None), "KW": ("kW", 1, None),
     "兆瓦": ("kW", 1e3, None), "MW": ("kW", 1e3, None),
     "吉瓦": ("GW", 1, None), "GW": ("GW", 1, None),
@@ -49,6 +50,8 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "周年": ("year", 1, None), "年": ("year", 1, None),
     "个季度": ("other", 1, "个季度"), "个星期": ("other", 1, "个星期"), "周": ("other", 1, "周"),
     "倍": ("other", 1, "倍"), "度": ("other", 1, "度"), "℃": ("other", 1, "℃"),
+    "万吨/年": ("other", 1e4, "吨/年"), "吨/年": ("other", 1, "吨/年"), "万吨/日": ("other", 1e4, "吨/日"),
+    "吨/日": ("other", 1, "吨/日"),  # a plant's capacity: 30万吨/年
     "万吨": ("other", 1e4, "吨"), "吨": ("other", 1, "吨"), "公里": ("other", 1, "公里"),
     "千米": ("other", 1, "千米"), "米": ("other", 1, "米"), "成": ("percent", 10, None),
 }

@@ -14,9 +14,9 @@ from typing import Callable, Sequence
 
 from .shape import is_prose
 
-# A way to reach the advertiser: a labelled landline, a mobile number, a 400 number.
+# A way to reach the advertiser: a labelled landline (0519-8888 6666 too), a mobile number, a 400 number.
 _CONTACT = re.compile(
-    r"(?:电话|热线|专线|咨询|垂询|联系|订购|预约|售楼|招商)[^\d，。；]{0,8}(?:[(（]?0\d{2,3}[)）]?[-\s]?)?\d{7,8}(?!\d)"
+    r"(?:电话|热线|专线|咨询|垂询|联系|订购|预约|售楼|招商)[^\d，。；]{0,8}(?:[(（]?0\d{2,3}[)）]?[-\s]?)?(?:\d{7,8}|\d{3,4}[-\s]\d{4})(?!\d)"
     r"|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)400[-\s]?\d{3}[-\s]?\d{4}(?!\d)")
 _AD_LINE_MAX = 60  # an advert's lines are a box's: short
 _AD_LINES_MAX = 6

@@ -43,6 +43,8 @@ _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、
 _CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:。！？；]))")
 # A headline about zones as a group (国家高新区, 全省高新区, 各开发区) names no park of its own.
 _COLLECTIVE = re.compile(r"国家(?:级)?(?:高新区|新区|经开区|开发区)|[全各我][国省市区]?(?:\S{0,3})?(?:高新区|新区|经开区|开发区|园区)")
+# 建设全国一流国家级高新区: a goal one park sets itself, not the zones together.
+_GOAL = re.compile(r"(?:建设|打造|创建|争创|建成|迈向|争当|跻身|一流|领先|示范)[^，。；]{0,6}$")
 _ZONE_COUNT = re.compile(r"(?:国家级|省级|国家|省)?(?:高新区|新区|经开区|开发区|示范区|合作区)")
 _TOGETHER = re.compile(r"[两三四多]地|[两三]区|双区")  # 横琴南沙两地…逾千家: a figure for several parks together
 
@@ -217,7 +219,7 @@ def _main_park(in_title: list[Mention], body: Sequence[BodyItem], in_body: list[
     headline = [m.park for m in in_title if m.park.level != "sub-park"]
     if headline:
         return headline[0]
-    if title and _COLLECTIVE.search(title):
+    if title and any(not _GOAL.search(title, max(0, m.start() - 8), m.start()) for m in _COLLECTIVE.finditer(title)):
         return None  # 前三季度国家高新区…: about all the zones, whatever parks the text gives as examples
     shares = Counter(f.park for f in facts if f.park)
     if len(shares) >= 3 and max(shares.values()) < 0.6 * sum(shares.values()):

@@ -226,6 +226,7 @@ def page_reasons(lines: Sequence[PageLine], keep: Callable[[str], bool] = lambda
     _mark_blocks(texts, lines, reasons, first)
     _mark_comments(reasons, first)
     _mark_repeated_titles(texts, reasons, first)
+    _mark_repeated_summary(texts, reasons)
     mark_outside_prose(texts, reasons, keep, stop)
     return reasons
 
@@ -330,6 +331,22 @@ def _opens_story(j: int, texts: list[str], reasons: list[str]) -> bool:
         k += 1
     # an editor's note stands above its story's headline, never under it
     return k < len(texts) and not reasons[k] and is_prose(texts[k]) and not _EDITORS_NOTE.match(texts[k])
+
+
+_SUMMARY_LABEL = re.compile(r"^[【\[]?\s*(?:内容)?(?:摘要|提要|导语|导读|简介)\s*[】\]]?\s*[：:]?\s*")
+_SUMMARY_KEY = 16  # characters of the summary that, found again below, show it repeats the text
+
+
+def _mark_repeated_summary(texts: list[str], reasons: list[str]) -> None:
+    """`摘要：8月14日，…` above the story whose lead says the same: a portal's summary field, not
+    a paragraph (the reader would read the lead twice)."""
+    for i, text in enumerate(texts):
+        label = _SUMMARY_LABEL.match(text)
+        if reasons[i] or not label:
+            continue
+        key = _SPACES.sub("", text[label.end():])[:_SUMMARY_KEY]
+        if len(key) >= 8 and any(key in _SPACES.sub("", later) for later in texts[i + 1:]):
+            reasons[i] = "summary repeating the lead"
 
 
 _EDITORS_NOTE = re.compile(r"^[【\[（(]?\s*编者按")

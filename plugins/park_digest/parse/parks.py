@@ -243,7 +243,22 @@ def unknown_park(places: tuple[str, ...], middle: str, zone: str, index: ParkInd
             known = index.by_name.get("".join(shorts[first:]) + middle + zone_word)
             if known is not None:
                 return known
-    return _new_park(tuple(shorts), middle, short_zone, english_zone, slug_part, index)
+    # Only the two abbreviations everyone uses (高新区, 经开区) shorten a name; 东川工业园 never
+    # becomes 东川工业园区, a name the page does not write.
+    written = short_zone if short_zone in _ABBREVIATED else zone
+    return _new_park(tuple(shorts), middle, written, english_zone, slug_part, index)
+
+
+_ABBREVIATED = ("高新区", "经开区")
+
+
+def full_names(parks: list[Park]) -> dict[str, Park]:
+    """A park outside the gazetteer whose name ends another name the same page uses is that
+    park written short (三江新区 after 宜宾三江新区): slug → the park under its full name."""
+    longer = sorted({p.slug: p for p in parks}.values(), key=lambda p: -len(p.name_zh))
+    return {short.slug: full for short in longer if not short.known
+            for full in [next((p for p in longer if len(p.name_zh) > len(short.name_zh)
+                               and p.name_zh.endswith(short.name_zh)), None)] if full is not None}
 
 
 @lru_cache(maxsize=4096)

@@ -18,7 +18,7 @@ from .medium import PRINT, page_medium
 from ..model import Discarded, PageResult, Provenance, Seed, Story
 from .normalize import normalize_line, strip_pinyin
 from .attribution import IDENTITY, attribute, identity_park, page_park
-from .parks import ParkIndex, park_index, park_named
+from .parks import ParkIndex, full_names, park_index, park_named
 from .pinyin import lazy_pinyin
 from .clean import printable
 from .read import read_seed
@@ -100,6 +100,10 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
         # An advert is its advertiser's: one that names no park takes none from the page.
         found = attribute(title, draft.body, facts, parks, main_park if kind != "advertisement" else None)
         park, story_parks, mentioned = found.park, found.parks, found.mentioned
+        if kind == "advertisement" and park is not None:
+            # nor is it about the park its address names (样板区地址：某某高新区…): named in passing
+            names = [park.name_zh, *(p.name_zh for p in story_parks), *mentioned]
+            park, story_parks, mentioned = None, [], list(dict.fromkeys(names))
         if "park" in override:
             park = park_named(override["park"], parks)
             story_parks = [park, *(p for p in story_parks if p.slug != park.slug)]
@@ -129,7 +133,24 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
             result.warnings += [f"{printable(seed.file)}: line {c.line}: {c.kind} figure {c.text}: {c.note_en}"
                                 for c in story.checks]
         result.stories.append(story)
+    _use_full_names(result.stories)
     return result
+
+
+def _use_full_names(stories: list[Story]) -> None:
+    """A park written short after the page gave its full name is filed under the full name."""
+    full = full_names([p for story in stories for p in ([story.park] if story.park else []) + story.parks])
+    if not full:
+        return
+    by_name = {p.name_zh: full[p.slug].name_zh for story in stories for p in story.parks if p.slug in full}
+    for story in stories:
+        if story.park is not None and story.park.slug in full:
+            story.park = full[story.park.slug]
+        story.parks = list({p.slug: p for p in (full.get(p.slug, p) for p in story.parks)}.values())
+        story.parks_mentioned = [m for m in dict.fromkeys(by_name.get(m, m) for m in story.parks_mentioned)
+                                 if m not in {p.name_zh for p in story.parks}]
+        for fact in story.facts:
+            fact.park = by_name.get(fact.park, fact.park)
 
 
 def _editor_date(when: Optional[PartialDate], line: int, sidecar: Sidecar, today: date,

@@ -267,7 +267,11 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
         if (not block.marked and not current.captions and nxt.kind == "text" and _NEWS_OPENER.match(nxt.text)
                 and _ends_on_headline(blocks)):
             return "late_title"
-    if nxt is not None and nxt.kind == "heading" and not (block.marked and nxt.marked and nxt.level > block.level):
+    if block.text.lstrip().startswith(("——", "--")) and current is not None and current.title is not None \
+            and not current.has_body:
+        return "subheading"  # ——来自某某高新区的调查: the headline's subtitle
+    if nxt is not None and nxt.kind == "heading" and not (block.marked and nxt.marked and nxt.level > block.level) \
+            and not nxt.text.lstrip().startswith(("——", "--")):
         if (current is None or current.closed) and _entry_title(block, blocks, ahead, index):
             return "title"
         # Two headlines in a row: the first is an overline, unless the second is its subheading.
@@ -330,9 +334,20 @@ def _starts_new_item(block: Block, current: Draft) -> bool:
         return False
     if block.text.startswith("本报讯"):
         return True
+    if _photo_item_after(block, current):
+        return True
     if block.gap_before < 2:
         return False
     return _differs(block.text, current)
+
+
+def _photo_item_after(block: Block, current: Draft) -> bool:
+    """`7月6日，…工人正在调试数控机床。（孙立 摄）` set apart under a 本报讯 story: an untitled
+    picture item of its own, since a news story's paragraphs carry no photographer's credit."""
+    paragraphs = [item.text for item in current.body if item.type == "paragraph"]
+    return (block.gap_before >= 1 and bool(_PHOTO_CREDIT.search(block.text)) and bool(_NEWS_OPENER.match(block.text))
+            and bool(_STORY_OPENER.match(paragraphs[0])) and paragraphs[-1][-1:] in ("。", "！", "？", "”")
+            and not any(_PHOTO_CREDIT.search(t) for t in paragraphs))
 
 
 def _opens_item(blocks: list[Block], ahead: list[Optional[int]], index: int, current: Draft) -> bool:
