@@ -293,3 +293,15 @@ def test_a_headline_naming_a_goal_is_no_round_up_of_the_zones():
     # a headline about the zones together still names none
     page = "前三季度国家高新区营收增长8%\n前三季度，银川高新区实现工业总产值216.8亿元，同比增长12.4%。"
     assert process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories[0].park is None
+
+
+def test_a_section_headed_by_a_parks_name_in_brackets_gives_it_the_figures_below():
+    page = ("某市重点园区推介\n发布时间：2024-03-12\n现将我市部分园区情况介绍如下。\n\n【许昌经济技术开发区】\n"
+            "园区规划面积52平方公里，2023年规上工业增加值增长8.6%。\n招商热线：0374-3396000\n\n【长葛经济技术开发区】\n"
+            "该区2023年营业收入约780亿元，入驻企业310家。\n招商电话：0374-6101000\n")
+    result = process_seed(decode_seed(page.encode("utf-8"), "page.txt"))
+    [story] = result.stories
+    assert [(f.surface, f.park) for f in story.facts] == [
+        ("52平方公里", "许昌经开区"), ("8.6%", "许昌经开区"), ("约780亿元", "长葛经开区"), ("310家", "长葛经开区")]
+    assert not any("0374" in item.text for item in story.body)
+    assert {d.text for d in result.discarded if d.reason == "contact line"} == {"招商热线：0374-3396000", "招商电话：0374-6101000"}

@@ -41,6 +41,8 @@ DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【（(［]\s*(?:19|20)
 # A numbered heading: 一、, （二）, ③, 4. before a few words.
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳]|\d{1,2}[.．、](?!\d))\s*[^\s，。]")
 _WEB_HEADLINE = 50
+# 【许昌经济技术开发区】 on a line of its own heads that park's section of a page about several.
+_BRACKETED_SECTION = re.compile(r"^[【\[［]([^】\]］]{2,30}(?:区|园|城|谷))[】\]］]$")
 _PICTURE_REASONS = ("image file name", "click to enlarge")
 _PICTURE_CAPTION = 40
 _PRINT_REASONS = ("section label", "page header", "rule or ornament (no letters or digits)")
@@ -191,6 +193,8 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
         return Block("heading", text, span, parts, level=0)  # a headline over its date line
     if nxt is not None and _NUMBERED_HEAD.match(text) and _is_headline_shaped(text) and not is_caption(text):
         return Block("heading", text, span, parts, level=0)  # 一、总体要求, ②园区签约12个项目: never glued to the text below
+    if nxt is not None and _BRACKETED_SECTION.match(text.replace(" ", "")):
+        return Block("heading", text, span, parts, level=0)
     if _is_short(text):
         isolated = line.gap_before >= 2 and (line.gap_after >= 2 or nxt is None)
         # A short line inside a cut sentence, or set apart by wide gaps, is a picture title.
