@@ -222,3 +222,20 @@ def test_a_press_releases_boilerplate_and_media_contacts_are_the_issuers():
     # a heading 关于… over a paragraph that does not open on its name is the story's
     other = "园区将在三年内建成一批共性技术平台，企业研发投入年均增长10%以上。"
     assert stories("园区新增企业120家\n" + BODY + "\n关于下一步\n" + other)[0][1] == [BODY, "关于下一步", other]
+
+
+def test_a_forum_printable_view_takes_its_headline_from_the_title_row():
+    page = "园区论坛 - 打印版\n标题: 园区新增科技型企业120家\n作者: 园区观察员    时间: 2025-7-10 09:32\n" + BODY + "\n" + MORE
+    assert stories(page) == [("园区新增科技型企业120家", [BODY, MORE])]
+
+
+def test_an_issuers_name_over_a_statistics_period_headline():
+    page = "园区管理委员会\n2025年1-5月主要经济指标\n发布时间：2025-06-20\n" + BODY + "\n" + MORE
+    assert stories(page) == [("2025年1-5月主要经济指标", [BODY, MORE])]
+
+
+def test_a_follow_button_and_a_hashtag_are_no_headline():
+    page = "园区发布\n关注\n园区新增科技型企业创新高，累计达到860家\n园区发布 2025年03月18日 17:30\n" + BODY
+    assert stories(page) == [("园区新增科技型企业创新高，累计达到860家", [BODY])]
+    post = "园区发布\n5月8日 09:12 来自 iPhone客户端\n#园区# 【园区4个项目集中开工 总投资38亿元】" + BODY
+    assert stories(post) == [("园区4个项目集中开工 总投资38亿元", [BODY])]

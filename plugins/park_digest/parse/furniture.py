@@ -35,6 +35,8 @@ _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s*\S")
 _MENU_SPLIT = re.compile(r"\s*[|｜]\s*|[ \u3000]{2,}|\u3000")
 _MENU_ITEM_MAX = 8
 _DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|(?:19|20)\d\d\s+\d{1,2}\s*/|\d{1,2}\s*[:：]\d{2}")
+# 2025年1-5月主要经济指标: a reporting period heads a statistics page; it dates nothing.
+_PERIOD = re.compile(r"^(?:19|20)\d\d年\d{1,2}[-—–~至到]\d{1,2}月(?!\d{1,2}日)")
 _DATE_PARTS = re.compile(r"\d+\s*[-/.年月日:：]?\s*")
 _TITLE_SUFFIX = re.compile(r"^\s*[-_|｜—–·:：]+\s*\S.{0,24}$")
 
@@ -190,7 +192,7 @@ def _is_menu(text: str) -> bool:
 def _is_date_line(text: str, bare: str) -> bool:
     """`2023年10月26日 08:41　蓉城网`, `钱塘新闻 2024-08-20 17:05 浙江`: a date or time and a few
     words (an outlet, a region), no sentence."""
-    if len(bare) > 50 or _CLAUSE.search(bare) or not _DATE.search(text):
+    if len(bare) > 50 or _CLAUSE.search(bare) or not _DATE.search(text) or _PERIOD.match(bare):
         return False
     rest = _DATE_PARTS.sub("", bare)
     rest = re.sub(r"[（()）【】\[\]|｜·:：/更新星期周一二三四五六日天上午下午]", "", rest)

@@ -234,6 +234,25 @@ def _mark_ad_slots(scanned: list[_Line]) -> None:
             scanned[j].reason = scanned[j].reason or "advertisement inside a web story"
 
 
+_TITLE_LABEL = re.compile(r"^(?:标题|主题|帖子标题)\s*[：:]\s*(?=\S)")
+
+
+def _label_titles(scanned: list[_Line]) -> None:
+    """`标题: 某某高新区上半年新增高企120家` on a forum thread's printable view (an information
+    table's 标题 row too) is the headline when the page does not print it again."""
+    texts = {re.sub(r"\s+", "", line.text) for line in scanned}
+    for line in scanned:
+        label = _TITLE_LABEL.match(line.text)
+        if not label or line.reason not in ("index table", ""):
+            continue
+        title = line.text[label.end():].strip()
+        if re.sub(r"\s+", "", title) in texts or not _is_headline_shaped(title):
+            continue  # the page prints its headline on its own line too
+        line.reason, line.text = "", title
+        line.markup = (*line.markup, (label.group(0).strip(), "title label"))
+        return
+
+
 def classify_lines(lines: list[str]) -> list[Block]:
     """One block per non-blank line, each with its layout role."""
     scanned = _scan(lines)
@@ -241,6 +260,7 @@ def classify_lines(lines: list[str]) -> list[Block]:
                                           lambda t: bool(AD_LABEL.match(t)))):
         line.reason = line.reason or reason or date_line_reason(line.text)  # mastheads, print stamps
     _mark_ad_slots(scanned)
+    _label_titles(scanned)
     if names_page(line.text for line in scanned):
         for first, last in unlabelled_adverts([line.text for line in scanned], [line.reason for line in scanned],
                                               _keep, _is_headline_shaped):
