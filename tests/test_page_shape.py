@@ -2,6 +2,7 @@
 furniture.yml does not know (the lines use words no entry lists)."""
 from park_digest.parse.layout import build_blocks
 from park_digest.parse.segment import segment_blocks
+from park_digest.parse.furniture import PageLine, page_reasons
 
 BODY = "今年以来，园区新增科技型企业120家，同比增长15%，累计达到860家，创历史新高。"
 MORE = "园区还引进重大产业项目18个，总投资超过260亿元，其中外资项目5个，带动就业1.2万人。"
@@ -239,3 +240,14 @@ def test_a_follow_button_and_a_hashtag_are_no_headline():
     assert stories(page) == [("园区新增科技型企业创新高，累计达到860家", [BODY])]
     post = "园区发布\n5月8日 09:12 来自 iPhone客户端\n#园区# 【园区4个项目集中开工 总投资38亿元】" + BODY
     assert stories(post) == [("园区4个项目集中开工 总投资38亿元", [BODY])]
+
+
+def test_a_site_notice_at_the_edge_of_the_story_is_judged_by_shape_not_by_its_words():
+    para = "记者从园区获悉，前三季度，园区规模以上工业总产值同比增长11.6%，新增规上工业企业37家。"
+    more = "园区负责人介绍，下一步将围绕整车及零部件配套开展精准招商，力争全年产值增速保持在两位数。"
+    notice = "为向您提供更好的浏览体验，本站会记录您的部分访问信息，继续使用即视为您已知悉并同意，详情请阅读本站隐私条款。"
+    reasons = page_reasons([PageLine(t, 0) for t in ["园区产值增长11.6%", notice, para, more]])
+    assert reasons[1] and not any(reasons[2:])
+    # a quotation that speaks to the reader is the story's
+    quote = "“欢迎您来园区投资兴业，我们一定做好服务。”一位企业负责人在座谈会上这样说道。"
+    assert not any(page_reasons([PageLine(t, 0) for t in ["园区产值增长11.6%", para, quote]])[1:])

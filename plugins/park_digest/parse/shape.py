@@ -107,6 +107,7 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
     judge (an advert under its label)."""
     _mark_timestamped_items(texts, reasons)
     prose = [i for i, t in enumerate(texts) if not reasons[i] and is_prose(t)]
+    prose = _mark_site_notices(texts, reasons, prose)
     if not prose:
         return
     first = prose[0]
@@ -193,6 +194,30 @@ def _mark_under_headline(texts: Sequence[str], reasons: list[str], keep: Callabl
     for i in stack:
         if i > best and 2 * shared[i] < shared[best]:
             reasons[i] = "line between the headline and the story"
+
+
+# A sentence that speaks to the reader (您/你, or the site naming itself) about using the site.
+_READER = re.compile(r"[您你]|本站|本网|本平台|本App|本APP")
+_SITE_USE = re.compile(r"浏览|访问|使用|同意|隐私|条款|协议|朗读|收听|登录|注册|下载|转载|授权|版权|设置")
+_NOTICE_SHARED = 0.15  # a notice shares almost no words with the story it stands beside
+
+
+def _mark_site_notices(texts: Sequence[str], reasons: list[str], prose: list[int]) -> list[int]:
+    """At either end of the run of paragraphs, a sentence that speaks to the reader (您, 本站)
+    and shares almost no character pair with the story's other paragraphs is the site's notice
+    (consent, listening, reprint terms), however it is worded. Returns the paragraphs left."""
+    while len(prose) >= 2:
+        for end, rest in ((prose[0], prose[1:]), (prose[-1], prose[:-1])):
+            own = _pairs(texts[end])
+            story = set().union(*(_pairs(texts[i]) for i in rest))
+            if (_READER.search(texts[end]) and _SITE_USE.search(texts[end]) and own
+                    and len(own & story) / len(own) < _NOTICE_SHARED):
+                reasons[end] = "site notice to the reader"
+                prose = rest
+                break
+        else:
+            return prose
+    return prose
 
 
 def _pairs(text: str) -> set[str]:
