@@ -26,3 +26,12 @@ def test_a_digests_title_over_chinese_numbered_items():
 def test_a_reports_numbered_sections_stay_one_story():
     page = f"关于促进园区创新发展的实施方案\n{A}\n一、总体要求\n{B}\n二、重点任务\n{C}"
     assert stories(page) == [("关于促进园区创新发展的实施方案", [A, "一、总体要求", B, "二、重点任务", C])]
+
+
+def test_a_digests_name_in_brackets_is_no_story_of_its_own():
+    from park_digest.parse.pipeline import process_seed
+    from park_digest.parse.read import decode_seed
+    page = f"园区早知道（第128期）\n2025-05-14 07:30\n\n一、园区签约12个项目\n{B}\n\n二、园区出台人工智能新政\n{C}"
+    result = process_seed(decode_seed(page.encode("utf-8"), "digest.txt"))
+    assert [s.title for s in result.stories] == ["园区签约12个项目", "园区出台人工智能新政"]
+    assert "园区早知道（第128期）" in [d.text for d in result.discarded]

@@ -251,3 +251,13 @@ def test_a_site_notice_at_the_edge_of_the_story_is_judged_by_shape_not_by_its_wo
     # a quotation that speaks to the reader is the story's
     quote = "“欢迎您来园区投资兴业，我们一定做好服务。”一位企业负责人在座谈会上这样说道。"
     assert not any(page_reasons([PageLine(t, 0) for t in ["园区产值增长11.6%", para, quote]])[1:])
+
+
+def test_a_notices_closing_formula_and_signature_stay_with_it_and_its_publication_date_holds():
+    from park_digest.parse.pipeline import process_seed
+    from park_digest.parse.read import decode_seed
+    page = ("关于公布园区科技型中小企业名单的通知\n发布日期：2025-05-08　来源：科技创新局\n园管发[2025]18号\n各有关单位：\n"
+            + BODY + "\n特此通知。\n附件：名单.xls\n绵阳高新区管委会\n2025年5月7日")
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "notice.txt")).stories
+    assert [i.text for i in story.body][-2:] == ["特此通知。", "绵阳高新区管委会"]
+    assert story.park.name_zh == "绵阳高新区" and story.date == "2025-05-08"

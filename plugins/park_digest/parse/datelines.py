@@ -314,6 +314,17 @@ def names_page(lines: Iterable[str]) -> bool:
     return any(len(line) <= 80 and _PAGE_NO.search(fold(line)) and not _PROSE.search(line) for line in lines)
 
 
+# The issuing body that signs a notice: 某某高新区管委会, 某某局办公室.
+ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:管委会|管理委员会|办公室|人民政府|委员会|局|中心|公司)$")
+
+
+def is_signature_date(lines: list[str], number: int) -> bool:
+    """The date under a notice's signature (某某管委会 / 2025年4月1日): when the notice was signed,
+    not when the page was published, so it never bounds the page's date."""
+    before = next((lines[i].strip() for i in range(number - 2, -1, -1) if lines[i].strip()), "")
+    return len(lines[number - 1].strip()) <= 16 and bool(ISSUER.match(re.sub(r"\s+", "", before)))
+
+
 class PageDating:
     """A page's date signals and its inferred month, found once; story() dates each story."""
 
@@ -321,7 +332,8 @@ class PageDating:
         self.lines, self.today = lines, today
         self.signals = find_signals(lines)
         self.ads = [d.span for d in drafts if d.advertisement]
-        self.page = page_signals(self.signals, [d.span for d in drafts], self.ads)
+        self.page = [s for s in page_signals(self.signals, [d.span for d in drafts], self.ads)
+                     if not is_signature_date(lines, s.line)]
         self.inferred = infer_date(item.text for d in drafts if not d.advertisement for item in d.body)
 
     def story(self, draft) -> Dated:

@@ -51,9 +51,20 @@ def split_numbered_items(drafts: list[Draft]) -> tuple[list[Draft], list[Discard
     goes to the discarded list)."""
     out: list[Draft] = []
     numbers: list[Discarded] = []
-    for draft in drafts:
+    for k, draft in enumerate(drafts):
+        if k + 1 < len(drafts) and _digest_name(draft):
+            numbers.append(Discarded(draft.span, draft.body[0].text, "name of a digest"))
+            continue  # 园区早知道（第128期） over the day's items: the digest's name, no story
         out.extend(_split(draft, numbers))
     return out, numbers
+
+
+def _digest_name(draft: Draft) -> bool:
+    """An untitled one-line draft that names a digest, with no sentence in it."""
+    if draft.title is not None or len(draft.body) != 1 or draft.captions or draft.bylines:
+        return False
+    text = draft.body[0].text
+    return len(text) <= 30 and not re.search(r"[。！？；，]", text) and bool(_DIGEST_TITLE.search(text))
 
 
 def _split(draft: Draft, numbers: list[Discarded]) -> list[Draft]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from .datelines import ISSUER
+
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE = re.compile(r"[。！？；!?;]")
 _PROSE_MIN = 20  # a paragraph of a story has at least this many characters and a full stop
@@ -147,7 +149,8 @@ def _mark_above(texts: Sequence[str], reasons: list[str], keep: Callable[[str], 
         if reasons[i]:
             continue
         bare = re.sub(r"\s+", "", texts[i])
-        if headline_seen and len(bare) <= _CHANNEL_MAX and _CJK.search(bare) and not keep(texts[i]):
+        if (headline_seen and len(bare) <= _CHANNEL_MAX and _CJK.search(bare) and not keep(texts[i])
+                and not bare.endswith(("：", ":"))):  # 各企业： addresses the notice's readers
             reasons[i] = "channel or outlet label"  # under a headline, too short to be one
         headline_seen = True
 
@@ -156,7 +159,8 @@ def _mark_below(texts: Sequence[str], reasons: list[str], keep: Callable[[str], 
     """Below the last paragraph a story keeps only its byline and captions, and a headline set
     after its story, which stands alone right under it and shares a word with it (a brief's
     headline may share only its subject, 园区); what else is left is the site's."""
-    below = [i for i in range(last + 1, end) if not reasons[i] and _has_letters(texts[i]) and not keep(texts[i])]
+    below = [i for i in range(last + 1, end) if not reasons[i] and _has_letters(texts[i]) and not keep(texts[i])
+             and not _is_signature(texts, reasons, i)]
     story = set().union(*(_pairs(texts[k]) for k in range(max(0, last - 8), last + 1) if not reasons[k]))
     late_title = (len(below) == 1 and not _SENTENCE.search(texts[below[0]])
                   and len(_pairs(texts[below[0]]) & story) >= 1
@@ -170,6 +174,16 @@ def _longer_headline(texts: Sequence[str], reasons: list[str], content: list[int
     """Another line above the story, longer and not itself an account's name, can be its headline."""
     return any(k != i and not reasons[k] and len(texts[k]) > len(texts[i]) + 4 and _CJK.search(texts[k])
                and not _ACCOUNT.match(re.sub(r"\s+", "", texts[k])) for k in content)
+
+
+_CLOSING_FORMULA = re.compile(r"^特此(?:通知|公告|通告|函告|批复|说明|证明)[。！]?$")
+
+
+def _is_signature(texts: Sequence[str], reasons: list[str], i: int) -> bool:
+    """A notice's signature: the issuing body's name over the date it was signed."""
+    k = i + 1
+    return (bool(ISSUER.match(re.sub(r"\s+", "", texts[i]))) and k < len(texts)
+            and reasons[k] == "source and date line" and len(texts[k].strip()) <= 16)
 
 
 def _mark_under_headline(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool], first: int) -> None:
@@ -231,6 +245,8 @@ def _is_sentence(text: str) -> bool:
     full stop (a paragraph cut at the end of a page) is the story's too."""
     if len(text) >= _CUT_PARAGRAPH and text.count("，") >= 2 and _CJK.search(text):
         return True
+    if _CLOSING_FORMULA.match(text.strip()):
+        return True  # 特此通知。 closes a notice
     return len(text) >= 8 and text[-1] in "。！？" and bool(_CJK.search(text)) and not _NOTICE_LABEL.match(text)
 
 
