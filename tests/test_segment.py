@@ -140,3 +140,22 @@ def test_a_credited_picture_item_under_a_benbaoxun_story_is_photo_news_of_its_ow
 def test_a_subtitle_under_a_headline_leaves_the_headline_the_title():
     found, _ = stories(f"建设全国一流国家级高新区\n——来自园区的调查\n{BODY}")
     assert found == [("建设全国一流国家级高新区", (1, 3), "article")]
+
+
+def test_a_news_in_brief_column_gives_one_untitled_brief_per_item():
+    page = ("园区快讯\n\n■西安高新区 9月10日，西安高新区新签约项目12个，总投资86亿元。\n\n"
+            "▲宝鸡高新区 今年前8个月，宝鸡高新区新增市场主体4120户，同比增长13.5%。\n\n"
+            "【咸阳高新区】近日，咸阳高新区一批标准厂房交付使用，面积约12万平方米。\n\n（本栏稿件由各园区管委会提供）")
+    found, discarded = stories(page)
+    assert found == [(None, (3, 3), "brief"), (None, (5, 5), "brief"), (None, (7, 7), "brief")]
+    assert [d.reason for d in discarded] == ["section label", "column note"]
+    # under a headline, paragraphs opening on a bullet and a park stay one round-up
+    assert len(stories("三地园区新签约项目\n" + page.split("\n\n", 1)[1])[0]) == 1
+    # a picture's caption opening on a bullet stays a caption
+    blocks = build_blocks(["■市民在高新区政务服务中心办理业务，现场秩序井然。", BODY])
+    assert blocks[0].kind == "caption"
+
+
+def test_headlines_over_a_hong_kong_papers_dateline_each_open_a_story():
+    page = "第一条消息\n【本报消息】" + BODY + "\n\n第二条消息\n【本报消息】" + MORE + "\n" + BODY
+    assert [(t, span) for t, span, _ in stories(page)[0]] == [("第一条消息", (1, 2)), ("第二条消息", (4, 6))]

@@ -17,6 +17,7 @@ from .adverts import unlabelled_adverts
 from .datelines import date_line_reason, names_page
 from .furniture import AD_LABEL, PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline, trailing_byline
+from .parks import PARK_PATTERN
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a whole page is no title
@@ -30,6 +31,12 @@ _SECTION_LABELS = {"短讯", "简讯", "快讯", "要闻", "综合", "动态", "
                    # a news site's channel names (商, 金, 房, 时 are also surnames: 商业 read as a
                    # byline); not topic words such as 产业 or 文化, which head a wiki's sections
                    "商业", "金融", "房产", "地产", "时政", "时事", "国际", "国内", "本地", "两岸", "评论", "观点"}
+# A news-in-brief column's label (园区快讯, 开发区动态): the column's, not a headline of its items.
+_COLUMN_LABEL = re.compile(r"^(?:园区|开发区|高新区|新区|经开区|本地|产业|经济)(?:快讯|简讯|短讯|动态|速递|传真|扫描|集锦)$")
+# An item of such a column: a bullet and the park it is about, then its news (■赣江新区 今年…).
+# The park stands apart, as a label: a space, its closing bracket or the item's date follows it.
+BRIEF_ITEM = re.compile(r"^(?:[■▲●◆▶►]\s*|【(?=[^】]{2,20}】))(?:" + PARK_PATTERN.pattern
+                        + r")(?:[】\s\u3000]|(?=近日|日前|目前|今年|本月|上月|\d{1,2}月))")
 # A page pasted as one long line: stories still start at 本报讯 and end with a byline in brackets.
 _RUN_ON_LIMIT = 200
 _RUN_ON_BREAK = re.compile(
@@ -97,7 +104,7 @@ def furniture_reason(text: str) -> str:
 
 def _print_furniture(text: str) -> str:
     bare = text.strip().strip("#").strip()
-    if bare in _SECTION_LABELS:
+    if bare in _SECTION_LABELS or _COLUMN_LABEL.match(bare):
         return "section label"
     if bare and not any(ch.isalnum() for ch in bare) and (len(bare) >= 3 or not set(bare) <= set(_ENDS)):
         return "rule or ornament (no letters or digits)"  # ————, ＊＊＊ or |; a lone ” may end a cut sentence
@@ -185,6 +192,8 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
         return Block("byline", text, span, parts, authors=authors)
     if nxt is not None and nxt.text.startswith("本报讯") and _is_headline_shaped(text) and not is_caption(text):
         return Block("heading", text, span, parts, level=0)  # a 本报讯 item's headline, even under a picture
+    if BRIEF_ITEM.match(text) and is_prose(text) and not _CAPTION_END.search(text):
+        return Block("text", text, span, parts)  # a brief of a news-in-brief column, no picture's caption
     if is_caption(text) or (after_picture and len(text) <= _PICTURE_CAPTION):
         return Block("caption", text, span, parts)
     if opening and nxt is not None and _is_headline_shaped(text):

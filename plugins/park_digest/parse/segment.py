@@ -14,6 +14,7 @@ from typing import Optional
 
 from ..model import Block, BodyItem, Discarded, Span
 from .names import inline_authors
+from .layout import BRIEF_ITEM
 from .parks import PARK_PATTERN
 from .shape import BRACKET_HEADLINE
 
@@ -21,8 +22,8 @@ _NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}
 # `捷。“高新贷”…`: a page that opens on the tail of a sentence from another page.
 _MID_SENTENCE_START = re.compile(r"^(?:[^。！？“‘「（(\s]{1,3}[。！？；]|[，、。；：！？）”’」』])")
 _BRIEF_MAX_CHARS = 1400
-# 本报讯, 【…专讯】, 新华社…电: a news story, which may carry a picture, not a picture story.
-_STORY_OPENER = re.compile(r"^(?:本报讯|[【\[（(][^】\]）)]{0,12}讯[】\]）)]|[^，。]{0,16}\d{1,2}月\d{1,2}日电)")
+# 本报讯, 【…专讯】, 【本报消息】 (Hong Kong and Macau papers), 新华社…电: a news story, which may carry a picture, not a picture story.
+_STORY_OPENER = re.compile(r"^(?:本报讯|[【\[（(][^】\]）)]{0,12}(?:讯|消息)[】\]）)]|[^，。]{0,16}\d{1,2}月\d{1,2}日电)")
 _PHOTO_TEXT_MAX = 160  # a headlined picture story says little beside its captions
 # A photographer's credit; 文/摄 (wrote and photographed) credits a story, not a picture.
 _PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?<!文/)(?<!文／)摄[。）)]?$|[（(][^（）()]{0,20}(?<!文/)摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
@@ -282,8 +283,8 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
         return "title"
     if not current.has_body and current.title is None:
         return "title"
-    if nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and nxt.text.startswith("本报讯"))):
-        return "title"
+    if nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and _STORY_OPENER.match(nxt.text))):
+        return "title"  # a headline over its dateline (本报讯, 【本报消息】) opens a story
     if current.title is None:
         return "title"
     if block.marked and current.title_marked and block.level <= current.title_level:
@@ -336,6 +337,9 @@ def _starts_new_item(block: Block, current: Draft) -> bool:
         return True
     if _photo_item_after(block, current):
         return True
+    first = next(item.text for item in current.body if item.type == "paragraph")
+    if current.title is None and BRIEF_ITEM.match(block.text) and BRIEF_ITEM.match(first):
+        return True  # the next item of a news-in-brief column (■赣江新区 …, 【赣州经开区】…)
     if block.gap_before < 2:
         return False
     return _differs(block.text, current)
