@@ -159,3 +159,14 @@ def test_a_news_in_brief_column_gives_one_untitled_brief_per_item():
 def test_headlines_over_a_hong_kong_papers_dateline_each_open_a_story():
     page = "第一条消息\n【本报消息】" + BODY + "\n\n第二条消息\n【本报消息】" + MORE + "\n" + BODY
     assert [(t, span) for t, span, _ in stories(page)[0]] == [("第一条消息", (1, 2)), ("第二条消息", (4, 6))]
+
+
+def test_a_story_continued_from_another_page_is_a_fragment_and_its_jump_lines_go():
+    for page in ("（上接A01版）\n" + BODY + "\n" + MORE, "（上接第1版）" + BODY + "\n" + MORE):
+        found, discarded = stories(page)
+        assert [kind for _, _, kind in found] == ["fragment"]
+        assert [d.reason for d in discarded] == ["continuation line"]
+    page = "## 园区新增企业120家\n本报讯 " + BODY + "\n" + MORE[:-1] + "，（下转A06版）\n\n（上接A01版）\n" + MORE
+    found, discarded = stories(page)
+    assert [(title, kind) for title, _, kind in found] == [("园区新增企业120家", "brief"), (None, "fragment")]
+    assert [d.reason for d in discarded] == ["jump line", "continuation line"]

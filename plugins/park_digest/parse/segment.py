@@ -128,9 +128,14 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
         pending_captions = []
         return current
 
+    continued = False  # a （上接A01版） line: the text below began on another page
     for i, block in enumerate(blocks):
         if block.kind == "furniture":
             discarded.append(Discarded(block.span, block.text, block.reason))
+            if block.reason == "continuation line":
+                continued = True
+                if current is not None and current.has_body:
+                    current.closed = True
             alone = i + 1 == len(blocks) or blocks[i + 1].span[0] > block.span[1]  # not cut out of a story line
             if block.reason in _CLOSING and alone and current is not None and current.has_body:
                 current.closed = True  # 简讯 opens a new section; an editor's credit ends a web story
@@ -176,9 +181,10 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
         else:  # text
             if current is None or current.closed or _starts_new_item(block, current):
                 start()
-                current.fragment = bool(_MID_SENTENCE_START.match(block.text))
+                current.fragment = continued or bool(_MID_SENTENCE_START.match(block.text))
             elif not current.has_body and current.title is not None:
-                current.fragment = bool(_MID_SENTENCE_START.match(block.text))
+                current.fragment = continued or bool(_MID_SENTENCE_START.match(block.text))
+            continued = False
             for author in inline_authors(block.text):
                 if author not in current.authors:
                     current.authors.append(author)
