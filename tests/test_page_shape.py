@@ -261,3 +261,9 @@ def test_a_notices_closing_formula_and_signature_stay_with_it_and_its_publicatio
     [story] = process_seed(decode_seed(page.encode("utf-8"), "notice.txt")).stories
     assert [i.text for i in story.body][-2:] == ["特此通知。", "绵阳高新区管委会"]
     assert story.park.name_zh == "绵阳高新区" and story.date == "2025-05-08"
+
+
+def test_an_epapers_list_of_the_pages_headlines_leaves_each_headline_over_its_story():
+    page = ("园区新增科技型企业120家\n园区引进重大产业项目18个\n\n园区新增科技型企业120家\n本报讯 " + BODY
+            + "\n\n园区引进重大产业项目18个\n本报讯 " + MORE)
+    assert [t for t, _ in stories(page)] == ["园区新增科技型企业120家", "园区引进重大产业项目18个"]

@@ -170,3 +170,9 @@ def test_a_story_continued_from_another_page_is_a_fragment_and_its_jump_lines_go
     found, discarded = stories(page)
     assert [(title, kind) for title, _, kind in found] == [("园区新增企业120家", "brief"), (None, "fragment")]
     assert [d.reason for d in discarded] == ["jump line", "continuation line"]
+
+
+def test_an_editors_note_under_its_label_opens_the_story_below():
+    note = "今年以来，各地园区加快培育新质生产力。本版今起推出“园区新观察”栏目。"
+    drafts, _ = segment_blocks(build_blocks(f"编者按\n{note}\n园区硬质合金产业迈向高端\n本报记者　彭丽\n{BODY}".split("\n")))
+    assert [(d.title, [i.text for i in d.body]) for d in drafts] == [("园区硬质合金产业迈向高端", ["编者按", note, BODY])]

@@ -354,21 +354,39 @@ def _mark_repeated_summary(texts: list[str], reasons: list[str]) -> None:
 _EDITORS_NOTE = re.compile(r"^[【\[（(]?\s*编者按")
 
 
+_HEADLINE_MIN = 6  # a headline has a few words; 编辑, 播报 are a wiki's links
+
+
 def _mark_repeated_titles(texts: list[str], reasons: list[str], first_prose: int) -> None:
     """A headline printed twice (browser title and page title, card and article, above each
     picture of a gallery) is one headline: the copies go, the one a reader sees first stays."""
-    kept: set[str] = set()
+    kept: dict[str, int] = {}
+    firsts: dict[str, int] = {}
+    repeated: set[int] = set()  # first copies of lines printed again below
+    for i, text in enumerate(texts):
+        key = _SPACES.sub("", text)
+        if key in firsts:
+            repeated.add(firsts[key])
+        else:
+            firsts[key] = i
     for i, text in enumerate(texts):
         key = _SPACES.sub("", text)
         if reasons[i] or len(text) > 80 or is_prose(text) or AD_LABEL.match(text):
             continue  # a printed page labels each advert 广告: every label opens one
         if key in kept:
-            reasons[i] = "repeated headline"
+            earlier = kept[key]
+            if (len(key) >= _HEADLINE_MIN and {earlier - 1, earlier + 1} & repeated and _opens_story(i, texts, reasons)
+                    and not _opens_story(earlier, texts, reasons)):
+                # an e-paper's list of the page's headlines above the stories: the copy that
+                # heads its story stays
+                reasons[earlier], kept[key] = "list of the page's headlines", i
+            else:
+                reasons[i] = "repeated headline"
             continue
         if i < first_prose and _browser_title(i, texts, reasons):
             reasons[i] = "browser title line (repeats the headline)"
             continue
-        kept.add(key)
+        kept[key] = i
 
 
 def _browser_title(i: int, texts: list[str], reasons: list[str]) -> bool:

@@ -147,6 +147,10 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             _add_to_advertisement(current, block)
         elif current is not None and current.advertisement and (current.labelled or block.in_ad):
             _add_to_advertisement(current, block)
+        elif block.kind == "heading" and _EDITORS_NOTE_LABEL.match(block.text):
+            if current is None or current.closed or current.has_body or current.title is not None:
+                start()  # 编者按 on a line of its own: the note under it opens the next story
+            current.body.append(BodyItem("paragraph", block.text, block.span, block.parts))
         elif block.kind == "heading":
             role = _heading_role(block, current, blocks, ahead, i)
             if role == "kicker":
@@ -238,6 +242,7 @@ def _under_late_title(draft: Draft) -> bool:
                 and _only_editors_note(draft, titled=True))
 
 
+_EDITORS_NOTE_LABEL = re.compile(r"^[【\[（(]?\s*编者按\s*[】\]）)]?\s*[：:]?$")
 _EDITORS_NOTE = re.compile(r"^[【\[（(]?\s*编者按")
 
 
