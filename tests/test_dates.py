@@ -280,6 +280,7 @@ def test_a_hot_list_ends_at_the_headline_under_it_and_its_source_line_dates_the_
 @pytest.mark.parametrize("replies", [
     "回复　引用　举报\n2楼 2024-03-02 10:15 回复\n说得好。",
     "沙发 发表于 2024-03-02 10:15\n说得好。",
+    "使用道具 举报\n江边看车 发表于 2024-03-02 10:15 | 显示全部楼层\n说得好。",
     "网友评论\n游客 2024-03-02 10:15\n说得好。",
 ])
 def test_the_times_of_replies_under_a_post_are_not_its_date(replies):

@@ -52,7 +52,7 @@ _LIST_HEADER = re.compile(
 # Below a story, a forum's reply buttons, a numbered floor (2楼, #3, 沙发) or a comment box open
 # the replies: their posting times are the readers', never the story's.
 _REPLIES = re.compile(
-    r"^(?:回复|引用|举报|顶|踩|只看该作者|TOP)(?:\s*(?:回复|引用|举报|顶|踩|只看该作者|TOP))+$|"
+    r"^(?:回复|引用|举报|使用道具|评分|只看该作者|TOP)(?:\s*(?:回复|引用|举报|使用道具|评分|顶|踩|只看该作者|TOP))*$|"
     r"^(?:#?\s*(?:[2-9]|[1-9]\d+)\s*(?:楼|#|F)(?![\u4e00-\u9fff]{2})|沙发|板凳|地板)|回复\s*#?\d+\s*楼|"
     r"^(?:网友评论|发表评论|我要评论|评论区|全部评论|热门评论|最新评论|全部回复|最新回复|查看全部评论)|^\d+\s*条(?:评论|回复)")
 # Dates that are not the page's: print and crawl stamps, visits and citations, copyright lines,
