@@ -183,7 +183,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
                 current.captions.append(block.text)
                 current.caption_spans.append(block.span)
         else:  # text
-            if current is None or current.closed or _starts_new_item(block, current):
+            credit = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind == "caption" else None
+            if current is None or current.closed or _starts_new_item(block, current, credit):
                 start()
                 current.fragment = continued or bool(_MID_SENTENCE_START.match(block.text))
             elif not current.has_body and current.title is not None:
@@ -340,13 +341,13 @@ def _is_title_like(index: int, blocks: list[Block], ahead: list[Optional[int]]) 
     return bool(_parks_in(block.text)) or (nxt is not None and nxt.kind == "byline")
 
 
-def _starts_new_item(block: Block, current: Draft) -> bool:
+def _starts_new_item(block: Block, current: Draft, credit: Optional[Block] = None) -> bool:
     """Text after a wide gap that opens like news or names another park starts a new item."""
     if not current.has_body:
         return False
     if block.text.startswith("本报讯"):
         return True
-    if _photo_item_after(block, current):
+    if _photo_item_after(block, current, credit):
         return True
     first = next(item.text for item in current.body if item.type == "paragraph")
     if current.title is None and BRIEF_ITEM.match(block.text) and BRIEF_ITEM.match(first):
@@ -356,13 +357,15 @@ def _starts_new_item(block: Block, current: Draft) -> bool:
     return _differs(block.text, current)
 
 
-def _photo_item_after(block: Block, current: Draft) -> bool:
-    """`7月6日，…工人正在调试数控机床。（孙立 摄）` set apart under a 本报讯 story: an untitled
-    picture item of its own, since a news story's paragraphs carry no photographer's credit."""
+def _photo_item_after(block: Block, current: Draft, credit: Optional[Block]) -> bool:
+    """`工人正在调试数控机床。（孙立 摄）` (or its credit on the line below) set apart under a
+    本报讯 story: an untitled picture item of its own, since a news story's paragraphs carry no
+    photographer's credit."""
     paragraphs = [item.text for item in current.body if item.type == "paragraph"]
-    return (block.gap_before >= 1 and bool(_PHOTO_CREDIT.search(block.text)) and bool(_NEWS_OPENER.match(block.text))
+    credited = bool(_PHOTO_CREDIT.search(block.text)) or (credit is not None and bool(_PHOTO_CREDIT.search(credit.text)))
+    return (block.gap_before >= 1 and credited and len(block.text) <= _PHOTO_TEXT_MAX
             and bool(_STORY_OPENER.match(paragraphs[0])) and paragraphs[-1][-1:] in ("。", "！", "？", "”")
-            and not any(_PHOTO_CREDIT.search(t) for t in paragraphs))
+            and not current.captions and not any(_PHOTO_CREDIT.search(t) for t in paragraphs))
 
 
 def _opens_item(blocks: list[Block], ahead: list[Optional[int]], index: int, current: Draft) -> bool:

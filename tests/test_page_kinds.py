@@ -1,0 +1,21 @@
+"""Kinds of pages issue 20's blind set showed us, one phenomenon each: small pages in, stories out."""
+from park_digest.parse.layout import build_blocks
+from park_digest.parse.segment import segment_blocks
+
+BODY = "今年以来，园区新增科技型企业120家，同比增长15%，累计达到860家，创历史新高。"
+MORE = "园区还引进重大产业项目18个，总投资超过260亿元，其中外资项目5个，带动就业1.2万人。"
+
+
+def stories(page: str):
+    drafts, _ = segment_blocks(build_blocks(page.split("\n")))
+    return [(d.title, d.span, d.kind()) for d in drafts]
+
+
+def test_a_picture_item_with_its_credit_below_it_is_photo_news_of_its_own():
+    photo = "在园区一家智能装备企业的车间里，工人正在调试即将发往东南亚的数控机床。"
+    page = f"园区上半年进出口额增长13.6%\n本报讯 {BODY}\n{MORE}\n\n{photo}\n本报记者 孙立 摄\n\n园区新增高企200家\n本报讯 {MORE}"
+    assert stories(page) == [("园区上半年进出口额增长13.6%", (1, 3), "brief"), (None, (5, 5), "photo_news"),
+                             ("园区新增高企200家", (8, 9), "brief")]
+    # a credited paragraph of a picture story stays in it
+    picture = f"园区车间一角\n{photo}（孙立 摄）\n{MORE}（孙立 摄）"
+    assert len(stories(picture)) == 1
