@@ -40,7 +40,7 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "亩": ("mu", 1, None),
     "千伏": ("kV", 1, None), "kV": ("kV", 1, None), "KV": ("kV", 1, None),
     "千瓦时": ("other", 1, "千瓦时"), "kWh": ("other", 1, "kWh"),
-    "GWh": ("other", 1, "GWh"), "MWh": ("other", 1, "MWh"),  # battery and storage capacity: 20GWh
+    "GWh": ("other", 1, "GWh"), "MWh": ("other", 1, "MWh"), "吉瓦时": ("other", 1, "GWh"), "兆瓦时": ("other", 1, "MWh"),  # battery and storage capacity: 20GWh
     "千瓦": ("kW", 1, None), "kW": ("kW", 1, None), "KW": ("kW", 1, None),
     "兆瓦": ("kW", 1e3, None), "MW": ("kW", 1e3, None),
     "吉瓦": ("GW", 1, None), "GW": ("GW", 1, None),

@@ -346,8 +346,12 @@ def _mark_repeated_summary(texts: list[str], reasons: list[str]) -> None:
         label = _SUMMARY_LABEL.match(text)
         if reasons[i] or not label:
             continue
-        key = _SPACES.sub("", text[label.end():])[:_SUMMARY_KEY]
-        if len(key) >= 8 and any(key in _SPACES.sub("", later) for later in texts[i + 1:]):
+        summary = _SPACES.sub("", text[label.end():])
+        # its start, middle or end: a summary may drop the lead's date or add a clause
+        keys = {summary[at:at + _SUMMARY_KEY] for at in (0, max(0, len(summary) // 2 - _SUMMARY_KEY // 2),
+                                                          max(0, len(summary) - _SUMMARY_KEY - 1))}
+        below = [_SPACES.sub("", later) for later in texts[i + 1:]]
+        if len(summary) >= 8 and any(key in later for key in keys for later in below):
             reasons[i] = "summary repeating the lead"
 
 
