@@ -107,3 +107,9 @@ def test_checks_reach_the_extract_and_the_build_log():
     assert check.note_en == ("The parts (CNY 76.02 billion, CNY 53.03 billion) add up to CNY 129.05 billion, "
                              "not the stated total of CNY 128.05 billion.")
     assert result.warnings == [f"page.txt: line 3: sum_mismatch figure 1280.5亿元: {check.note_en}"]
+
+
+def test_a_national_total_a_few_billion_for_all_the_national_zones_is_flagged():
+    assert checks("2023年全国178家国家高新区实现营业收入59.9亿元，同比增长8.2%。") == [("implausible", "59.9亿元", 2)]
+    assert checks("2023年，全市12个园区共实现营业收入9.5亿元。") == [("implausible", "9.5亿元", 2)]
+    assert checks("2023年，全市12个园区共实现营业收入859亿元。") == []

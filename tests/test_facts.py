@@ -341,3 +341,14 @@ def test_lines_and_routes_are_counted_a_policy_package_is_not(text, found):
 def test_energy_and_capacity_units_are_read(text, surface, english):
     fact = only(text)
     assert (fact.surface, format_value(fact, "en")) == (surface, english)
+
+
+def test_a_trillion_written_zhao_ages_and_ranks():
+    fact = only("去年科学园区营业额达3.1兆元，创历史新高。")
+    assert (fact.surface, fact.value, fact.unit) == ("3.1兆元", 3.1e12, "CNY")
+    assert [f.surface for f in extract_facts("新建50兆瓦光伏电站。")] == ["50兆瓦"]  # mega, not trillion
+    assert only("88岁的老专家仍在园区一线。").surface == "88岁"
+    assert extract_facts("警方正追缉一名年约30岁的男子。") == []  # a guess at a stranger's age
+    assert extract_facts("园区综合排名进入全国前十位，较上年前移两位。")[0].surface == "两位"
+    assert extract_facts("排名前10名的园区。") == []
+    assert extract_facts("园区已实现七通一平，这是园区成立的第34个年头。") == []

@@ -46,7 +46,9 @@ _SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
 _CONTEXT = 40  # characters of a clause looked at before a figure
 _MAX_PAIRED = 40  # figures in one sentence beyond which parts and totals are not paired (no real sentence has so many)
 _MIN_REVENUE_PER_FIRM = 1e5  # yuan a year: below this a firm is a stall, not a park's enterprise
-_MIN_REVENUE_PER_ZONE = 1e7
+_MIN_REVENUE_PER_ZONE = 1e8  # a zone's yearly revenue or output of under 100 million yuan is a typo
+_MIN_REVENUE_PER_NATIONAL_ZONE = 1e9  # the smallest national zone's is in the billions
+_NATIONAL = re.compile(r"^[^，。；]{0,4}?国家")
 _MIN_AGGREGATE = 1e4  # a park's revenue, investment or taxes of a few thousand yuan is a typo
 
 
@@ -155,7 +157,8 @@ def _implausible(text: str, inside: list[tuple[int, Fact]], pairs: bool = True) 
             continue
         if _REVENUE.search(about):
             low_firms = [f for f in firms if yuan / f.value < _MIN_REVENUE_PER_FIRM]
-            low_zones = [f for f in zones if yuan / f.value < _MIN_REVENUE_PER_ZONE]
+            low_zones = [f for f in zones if yuan / f.value < (_MIN_REVENUE_PER_NATIONAL_ZONE if _NATIONAL.match(
+                _after(text, f)) else _MIN_REVENUE_PER_ZONE)]
             if low_firms or low_zones:
                 covers = "、".join([f"{f.surface}园区" for f in low_zones] + [f"{f.surface}企业" for f in low_firms])
                 covers_en = " and ".join([f"{format_value(f, 'en')} zones" for f in low_zones] +

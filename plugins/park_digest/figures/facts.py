@@ -211,6 +211,10 @@ def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
             return False  # 80年代, 三年行动
     if unit_text in ("个月", "个季度", "年") and _PERIOD_BEFORE.search(before + pre):
         return False  # 2025年前8个月: a reporting period
+    if unit_text in ("岁", "周岁") and (pre or before.endswith(("年约", "约", "年近", "年逾", "或"))):
+        return False  # 年约30岁的男子: a witness's guess at a stranger's age, not a reported age
+    if unit_text in ("位", "名", "强") and before.endswith(("前", "第")):
+        return False  # 进入全国前十位, 排名前10名: a rank, not a count
     if unit_text == "周年":
         return False  # 五周年: an anniversary, not a length of time
     if unit_text in ("个月", "年") and (_SPAN_BEFORE.search(before + pre) or _AGO_AFTER.match(after)) \

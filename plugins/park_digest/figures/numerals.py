@@ -13,6 +13,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 
              "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
 CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_TRILLION = {"兆": 1e12}  # only as a magnitude after a numeral (3.1兆元), never inside one
 
 # Character class for Chinese numerals (used by facts.py to build its patterns).
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS) + "点"
@@ -36,6 +37,8 @@ def magnitude(suffix: str) -> Optional[float]:
             total *= CN_SMALL_UNITS[ch]
         elif ch in CN_BIG_UNITS:
             total *= CN_BIG_UNITS[ch]
+        elif ch in _TRILLION:
+            total *= _TRILLION[ch]
         else:
             return None
     return total

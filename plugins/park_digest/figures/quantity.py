@@ -11,7 +11,8 @@ from .numerals import CN_NUMERAL_CHARS
 # 1,200 and 3.5; also 80 .9 (a stray space: read as 80.9). Never a part of 1,2345 (misprinted).
 _ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:[ \u00a0]?\.[ \u00a0]?\d+)?"
 CN = f"[{CN_NUMERAL_CHARS.replace('点', '')}][{CN_NUMERAL_CHARS}]*"
-MAG = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦伏米克])|百(?!分))"
+# 兆 is a trillion only before a currency (3.1兆元, in Taiwan); 兆瓦, 兆帕 are mega-units.
+MAG = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦伏米克])|百(?!分)|兆(?=元|美元|欧元))"
 
 # Qualifiers written next to the figure (they become part of the surface).
 PREFIX_QUALIFIERS = {
@@ -54,6 +55,7 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "吨/日": ("other", 1, "吨/日"),  # a plant's capacity: 30万吨/年
     "万吨": ("other", 1e4, "吨"), "吨": ("other", 1, "吨"), "公里": ("other", 1, "公里"),
     "千米": ("other", 1, "千米"), "米": ("other", 1, "米"), "成": ("percent", 10, None),
+    "周岁": ("other", 1, "岁"), "岁": ("other", 1, "岁"),  # an age: 88岁的老专家
 }
 # Counts: measure words (two-character ones first so 家次 wins over 家).
 MEASURE_WORDS = ("家次", "人次", "项次", "台套", "部门", "批次", "家", "个", "项", "只", "人", "场", "次",
