@@ -336,7 +336,7 @@ def _opens_story(j: int, texts: list[str], reasons: list[str]) -> bool:
 
 
 _SUMMARY_LABEL = re.compile(r"^[【\[]?\s*(?:内容)?(?:摘要|提要|导语|导读|简介)\s*[】\]]?\s*[：:]?\s*")
-_SUMMARY_KEY = 16  # characters of the summary that, found again below, show it repeats the text
+_SUMMARY_SAID = 0.8  # share of a summary's clauses the text below says again
 
 
 def _mark_repeated_summary(texts: list[str], reasons: list[str]) -> None:
@@ -347,11 +347,12 @@ def _mark_repeated_summary(texts: list[str], reasons: list[str]) -> None:
         if reasons[i] or not label:
             continue
         summary = _SPACES.sub("", text[label.end():])
-        # its start, middle or end: a summary may drop the lead's date or add a clause
-        keys = {summary[at:at + _SUMMARY_KEY] for at in (0, max(0, len(summary) // 2 - _SUMMARY_KEY // 2),
-                                                          max(0, len(summary) - _SUMMARY_KEY - 1))}
-        below = [_SPACES.sub("", later) for later in texts[i + 1:]]
-        if len(summary) >= 8 and any(key in later for key in keys for later in below):
+        # most of its clauses come again below (a summary may drop the lead's date); one that
+        # adds its own (严禁房地产开发) is the story's text
+        clauses = [c for c in re.split(r"[，。；！？、,;]", summary) if c]
+        below = "".join(_SPACES.sub("", later) for later in texts[i + 1:])
+        said = sum(len(c) for c in clauses if c in below)
+        if len(summary) >= 8 and said >= _SUMMARY_SAID * sum(len(c) for c in clauses):
             reasons[i] = "summary repeating the lead"
 
 
