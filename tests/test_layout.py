@@ -160,3 +160,10 @@ def test_a_summary_line_that_repeats_the_lead_is_furniture():
     assert found[1] == ("furniture", f"摘要：{lead}") and found[2] == ("text", lead)
     # a summary that says something else stays
     assert roles(f"园区再添储能项目\n摘要：{BODY}\n{lead}")[1][0] == "text"
+
+
+def test_a_public_accounts_collection_tags_and_read_on_prompt_are_furniture():
+    page = ("园区新增企业120家\n收录于合集\n#经济运行 9个\n#高质量发展 26个 #园区动态 3个\n" + BODY
+            + "\n请继续往下阅读...\n" + BODY.replace("120", "130") + "\n#经济运行 · 目录")
+    assert [b.reason for b in build_blocks(page.split("\n")) if b.kind == "furniture"] == [
+        "collection tags", "collection tags", "collection tags", "page navigation", "collection tags"]
