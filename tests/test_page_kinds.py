@@ -19,3 +19,8 @@ def test_a_picture_item_with_its_credit_below_it_is_photo_news_of_its_own():
     # a credited paragraph of a picture story stays in it
     picture = f"园区车间一角\n{photo}（孙立 摄）\n{MORE}（孙立 摄）"
     assert len(stories(picture)) == 1
+
+
+def test_a_headline_with_an_exclamation_inside_over_the_accounts_name_stays_the_headline():
+    title = "一季度新增企业数量翻番！园区招商引资跑出加速度"
+    assert [t for t, _, _ in stories(f"{title}\n园区发布\n2025-04-09 18:02\n{BODY}\n{MORE}")] == [title]

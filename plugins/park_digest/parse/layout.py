@@ -152,7 +152,7 @@ def _scan(lines: list[str]) -> list[_Line]:
 
 
 # `3.2万户！…`, `重磅！…`: a headline may open on a figure or a word and an exclamation mark.
-_EXCLAIMED_LEAD = re.compile(r"^[^，。！？!?；;]{1,10}[！!]")
+_EXCLAIMED_LEAD = re.compile(r"^[^，。！？!?；;]{1,20}[！!]")
 
 
 def _is_headline_shaped(text: str) -> bool:

@@ -108,7 +108,7 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
     byline, a caption); `stop(text)` that the lines from it on are something else the callers
     judge (an advert under its label)."""
     _mark_timestamped_items(texts, reasons)
-    prose = [i for i, t in enumerate(texts) if not reasons[i] and is_prose(t)]
+    prose = [i for i, t in enumerate(texts) if not reasons[i] and is_prose(t) and not _exclaimed_headline(texts, reasons, i)]
     prose = _mark_site_notices(texts, reasons, prose)
     if not prose:
         return
@@ -121,6 +121,18 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
         if not reasons[i] and _is_keyword_line(texts[i], _PLAIN_LABEL) and not keep(texts[i]):  # 记者：A B 摄像：C
             reasons[i] = "label and keyword list"
     _mark_below(texts, reasons, keep, last, end)
+
+
+_EXCLAIMED = re.compile(r"^[^。；;，,]{2,24}[！!][^。；;]{4,40}$")
+
+
+def _exclaimed_headline(texts: Sequence[str], reasons: list[str], i: int) -> bool:
+    """`一季度投资额翻番！某某高新区招商跑出加速度`: a headline with an exclamation inside, at the
+    top of the page and not followed by another paragraph right away, is no paragraph."""
+    if not _EXCLAIMED.match(texts[i].strip()) or any(not reasons[k] and is_prose(texts[k]) for k in range(i)):
+        return False
+    nxt = next((k for k in range(i + 1, len(texts)) if not reasons[k] and _has_letters(texts[k])), None)
+    return nxt is not None and not is_prose(texts[nxt])
 
 
 def _mark_above(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool], first: int) -> None:
