@@ -63,6 +63,14 @@ source:
     assert story.source.label() == "四川科技报 2025-11-14 第3版"
 
 
+def test_the_editor_corrects_the_kind_of_page(tmp_path):
+    assert page_with(tmp_path, "").stories[0].source.medium == "print"  # three 本报讯 briefs
+    corrected = page_with(tmp_path, "source:\n  medium: web\n", "corrected")
+    assert all(story.source.medium == "web" for story in corrected.stories) and corrected.errors == []
+    assert problems("source:\n  medium: paper\n") == [
+        "page.yml: line 2: source.medium is print (a printed newspaper page) or web, not 'paper'"]
+
+
 def test_plain_string_source_still_works(tmp_path):
     result = page_with(tmp_path, "source: 四川科技报\n")
     assert all(story.source.publication == "四川科技报" for story in result.stories)

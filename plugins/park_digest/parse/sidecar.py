@@ -7,6 +7,7 @@
       edition: 海外版
       page: 9
       url: https://example.com/paper/2026-01-12/9.html
+      medium: print             # print | web: the kind of page, where the parser's judgement is wrong
     split_at: [25]              # a new story starts at line 25
     merge_at: [40]              # the story that holds line 40 joins the one before it
     stories:                    # numbered 1, 2, … in page order, after split_at and merge_at
@@ -27,13 +28,15 @@ import yaml
 
 from ..model import STORY_KINDS, Provenance
 from .dates import MAX_YEAR, MIN_YEAR, PartialDate, parse_date
+from .medium import PRINT, WEB
 from .clean import clean_text, clean_value, printable
 from .read import read_sidecar_bytes
 
 MAX_SIDECAR_BYTES = 1_000_000  # a sidecar is a few lines; more is a mistake
 _MAX_DEPTH = 8  # the schema nests four levels deep
 _PAGE_KEYS = ("date", "source", "split_at", "merge_at", "stories")
-_SOURCE_KEYS = ("publication", "date", "edition", "page", "url")
+_SOURCE_KEYS = ("publication", "date", "edition", "page", "url", "medium")
+_MEDIA = (PRINT, WEB)
 _STORY_KEYS = ("title", "kind", "park", "authors", "date")
 _DATE_FORMS = "write it as 2024-08-16, 2024-08 or 2024"
 
@@ -223,6 +226,9 @@ class _Reader:
             value = self.text(value_node, f"source.{key}", 2000 if key == "url" else 200)
             if value and key == "url" and not value.startswith(("http://", "https://")):
                 self.problem(value_node, f"source.url must start with http:// or https://, not {value[:40]!r}")
+                continue
+            if value and key == "medium" and value not in _MEDIA:
+                self.problem(value_node, f"source.medium is print (a printed newspaper page) or web, not {value[:40]!r}")
                 continue
             if value:
                 values[key] = value

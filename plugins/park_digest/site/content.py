@@ -163,18 +163,11 @@ def months(articles: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     return sorted(grouped.items(), reverse=True)
 
 
-_NEWSPAPER = ("报", "報")
-
-
 def source_kind(source: Any) -> str:
-    """What kind of page a story came from, as far as its provenance says: 'newspaper' (an
-    edition or page number, or a page the parser saw was printed), 'web' (a link, or a page the
-    parser saw was a web page), 'newspaper' again for a name ending in 报, else 'other': never
-    'newspaper' for a page known to be a web page."""
-    if source.page or source.edition:
+    """What kind of page a story came from, for a source line that names no publication:
+    'newspaper' when its edition or page is named (by the editor, a masthead or a reprint's
+    citation: it was printed there) or the parser saw a printed page; 'web' when the parser saw a
+    web page or only a link is known; else 'other'."""
+    if source.page or source.edition or source.medium == "print":
         return "newspaper"
-    if source.url or source.medium == "web":
-        return "web"
-    if source.medium == "print" or source.publication.rstrip("》").endswith(_NEWSPAPER):
-        return "newspaper"
-    return "other"
+    return "web" if source.medium == "web" or source.url else "other"
