@@ -112,8 +112,9 @@ def test_the_realistic_pages_no_web_page_is_called_printed():
     government, wiki, blog, reprint, Hong Kong outlet, park site) is judged printed, and most
     newspaper and e-paper pages are."""
     printed, found, wrong = 0, 0, []
-    for text in sorted(REALISTIC.rglob("*.txt")):
-        gold = yaml.safe_load(text.with_suffix(".gold.yml").read_text(encoding="utf-8"))
+    for annotation in sorted(REALISTIC.rglob("*.gold.yml")):
+        text = annotation.with_name(annotation.name.removesuffix(".gold.yml") + ".txt")
+        gold = yaml.safe_load(annotation.read_text(encoding="utf-8"))
         result = process_file(text, today=date(2026, 12, 1))
         judged = result.stories[0].source.medium if result.stories else ""
         if gold["site"] in ("newspaper", "e-paper"):
@@ -122,7 +123,7 @@ def test_the_realistic_pages_no_web_page_is_called_printed():
         elif judged == PRINT:
             wrong.append(text.name)
     assert wrong == []
-    assert printed >= 10 and found / printed >= 0.9, (found, printed)  # 14 of 15 when written
+    assert printed >= 10 and found / printed >= 0.9, (found, printed)  # 21 of 23 on 3 December
 
 
 @pytest.mark.parametrize("medium_value", [PRINT, WEB, ""])
