@@ -289,3 +289,14 @@ def test_the_times_of_replies_under_a_post_are_not_its_date(replies):
     # the original post's own time, above its text, still dates it
     stated = "楼主 发表于 2024-03-01 09:30\n" + post + "\n" + replies
     assert [(s.line, s.when.iso()) for s in find_signals(stated.split("\n"))] == [(1, "2024-03-01")]
+
+
+def test_a_date_only_in_the_footer_under_the_related_list_is_the_pages():
+    page = ("园区新增企业120家\n今年以来，园区新增科技型企业120家，同比增长15%，累计达到860家，创历史新高。\n"
+            "相关新闻\n园区举办创新大会\n园区新增两家独角兽企业\n发布于：2024年12月5日　浏览量：1024\n")
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt"), today=date(2025, 1, 1)).stories
+    assert (story.date, story.date_inferred) == ("2024-12-05", False)
+    # a related item's own date stays its own
+    listed = page.replace("发布于：2024年12月5日　浏览量：1024", "园区召开年度大会 2024-11-02")
+    [story] = process_seed(decode_seed(listed.encode("utf-8"), "page.txt"), today=date(2025, 1, 1)).stories
+    assert story.date != "2024-11-02"

@@ -167,3 +167,8 @@ def test_a_public_accounts_collection_tags_and_read_on_prompt_are_furniture():
             + "\n请继续往下阅读...\n" + BODY.replace("120", "130") + "\n#经济运行 · 目录")
     assert [b.reason for b in build_blocks(page.split("\n")) if b.kind == "furniture"] == [
         "collection tags", "collection tags", "collection tags", "page navigation", "collection tags"]
+
+
+def test_a_sites_banner_with_its_bodys_chinese_and_english_names_is_furniture():
+    page = "某某高新区管理委员会 Moumou Hi-tech Zone Administrative Committee\n园区新增企业120家\n" + BODY
+    assert roles(page)[0][0] == "furniture" and roles(page)[1] == ("heading", "园区新增企业120家")
