@@ -24,3 +24,13 @@ def test_a_picture_item_with_its_credit_below_it_is_photo_news_of_its_own():
 def test_a_headline_with_an_exclamation_inside_over_the_accounts_name_stays_the_headline():
     title = "一季度新增企业数量翻番！园区招商引资跑出加速度"
     assert [t for t, _, _ in stories(f"{title}\n园区发布\n2025-04-09 18:02\n{BODY}\n{MORE}")] == [title]
+
+
+def test_a_document_number_above_the_notices_title_stays_in_the_notice():
+    from park_digest.parse.pipeline import process_seed
+    from park_digest.parse.read import decode_seed
+    page = f"园管〔2025〕6号\n关于组织申报企业研发费用补助的通知\n各有关单位：\n{BODY}\n园区管理委员会\n2025年3月20日"
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "notice.txt")).stories
+    assert story.title == "关于组织申报企业研发费用补助的通知"
+    assert story.body[0].text == "园管〔2025〕6号"
+    assert (story.date, story.date_inferred) == ("2025-03-20", False)  # signed, and published no other date

@@ -335,14 +335,19 @@ class PageDating:
         self.lines, self.today = lines, today
         self.signals = find_signals(lines)
         self.ads = [d.span for d in drafts if d.advertisement]
-        self.page = [s for s in page_signals(self.signals, [d.span for d in drafts], self.ads)
-                     if not is_signature_date(lines, s.line)]
+        page = page_signals(self.signals, [d.span for d in drafts], self.ads)
+        self.page = [s for s in page if not is_signature_date(lines, s.line)]
+        self.signed = [s for s in page if is_signature_date(lines, s.line)]
         self.inferred = infer_date(item.text for d in drafts if not d.advertisement for item in d.body)
 
     def story(self, draft) -> Dated:
         if draft.advertisement:  # an advert states no date of its own: the page's, marked inferred
             return replace(date_story([], self.page, self.inferred, self.today), inferred=True)
-        return date_story(story_signals(self.signals, draft.span, self.ads), self.page, self.inferred, self.today)
+        dated = date_story(story_signals(self.signals, draft.span, self.ads), self.page, self.inferred, self.today)
+        if dated.inferred and self.signed:  # a notice with no publication line: the day it was signed
+            signed = date_story([], self.signed, self.inferred, self.today)
+            return signed if signed.when is not None else dated
+        return dated
 
     def names_page(self) -> bool:
         return names_page(self.lines)

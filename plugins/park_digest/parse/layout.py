@@ -295,7 +295,7 @@ def classify_lines(lines: list[str]) -> list[Block]:
         if block.kind == "advertisement":
             in_ad = True
         if block.kind != "caption":
-            sentence_open = block.kind == "text" and not _is_complete(block.text)
+            sentence_open = block.kind == "text" and not _is_complete(block.text) and not DOC_NUMBER.match(block.text)
         blocks.append(block)
     return blocks
 

@@ -16,6 +16,7 @@ from ..model import Block, BodyItem, Discarded, Span
 from .names import inline_authors
 from .layout import BRIEF_ITEM
 from .parks import PARK_PATTERN
+from .layout import DOC_NUMBER
 from .shape import BRACKET_HEADLINE
 
 _NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
@@ -248,11 +249,13 @@ _EDITORS_NOTE = re.compile(r"^[【\[（(]?\s*编者按")
 
 
 def _only_editors_note(draft: Draft, titled: bool = False) -> bool:
-    """An untitled draft that holds only an editor's note (编者按：…) waits for its headline."""
+    """An untitled draft that holds only an editor's note (编者按：…) or a notice's document number
+    (某管〔2025〕6号, printed above the title) waits for its headline."""
     paragraphs = [item for item in draft.body if item.type == "paragraph"]
     return ((draft.title is not None) == titled and not draft.closed and not draft.captions and bool(paragraphs)
             and all(item.type == "paragraph" for item in draft.body)
-            and bool(_EDITORS_NOTE.match(paragraphs[0].text)))
+            and (bool(_EDITORS_NOTE.match(paragraphs[0].text))
+                 or (len(paragraphs) == 1 and bool(DOC_NUMBER.match(paragraphs[0].text)))))
 
 
 def _lift_bracket_headline(draft: Draft) -> None:
