@@ -34,3 +34,12 @@ def test_a_document_number_above_the_notices_title_stays_in_the_notice():
     assert story.title == "关于组织申报企业研发费用补助的通知"
     assert story.body[0].text == "园管〔2025〕6号"
     assert (story.date, story.date_inferred) == ("2025-03-20", False)  # signed, and published no other date
+
+
+def test_a_headline_ending_on_fabu_under_a_longer_slogan_stays_the_headline():
+    page = f"聚焦高质量发展 奋力谱写园区新篇章\n园区统计公报正式发布\n2025-04-09\n{BODY}\n{MORE}"
+    assert [t for t, _, _ in stories(page)] == ["园区统计公报正式发布"]
+
+
+def test_a_zones_own_account_over_an_untitled_excerpt_is_no_headline():
+    assert [t for t, _, _ in stories(f"园区高新发布\n2025年04月09日 18:02\n{BODY}")] == [None]

@@ -28,9 +28,13 @@ _KEYWORD_MAX = 6  # keywords and tags are words, not phrases
 _CODE_LABELS = re.compile(r"【[^】]{1,8}】\s*[A-Za-z0-9.\-/+]{1,16}")
 _NOTICE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]")
 _OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}(?:网|报|台|社|资讯|新闻|频道|客户端|号)$")
-# An account or issuer: 襄阳高新发布, 某某融媒, 某某高新区管委会. Headlines end so too (规划发布), so
-# such a line is judged furniture only when the story's headline stands elsewhere.
-_ACCOUNT = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:发布|融媒|管委会|管理委员会|人民政府)$")
+# An account or issuer: a place or a zone, then 发布, 融媒, 管委会 (襄阳高新发布, 株洲发布, 某某高新区
+# 管委会). Headlines end so too (规划发布), so such a line is judged furniture only when the
+# story's headline stands elsewhere.
+_ACCOUNT = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,8}(?:高新|高新区|经开|经开区|开发区|新区|园区|自贸区))"
+                      r"(?:发布|融媒|管委会|管理委员会|人民政府)$")
+# 襄阳高新发布, 某某高新区管委会: a zone's own account or committee, never a story's headline.
+_ZONE_ACCOUNT = re.compile(r"(?:高新|高新区|经开|经开区|开发区|新区|园区|自贸区)(?:发布|融媒|管委会|管理委员会)$")
 # 【株洲高新区前两月产值增长9.1%】记者…: a post that carries its headline in brackets.
 BRACKET_HEADLINE = re.compile(r"^【([^】]{8,48})】(?=\S{20})")
 _CHANNEL_MAX = 4
@@ -154,7 +158,7 @@ def _mark_above(texts: Sequence[str], reasons: list[str], keep: Callable[[str], 
             continue
         if _OUTLET.match(bare) and (bracketed or not _pairs(texts[i]) & lead):
             reasons[i] = "outlet name"
-        elif _ACCOUNT.match(bare) and (bracketed or _longer_headline(texts, reasons, content, i)):
+        elif _ACCOUNT.match(bare) and (bracketed or _ZONE_ACCOUNT.search(bare) or _longer_headline(texts, reasons, content, i)):
             reasons[i] = "outlet name"
     headline_seen = False
     for i in content:
