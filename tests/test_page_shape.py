@@ -267,3 +267,9 @@ def test_an_epapers_list_of_the_pages_headlines_leaves_each_headline_over_its_st
     page = ("园区新增科技型企业120家\n园区引进重大产业项目18个\n\n园区新增科技型企业120家\n本报讯 " + BODY
             + "\n\n园区引进重大产业项目18个\n本报讯 " + MORE)
     assert [t for t, _ in stories(page)] == ["园区新增科技型企业120家", "园区引进重大产业项目18个"]
+
+
+def test_an_officials_welcome_at_the_end_of_a_story_is_not_a_site_notice():
+    para = "记者从园区获悉，前三季度，园区规模以上工业总产值同比增长11.6%，新增规上工业企业37家。"
+    welcome = "“欢迎您到这里来，我们将提供最好的服务，使您满意、让您放心。”管委会主任在推介会上表示，同意签约的客商已有二十余家。"
+    assert not any(page_reasons([PageLine(t, 0) for t in ["园区产值增长11.6%", para, welcome]])[1:])

@@ -228,7 +228,7 @@ def _mark_under_headline(texts: Sequence[str], reasons: list[str], keep: Callabl
 
 # A sentence that speaks to the reader (您/你, or the site naming itself) about using the site.
 _READER = re.compile(r"[您你]|本站|本网|本平台|本App|本APP")
-_SITE_USE = re.compile(r"浏览|访问|使用|同意|隐私|条款|协议|朗读|收听|登录|注册|下载|转载|授权|版权|设置")
+_SITE_USE = re.compile(r"浏览|访问|隐私|条款|协议|朗读|收听|登录|注册|转载|授权|版权|网页|页面|本站|本网|客户端|cookie", re.I)
 _NOTICE_SHARED = 0.15  # a notice shares almost no words with the story it stands beside
 
 
