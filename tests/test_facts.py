@@ -352,3 +352,11 @@ def test_a_trillion_written_zhao_ages_and_ranks():
     assert extract_facts("园区综合排名进入全国前十位，较上年前移两位。")[0].surface == "两位"
     assert extract_facts("排名前10名的园区。") == []
     assert extract_facts("园区已实现七通一平，这是园区成立的第34个年头。") == []
+
+
+def test_a_flattened_statistics_table_row_gives_its_value_and_growth_rate():
+    facts = extract_facts("固定资产投资 亿元86.4 -3.5")
+    assert [(f.surface, f.value, f.unit) for f in facts] == [("86.4", 8.64e9, "CNY"), ("-3.5", -3.5, "percent")]
+    assert facts[0].label_zh == "固定资产投资" and facts[0].start == 9
+    assert [f.surface for f in extract_facts("实际使用外资 万美元 3860 12.4")] == ["3860", "12.4"]
+    assert extract_facts("园区今年新签约项目 41个") != [] and extract_facts("1南昌经开区4150") == []

@@ -172,3 +172,9 @@ def test_a_public_accounts_collection_tags_and_read_on_prompt_are_furniture():
 def test_a_sites_banner_with_its_bodys_chinese_and_english_names_is_furniture():
     page = "某某高新区管理委员会 Moumou Hi-tech Zone Administrative Committee\n园区新增企业120家\n" + BODY
     assert roles(page)[0][0] == "furniture" and roles(page)[1] == ("heading", "园区新增企业120家")
+
+
+def test_a_flattened_table_is_the_storys_one_paragraph_a_row():
+    page = ("上半年主要指标完成情况如下：\n指标 单位 1-6月 同比增长%\n规模以上工业增加值 亿元 148.6 8.1\n"
+            "固定资产投资 亿元 86.4 -3.5\n" + BODY)
+    assert [b.kind for b in build_blocks(page.split("\n"))] == ["text"] * 5

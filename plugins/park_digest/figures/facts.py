@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional, Sequence
 
+from .table_rows import read_table_row
 from .labels import borrow_label, label_for
 from .labels_en import english_label
 from ..model import BodyItem, Fact
@@ -47,6 +48,9 @@ _SENTENCE_END = re.compile(r"[。！？；!?;]")
 
 def extract_facts(text: str) -> list[Fact]:
     """All figures in one block of text, in order; `start` is the offset of the surface."""
+    row = read_table_row(text, _extract_piece)
+    if row is not None:
+        return row  # a row of a flattened statistics table
     if len(text) <= _LONG_TEXT:
         return _extract_piece(text)
     facts = []

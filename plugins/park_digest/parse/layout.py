@@ -18,6 +18,7 @@ from .datelines import date_line_reason, names_page
 from .furniture import AD_LABEL, PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline, trailing_byline
 from .parks import PARK_PATTERN
+from .tables import is_table_header, is_table_row, table_lines
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a whole page is no title
@@ -71,6 +72,7 @@ class _Line:
     markup: tuple[tuple[str, str], ...] = ()  # (piece cut out, reason)
     reason: str = ""  # why the whole line is furniture, judged on the page
     advert: bool = False  # a line of an advert a printed page sets without a 广告 label
+    table: bool = False  # a row or the header of a flattened statistics table (parse/tables.py)
 
 
 def _is_complete(text: str) -> bool:
@@ -173,6 +175,8 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
         return Block("advertisement", text, span, parts, reason="advertisement marker")
     if line.advert:
         return Block("text", text, span, parts, in_ad=True)
+    if line.table and not in_ad:
+        return Block("text", text, span, parts)  # a table row: the story's, a paragraph of its own
     if in_ad:
         heading = _marked_heading(text)
         if heading:
@@ -268,6 +272,9 @@ def classify_lines(lines: list[str]) -> list[Block]:
     for line, reason in zip(scanned, page_reasons([PageLine(l.text, l.gap_before) for l in scanned], _keep,
                                           lambda t: bool(AD_LABEL.match(t)))):
         line.reason = line.reason or reason or date_line_reason(line.text)  # mastheads, print stamps
+    for i in table_lines([line.text for line in scanned]):
+        if not scanned[i].reason:
+            scanned[i].table = True
     _mark_ad_slots(scanned)
     _label_titles(scanned)
     if names_page(line.text for line in scanned):
@@ -346,7 +353,8 @@ def join_broken(blocks: list[Block]) -> list[Block]:
 
 
 def _continues(head: Block, block: Block) -> bool:
-    return bool(block.text) and not block.text.startswith("本报讯") and not (head.in_ad or block.in_ad)
+    return (bool(block.text) and not block.text.startswith("本报讯") and not (head.in_ad or block.in_ad)
+            and not any(is_table_row(b.text) or is_table_header(b.text) for b in (head, block)))
 
 
 def build_blocks(lines: list[str]) -> list[Block]:

@@ -1,0 +1,43 @@
+"""Figures of a flattened statistics table row (parse/tables.py): `固定资产投资 亿元86.4 -3.5`.
+
+The row says in cells what a sentence says in words: its value, in the unit of its unit cell,
+and its growth rate (a fall when negative). The row is read as the sentence it stands for
+(固定资产投资86.4亿元，同比下降3.5%), and each figure found there is tied back to its cell in
+the row, so that it links to the line the reader sees.
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from ..model import Fact
+from ..parse.tables import TABLE_ROW
+
+
+def read_table_row(text: str, extract: Callable[[str], list[Fact]]) -> Optional[list[Fact]]:
+    """The figures of a table row, or None when the text is no row. `extract` reads a sentence."""
+    row = TABLE_ROW.match(text)
+    if row is None:
+        return None
+    label = row.group("label").replace("其中：", "").replace("其中:", "")
+    unit = row.group("unit") or ""
+    value, rate = row.group("value"), row.group("rate")
+    if unit in ("%", "％"):
+        unit = "%"
+    if value.startswith("-") and unit != "%":
+        return []  # a negative amount is no level: a misread row
+    sentence = f"{label}{value}{unit}"
+    cells = [(value, row.start("value"))]
+    if rate is not None:
+        sentence += f"，同比{'下降' if rate.startswith('-') else '增长'}{rate.lstrip('-')}%"
+        cells.append((rate, row.start("rate")))
+    sentence += "。"
+    facts = []
+    for fact in extract(sentence):
+        cell = next(((surface, at) for surface, at in cells if surface.lstrip("-") in fact.surface), None)
+        if cell is None:
+            continue
+        fact.surface, fact.start, fact.sentence = cell[0], cell[1], text
+        if cell[0].startswith("-"):
+            fact.value = -abs(fact.value)  # the row's -3.5: a fall, read as the sentence's 下降3.5%
+        facts.append(fact)
+    return facts

@@ -1,0 +1,51 @@
+"""Statistics tables flattened into lines of text.
+
+A county's or park's table of main indicators, copied from a web page, arrives as one line per
+row: the indicator, its unit, its value and its growth rate set apart by spaces
+(`规模以上工业增加值 亿元 86.4 9.2`, a fall written -3.5), under a header line of short column
+names (`指标 单位 1-6月 同比增长%`). Such lines are the story's (the table is what the page
+reports), each row a paragraph of its own: never joined to the text around it, never a caption.
+figures/table_rows.py reads each row's figures.
+"""
+from __future__ import annotations
+
+import re
+
+NUMBER = r"-?\d+(?:\.\d+)?"
+# indicator (2-24 characters, may open on 其中：), unit (亿元, 万美元, %, 家 …, may be absent),
+# then one or two numbers; normalizing may have removed the space between the unit and the value.
+TABLE_ROW = re.compile(
+    r"^(?P<label>(?:其中[：:])?[\u4e00-\u9fff（）()、]{2,24}?)[ \u3000\t]+"
+    r"(?:(?P<unit>[\u4e00-\u9fff]{0,3}(?:元|美元|欧元)|%|％|[个家项人户吨亩]|万人|万吨|平方米|万平方米|平方公里)"
+    r"[ \u3000\t]*)?(?P<value>" + NUMBER + r")(?:[ \u3000\t]+(?P<rate>" + NUMBER + r"))?$")
+# A header of short column names, at least one of them a period or a rate: 指标 单位 1-6月 同比增长%.
+_HEADER_CELL = re.compile(r"^(?:指标(?:名称)?|项目|单位|计量单位|绝对值|总量|数值|本月|累计|本年累计|"
+                          r"\d{1,2}(?:[-—至]\d{1,2})?月(?:份)?|(?:19|20)\d\d年?|上半年|前三季度|全年|"
+                          r"(?:同比)?(?:增长|增速|增减|±)[%％]?|(?:比上年)?增长[%％]?)$")
+
+
+def is_table_header(text: str) -> bool:
+    cells = [c for c in re.split(r"[ \u3000\t]+|(?<=[\u4e00-\u9fff])(?=\d)", text.strip()) if c]
+    return len(cells) >= 3 and all(_HEADER_CELL.match(c) for c in cells) and any(
+        re.search(r"增|月|年|季度", c) for c in cells)
+
+
+def is_table_row(text: str) -> bool:
+    return bool(TABLE_ROW.match(text.strip()))
+
+
+def table_lines(texts: list[str]) -> set[int]:
+    """Indexes of the lines that are a flattened table: two or more rows in a row, with the
+    header line above them when there is one."""
+    found: set[int] = set()
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and is_table_row(texts[j]):
+            j += 1
+        if j - i >= 2:
+            found.update(range(i, j))
+            if i > 0 and is_table_header(texts[i - 1]):
+                found.add(i - 1)
+        i = max(j, i + 1)
+    return found
