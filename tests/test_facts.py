@@ -360,3 +360,8 @@ def test_a_flattened_statistics_table_row_gives_its_value_and_growth_rate():
     assert facts[0].label_zh == "固定资产投资" and facts[0].start == 9
     assert [f.surface for f in extract_facts("实际使用外资 万美元 3860 12.4")] == ["3860", "12.4"]
     assert extract_facts("园区今年新签约项目 41个") != [] and extract_facts("1南昌经开区4150") == []
+
+
+def test_a_count_of_policy_articles_is_a_figure_a_packages_name_is_not():
+    assert only("园区出台支持政策18条，涵盖人才和资金。").surface == "18条"
+    assert extract_facts("园区落实外商投资24条。") == []

@@ -241,7 +241,9 @@ def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
         return False  # 两位数增长
     if unit_text == "条" and _NAMED_RULES_AFTER.match(after) and before \
             and not _NAMED_RULES_VERBS.search(before) and re.search(r"[\u4e00-\u9fff]$", before) \
-            and not re.search(r"[线路道河渠链]$", before):  # 中试产线8条, 航线12条: counted lines
+            and not re.search(r"[线路道河渠链]$", before) \
+            and not re.search(r"(?:政策|措施|举措|条款|意见|规定|细则|任务)$", before):
+        # 中试产线8条, 航线12条: counted lines; 支持政策18条: counted measures
         return False  # 外商投资24条: the name of a policy package
     if num == "一" and not pre:
         # 一 with a measure word is the indefinite article (一批, 一项, 一个缩影);
