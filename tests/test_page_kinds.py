@@ -43,3 +43,10 @@ def test_a_headline_ending_on_fabu_under_a_longer_slogan_stays_the_headline():
 
 def test_a_zones_own_account_over_an_untitled_excerpt_is_no_headline():
     assert [t for t, _, _ in stories(f"园区高新发布\n2025年04月09日 18:02\n{BODY}")] == [None]
+
+
+def test_a_posts_bracketed_headline_on_a_line_of_its_own_and_its_fold_link():
+    assert [t for t, _, _ in stories(f"园区新闻网\n2025-03-27 16:45 发布于 湖南\n【园区新增科技型企业120家】\n{BODY}")] == [
+        "园区新增科技型企业120家"]
+    drafts, _ = segment_blocks(build_blocks(f"园区新闻网\n【园区新增科技型企业120家】{BODY}#园区身边事# 收起全文d".split("\n")))
+    assert [i.text for i in drafts[0].body] == [BODY]

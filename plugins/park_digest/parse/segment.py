@@ -258,17 +258,22 @@ def _only_editors_note(draft: Draft, titled: bool = False) -> bool:
                  or (len(paragraphs) == 1 and bool(DOC_NUMBER.match(paragraphs[0].text)))))
 
 
+_BRACKET_LINE = re.compile(r"^【([^】]{8,48})】$")
+
+
 def _lift_bracket_headline(draft: Draft) -> None:
     """A microblog post or a wire item with no headline line opens on its headline in 【】:
     that is its title (not a 【…讯】 dateline)."""
     if draft.title is not None or not draft.body or draft.body[0].type != "paragraph":
         return
     first = draft.body[0]
-    found = BRACKET_HEADLINE.match(first.text)
+    found = BRACKET_HEADLINE.match(first.text) or (_BRACKET_LINE.match(first.text) if len(draft.body) > 1 else None)
     if not found or _STORY_OPENER.match(first.text) or found.group(1).endswith(("讯", "电")):
         return
     draft.title, draft.title_span = found.group(1), (first.span[0], first.span[0])
     first.text = first.text[found.end():].lstrip()
+    if not first.text:  # 【headline】 on a line of its own
+        draft.body.pop(0)
 
 
 def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
