@@ -176,3 +176,10 @@ def test_an_editors_note_under_its_label_opens_the_story_below():
     note = "今年以来，各地园区加快培育新质生产力。本版今起推出“园区新观察”栏目。"
     drafts, _ = segment_blocks(build_blocks(f"编者按\n{note}\n园区硬质合金产业迈向高端\n本报记者　彭丽\n{BODY}".split("\n")))
     assert [(d.title, [i.text for i in d.body]) for d in drafts] == [("园区硬质合金产业迈向高端", ["编者按", note, BODY])]
+
+
+def test_a_notices_address_and_phone_lines_under_its_text_stay_the_notices():
+    notice = ["园区周报", "2025年6月13日  第4版", "园区人才招聘会本周六举行",
+              "本报讯 园区人才招聘会将于本周六在园区人才市场举行，届时将有120家企业提供岗位3000余个。",
+              "报名地址：园区人才市场一楼", "咨询电话 0532-00000000"]
+    assert [kind for _, _, kind in stories("\n".join(notice))[0]] == ["brief"]

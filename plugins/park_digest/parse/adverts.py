@@ -25,10 +25,10 @@ _PAGE_REASONS = ("masthead", "page header", "source and date line", "section lab
 
 
 def unlabelled_adverts(texts: Sequence[str], reasons: Sequence[str], keep: Callable[[str], bool],
-                       headline: Callable[[str], bool]) -> list[tuple[int, int]]:
+                       headline: Callable[[str], bool], gaps: Sequence[int] = ()) -> list[tuple[int, int]]:
     """(first, last) indexes of each unlabelled advert on a printed page. `keep(text)`: a line
     that belongs to a story wherever it stands (a byline, a caption); `headline(text)`: a line
-    shaped like a headline."""
+    shaped like a headline; `gaps`: the blank lines above each line."""
     found: list[tuple[int, int]] = []
     for i, text in enumerate(texts):
         if not _CONTACT.search(text) or not _in_box(i, texts, reasons, keep):
@@ -46,8 +46,21 @@ def unlabelled_adverts(texts: Sequence[str], reasons: Sequence[str], keep: Calla
         after = last + 1
         if last == first or (after < len(texts) and not reasons[after] and is_prose(texts[after])):
             continue  # a contact line alone, or inside a story that goes on under it
+        set_apart = bool(gaps) and gaps[first] > 0
+        if first > 0 and not set_apart and is_prose(texts[first - 1]) \
+                and _shares_words(texts[first:last + 1], texts[first - 1]):
+            continue  # 报名地址… 咨询电话… right under a notice's text: the notice's own details
         found.append((first, last))
     return found
+
+
+def _shares_words(box: Sequence[str], paragraph: str) -> bool:
+    """Does the box share a word (two characters in a row) with the paragraph above it? An
+    advert is about something else than the story it stands under."""
+    def pairs(text: str) -> set[str]:
+        chars = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+        return {a + b for a, b in zip(chars, chars[1:])}
+    return bool(pairs("".join(box)) & pairs(paragraph))
 
 
 def _in_box(i: int, texts: Sequence[str], reasons: Sequence[str], keep: Callable[[str], bool]) -> bool:

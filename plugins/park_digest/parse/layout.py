@@ -279,7 +279,7 @@ def classify_lines(lines: list[str]) -> list[Block]:
     _label_titles(scanned)
     if names_page(line.text for line in scanned):
         for first, last in unlabelled_adverts([line.text for line in scanned], [line.reason for line in scanned],
-                                              _keep, _is_headline_shaped):
+                                              _keep, _is_headline_shaped, [line.gap_before for line in scanned]):
             for line in scanned[first:last + 1]:
                 line.reason, line.advert = "", True
     blocks: list[Block] = []
