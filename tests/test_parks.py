@@ -305,3 +305,12 @@ def test_a_section_headed_by_a_parks_name_in_brackets_gives_it_the_figures_below
         ("52平方公里", "许昌经开区"), ("8.6%", "许昌经开区"), ("约780亿元", "长葛经开区"), ("310家", "长葛经开区")]
     assert not any("0374" in item.text for item in story.body)
     assert {d.text for d in result.discarded if d.reason == "contact line"} == {"招商热线：0374-3396000", "招商电话：0374-6101000"}
+
+
+def test_a_printed_pages_continuation_takes_no_park_from_the_other_stories():
+    page = ("科技日报 2024年6月18日 第A04版\n（上接A01版）\n园区还设立规模50亿元的天使投资基金群，已投资初创企业210家。"
+            "园区负责人表示，下一步将推动更多成果就地转化。\n\n芜湖高新区机器人产业产值首破300亿元\n"
+            "本报讯 芜湖高新区机器人产业今年一季度实现产值81亿元，同比增长17.2%。\n")
+    fragment, story = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+    assert fragment.kind == "fragment" and fragment.park is None and {f.park for f in fragment.facts} == {None}
+    assert story.park.name_zh == "芜湖高新区"

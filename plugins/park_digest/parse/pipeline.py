@@ -97,8 +97,10 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
         title = override.get("title", draft.title)
         kind = override.get("kind", draft.kind(alone, printed))
         facts = extract_story_facts(title, draft.body) if kind != "advertisement" else []
-        # An advert is its advertiser's: one that names no park takes none from the page.
-        found = attribute(title, draft.body, facts, parks, main_park if kind != "advertisement" else None)
+        # An advert is its advertiser's: one that names no park takes none from the page; nor does
+        # the continuation of a story begun on another page of a paper (its park is on that page).
+        foreign = kind == "advertisement" or (kind == "fragment" and printed)
+        found = attribute(title, draft.body, facts, parks, None if foreign else main_park)
         park, story_parks, mentioned = found.park, found.parks, found.mentioned
         if kind == "advertisement" and park is not None:
             # nor is it about the park its address names (样板区地址：某某高新区…): named in passing
