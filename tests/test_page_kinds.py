@@ -50,3 +50,16 @@ def test_a_posts_bracketed_headline_on_a_line_of_its_own_and_its_fold_link():
         "园区新增科技型企业120家"]
     drafts, _ = segment_blocks(build_blocks(f"园区新闻网\n【园区新增科技型企业120家】{BODY}#园区身边事# 收起全文d".split("\n")))
     assert [i.text for i in drafts[0].body] == [BODY]
+
+
+def test_a_picture_item_without_a_full_stop_over_an_advert_is_neither_the_advert_nor_lost():
+    from park_digest.parse.pipeline import process_seed
+    from park_digest.parse.read import decode_seed
+    page = ("园区周报　2025年7月8日　第A06版\n\n园区上半年进出口额增长13.6%\n\n本报讯 " + BODY + "\n园区新增外贸企业126家。\n\n"
+            "7月6日，园区一家智能装备企业的车间里，工人正在调试即将发往东南亚的数控机床（孙立 摄）\n\n"
+            "龙城之心·云璟府\n湖畔现房　品质人居\n7月12日—13日　样板区盛大开放\n咨询热线：0519-8888 6666")
+    result = process_seed(decode_seed(page.encode("utf-8"), "page.txt"))
+    assert [(s.kind, s.span) for s in result.stories] == [("brief", (3, 6)), ("photo_news", (8, 8)), ("advertisement", (10, 13))]
+    # a credited caption that tells the news, under the story, is its own item too
+    page = page.replace("（孙立 摄）", "。　孙立 摄").split("\n\n龙城")[0]
+    assert [s.kind for s in process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories] == ["brief", "photo_news"]

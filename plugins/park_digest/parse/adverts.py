@@ -18,6 +18,7 @@ from .shape import is_prose
 _CONTACT = re.compile(
     r"(?:电话|热线|专线|咨询|垂询|联系|订购|预约|售楼|招商)[^\d，。；]{0,8}(?:[(（]?0\d{2,3}[)）]?[-\s]?)?(?:\d{7,8}|\d{3,4}[-\s]\d{4})(?!\d)"
     r"|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)400[-\s]?\d{3}[-\s]?\d{4}(?!\d)")
+_PHOTO_CREDIT = re.compile(r"[（(][^（）()]{1,12}摄[）)]$|\s\S{2,4}\s*摄$")
 _AD_LINE_MAX = 60  # an advert's lines are a box's: short
 _AD_LINES_MAX = 6
 # Page furniture that bounds an advert rather than belonging to one: the page's own header.
@@ -65,8 +66,9 @@ def _shares_words(box: Sequence[str], paragraph: str) -> bool:
 
 def _in_box(i: int, texts: Sequence[str], reasons: Sequence[str], keep: Callable[[str], bool]) -> bool:
     text = texts[i].strip()
+    # a story's last short sentence (…126家。) or a credited picture item is no advert's line
     return (0 < len(text) <= _AD_LINE_MAX and not is_prose(text) and not keep(text)
-            and reasons[i] not in _PAGE_REASONS)
+            and reasons[i] not in _PAGE_REASONS and text[-1] not in "。！？" and not _PHOTO_CREDIT.search(text))
 
 
 def _is_story_headline(i: int, texts: Sequence[str], reasons: Sequence[str], keep: Callable[[str], bool],

@@ -15,7 +15,7 @@ from ..figures.facts import extract_story_facts
 from ..figures.meaning import annotate_story
 from .layout import build_blocks
 from .medium import PRINT, page_medium
-from ..model import Discarded, PageResult, Provenance, Seed, Story
+from ..model import BodyItem, Discarded, PageResult, Provenance, Seed, Story
 from .normalize import normalize_line, strip_pinyin
 from .attribution import IDENTITY, attribute, identity_park, page_park
 from .parks import ParkIndex, full_names, park_index, park_named
@@ -100,7 +100,9 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
         # An advert is its advertiser's: one that names no park takes none from the page; nor does
         # the continuation of a story begun on another page of a paper (its park is on that page).
         foreign = kind == "advertisement" or (kind == "fragment" and printed)
-        found = attribute(title, draft.body, facts, parks, None if foreign else main_park)
+        # a picture item told in its caption alone is about the park the caption names
+        told = draft.body or [BodyItem("paragraph", text, span) for text, span in zip(draft.captions, draft.caption_spans)]
+        found = attribute(title, told, facts, parks, None if foreign else main_park)
         park, story_parks, mentioned = found.park, found.parks, found.mentioned
         if kind == "advertisement" and park is not None:
             # nor is it about the park its address names (样板区地址：某某高新区…): named in passing

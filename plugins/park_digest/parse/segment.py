@@ -26,6 +26,7 @@ _BRIEF_MAX_CHARS = 1400
 # 本报讯, 【…专讯】, 【本报消息】 (Hong Kong and Macau papers), 新华社…电: a news story, which may carry a picture, not a picture story.
 _STORY_OPENER = re.compile(r"^(?:本报讯|[【\[（(][^】\]）)]{0,12}(?:讯|消息)[】\]）)]|[^，。]{0,16}\d{1,2}月\d{1,2}日电)")
 _PHOTO_TEXT_MAX = 160  # a headlined picture story says little beside its captions
+_PHOTO_ITEM_MIN = 30  # a caption that tells a news item, not a picture's title
 # A photographer's credit; 文/摄 (wrote and photographed) credits a story, not a picture.
 _PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?<!文/)(?<!文／)摄[。）)]?$|[（(][^（）()]{0,20}(?<!文/)摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
 
@@ -176,7 +177,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             if target.has_body and not _under_late_title(target):
                 target.closed = True
         elif block.kind == "caption":
-            if current is not None and not current.closed and _opens_item(blocks, ahead, i, current):
+            if current is not None and not current.closed and (_opens_item(blocks, ahead, i, current)
+                                                               or _photo_item_after(block, current, None, caption=True)):
                 start()
             if current is None or current.closed:
                 pending_captions.append(block)
@@ -365,11 +367,13 @@ def _starts_new_item(block: Block, current: Draft, credit: Optional[Block] = Non
     return _differs(block.text, current)
 
 
-def _photo_item_after(block: Block, current: Draft, credit: Optional[Block]) -> bool:
+def _photo_item_after(block: Block, current: Draft, credit: Optional[Block], caption: bool = False) -> bool:
     """`工人正在调试数控机床。（孙立 摄）` (or its credit on the line below) set apart under a
     本报讯 story: an untitled picture item of its own, since a news story's paragraphs carry no
     photographer's credit."""
     paragraphs = [item.text for item in current.body if item.type == "paragraph"]
+    if not paragraphs or (caption and (len(block.text) < _PHOTO_ITEM_MIN or not re.search("[。，]", block.text))):
+        return False  # a caption block: only a sentence-long one, not a picture's title
     credited = bool(_PHOTO_CREDIT.search(block.text)) or (credit is not None and bool(_PHOTO_CREDIT.search(credit.text)))
     return (block.gap_before >= 1 and credited and len(block.text) <= _PHOTO_TEXT_MAX
             and bool(_STORY_OPENER.match(paragraphs[0])) and paragraphs[-1][-1:] in ("。", "！", "？", "”")
