@@ -282,6 +282,8 @@ def test_a_hot_list_ends_at_the_headline_under_it_and_its_source_line_dates_the_
     "沙发 发表于 2024-03-02 10:15\n说得好。",
     "使用道具 举报\n江边看车 发表于 2024-03-02 10:15 | 显示全部楼层\n说得好。",
     "网友评论\n游客 2024-03-02 10:15\n说得好。",
+    "精选留言\n园区观察 2024-03-02\n说得好。",
+    "共3条评论\n游客 2024-03-02 10:15\n说得好。",
 ])
 def test_the_times_of_replies_under_a_post_are_not_its_date(replies):
     post = "园区数字经济营收突破600亿元\n" + "记者日前从园区获悉，今年园区数字经济核心产业实现营业收入612亿元，同比增长11.3%。"

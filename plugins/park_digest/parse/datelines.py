@@ -54,7 +54,8 @@ _LIST_HEADER = re.compile(
 _REPLIES = re.compile(
     r"^(?:回复|引用|举报|使用道具|评分|只看该作者|TOP)(?:\s*(?:回复|引用|举报|使用道具|评分|顶|踩|只看该作者|TOP))*$|"
     r"^(?:#?\s*(?:[2-9]|[1-9]\d+)\s*(?:楼|#|F)(?![\u4e00-\u9fff]{2})|沙发|板凳|地板)|回复\s*#?\d+\s*楼|"
-    r"^(?:网友评论|发表评论|我要评论|评论区|全部评论|热门评论|最新评论|全部回复|最新回复|查看全部评论)|^\d+\s*条(?:评论|回复)")
+    r"^(?:网友评论|发表评论|我要评论|评论区|全部评论|热门评论|最新评论|全部回复|最新回复|查看全部评论|"
+    r"精选留言|写留言|留言区|全部留言|热门留言)|^共?\d+\s*条(?:评论|回复|留言)|^评论\s*[（(]\d+[）)]$")
 # Dates that are not the page's: print and crawl stamps, visits and citations, copyright lines,
 # a document-sharing site's upload record (上传人 … 文档编号 … 上传时间).
 _NOT_PAGE_DATE = re.compile(
