@@ -273,3 +273,12 @@ def test_an_officials_welcome_at_the_end_of_a_story_is_not_a_site_notice():
     para = "记者从园区获悉，前三季度，园区规模以上工业总产值同比增长11.6%，新增规上工业企业37家。"
     welcome = "“欢迎您到这里来，我们将提供最好的服务，使您满意、让您放心。”管委会主任在推介会上表示，同意签约的客商已有二十余家。"
     assert not any(page_reasons([PageLine(t, 0) for t in ["园区产值增长11.6%", para, welcome]])[1:])
+
+
+def test_an_infobox_with_keys_and_values_on_lines_of_their_own_and_the_wiki_buttons():
+    lead = "某某经济技术开发区位于某某市东部，1992年设立，是国家级经济技术开发区。"
+    page = ("某某经济技术开发区\n" + lead + "\n中文名\n某某经济技术开发区\n外文名\nMoumou Development Zone\n"
+            "批准时间\n1992年\n发展历程\n播报\n编辑\n" + BODY)
+    assert stories(page) == [("某某经济技术开发区", [lead, "发展历程", BODY])]
+    # two key-value pairs are not yet a card
+    assert len(stories("园区新增企业120家\n" + BODY + "\n中文名\n某某园区\n面积\n10平方公里\n" + MORE)[0][1]) > 2

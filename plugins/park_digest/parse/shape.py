@@ -103,7 +103,29 @@ def mark_infobox(texts: Sequence[str], reasons: list[str]) -> None:
         if j - i >= _INFOBOX_RUN and any(_INFOBOX_NAME.match(texts[k].strip()) for k in range(i, j)):
             for k in range(i, j):
                 reasons[k] = "encyclopedia infobox row"
+        elif _INFOBOX_KEY.match(texts[i].strip()):
+            j = _mark_infobox_pairs(texts, reasons, i)
         i = max(j, i + 1)
+
+
+# The same card copied with each key and its value on lines of their own: 中文名 / 宁德东侨…
+_INFOBOX_KEY = re.compile(r"^(?:中文名|外文名|英文名|中文名称|外文名称|英文名称)$")
+_INFOBOX_KEY_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+_INFOBOX_VALUE = re.compile(r"^[^。！？；]{1,80}$")
+
+
+def _mark_infobox_pairs(texts: Sequence[str], reasons: list[str], i: int) -> int:
+    """From a name key alone on its line, the key and value lines that follow in pairs; returns
+    the index after the last pair (i when there are fewer than three pairs)."""
+    j = i
+    while (j + 1 < len(texts) and not reasons[j] and not reasons[j + 1] and _INFOBOX_KEY_LINE.match(texts[j].strip())
+           and _INFOBOX_VALUE.match(texts[j + 1].strip()) and not is_prose(texts[j + 1])):
+        j += 2
+    if (j - i) // 2 < _INFOBOX_RUN:
+        return i
+    for k in range(i, j):
+        reasons[k] = "encyclopedia infobox row"
+    return j
 
 
 def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool],
