@@ -19,7 +19,7 @@ import yaml
 
 from ..datafile import load_yaml
 from .names import split_byline
-from .shape import is_prose, mark_infobox, mark_outside_prose, shape_reason
+from .shape import EDITORS_NOTE, is_prose, mark_infobox, mark_outside_prose, shape_reason
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "furniture.yml"
 _MAX = 60  # default: the longest line an entry judges
@@ -332,7 +332,7 @@ def _opens_story(j: int, texts: list[str], reasons: list[str]) -> bool:
     while k < len(texts) and reasons[k] in _UNDER_HEADLINE:
         k += 1
     # an editor's note stands above its story's headline, never under it
-    return k < len(texts) and not reasons[k] and is_prose(texts[k]) and not _EDITORS_NOTE.match(texts[k])
+    return k < len(texts) and not reasons[k] and is_prose(texts[k]) and not EDITORS_NOTE.match(texts[k])
 
 
 _SUMMARY_LABEL = re.compile(r"^[【\[]?\s*(?:内容)?(?:摘要|提要|导语|导读|简介)\s*[】\]]?\s*[：:]?\s*")
@@ -356,7 +356,6 @@ def _mark_repeated_summary(texts: list[str], reasons: list[str]) -> None:
             reasons[i] = "summary repeating the lead"
 
 
-_EDITORS_NOTE = re.compile(r"^[【\[（(]?\s*编者按")
 
 
 _HEADLINE_MIN = 6  # a headline has a few words; 编辑, 播报 are a wiki's links

@@ -17,7 +17,7 @@ from .names import inline_authors
 from .layout import BRIEF_ITEM
 from .parks import PARK_PATTERN
 from .layout import DOC_NUMBER
-from .shape import BRACKET_HEADLINE
+from .shape import BRACKET_HEADLINE, BRACKET_LINE, EDITORS_NOTE
 
 _NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
 # `捷。“高新贷”…`: a page that opens on the tail of a sentence from another page.
@@ -247,7 +247,6 @@ def _under_late_title(draft: Draft) -> bool:
 
 
 _EDITORS_NOTE_LABEL = re.compile(r"^[【\[（(]?\s*编者按\s*[】\]）)]?\s*[：:]?$")
-_EDITORS_NOTE = re.compile(r"^[【\[（(]?\s*编者按")
 
 
 def _only_editors_note(draft: Draft, titled: bool = False) -> bool:
@@ -256,11 +255,10 @@ def _only_editors_note(draft: Draft, titled: bool = False) -> bool:
     paragraphs = [item for item in draft.body if item.type == "paragraph"]
     return ((draft.title is not None) == titled and not draft.closed and not draft.captions and bool(paragraphs)
             and all(item.type == "paragraph" for item in draft.body)
-            and (bool(_EDITORS_NOTE.match(paragraphs[0].text))
+            and (bool(EDITORS_NOTE.match(paragraphs[0].text))
                  or (len(paragraphs) == 1 and bool(DOC_NUMBER.match(paragraphs[0].text)))))
 
 
-_BRACKET_LINE = re.compile(r"^【([^】]{8,48})】$")
 
 
 def _lift_bracket_headline(draft: Draft) -> None:
@@ -269,7 +267,7 @@ def _lift_bracket_headline(draft: Draft) -> None:
     if draft.title is not None or not draft.body or draft.body[0].type != "paragraph":
         return
     first = draft.body[0]
-    found = BRACKET_HEADLINE.match(first.text) or (_BRACKET_LINE.match(first.text) if len(draft.body) > 1 else None)
+    found = BRACKET_HEADLINE.match(first.text) or (BRACKET_LINE.match(first.text) if len(draft.body) > 1 else None)
     if not found or _STORY_OPENER.match(first.text) or found.group(1).endswith(("讯", "电")):
         return
     draft.title, draft.title_span = found.group(1), (first.span[0], first.span[0])

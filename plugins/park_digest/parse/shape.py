@@ -36,7 +36,9 @@ _ACCOUNT = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,8}(?:高新|�
 # 襄阳高新发布, 某某高新区管委会: a zone's own account or committee, never a story's headline.
 _ZONE_ACCOUNT = re.compile(r"(?:高新|高新区|经开|经开区|开发区|新区|园区|自贸区)(?:发布|融媒|管委会|管理委员会)$")
 # 【株洲高新区前两月产值增长9.1%】记者…: a post that carries its headline in brackets.
-_BRACKET_LINE = re.compile(r"^【[^】]{8,48}】$")
+BRACKET_LINE = re.compile(r"^【([^】]{8,48})】$")  # the same, on a line of its own
+# 编者按：… (an editor's note), which stands above its story's headline.
+EDITORS_NOTE = re.compile(r"^[【\[（(]?\s*编者按")
 BRACKET_HEADLINE = re.compile(r"^【([^】]{8,48})】(?=\S{20})")
 _CHANNEL_MAX = 4
 _CUT_PARAGRAPH = 40  # a line of clauses this long is a paragraph, even without its full stop
@@ -171,7 +173,7 @@ def _mark_above(texts: Sequence[str], reasons: list[str], keep: Callable[[str], 
             reasons[i] = "interface text (no Chinese)"  # Skip to Content, Facebook: the site's controls
     _mark_under_headline(texts, reasons, keep, first)
     lead = _pairs(texts[first])
-    bracketed = bool(BRACKET_HEADLINE.match(texts[first])) or any(_BRACKET_LINE.match(texts[i].strip()) for i in content)
+    bracketed = bool(BRACKET_HEADLINE.match(texts[first])) or any(BRACKET_LINE.match(texts[i].strip()) for i in content)
     for i in content:
         # 中国高新网, 金台资讯 over an untitled excerpt: an outlet's name, not a headline, since
         # it shares no word with the paragraph under it, or since the post's headline opens its
