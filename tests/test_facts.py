@@ -365,3 +365,13 @@ def test_a_flattened_statistics_table_row_gives_its_value_and_growth_rate():
 def test_a_count_of_policy_articles_is_a_figure_a_packages_name_is_not():
     assert only("园区出台支持政策18条，涵盖人才和资金。").surface == "18条"
     assert extract_facts("园区落实外商投资24条。") == []
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("新设企业按年增长一成半。", "一成半", 15.0, "percent"),
+    ("港口完成吞吐量一千五百八十万标准箱。", "一千五百八十万标准箱", 1.58e7, "other"),
+    ("外贸航线增至一百六十条。", "一百六十条", 160.0, "count"),
+])
+def test_one_and_a_half_tenths_containers_and_routes(text, surface, value, unit):
+    fact = only(text)
+    assert (fact.surface, fact.value, fact.unit) == (surface, value, unit)

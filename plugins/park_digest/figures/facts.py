@@ -33,7 +33,7 @@ _YEAR_SUFFIX = re.compile(r"^(?:代|级|度)")  # 80年代, 3年级
 _BIG_NOUN_EXCLUDED = re.compile(r"^(?:学|会|赛|厦|道|街|桥|楼|队|众|幅|量|力|批|大|型|小|多|概|约|于|家|关)")
 _TOU_EXCLUDED = re.compile(r"^[资入产用运放建向标身]")
 _NAMED_RULES_AFTER = re.compile(r"^(?:[的”\"’》）)，,。；;、]|$)")
-_NAMED_RULES_VERBS = re.compile(r"[了有达共计出台布和与及等为是发订]$")
+_NAMED_RULES_VERBS = re.compile(r"[了有达共计出台布和与及等为是发订至到]$")  # 增至160条: a count
 _CHENG_EXCLUDED = re.compile(r"^[立功为果本交效绩员都熟长型形]")
 _DEMONSTRATIVE_BEFORE = re.compile(r"[的这那每同其某哪]$")
 _CN_ONLY = re.compile(f"^{CN}$")
@@ -183,6 +183,8 @@ def _counted_fact(text: str, m: re.Match, before: str, after: str, pre: str,
     if post == "多" and unit_text not in ("年", "天", "周"):
         post = ""
     end = m.end("unit") + len(post)
+    if unit_text == "成" and not post and text.startswith("半", end):
+        value, end = value + 0.5, end + 1  # 一成半: fifteen per cent
     if post == "级" and not (bare_magnitude or mags):
         post, end = "", m.end("unit")  # 2GW级项目: the level word is not a qualifier here
     if unit_text in UNITS:
@@ -245,7 +247,7 @@ def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
             and not re.search(r"(?:政策|措施|举措|条款|意见|规定|细则|任务)$", before):
         # 中试产线8条, 航线12条: counted lines; 支持政策18条: counted measures
         return False  # 外商投资24条: the name of a policy package
-    if num == "一" and not pre:
+    if num == "一" and not pre and not (unit_text == "成" and after.startswith("半")):  # 一成半 is 15%
         # 一 with a measure word is the indefinite article (一批, 一项, 一个缩影);
         # with a duration it is a length of time (一个月), unless it is “新的一年”.
         code = UNITS.get(unit_text, ("count",))[0]

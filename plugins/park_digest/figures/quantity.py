@@ -53,6 +53,7 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "倍": ("other", 1, "倍"), "度": ("other", 1, "度"), "℃": ("other", 1, "℃"),
     "万吨/年": ("other", 1e4, "吨/年"), "吨/年": ("other", 1, "吨/年"), "万吨/日": ("other", 1e4, "吨/日"),
     "吨/日": ("other", 1, "吨/日"),  # a plant's capacity: 30万吨/年
+    "标准箱": ("other", 1, "标准箱"), "TEU": ("other", 1, "标准箱"),  # containers (twenty-foot equivalent)
     "万吨": ("other", 1e4, "吨"), "吨": ("other", 1, "吨"), "公里": ("other", 1, "公里"),
     "千米": ("other", 1, "千米"), "米": ("other", 1, "米"), "成": ("percent", 10, None),
     "周岁": ("other", 1, "岁"), "岁": ("other", 1, "岁"),  # an age: 88岁的老专家
