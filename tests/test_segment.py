@@ -183,3 +183,12 @@ def test_a_notices_address_and_phone_lines_under_its_text_stay_the_notices():
               "本报讯 园区人才招聘会将于本周六在园区人才市场举行，届时将有120家企业提供岗位3000余个。",
               "报名地址：园区人才市场一楼", "咨询电话 0532-00000000"]
     assert [kind for _, _, kind in stories("\n".join(notice))[0]] == ["brief"]
+
+
+def test_bulleted_items_under_a_column_label_are_briefs_whatever_they_open_on():
+    page = ("简讯\n\n■ 9月10日，西安高新区新签约项目12个，总投资86亿元，涉及半导体和新能源。\n\n"
+            "■ 今年前8个月，宝鸡高新区新增市场主体4120户，同比增长13.5%。")
+    found, _ = stories(page)
+    assert [(t, span) for t, span, _ in found] == [(None, (3, 3)), (None, (5, 5))]
+    # without the label, two bulleted paragraphs of an untitled excerpt stay one story
+    assert len(stories(page.split("\n\n", 1)[1])[0]) == 1

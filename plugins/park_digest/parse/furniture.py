@@ -267,7 +267,7 @@ def _block_rule(texts: list[str], i: int) -> Optional[BlockRule]:
         if not found:
             continue
         if rule.named and not (i + 1 < len(texts) and found.groups() and found.group(1)
-                               and _SPACES.sub("", texts[i + 1]).startswith(found.group(1)[:2])
+                               and _SPACES.sub("", texts[i + 1])[:20].find(found.group(1)[:2]) >= 0
                                and is_prose(texts[i + 1])):
             continue
         return rule

@@ -50,7 +50,11 @@ DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【（(［]\s*(?:19|20)
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳]|\d{1,2}[.．、](?!\d))\s*[^\s，。]")
 _WEB_HEADLINE = 50
 # 【许昌经济技术开发区】 on a line of its own heads that park's section of a page about several.
-_BRACKETED_SECTION = re.compile(r"^[【\[［]([^】\]］]{2,30}(?:区|园|城|谷))[】\]］]$")
+_BRACKETED_SECTION = re.compile(r"^(?:[【\[［]([^】\]］]{2,30}(?:区|园|城|谷))[】\]］]"
+                                r"|[■▲●◆□◇►▶]\s*[\u4e00-\u9fff]{2,24}(?:开发区|高新区|经开区|新区|示范区|合作区))$")
+# A bullet opening an item of a news-in-brief column (after its label, 简讯, 园区快讯).
+BULLET_OPEN = re.compile(r"^[■▲●◆▶►]")
+COLUMN_ITEM = "news-in-brief item"
 _PICTURE_REASONS = ("image file name", "click to enlarge")
 _PICTURE_CAPTION = 40
 _PRINT_REASONS = ("section label", "page header", "rule or ornament (no letters or digits)")
@@ -165,7 +169,7 @@ def _is_headline_shaped(text: str) -> bool:
 
 
 def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, opening: bool = False,
-              after_picture: bool = False) -> Block:
+              after_picture: bool = False, in_column: bool = False) -> Block:
     text = line.text
     span = (line.no, line.no)
     parts = (line.no,)
@@ -196,8 +200,12 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
         return Block("byline", text, span, parts, authors=authors)
     if nxt is not None and nxt.text.startswith("本报讯") and _is_headline_shaped(text) and not is_caption(text):
         return Block("heading", text, span, parts, level=0)  # a 本报讯 item's headline, even under a picture
+    if nxt is not None and _BRACKETED_SECTION.match(text.replace(" ", "")):
+        return Block("heading", text, span, parts, level=0)  # 【许昌经济技术开发区】: that park's section
     if BRIEF_ITEM.match(text) and is_prose(text) and not _CAPTION_END.search(text):
         return Block("text", text, span, parts)  # a brief of a news-in-brief column, no picture's caption
+    if in_column and BULLET_OPEN.match(text) and is_prose(text) and not _CAPTION_END.search(text):
+        return Block("text", text, span, parts, reason=COLUMN_ITEM)
     if is_caption(text) or (after_picture and len(text) <= _PICTURE_CAPTION):
         return Block("caption", text, span, parts)
     if opening and nxt is not None and _is_headline_shaped(text):
@@ -206,8 +214,6 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
         return Block("heading", text, span, parts, level=0)  # a headline over its date line
     if nxt is not None and _NUMBERED_HEAD.match(text) and _is_headline_shaped(text) and not is_caption(text):
         return Block("heading", text, span, parts, level=0)  # 一、总体要求, ②园区签约12个项目: never glued to the text below
-    if nxt is not None and _BRACKETED_SECTION.match(text.replace(" ", "")):
-        return Block("heading", text, span, parts, level=0)
     if _is_short(text):
         isolated = line.gap_before >= 2 and (line.gap_after >= 2 or nxt is None)
         # A short line inside a cut sentence, or set apart by wide gaps, is a picture title.
@@ -286,6 +292,7 @@ def classify_lines(lines: list[str]) -> list[Block]:
     in_ad = False
     sentence_open = False
     content = False  # has a line other than furniture been seen
+    in_column = False
     for i, line in enumerate(scanned):
         nxt = scanned[i + 1] if i + 1 < len(scanned) else None
         if not line.reason:  # markup cut out of a story line is reported beside it
@@ -296,8 +303,12 @@ def classify_lines(lines: list[str]) -> list[Block]:
         opening = not content and (bool(blocks) or (nxt is not None and bool(nxt.reason)))
         # A short line right under a picture's place (its file name, 图片, 放大) is its caption.
         after_picture = i > 0 and scanned[i - 1].reason in _PICTURE_REASONS
-        block = _classify(line, nxt, in_ad, sentence_open, opening, after_picture)
+        block = _classify(line, nxt, in_ad, sentence_open, opening, after_picture, in_column)
         block.gap_before = line.gap_before
+        if block.kind == "furniture" and block.reason == "section label":
+            in_column = True  # 简讯, 园区快讯: bulleted items follow, up to the next headline
+        elif block.kind == "heading":
+            in_column = False
         content = content or block.kind != "furniture"
         if block.kind == "advertisement":
             in_ad = True

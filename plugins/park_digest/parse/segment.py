@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..model import Block, BodyItem, Discarded, Span
 from .names import inline_authors
-from .layout import BRIEF_ITEM
+from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM
 from .parks import PARK_PATTERN
 from .layout import DOC_NUMBER
 from .shape import BRACKET_HEADLINE, BRACKET_LINE, EDITORS_NOTE
@@ -358,8 +358,9 @@ def _starts_new_item(block: Block, current: Draft, credit: Optional[Block] = Non
     if _photo_item_after(block, current, credit):
         return True
     first = next(item.text for item in current.body if item.type == "paragraph")
-    if current.title is None and BRIEF_ITEM.match(block.text) and BRIEF_ITEM.match(first):
-        return True  # the next item of a news-in-brief column (■赣江新区 …, 【赣州经开区】…)
+    if current.title is None and ((BRIEF_ITEM.match(block.text) and BRIEF_ITEM.match(first))
+                                  or (block.reason == COLUMN_ITEM and BULLET_OPEN.match(first))):
+        return True  # the next item of a news-in-brief column (■赣江新区 …, 【赣州经开区】…, ■ after 简讯)
     if block.gap_before < 2:
         return False
     return _differs(block.text, current)
