@@ -63,3 +63,11 @@ def test_a_picture_item_without_a_full_stop_over_an_advert_is_neither_the_advert
     # a credited caption that tells the news, under the story, is its own item too
     page = page.replace("（孙立 摄）", "。　孙立 摄").split("\n\n龙城")[0]
     assert [s.kind for s in process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories] == ["brief", "photo_news"]
+
+
+def test_the_numbered_conditions_of_a_notice_are_its_text_not_overlines():
+    items = ["1.在园区注册的规模以上工业企业", "2.2024年度研发费用在500万元以上", "3.苏州工业园区范围内依法纳税的企业"]
+    page = "\n".join(["关于组织申报研发费用补助的通知", "发布时间：2025-03-21", "现组织开展企业研发费用补助申报工作，申报条件如下：",
+                      *items, "请于4月18日前提交材料。"])
+    drafts, discarded = segment_blocks(build_blocks(page.split("\n")))
+    assert [i.text for i in drafts[0].body][1:4] == items and len(drafts) == 1

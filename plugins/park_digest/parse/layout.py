@@ -47,7 +47,7 @@ _SHORT_LINE = 30
 # A document number under a notice's title: 芜经开管〔2025〕6号, 某政办[2024]12号, 某发【2023】3号.
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【（(［]\s*(?:19|20)\d{2}\s*[〕\]】）)］]\s*第?\d{1,4}\s*号$")
 # A numbered heading: 一、, （二）, ③, 4. before a few words.
-_NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳]|\d{1,2}[.．、](?!\d))\s*[^\s，。]")
+NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳]|\d{1,2}[.．、](?!\d)|\d{1,2}[．、]|\d{1,2}\.(?=(?:19|20)\d\d年))\s*[^\s，。]")
 _WEB_HEADLINE = 50
 # 【许昌经济技术开发区】 on a line of its own heads that park's section of a page about several.
 _BRACKETED_SECTION = re.compile(r"^(?:[【\[［]([^】\]］]{2,30}(?:区|园|城|谷))[】\]］]"
@@ -212,7 +212,7 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
         return Block("heading", text, span, parts, level=0)  # the first line of a page's content
     if nxt is not None and nxt.reason == "source and date line" and _is_headline_shaped(text):
         return Block("heading", text, span, parts, level=0)  # a headline over its date line
-    if nxt is not None and _NUMBERED_HEAD.match(text) and _is_headline_shaped(text) and not is_caption(text):
+    if nxt is not None and NUMBERED_HEAD.match(text) and _is_headline_shaped(text) and not is_caption(text):
         return Block("heading", text, span, parts, level=0)  # 一、总体要求, ②园区签约12个项目: never glued to the text below
     if _is_short(text):
         isolated = line.gap_before >= 2 and (line.gap_after >= 2 or nxt is None)

@@ -16,7 +16,7 @@ from ..model import Block, BodyItem, Discarded, Span
 from .names import inline_authors
 from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM
 from .parks import PARK_PATTERN
-from .layout import DOC_NUMBER
+from .layout import DOC_NUMBER, NUMBERED_HEAD
 from .shape import BRACKET_HEADLINE, BRACKET_LINE, EDITORS_NOTE
 
 _NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
@@ -291,6 +291,9 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
     if block.text.lstrip().startswith(("——", "--")) and current is not None and current.title is not None \
             and not current.has_body:
         return "subheading"  # ——来自某某高新区的调查: the headline's subtitle
+    if (nxt is not None and nxt.kind == "heading" and NUMBERED_HEAD.match(block.text) and NUMBERED_HEAD.match(nxt.text)
+            and current is not None and current.has_body and not current.closed):
+        return "subheading"  # 1.… 2.… 3.…: the items of a list in the story, not an overline over a headline
     if nxt is not None and nxt.kind == "heading" and not (block.marked and nxt.marked and nxt.level > block.level) \
             and not nxt.text.lstrip().startswith(("——", "--")):
         if (current is None or current.closed) and _entry_title(block, blocks, ahead, index):
