@@ -375,3 +375,9 @@ def test_a_count_of_policy_articles_is_a_figure_a_packages_name_is_not():
 def test_one_and_a_half_tenths_containers_and_routes(text, surface, value, unit):
     fact = only(text)
     assert (fact.surface, fact.value, fact.unit) == (surface, value, unit)
+
+
+def test_port_containers_in_standard_boxes():
+    fact = only("今年首三季南沙港区完成货柜吞吐量一千五百八十万标准箱。")
+    assert (fact.surface, fact.value, fact.unit) == ("一千五百八十万标准箱", 1.58e7, "other")
+    assert format_value(fact, "en").endswith("TEU")

@@ -57,6 +57,7 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "万吨": ("other", 1e4, "吨"), "吨": ("other", 1, "吨"), "公里": ("other", 1, "公里"),
     "千米": ("other", 1, "千米"), "米": ("other", 1, "米"), "成": ("percent", 10, None),
     "周岁": ("other", 1, "岁"), "岁": ("other", 1, "岁"),  # an age: 88岁的老专家
+    "标准箱": ("other", 1, "标准箱"), "标箱": ("other", 1, "标准箱"), "TEU": ("other", 1, "标准箱"),  # port containers
 }
 # Counts: measure words (two-character ones first so 家次 wins over 家).
 MEASURE_WORDS = ("家次", "人次", "项次", "台套", "部门", "批次", "家", "个", "项", "只", "人", "场", "次",
