@@ -282,3 +282,9 @@ def test_an_infobox_with_keys_and_values_on_lines_of_their_own_and_the_wiki_butt
     assert stories(page) == [("某某经济技术开发区", [lead, "发展历程", BODY])]
     # two key-value pairs are not yet a card
     assert len(stories("园区新增企业120家\n" + BODY + "\n中文名\n某某园区\n面积\n10平方公里\n" + MORE)[0][1]) > 2
+
+
+def test_an_entry_whose_lead_names_it_with_its_city_first_keeps_its_title():
+    lead = "某市融侨经济技术开发区位于某市东部，1992年设立，是国家级经济技术开发区。"
+    page = "融侨经济技术开发区\n某省的国家级经济技术开发区\n" + lead + "\n" + BODY
+    assert stories(page)[0][0] == "融侨经济技术开发区"

@@ -320,6 +320,7 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
 # An encyclopedia entry's lead sentence opens on the entry's name: 宁德东侨经济技术开发区位于…
 _DEFINES = re.compile(r"^(?:[（(，,]|是|位于|地处|为|系|简称|原名|又称|成立于|设立于|始建于)")
 _ENTRY_NAME_MIN = 4
+_ENTRY_PLACE_MAX = 6
 
 
 def _entry_title(block: Block, blocks: list[Block], ahead: list[Optional[int]], index: int) -> bool:
@@ -328,8 +329,10 @@ def _entry_title(block: Block, blocks: list[Block], ahead: list[Optional[int]], 
     name = block.text.strip()
     after = ahead[index + 1]
     lead = _next_content(blocks, ahead, after + 1) if after is not None else None
-    return (len(name) >= _ENTRY_NAME_MIN and lead is not None and lead.kind == "text"
-            and lead.text.startswith(name) and bool(_DEFINES.match(lead.text[len(name):])))
+    at = lead.text.find(name, 0, len(name) + _ENTRY_PLACE_MAX) if lead is not None and lead.kind == "text" else -1
+    # the lead may name the entry with its city before it (福清融侨经济技术开发区 under 融侨经济技术开发区)
+    return (len(name) >= _ENTRY_NAME_MIN and 0 <= at <= _ENTRY_PLACE_MAX
+            and bool(_DEFINES.match(lead.text[at + len(name):])))
 
 
 def _dated_below(blocks: list[Block], index: int) -> bool:
