@@ -381,3 +381,9 @@ def test_port_containers_in_standard_boxes():
     fact = only("今年首三季南沙港区完成货柜吞吐量一千五百八十万标准箱。")
     assert (fact.surface, fact.value, fact.unit) == ("一千五百八十万标准箱", 1.58e7, "other")
     assert format_value(fact, "en").endswith("TEU")
+
+
+def test_units_spaced_or_with_a_full_width_slash_are_read():
+    assert surfaces("建成20 GWh电池产线。") == ["20 GWh"]
+    assert surfaces("年产能30万吨／年。") == ["30万吨／年"]
+    assert format_value(only("日处理污水5万立方米/日。"), "en") == "50,000 m³ a day"

@@ -125,6 +125,7 @@ _EN_DURATION = {"year": "year", "month": "month", "day": "day", "hour": "hour",
 _EN_MEASURE = {"倍": "times", "度": "°", "℃": "°C", "吨": "tonnes", "公里": "km", "千米": "km",
                "米": "m", "周": "weeks", "个星期": "weeks", "个季度": "quarters", "千瓦时": "kWh", "kWh": "kWh",
                "GWh": "GWh", "MWh": "MWh", "吨/年": "tonnes a year", "吨/日": "tonnes a day",
+               "立方米": "m³", "立方米/日": "m³ a day",
                "岁": "years old", "标准箱": "TEU"}
 _FRACTION_RE = re.compile(r"\d+/\d+")
 

@@ -53,6 +53,8 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "倍": ("other", 1, "倍"), "度": ("other", 1, "度"), "℃": ("other", 1, "℃"),
     "万吨/年": ("other", 1e4, "吨/年"), "吨/年": ("other", 1, "吨/年"), "万吨/日": ("other", 1e4, "吨/日"),
     "吨/日": ("other", 1, "吨/日"),  # a plant's capacity: 30万吨/年
+    "万吨／年": ("other", 1e4, "吨/年"), "吨／年": ("other", 1, "吨/年"), "吨／日": ("other", 1, "吨/日"),
+    "立方米/日": ("other", 1, "立方米/日"), "立方米／日": ("other", 1, "立方米/日"), "立方米": ("other", 1, "立方米"),
     "标准箱": ("other", 1, "标准箱"), "TEU": ("other", 1, "标准箱"),  # containers (twenty-foot equivalent)
     "万吨": ("other", 1e4, "吨"), "吨": ("other", 1, "吨"), "公里": ("other", 1, "公里"),
     "千米": ("other", 1, "千米"), "米": ("other", 1, "米"), "成": ("percent", 10, None),
@@ -92,7 +94,7 @@ QUANTITY_RE = re.compile(
         (?P<mag>{MAG})?
         (?P<mid>余|多)?
         (?P<mag2>{MAG})?
-        (?P<unit>{_UNIT_ALTS})?
+        (?:\s(?=[A-Za-z]))?(?P<unit>{_UNIT_ALTS})?
     )
     (?P<post>及以上|及以下|以上|以下|以内|之内|左右|上下(?!游)|级(?![别数])|多)?
     """,
