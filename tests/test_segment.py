@@ -192,3 +192,8 @@ def test_bulleted_items_under_a_column_label_are_briefs_whatever_they_open_on():
     assert [(t, span) for t, span, _ in found] == [(None, (3, 3)), (None, (5, 5))]
     # without the label, two bulleted paragraphs of an untitled excerpt stay one story
     assert len(stories(page.split("\n\n", 1)[1])[0]) == 1
+
+
+def test_an_advert_that_ends_on_a_qr_code_prompt_is_an_advertisement():
+    page = [line if "VIP热线" not in line else "扫码预约看房" for line in AD_PAGE]
+    assert [kind for _, _, kind in stories("\n".join(page))[0]] == ["brief", "advertisement", "brief"]

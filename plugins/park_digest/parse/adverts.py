@@ -14,10 +14,12 @@ from typing import Callable, Sequence
 
 from .shape import is_prose
 
-# A way to reach the advertiser: a labelled landline (0519-8888 6666 too), a mobile number, a 400 number.
+# A way to reach the advertiser: a labelled landline (0519-8888 6666 too), a mobile number, a 400
+# number, a QR code to scan (扫码咨询) or a web address (官网：www.…).
 _CONTACT = re.compile(
     r"(?:电话|热线|专线|咨询|垂询|联系|订购|预约|售楼|招商)[^\d，。；]{0,8}(?:[(（]?0\d{2,3}[)）]?[-\s]?)?(?:\d{7,8}|\d{3,4}[-\s]\d{4})(?!\d)"
-    r"|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)400[-\s]?\d{3}[-\s]?\d{4}(?!\d)")
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)400[-\s]?\d{3}[-\s]?\d{4}(?!\d)"
+    r"|(?:扫码|扫描二维码|扫一扫)\S{0,2}(?:咨询|预约|报名|看房|购房)|(?:官网|网址)\s*[:：]?\s*(?:https?://)?www\.")
 _PHOTO_CREDIT = re.compile(r"[（(][^（）()]{1,12}摄[）)]$|\s\S{2,4}\s*摄$")
 _AD_LINE_MAX = 60  # an advert's lines are a box's: short
 _AD_LINES_MAX = 6
