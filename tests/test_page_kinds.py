@@ -71,3 +71,9 @@ def test_the_numbered_conditions_of_a_notice_are_its_text_not_overlines():
                       *items, "请于4月18日前提交材料。"])
     drafts, discarded = segment_blocks(build_blocks(page.split("\n")))
     assert [i.text for i in drafts[0].body][1:4] == items and len(drafts) == 1
+
+
+def test_an_accounts_name_and_slogan_under_an_exclaimed_headline_are_furniture():
+    title = "120家！园区新增科技型企业创新高"
+    page = f"{title}\n园区高新发布\n产业强区 创新立区\n2025-04-09 18:02\n{BODY}\n{MORE}"
+    assert [t for t, _, _ in stories(page)] == [title]

@@ -236,7 +236,9 @@ def _mark_under_headline(texts: Sequence[str], reasons: list[str], keep: Callabl
     for i in range(first - 1, -1, -1):
         if reasons[i] or not _has_letters(texts[i]):
             continue
-        if keep(texts[i]) or _SENTENCE.search(texts[i]) or len(texts[i]) > 60 or texts[i].rstrip().endswith(("：", ":")):
+        exclaimed = bool(_EXCLAIMED.match(texts[i].strip()))  # 12.6亿元！…: a headline, not a sentence
+        if keep(texts[i]) or (_SENTENCE.search(texts[i]) and not exclaimed) or len(texts[i]) > 60 \
+                or texts[i].rstrip().endswith(("：", ":")):
             break  # a byline, a sentence, a salutation (各有关企业：) belong to the text below
         stack.append(i)
     if len(stack) < 2:
