@@ -55,7 +55,6 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "吨/日": ("other", 1, "吨/日"),  # a plant's capacity: 30万吨/年
     "万吨／年": ("other", 1e4, "吨/年"), "吨／年": ("other", 1, "吨/年"), "吨／日": ("other", 1, "吨/日"),
     "立方米/日": ("other", 1, "立方米/日"), "立方米／日": ("other", 1, "立方米/日"), "立方米": ("other", 1, "立方米"),
-    "标准箱": ("other", 1, "标准箱"), "TEU": ("other", 1, "标准箱"),  # containers (twenty-foot equivalent)
     "万吨": ("other", 1e4, "吨"), "吨": ("other", 1, "吨"), "公里": ("other", 1, "公里"),
     "千米": ("other", 1, "千米"), "米": ("other", 1, "米"), "成": ("percent", 10, None),
     "周岁": ("other", 1, "岁"), "岁": ("other", 1, "岁"),  # an age: 88岁的老专家
