@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterable, Optional
 
 MIN_YEAR, MAX_YEAR = 1900, 2100  # a digest of park news: anything outside is a typing error
@@ -101,6 +102,7 @@ def cn_year(text: str) -> Optional[int]:
     return int("".join(map(str, digits))) if len(digits) == 4 and None not in digits else None
 
 
+@lru_cache(maxsize=4096)  # the date lines' finder and the furniture's date check fold each line
 def fold(text: str) -> str:
     """Full-width digits, colons and slashes to ASCII (NFKC), so one pattern reads both."""
     return unicodedata.normalize("NFKC", text)

@@ -265,10 +265,11 @@ def _mark_site_notices(texts: Sequence[str], reasons: list[str], prose: list[int
     (consent, listening, reprint terms), however it is worded. Returns the paragraphs left."""
     while len(prose) >= 2:
         for end, rest in ((prose[0], prose[1:]), (prose[-1], prose[:-1])):
+            if not (_READER.search(texts[end]) and _SITE_USE.search(texts[end])):
+                continue  # the words shared are counted only for a sentence to the reader
             own = _pairs(texts[end])
             story = set().union(*(_pairs(texts[i]) for i in rest))
-            if (_READER.search(texts[end]) and _SITE_USE.search(texts[end]) and own
-                    and len(own & story) / len(own) < _NOTICE_SHARED):
+            if own and len(own & story) / len(own) < _NOTICE_SHARED:
                 reasons[end] = "site notice to the reader"
                 prose = rest
                 break
