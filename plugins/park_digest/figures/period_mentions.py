@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from .numerals import parse_number
@@ -54,6 +55,11 @@ def count_of(text: str) -> Optional[int]:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every period expression of a text, in order, the longest at each place."""
+    return list(_find_mentions(text))
+
+
+@lru_cache(maxsize=256)  # a story's texts are read for its reference year, then for its figures
+def _find_mentions(text: str) -> tuple[Mention, ...]:
     found: list[Mention] = []
     for m in _STOCK_AT.finditer(text):
         month = count_of(m.group(2)) if m.group(2) else 12
@@ -102,7 +108,7 @@ def find_mentions(text: str) -> list[Mention]:
         if kept and mention.start < kept[-1].end and mention.kind != "target":
             continue
         kept.append(mention)
-    return kept
+    return tuple(kept)
 
 
 def published(story_date: Optional[str], texts: Sequence[str]) -> Published:
