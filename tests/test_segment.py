@@ -197,3 +197,8 @@ def test_bulleted_items_under_a_column_label_are_briefs_whatever_they_open_on():
 def test_an_advert_that_ends_on_a_qr_code_prompt_is_an_advertisement():
     page = [line if "VIP热线" not in line else "扫码预约看房" for line in AD_PAGE]
     assert [kind for _, _, kind in stories("\n".join(page))[0]] == ["brief", "advertisement", "brief"]
+
+
+def test_untitled_items_each_opening_on_a_bracketed_dateline_are_separate():
+    page = "【本报消息】" + BODY + "\n\n【本报消息】" + MORE
+    assert [(t, span) for t, span, _ in stories(page)[0]] == [(None, (1, 1)), (None, (3, 3))]

@@ -25,6 +25,9 @@ _MID_SENTENCE_START = re.compile(r"^(?:[^。！？“‘「（(\s]{1,3}[。！�
 _BRIEF_MAX_CHARS = 1400
 # 本报讯, 【…专讯】, 【本报消息】 (Hong Kong and Macau papers), 新华社…电: a news story, which may carry a picture, not a picture story.
 _STORY_OPENER = re.compile(r"^(?:本报讯|[【\[（(][^】\]）)]{0,12}(?:讯|消息)[】\]）)]|[^，。]{0,16}\d{1,2}月\d{1,2}日电)")
+# 【本报消息】, 【本报讯】, 【某某网讯】 opening a paragraph: a news item's dateline (a wire's 电 line
+# may open a story's second paragraph too, so it is not one).
+_BRACKET_DATELINE = re.compile(r"^[【\[][^】\]]{0,12}(?:讯|消息)[】\]]")
 _PHOTO_TEXT_MAX = 160  # a headlined picture story says little beside its captions
 _PHOTO_ITEM_MIN = 30  # a caption that tells a news item, not a picture's title
 # A photographer's credit; 文/摄 (wrote and photographed) credits a story, not a picture.
@@ -359,8 +362,8 @@ def _starts_new_item(block: Block, current: Draft, credit: Optional[Block] = Non
     """Text after a wide gap that opens like news or names another park starts a new item."""
     if not current.has_body:
         return False
-    if block.text.startswith("本报讯"):
-        return True
+    if block.text.startswith("本报讯") or _BRACKET_DATELINE.match(block.text):
+        return True  # 本报讯, 【本报消息】: each opens an item of its own
     if _photo_item_after(block, current, credit):
         return True
     first = next(item.text for item in current.body if item.type == "paragraph")
