@@ -178,3 +178,9 @@ def test_a_flattened_table_is_the_storys_one_paragraph_a_row():
     page = ("上半年主要指标完成情况如下：\n指标 单位 1-6月 同比增长%\n规模以上工业增加值 亿元 148.6 8.1\n"
             "固定资产投资 亿元 86.4 -3.5\n" + BODY)
     assert [b.kind for b in build_blocks(page.split("\n"))] == ["text"] * 5
+
+
+def test_a_tables_header_with_its_rate_in_brackets_stays_apart_from_the_text_above():
+    page = ("主要指标完成情况如下：\n指标名称 计量单位 1-6月 同比增长(%)\n规模以上工业增加值 亿元 148.6 8.1\n"
+            "固定资产投资 亿元 86.4 -3.5")
+    assert [b.text for b in build_blocks(page.split("\n"))][:2] == ["主要指标完成情况如下：", "指标名称 计量单位 1-6月 同比增长(%)"]

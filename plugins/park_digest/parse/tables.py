@@ -21,7 +21,8 @@ TABLE_ROW = re.compile(
 # A header of short column names, at least one of them a period or a rate: 指标 单位 1-6月 同比增长%.
 _HEADER_CELL = re.compile(r"^(?:指标(?:名称)?|项目|单位|计量单位|绝对值|总量|数值|本月|累计|本年累计|"
                           r"\d{1,2}(?:[-—至]\d{1,2})?月(?:份)?|(?:19|20)\d\d年?|上半年|前三季度|全年|"
-                          r"(?:同比)?(?:增长|增速|增减|±)[%％]?|(?:比上年)?增长[%％]?)$")
+                          r"(?:同比|比上年|比去年同期)?(?:增长|增速|增幅|增减|±)?\s*[（(]?[%％][）)]?|"
+                          r"(?:同比|比上年|比去年同期)?(?:增长|增速|增幅|增减))$")
 
 
 def is_table_header(text: str) -> bool:
