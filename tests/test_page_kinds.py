@@ -77,3 +77,15 @@ def test_an_accounts_name_and_slogan_under_an_exclaimed_headline_are_furniture()
     title = "120家！园区新增科技型企业创新高"
     page = f"{title}\n园区高新发布\n产业强区 创新立区\n2025-04-09 18:02\n{BODY}\n{MORE}"
     assert [t for t, _, _ in stories(page)] == [title]
+
+
+def test_a_microblogs_posting_stamp_dates_the_post():
+    from park_digest.parse.pipeline import process_seed
+    from park_digest.parse.read import decode_seed
+    post = "园区新闻网\n{stamp} 来自 微博网页版\n【园区前两月产值增长9.1%】2025年1至2月，园区规模以上工业总产值完成186.3亿元，同比增长9.1%。"
+
+    def date(stamp):
+        [story] = process_seed(decode_seed(post.format(stamp=stamp).encode("utf-8"), "post.txt")).stories
+        return story.date
+    assert date("3月27日 16:45") == "2025-03-27"  # this year's post: the year from the text
+    assert date("24-3-27 16:45") == "2024-03-27"  # an older post's two-digit year

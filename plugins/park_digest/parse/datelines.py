@@ -140,6 +140,10 @@ def date_line_reason(line: str) -> str:
 
 
 # 日期：10-12 (an e-paper reader's item line): a labelled day whose year the page gives elsewhere.
+# A microblog's posting stamp: 3月27日 16:45 来自 微博网页版 (this year's posts give no year), and
+# 25-3-27 16:45 来自 … (an older post's two-digit year).
+_POSTED_FROM = re.compile(r"^\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*\d{1,2}[:：]\d{2}\s*(?:来自|发布于|发表于)")
+_SHORT_YEAR_FROM = re.compile(r"^\s*(\d{2})-(\d{1,2})-(\d{1,2})\s+\d{1,2}[:：]\d{2}\s*(?:来自|发布于|发表于)")
 _LABELLED_DAY = re.compile(r"(?:(?:发布|发表|刊发|出版)(?:时间|日期)|(?<![\u4e00-\u9fff])(?:时间|日期))\s*[:：]\s*"
                            r"(\d{1,2})\s*[-/月]\s*(\d{1,2})(?![\d/-])")
 # 长沙经开区…突破千亿　(2023-05-06 10:12:30): a blog's headline with its posting time.
@@ -150,9 +154,13 @@ def _line_signal(number: int, text: str, raw: str) -> Optional[Signal]:
     matches = [(m, date_of(m)) for m in DATE_RE.finditer(text)]
     matches = [(m, when) for m, when in matches if when is not None]
     if not matches:
-        day = _LABELLED_DAY.search(text)
+        day = _LABELLED_DAY.search(text) or _POSTED_FROM.match(text)
         if day and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2)) <= 31:
             return Signal("published", number, raw, None, (int(day.group(1)), int(day.group(2))))
+        short = _SHORT_YEAR_FROM.match(text)
+        if short:
+            when = make_date(2000 + int(short.group(1)), int(short.group(2)), int(short.group(3)))
+            return Signal("published", number, raw, when) if when else None
         return None
     for match, when in matches:
         before = text[max(0, match.start() - 24):match.start()]
