@@ -89,3 +89,10 @@ def test_a_microblogs_posting_stamp_dates_the_post():
         return story.date
     assert date("3月27日 16:45") == "2025-03-27"  # this year's post: the year from the text
     assert date("24-3-27 16:45") == "2024-03-27"  # an older post's two-digit year
+
+
+def test_a_forum_printable_views_replies_and_print_button_stay_out_of_the_post():
+    page = ("园区论坛\n标题: 园区新增科技型企业120家 [打印本页]\n作者: 园区观察员    时间: 2025-7-10 09:32\n" + BODY + "\n"
+            + MORE + "\n作者: 路过的网友    时间: 2025-7-12 10:15\n学习了，支持园区发展！")
+    drafts, discarded = segment_blocks(build_blocks(page.split("\n")))
+    assert [(d.title, [i.text for i in d.body]) for d in drafts] == [("园区新增科技型企业120家", [BODY, MORE])]

@@ -226,7 +226,7 @@ def page_reasons(lines: Sequence[PageLine], keep: Callable[[str], bool] = lambda
     mark_infobox(texts, reasons)
     _mark_lists(texts, lines, reasons, last)
     _mark_blocks(texts, lines, reasons, first)
-    _mark_comments(reasons, first)
+    _mark_comments(texts, reasons, first)
     _mark_repeated_titles(texts, reasons, first)
     _mark_repeated_summary(texts, reasons)
     mark_outside_prose(texts, reasons, keep, stop)
@@ -277,10 +277,21 @@ def _block_rule(texts: list[str], i: int) -> Optional[BlockRule]:
 _COMMENTS_OPEN = ("comment box", "forum furniture")
 
 
-def _mark_comments(reasons: list[str], first_prose: int) -> None:
+_POST_HEADER = re.compile(r"^作者\s*[:：].{1,24}?\s(?:时间|发表于|发表时间)\s*[:：]")
+
+
+def _reply_header(i: int, texts: list[str], reasons: list[str]) -> bool:
+    """`作者: 某网友  时间: 2025-7-10 10:15` below a post whose own such line stands above it: a
+    forum's printable view, where each reply opens so."""
+    return (reasons[i] == "source and date line" and bool(_POST_HEADER.match(texts[i]))
+            and any(reasons[k] == "source and date line" and _POST_HEADER.match(texts[k]) for k in range(i)))
+
+
+def _mark_comments(texts: list[str], reasons: list[str], first_prose: int) -> None:
     """Below the story, a comment box or a forum's reply buttons open the readers' comments:
     every line after them is a comment, whatever it says."""
-    start = next((i for i, r in enumerate(reasons) if r in _COMMENTS_OPEN and i > first_prose), None)
+    start = next((i for i, r in enumerate(reasons) if (r in _COMMENTS_OPEN or _reply_header(i, texts, reasons))
+                  and i > first_prose), None)
     if start is None:
         return
     for j in range(start + 1, len(reasons)):
