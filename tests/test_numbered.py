@@ -35,3 +35,8 @@ def test_a_digests_name_in_brackets_is_no_story_of_its_own():
     result = process_seed(decode_seed(page.encode("utf-8"), "digest.txt"))
     assert [s.title for s in result.stories] == ["园区签约12个项目", "园区出台人工智能新政"]
     assert "园区早知道（第128期）" in [d.text for d in result.discarded]
+
+
+def test_items_numbered_in_brackets_with_chinese_numerals():
+    page = f"园区要闻速览\n（一）园区新增高企86家\n{A}\n（二）园区签约12个项目\n{B}"
+    assert [t for t, _ in stories(page)] == ["园区新增高企86家", "园区签约12个项目"]

@@ -16,7 +16,7 @@ from .segment import Draft
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHINESE = "一二三四五六七八九十"
-_MARKER = re.compile(r"^\s*(?:([①-⑳])|([一二三四五六七八九十]{1,2})、|[（(](\d{1,2})[）)]|(\d{1,2})(?:[.．、](?!\d)|[．、]|\.(?=(?:19|20)\d\d年)))\s*")
+_MARKER = re.compile(r"^\s*(?:([①-⑳])|([一二三四五六七八九十]{1,2})、|[（(](\d{1,2}|[一二三四五六七八九十]{1,2})[）)]|(\d{1,2})(?:[.．、](?!\d)|[．、]|\.(?=(?:19|20)\d\d年)))\s*")
 # The title of a digest page: 开发区早知道, 园区早报, 一周要闻, 新闻速览 (not a report's title).
 _DIGEST_TITLE = re.compile(r"早知道|早报|晨报|早班车|简报|速览|速递|要闻|一周|周报|日报|快报|新闻汇|导读")
 
@@ -33,7 +33,9 @@ def _number(text: str) -> Optional[tuple[str, int, int]]:
         value = _chinese_value(chinese)
         return ("chinese", value, found.end()) if value else None
     if bracketed:
-        return "bracketed", int(bracketed), found.end()
+        value = int(bracketed) if bracketed.isdigit() else _chinese_value(bracketed)
+        series = "bracketed" if bracketed.isdigit() else "bracketed-chinese"
+        return (series, value, found.end()) if value else None
     return "arabic", int(arabic), found.end()
 
 
