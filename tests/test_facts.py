@@ -362,6 +362,14 @@ def test_a_flattened_statistics_table_row_gives_its_value_and_growth_rate():
     assert extract_facts("园区今年新签约项目 41个") != [] and extract_facts("1南昌经开区4150") == []
 
 
+def test_a_row_of_cells_gives_each_cells_figure_and_no_rank():
+    row = "1　　苏州工业园区　3686亿元　15.2亿美元"
+    facts = extract_facts(row)
+    assert [(f.surface, row[f.start:f.start + len(f.surface)]) for f in facts] == [
+        ("3686亿元", "3686亿元"), ("15.2亿美元", "15.2亿美元")]
+    assert [f.surface for f in extract_facts("智算中心 | 40亿元 | 数字经济")] == ["40亿元"]
+
+
 def test_a_count_of_policy_articles_is_a_figure_a_packages_name_is_not():
     assert only("园区出台支持政策18条，涵盖人才和资金。").surface == "18条"
     assert extract_facts("园区落实外商投资24条。") == []

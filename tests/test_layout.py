@@ -1,6 +1,8 @@
 """parse/layout.py and parse/furniture.py: small pages in, blocks out, one phenomenon each."""
 import pytest
 
+from park_digest.parse.normalize import normalize_line
+
 from park_digest.parse.furniture import FurnitureDataError, load_rules
 from park_digest.parse.layout import build_blocks
 
@@ -178,6 +180,22 @@ def test_a_flattened_table_is_the_storys_one_paragraph_a_row():
     page = ("上半年主要指标完成情况如下：\n指标 单位 1-6月 同比增长%\n规模以上工业增加值 亿元 148.6 8.1\n"
             "固定资产投资 亿元 86.4 -3.5\n" + BODY)
     assert [b.kind for b in build_blocks(page.split("\n"))] == ["text"] * 5
+
+
+@pytest.mark.parametrize("rows", [
+    ["排名　经开区　地区生产总值", "1　　苏州工业园区　3686亿元", "2　　昆山经开区　2870亿元"],
+    ["项目名称 | 投资额 | 产业类别", "智算中心 | 40亿元 | 数字经济", "动力电池结构件 | 28亿元 | 新能源汽车"],
+])
+def test_a_table_whose_cells_are_set_apart_is_the_storys_one_paragraph_a_row(rows):
+    page = "部分签约项目如下：\n" + "\n".join(rows) + "\n" + BODY
+    blocks = build_blocks([normalize_line(line) for line in page.split("\n")])
+    assert [b.kind for b in blocks] == ["text"] * 5
+    assert blocks[2].text.startswith(("1　　苏州", "智算中心 | 40亿元"))  # the rank is never glued to the name
+
+
+def test_a_menu_of_links_apart_by_pipes_is_no_table():
+    page = "首页 | 园区概况 | 新闻中心\n招商引资 | 政务公开 | 联系我们\n" + BODY
+    assert all(b.kind == "furniture" for b in build_blocks(page.split("\n"))[:2])
 
 
 def test_a_tables_header_with_its_rate_in_brackets_stays_apart_from_the_text_above():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional, Sequence
 
-from .table_rows import read_table_row
+from .table_rows import read_cell_row, read_table_row
 from .labels import borrow_label, label_for
 from .labels_en import english_label
 from ..model import BodyItem, Fact
@@ -51,6 +51,9 @@ def extract_facts(text: str) -> list[Fact]:
     row = read_table_row(text, _extract_piece)
     if row is not None:
         return row  # a row of a flattened statistics table
+    row = read_cell_row(text, _extract_piece)
+    if row is not None:
+        return row  # a row of cells apart
     if len(text) <= _LONG_TEXT:
         return _extract_piece(text)
     facts = []

@@ -10,7 +10,27 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from ..model import Fact
-from ..parse.tables import TABLE_ROW
+from ..parse.tables import TABLE_ROW, split_cells
+
+
+def read_cell_row(text: str, extract: Callable[[str], list[Fact]]) -> Optional[list[Fact]]:
+    """The figures of a row of cells (`1　　苏州工业园区　3686亿元　15.2亿美元`, `智算中心 | 40亿元 |
+    数字经济`), each cell read on its own; a rank in the first cell is no figure. None when the
+    text is no such row."""
+    cells = split_cells(text)
+    if not cells or not any(ch.isdigit() for ch in text):
+        return None
+    facts, at = [], 0
+    for n, (cell, gap) in enumerate(cells):
+        start = text.index(cell, at)
+        at = start + len(cell) + len(gap)
+        if n == 0 and cell.isdigit() and len(cell) <= 3:
+            continue  # the row's rank
+        for fact in extract(cell):
+            fact.start += start
+            fact.sentence = text
+            facts.append(fact)
+    return facts
 
 
 def read_table_row(text: str, extract: Callable[[str], list[Fact]]) -> Optional[list[Fact]]:

@@ -18,7 +18,7 @@ from .datelines import date_line_reason, names_page
 from .furniture import AD_LABEL, PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline, trailing_byline
 from .parks import PARK_PATTERN
-from .tables import is_table_header, is_table_row, table_lines
+from .tables import cells_of, is_table_header, is_table_row, table_lines
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a whole page is no title
@@ -272,6 +272,10 @@ def _label_titles(scanned: list[_Line]) -> None:
         return
 
 
+# What a row of a flattened table looks like to the furniture rules, which see one line at a time.
+_TABLE_SHAPED = ("menu or link row", "table row", "page slogan or kicker above a headline")
+
+
 def classify_lines(lines: list[str]) -> list[Block]:
     """One block per non-blank line, each with its layout role."""
     scanned = _scan(lines)
@@ -279,6 +283,8 @@ def classify_lines(lines: list[str]) -> list[Block]:
                                           lambda t: bool(AD_LABEL.match(t)))):
         line.reason = line.reason or reason or date_line_reason(line.text)  # mastheads, print stamps
     for i in table_lines([line.text for line in scanned]):
+        if scanned[i].reason in _TABLE_SHAPED:  # rows of cells judged by their shape alone
+            scanned[i].reason = ""
         if not scanned[i].reason:
             scanned[i].table = True
     _mark_ad_slots(scanned)
@@ -365,7 +371,7 @@ def join_broken(blocks: list[Block]) -> list[Block]:
 
 def _continues(head: Block, block: Block) -> bool:
     return (bool(block.text) and not block.text.startswith("本报讯") and not (head.in_ad or block.in_ad)
-            and not any(is_table_row(b.text) or is_table_header(b.text) for b in (head, block)))
+            and not any(is_table_row(b.text) or is_table_header(b.text) or cells_of(b.text) for b in (head, block)))
 
 
 def build_blocks(lines: list[str]) -> list[Block]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .tables import split_cells
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014"
 _CJK_OR_PUNCT = f"[{CJK}{CJK_PUNCT}]"
@@ -35,6 +37,13 @@ def _full_width_parens(match: re.Match) -> str:
 
 
 def normalize_line(line: str) -> str:
+    cells = split_cells(unicodedata.normalize("NFC", line))
+    if cells:  # a row of a flattened table: each cell on its own, the gaps kept (parse/tables.py)
+        return "".join(_normalize_text(cell) + gap.replace("\t", "  ") for cell, gap in cells)
+    return _normalize_text(line)
+
+
+def _normalize_text(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\t", " ").strip()
     if not _REWRITABLE.search(line):
         return line

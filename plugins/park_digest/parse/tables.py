@@ -6,6 +6,12 @@ row: the indicator, its unit, its value and its growth rate set apart by spaces
 names (`指标 单位 1-6月 同比增长%`). Such lines are the story's (the table is what the page
 reports), each row a paragraph of its own: never joined to the text around it, never a caption.
 figures/table_rows.py reads each row's figures.
+
+A table of several columns may also come with its cells set apart by full-width spaces or a run of
+spaces (`1　　苏州工业园区　3686亿元　15.2亿美元`, under `排名　经开区　地区生产总值`), or by
+pipes, as public accounts print them (`智算中心 | 40亿元 | 数字经济`). Such a line is cut into
+cells before normalizing, so that a rank is never glued to the park after it, and two or more rows
+of as many cells, with a figure in each, are a table like the rows above.
 """
 from __future__ import annotations
 
@@ -23,6 +29,45 @@ _HEADER_CELL = re.compile(r"^(?:指标(?:名称)?|项目|单位|计量单位|绝
                           r"\d{1,2}(?:[-—至]\d{1,2})?月(?:份)?|(?:19|20)\d\d年?|上半年|前三季度|全年|"
                           r"(?:同比|比上年|比去年同期)?(?:增长|增速|增幅|增减|±)?\s*[（(]?[%％][）)]?|"
                           r"(?:同比|比上年|比去年同期)?(?:增长|增速|增幅|增减))$")
+
+
+# Cells apart: a pipe (half- or full-width), a full-width space or a tab, or two spaces or more.
+_CELL_GAP = re.compile(r"[ \u3000]*[|｜][ \u3000]*|[\u3000\t][ \u3000\t]*| {2,}")
+_NOT_A_CELL_ROW = re.compile(r"[。；;：:，,！？!?]")  # a sentence or a label line, never a row of cells
+_MAX_CELL = 24
+
+
+def split_cells(text: str) -> list[tuple[str, str]]:
+    """(cell, gap after it) pairs of a row of three cells or more, else []."""
+    text = text.strip().strip("|｜").strip()
+    if _NOT_A_CELL_ROW.search(text):
+        return []
+    pieces, at = [], 0
+    for gap in _CELL_GAP.finditer(text):
+        pieces.append((text[at:gap.start()], gap.group(0)))
+        at = gap.end()
+    pieces.append((text[at:], ""))
+    if len(pieces) < 3 or any(not cell or len(cell) > _MAX_CELL for cell, _ in pieces):
+        return []
+    return pieces
+
+
+def cells_of(text: str) -> list[str]:
+    return [cell for cell, _ in split_cells(text)]
+
+
+def _has_figure(cell: str) -> bool:
+    return bool(re.search(r"\d", cell)) and not re.fullmatch(r"\d{1,3}", cell)
+
+
+def _cell_table(texts: list[str], i: int) -> int:
+    """The end of a run of cell rows from i: as many cells each, a figure (not a rank) in each."""
+    width = len(cells_of(texts[i]))
+    j = i
+    while j < len(texts) and width and len(cells_of(texts[j])) == width and any(
+            _has_figure(c) for c in cells_of(texts[j])):
+        j += 1
+    return j
 
 
 def is_table_header(text: str) -> bool:
@@ -48,5 +93,10 @@ def table_lines(texts: list[str]) -> set[int]:
             found.update(range(i, j))
             if i > 0 and is_table_header(texts[i - 1]):
                 found.add(i - 1)
+        elif (j := _cell_table(texts, i)) - i >= 2:
+            found.update(range(i, j))
+            head = cells_of(texts[i - 1]) if i > 0 else []
+            if len(head) == len(cells_of(texts[i])) and not any(_has_figure(c) for c in head):
+                found.add(i - 1)  # the column names
         i = max(j, i + 1)
     return found
