@@ -79,12 +79,25 @@ YEAR = """## 贵阳高新区年度创新成果发布
 """
 
 
+# Dated by day and month; the year is inferred from the text.
+DAY_MONTH = """## 合肥高新区签约12个人工智能项目
+
+本报讯 8月16日，合肥高新区与12家人工智能企业签约，项目总投资86亿元。2025年1—7月，该区已引进人工智能项目35个。
+"""
+
+# A first sentence longer than a teaser, with no clause mark where a teaser would end.
+LONG = """## 青岛高新区集中签约42个项目
+
+青岛高新区日前举行的2025年度新一代信息技术与智能制造产业融合发展对接会暨重点项目集中签约仪式上共有来自北京上海深圳杭州苏州南京等地的42家企业与园区签订合作协议涉及集成电路工业软件人工智能和智能装备等多个领域总投资超过180亿元预计带动新增就业岗位约6000个。该区负责人表示将继续优化营商环境。
+"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     briefs = (ROOT / "tests" / "data" / "pages" / "briefs_page.txt").read_text(encoding="utf-8")
     return build_pages_site(tmp_path_factory.mktemp("reader"), {
         "masthead.txt": MASTHEAD, "plain.txt": PLAIN, "briefs.txt": briefs, "printed.txt": PRINTED, "web.txt": WEB,
-        "inferred.txt": INFERRED, "year.txt": YEAR, "year.yml": "date: 2024\n",
+        "inferred.txt": INFERRED, "year.txt": YEAR, "daymonth.txt": DAY_MONTH, "long.txt": LONG, "year.yml": "date: 2024\n",
         "briefs.yml": "source:\n  publication: 四川科技报\n  page: A2\n"
                       "  url: https://epaper.example.com/2025-11/a2.html\nstories:\n  1: {date: 2025-11}\n"})
 
@@ -112,7 +125,7 @@ def test_no_source_line_names_a_file_and_the_markup_keeps_it_for_editors(site):
         doc = soup(page)
         line = doc.select_one(".source-line")
         assert not re.search(r"\.txt|\.yml|行|lines", line.get_text()), (page, line.get_text())
-        assert line["data-seed"] in ("masthead.txt", "briefs.txt", "plain.txt", "printed.txt", "web.txt", "inferred.txt", "year.txt") and re.fullmatch(r"\d+-\d+", line["data-lines"])
+        assert line["data-seed"] in ("masthead.txt", "briefs.txt", "plain.txt", "printed.txt", "web.txt", "inferred.txt", "year.txt", "daymonth.txt", "long.txt") and re.fullmatch(r"\d+-\d+", line["data-lines"])
 
 
 def test_a_story_without_provenance_says_so_honestly(site):
@@ -138,18 +151,18 @@ def test_a_printed_page_says_newspaper_page_and_a_web_page_never_does(site):
 
 
 def test_teasers_are_cut_at_a_sentence_then_a_clause_then_between_words():
-    from park_digest.stories.compose import cut_teaser, english_sentences
+    from park_digest.stories.cut import cut_text, english_sentences
     text = ("Yiyue Robotics Co., Ltd. opened a plant in the zone. It employs 300 people, "
             "most of them engineers, and plans to double output by 2027.")
     sentences = english_sentences(text)
     assert sentences[0] == "Yiyue Robotics Co., Ltd. opened a plant in the zone."
-    assert cut_teaser(text, sentences, 80, "en") == sentences[0]
-    assert cut_teaser(text, [text], 100, "en") == ("Yiyue Robotics Co., Ltd. opened a plant in the zone. "
+    assert cut_text(text, 80, "en", sentences) == sentences[0]
+    assert cut_text(text, 100, "en", [text]) == ("Yiyue Robotics Co., Ltd. opened a plant in the zone. "
                                                     "It employs 300 people, most of them engineers…")
     words = "approval rates climbing steadily across the whole zone"
-    assert cut_teaser(words, [words], 30, "en") == "approval rates climbing…"  # never "approval r…"
+    assert cut_text(words, 30, "en", [words]) == "approval rates climbing…"  # never "approval r…"
     zh = "该区今年新建标准厂房20万平方米，已有15家企业签约入驻，带动就业约3000人"
-    assert cut_teaser(zh, [zh], 30, "zh-Hans") == "该区今年新建标准厂房20万平方米，已有15家企业签约入驻…"
+    assert cut_text(zh, 30, "zh-Hans", [zh]) == "该区今年新建标准厂房20万平方米，已有15家企业签约入驻…"
 
 
 def feed_summaries(site, lang: str = "") -> dict[str, str]:
@@ -179,12 +192,23 @@ def test_inferred_dates_are_marked_on_every_page_that_shows_them(site, lang, mar
         shown = listed_dates(site, title, lang)
         # home, archives, the park's story list and its figures by story
         assert {"index.html:li", "archives.html:li"} <= set(shown) and any(":h3" in k for k in shown), shown
-        assert all(f"2025{mark}".replace(" ", "") in text for text in shown.values()), shown
-        assert feed_summaries(site, lang)[title].startswith(f"2025{mark} · ")
-        # The source line and the page's machine-read publication time give the publication's
-        # date, which inference does not know.
-        assert "2025" not in source_line(soup(page))
+        date = soup(page).select_one("article .byline time").get_text()
+        assert all(f"{date}{mark}".replace(" ", "") in text for text in shown.values()), shown
+        assert feed_summaries(site, lang)[title].startswith(f"{date}{mark} · ")
+        # The source line shows the byline's date and mark; the page's machine-read
+        # publication time is only for a date the page states.
+        assert source_line(soup(page)).replace(" ", "").endswith(f"·{date}{mark}".replace(" ", "")), source_line(soup(page))
         assert not soup(page).select('meta[property="article:published_time"]')
+
+
+@pytest.mark.parametrize("lang,expected", [("", "来源：报纸版面 · 2025-08-16（推断）"),
+                                           ("zh-hant", "來源：報紙版面 · 2025-08-16（推斷）"),
+                                           ("en", "Source: newspaper page · 2025-08-16 (inferred)")])
+def test_a_day_and_month_with_an_inferred_year_reads_the_same_on_the_source_line_and_byline(site, lang, expected):
+    pages = [soup(p) for p in (site / lang / "stories").glob("*.html") if "2025-08-16" in soup(p).select_one("article .byline").get_text()]
+    assert len(pages) == 1
+    assert source_line(pages[0]) == expected
+    assert pages[0].select_one("article .byline .date-inferred")
 
 
 def test_dates_are_shown_to_their_precision_and_an_unknown_date_is_never_made_up(site):
@@ -220,7 +244,25 @@ def test_teasers_end_at_a_sentence_or_clause(site):
     for lang in ("", "zh-hant", "en"):
         for lead in soup(site / lang / "index.html").select(".story-item .lead"):
             text = lead.get_text()
-            assert re.search(r"[。！？”」.!?\"]$|[，；：、,;:]?…$", text) and not re.search(r"\w…$", text[-2:] if lang == "en" else ""), text
+            english = lang == "en" and not lead.get("lang")  # an untranslated story's teaser is Chinese
+            assert re.search(r"[。！？”」.!?\"]$|[，；：、,;:]?…$", text) and not re.search(r"\w…$", text[-2:] if english else ""), text
+
+
+@pytest.mark.parametrize("lang,teaser", [
+    ("", "青岛高新区日前举行的2025年度新一代信息技术与智能制造产业融合发展对接会暨重点项目集中签约仪式上共有来自北京上海深圳"
+         "杭州苏州南京等地的42家企业与园区签订合作协议涉及集成电路工业软件人工智能和智能装备等多个领域总投资超过…"),
+    ("zh-hant", "青島高新區日前舉行的2025年度新一代信息技術與智能製造產業融合發展對接會暨重點項目集中簽約儀式上共有來自北京上海深圳"
+                "杭州蘇州南京等地的42家企業與園區簽訂合作協議涉及集成電路工業軟件人工智能和智能裝備等多個領域總投資超過…")])
+def test_a_sentence_longer_than_a_teaser_is_cut_between_words_the_same_everywhere(site, lang, teaser):
+    """No clause mark in reach: the cut falls between words (here before a number), never
+    inside 180亿元, and home, park page, feed and meta description show the same teaser."""
+    page = story(site, "青岛高新区集中签约" if not lang else "青島高新區集中簽約", lang)
+    title = page.select_one("h1").get_text()
+    assert page.select_one('meta[name="description"]')["content"] == teaser
+    assert page.select_one('meta[property="og:description"]')["content"] == teaser
+    home = [li for li in soup(site / lang / "index.html").select(".story-item") if title in li.get_text()]
+    assert home and home[0].select_one(".lead").get_text() == teaser
+    assert feed_summaries(site, lang)[title].split(" · ")[-1] == teaser  # after its date
 
 
 def test_not_found_page_links_from_the_sites_root(site):
@@ -228,3 +270,22 @@ def test_not_found_page_links_from_the_sites_root(site):
     assert page.select_one('link[rel=stylesheet]')["href"] == "/theme/css/site.css"
     assert all(a["href"].startswith("/") for a in page.select("main a"))
     assert page.select("main form[role=search]")
+
+
+@pytest.mark.parametrize("lang,word,other", [("", "推断", "推斷"), ("zh-hant", "推斷", "推断"), ("en", "inferred", "推")])
+def test_one_word_for_inferred_on_dates_periods_and_legends(site, lang, word, other):
+    """A story's date and a figure's period, when inferred, say so with the same word, and the
+    legend under the figure tables explains the * with that word too."""
+    folder = site / lang if lang else site
+    pages = [p for p in folder.rglob("*.html") if lang or not p.relative_to(site).parts[0] in ("zh-hant", "en")]
+    marks, legends, dates = set(), [], set()
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "推定" not in text and other not in text, page
+        doc = soup(page)
+        marks |= {m.get_text().strip(" ()") for m in doc.select(".period.inferred .visually-hidden, .inferred .visually-hidden")}
+        dates |= {m.get_text() for m in doc.select(".date-inferred")}
+        legends += [p.get_text() for p in doc.find_all("p", string=re.compile(r"\*"))]
+    assert marks == {word}, marks
+    assert dates and all(word in d for d in dates), dates
+    assert legends and all(word in legend for legend in legends), legends

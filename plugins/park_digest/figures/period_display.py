@@ -6,7 +6,7 @@ from typing import Optional
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _QUARTER_ZH = "一二三四"
-_INFERRED = {"zh-Hans": "（据发布日期推定）", "zh-Hant": "（據發布日期推定）",
+_INFERRED = {"zh-Hans": "（据发布日期推断）", "zh-Hant": "（據發布日期推斷）",
              "en": " (inferred from the publication date)"}
 
 

@@ -17,6 +17,7 @@ from ..figures.compare import Cell, Reported, Value, cells, chart_series, latest
 from ..figures.indicator_table import INDICATORS
 from ..figures.period_display import format_period
 from ..model import MONEY_UNITS
+from ..stories.cut import cut_text
 from .content import fact_park, shown_date, url_of
 from .chart import Chart, _number, bar_chart, scale_for, scale_name
 
@@ -249,7 +250,7 @@ def figure_list_html(refs: Sequence[FigureRef], lang: str, words: Mapping[str, s
             if ref.labelled and ref.label:
                 what = escape(ref.label)
             else:
-                excerpt = ref.sentence if len(ref.sentence) <= _EXCERPT else ref.sentence[:_EXCERPT] + "…"
+                excerpt = cut_text(ref.sentence, _EXCERPT, lang)
                 what = f'<q class="context">{unbroken_numbers(excerpt)}</q>'
             doubt = (f' <span class="doubtful" title="{escape(words.get("doubtful_title", ""))}: '
                      f'{escape(doubt_words(ref.doubtful, words))}">{escape(words.get("doubtful", "?"))}</span>'

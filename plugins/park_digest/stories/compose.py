@@ -19,6 +19,7 @@ from ..model import Fact, FigureCheck
 from ..parse.names import romanize_name
 from ..parse.normalize import split_sentences
 from ..parse.read import converter
+from .cut import cut_inside, cut_text, sentences_of
 from .markdown import CheckEntry, FactEntry, LangText, ParkRef, StoryMeta, escape, write_story
 
 STATUS_ORDER = ("untranslated", "outdated", "machine", "reviewed")
@@ -131,8 +132,8 @@ def display_title(local: LocalizedStory) -> Text:
 
 
 def opening_clauses(text: str, lang: str) -> str:
-    """The first sentence's opening clauses, cut only between clauses (an English clause too
-    long for a title between words), with … where text was left out."""
+    """The first sentence's opening clauses, cut between clauses (a clause too long for a title
+    as cut.cut_inside cuts it), with … where text was left out."""
     sentence = split_sentences(text)[0] if text else ""
     whole = sentence.rstrip("。！？.!? ")
     limit = _SHOWN.get(lang, 24)
@@ -142,64 +143,31 @@ def opening_clauses(text: str, lang: str) -> str:
         if len(shown) + len(clause) > (limit if len(shown) >= limit // 2 else 2 * limit):
             break
         shown += clause
-    if lang == "en" and len(shown) > limit + 20:
-        shown = shown[:limit].rsplit(" ", 1)[0]
     shown = shown.rstrip("，；：、,;: ")
+    if len(shown) > (limit + 20 if lang == "en" else 2 * limit):
+        first = len(clauses[0])  # a first clause too short to say anything is kept whole, with more
+        cut = cut_inside(shown, limit, lang, floor=first + 1 if first < limit // 2 else None)
+        if cut.endswith("…"):
+            return cut
     return shown + ("…" if shown != whole else "")
 
 
-# A teaser's length: two or three lines of a list. English sentences end at . ! ? before a space.
+# A teaser's length: two or three lines of a list.
 _LEAD_LIMIT = {"en": 280}  # characters; Chinese: 120
-_EN_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z0-9\"“‘(])")
-_CUT_CLAUSE = re.compile(r"[，；：、,;:]\s?")
-_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|No|Nos|Mr|Ms|Dr|St|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|[A-Z])\.$")
-
-
-def english_sentences(text: str) -> list[str]:
-    """Sentences of an English paragraph; "Co., Ltd." and "U.S." end none."""
-    out: list[str] = []
-    for piece in _EN_SENTENCE.split(text):
-        if out and _ABBREVIATION.search(out[-1].rstrip()):
-            out[-1] = out[-1].rstrip() + " " + piece
-        else:
-            out.append(piece)
-    return out
 
 
 def lead_text(local: LocalizedStory) -> str:
-    """The teaser: the first paragraph's opening sentences, cut at a sentence, else at a clause,
-    else (English) between words, never inside a word; a story continued from another page leaves
-    out the tail of the sentence begun there."""
+    """The teaser: the first paragraph's opening sentences, cut as cut.cut_text cuts; a story
+    continued from another page leaves out the tail of the sentence begun there."""
     first = next((t for kind, t in local.body if kind == "paragraph"), None)
     if first is None:
         return ""
     lang = first.lang
-    sentences = english_sentences(first.text) if lang == "en" else split_sentences(first.text)
+    sentences = sentences_of(first.text, lang)
     if local.story.kind == "fragment" and len(sentences) > 1:
         sentences = sentences[1:]
     text = ("" if lang != "en" else " ").join(s.strip() for s in sentences)
-    return cut_teaser(text, sentences, _LEAD_LIMIT.get(lang, 120), lang)
-
-
-def cut_teaser(text: str, sentences: Sequence[str], limit: int, lang: str) -> str:
-    if len(text) <= limit:
-        return text
-    joiner = " " if lang == "en" else ""
-    shown = ""
-    for sentence in sentences:
-        longer = (shown + joiner + sentence.strip()) if shown else sentence.strip()
-        if len(longer) > limit:
-            break
-        shown = longer
-    if shown:
-        return shown
-    head = text[:limit]
-    cuts = [m.start() for m in _CUT_CLAUSE.finditer(head) if m.start() >= limit // 3]
-    if cuts:
-        return head[:cuts[-1]] + "…"
-    if lang == "en" and " " in head:
-        return head.rsplit(" ", 1)[0].rstrip(",;: ") + "…"
-    return head[:limit - 1] + "…"
+    return cut_text(text, _LEAD_LIMIT.get(lang, 120), lang, sentences)
 
 
 def story_meta(local: LocalizedStory, available: tuple[str, ...], config: str,
