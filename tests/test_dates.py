@@ -302,3 +302,9 @@ def test_a_date_only_in_the_footer_under_the_related_list_is_the_pages():
     listed = page.replace("发布于：2024年12月5日　浏览量：1024", "园区召开年度大会 2024-11-02")
     [story] = process_seed(decode_seed(listed.encode("utf-8"), "page.txt"), today=date(2025, 1, 1)).stories
     assert story.date != "2024-11-02"
+
+
+def test_a_minguo_date_is_read_in_the_common_era():
+    from park_digest.parse.dates import DATE_RE, date_of
+    assert date_of(DATE_RE.search("发布日期：113年8月16日")) == PartialDate(2024, 8, 16)
+    assert DATE_RE.search("已有113年历史") is None  # a 民國 date has its month and day

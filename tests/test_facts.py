@@ -395,3 +395,8 @@ def test_units_spaced_or_with_a_full_width_slash_are_read():
     assert surfaces("建成20 GWh电池产线。") == ["20 GWh"]
     assert surfaces("年产能30万吨／年。") == ["30万吨／年"]
     assert format_value(only("日处理污水5万立方米/日。"), "en") == "50,000 m³ a day"
+
+
+def test_a_minguo_year_is_no_figure_a_span_of_113_years_is():
+    assert [f.surface for f in extract_facts("113年上半年营业额达5,120亿元，114年将持续扩建。")] == ["5,120亿元"]
+    assert [f.surface for f in extract_facts("该园区已有113年历史。")] == ["113年"]

@@ -25,6 +25,11 @@ _NAME_BEFORE = re.compile(r"[A-Za-z\-+.]$")  # L3级, IL-12, 1+2+1, 高新贷2.0
 _NAME_AFTER = re.compile(r"^[A-Za-z+]")  # 5G, 3D, 10+1 (units such as GW are consumed first)
 _PLAN_AFTER = re.compile(r"^(?:行动|计划|规划|攻坚|工程|战略)")
 _PERIOD_BEFORE = re.compile(r"(?:^|[^提超之以])前$|[上下首]$")  # 2025年前8个月, 上半年, 首7个月
+# After a 民國 year (113年): a part of it, a month, or what is done in it; 已有113年历史 stays a duration.
+_ROC_YEAR_AFTER = re.compile(r"上半年|下半年|全年|年[底初中]|度|第?[一二三四1-4]季|[前1-9一二三四五六七八九十]|"
+                             r"[底初起将至以迄中]")
+
+
 # A span of years or months as a time reference: in the next/last N years, N years ago.
 _SPAN_BEFORE = re.compile(r"(?:未来|今后|往后|此后|过去|最近|近)$")
 _AGO_AFTER = re.compile(r"^(?:前|后|以前|以后|之前|之后)")
@@ -216,6 +221,8 @@ def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
     if unit_text == "年":
         if (plain.isdigit() and len(plain) == 4) or _CN_DIGITS_ONLY.match(num):
             return False  # 2025年, 二〇二五年: a year, not a duration
+        if plain.isdigit() and 100 <= int(plain) <= 129 and _ROC_YEAR_AFTER.match(after):
+            return False  # 113年上半年, 114年將: a 民國 year on a Taiwanese page (2024, 2025)
         if _YEAR_SUFFIX.match(after) or _PLAN_AFTER.match(after):
             return False  # 80年代, 三年行动
     if unit_text in ("个月", "个季度", "年") and _PERIOD_BEFORE.search(before + pre):

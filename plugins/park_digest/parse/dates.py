@@ -108,13 +108,17 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-# A date as pages write it: 2024年8月16日, 2024-08-16, 2024/8/16, 2024.08.16, 二〇二四年八月十六日.
+# A date as pages write it: 2024年8月16日, 2024-08-16, 2024/8/16, 2024.08.16, 二〇二四年八月十六日,
+# 113年8月16日 (民國).
 _CN_NUM = "〇○零一二三四五六七八九十"
 DATE_RE = re.compile(
     rf"(?<![\d.])(?P<y>(?:19|20)\d\d|[{_CN_NUM}]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_NUM}]{{1,2}})\s*月"
     rf"(?:\s*(?P<d>\d{{1,2}}|[{_CN_NUM}]{{1,3}})\s*[日号])?"
     r"|(?<![\d.])(?P<y2>(?:19|20)\d\d)\s*(?P<sep>[-/.])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<d2>\d{1,2})(?![\d.])"
-    r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)\s+(?P<m3>\d{1,2})\s*/\s*(?P<d3>\d{1,2})(?![\d.])")  # 2024 05/ 21
+    r"|(?<![\d.])(?P<y3>(?:19|20)\d\d)\s+(?P<m3>\d{1,2})\s*/\s*(?P<d3>\d{1,2})(?![\d.])"  # 2024 05/ 21
+    # 民國 years on Taiwanese pages, always with month and day: 113年8月16日 is 2024-08-16
+    r"|(?<![\d.])(?P<roc>1[0-2]\d)\s*年\s*(?P<m4>\d{1,2})\s*月\s*(?P<d4>\d{1,2})\s*[日号]")
+ROC_OFFSET = 1911  # 民國元年 is 1912
 TIME_RE = re.compile(r"(?:(?:上午|下午|晚上|凌晨)\s*)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
 
 
@@ -123,6 +127,8 @@ def date_of(match: re.Match) -> Optional[PartialDate]:
     for y, m, d in (("y2", "m2", "d2"), ("y3", "m3", "d3")):
         if match.group(y):
             return make_date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
+    if match.group("roc"):
+        return make_date(int(match.group("roc")) + ROC_OFFSET, int(match.group("m4")), int(match.group("d4")))
     year, month = cn_year(match.group("y")), _cn_small(match.group("m"))
     day = _cn_small(match.group("d")) if match.group("d") else None
     if year is None or month is None or (match.group("d") and day is None):
