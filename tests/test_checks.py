@@ -113,3 +113,10 @@ def test_a_national_total_a_few_billion_for_all_the_national_zones_is_flagged():
     assert checks("2023年全国178家国家高新区实现营业收入59.9亿元，同比增长8.2%。") == [("implausible", "59.9亿元", 2)]
     assert checks("2023年，全市12个园区共实现营业收入9.5亿元。") == [("implausible", "9.5亿元", 2)]
     assert checks("2023年，全市12个园区共实现营业收入859亿元。") == []
+
+
+
+def test_a_numeral_broken_by_a_space_is_flagged_and_never_read_in_part():
+    text = "园区完成固定资产投资40 0亿元，新增市场主体1 280家。"
+    assert read(text) == []
+    assert checks(text) == [("malformed", "40 0亿元", 2), ("malformed", "1 280家", 2)]

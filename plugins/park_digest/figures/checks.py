@@ -23,10 +23,12 @@ from .numerals import fold_digits
 
 # Read, but printed wrong: a stray point before 万/亿, a space inside the number.
 _MALFORMED_READ = re.compile(r"\d\.(?=[万亿])|\d[ \u00a0]\.\d|\d\.[ \u00a0]\d")
-# Not readable at all: digits grouped by two or four (1,2345万元), two decimal points (1.2.3亿元).
+# Not readable at all: digits grouped by two or four (1,2345万元), two decimal points (1.2.3亿元),
+# a space inside the digits (40 0亿元: 400? 40?).
 _UNIT = r"(?:[万亿千百]*(?:元|美元|欧元)|[万亿]|%|家|个|项|人|亩|平方米|平方公里)"
 _MALFORMED_UNREAD = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:,\d{{1,2}}(?!\d)|,\d{{4,}})+(?:\.\d+)?{_UNIT}"
-                               rf"|(?<![\d.])\d+\.\d+\.\d+{_UNIT}")
+                               rf"|(?<![\d.])\d+\.\d+\.\d+{_UNIT}"
+                               rf"|(?<![\d.,])\d{{1,4}}[ \u00a0]\d+(?:\.\d+)?{_UNIT}")  # 40 0亿元, 1 280家
 
 _REVENUE = re.compile(r"营业收入|营收|总收入|销售收入|主营业务收入|总产值|产值|生产总值|GDP|增加值")
 _AGGREGATE = re.compile(_REVENUE.pattern + r"|总投资|投资额|税收|利润|出口|进出口|融资|交易额|财政收入")

@@ -30,6 +30,9 @@ _ROC_YEAR_AFTER = re.compile(r"上半年|下半年|全年|年[底初中]|度|第
                              r"[底初起将至以迄中]")
 
 
+_BROKEN_BY_SPACE = re.compile(r"(?<![\d.,])\d{1,4}[ \u00a0]$")
+
+
 # A span of years or months as a time reference: in the next/last N years, N years ago.
 _SPAN_BEFORE = re.compile(r"(?:未来|今后|往后|此后|过去|最近|近)$")
 _AGO_AFTER = re.compile(r"^(?:前|后|以前|以后|之前|之后)")
@@ -124,6 +127,8 @@ def _fact_from_match(text: str, m: re.Match) -> Optional[Fact]:
     before = text[max(0, m.start() - _CONTEXT):m.start()]
     after = text[m.end():m.end() + _CONTEXT]
     pre, post = m.group("pre") or "", m.group("post") or ""
+    if not pre and _BROKEN_BY_SPACE.search(before) and fold_digits(m.group(0)[:1]).isdigit():
+        return None  # 40 0亿元, 1 280家: a numeral broken by a space, flagged by checks.py, never 0亿元
     if m.group("pct"):
         value, unit, measure = parse_number(m.group("pctnum")), "percent", None
         body_start = m.start("pct")
