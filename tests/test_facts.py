@@ -400,3 +400,8 @@ def test_units_spaced_or_with_a_full_width_slash_are_read():
 def test_a_minguo_year_is_no_figure_a_span_of_113_years_is():
     assert [f.surface for f in extract_facts("113年上半年营业额达5,120亿元，114年将持续扩建。")] == ["5,120亿元"]
     assert [f.surface for f in extract_facts("该园区已有113年历史。")] == ["113年"]
+
+
+def test_a_subheads_number_is_no_figure():
+    assert extract_facts("03项目服务") == [] and extract_facts("02 项目建设") == []
+    assert [f.surface for f in extract_facts("新开工项目38个。")] == ["38个"]

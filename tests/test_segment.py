@@ -202,3 +202,14 @@ def test_an_advert_that_ends_on_a_qr_code_prompt_is_an_advertisement():
 def test_untitled_items_each_opening_on_a_bracketed_dateline_are_separate():
     page = "【本报消息】" + BODY + "\n\n【本报消息】" + MORE
     assert [(t, span) for t, span, _ in stories(page)[0]] == [(None, (1, 1)), (None, (3, 3))]
+
+
+def test_a_headline_over_a_numbered_subhead_stays_the_headline():
+    from park_digest.parse.layout import build_blocks
+    from park_digest.parse.normalize import normalize_line
+    from park_digest.parse.segment import segment_blocks
+    page = ["宜宾三江新区前三季度经济运行稳中向好", "三江新区发布 2024-10-25 20:15", "", "01 主要指标", "",
+            "前三季度，三江新区实现地区生产总值412.6亿元。", "", "02 项目建设", "", "新区新开工重大项目38个。"]
+    drafts, _ = segment_blocks(build_blocks([normalize_line(line) for line in page]))
+    assert [d.title for d in drafts] == ["宜宾三江新区前三季度经济运行稳中向好"]
+    assert [b.text for b in drafts[0].body][0] == "01主要指标"

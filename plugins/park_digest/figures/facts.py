@@ -223,6 +223,8 @@ def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
                chinese: bool, pre: str, post: str) -> bool:
     """Context rules: dates, ordinals, plan names, indefinite 一, named rules (24条)."""
     plain = fold_digits(num)
+    if len(plain) > 1 and plain.startswith("0") and plain.isdigit():
+        return False  # 01 主要指标, 03项目建设: a subhead's number, never a quantity written 03
     if unit_text == "年":
         if (plain.isdigit() and len(plain) == 4) or _CN_DIGITS_ONLY.match(num):
             return False  # 2025年, 二〇二五年: a year, not a duration

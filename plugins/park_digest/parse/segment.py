@@ -17,7 +17,7 @@ from .names import inline_authors
 from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM
 from .parks import PARK_PATTERN
 from .layout import DOC_NUMBER, NUMBERED_HEAD
-from .shape import BRACKET_HEADLINE, BRACKET_LINE, EDITORS_NOTE
+from .shape import BRACKET_HEADLINE, BRACKET_LINE, EDITORS_NOTE, NUMBERED_SUBHEAD
 
 _NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
 # `捷。“高新贷”…`: a page that opens on the tail of a sentence from another page.
@@ -298,7 +298,9 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
             and current is not None and current.has_body and not current.closed):
         return "subheading"  # 1.… 2.… 3.…: the items of a list in the story, not an overline over a headline
     if nxt is not None and nxt.kind == "heading" and not (block.marked and nxt.marked and nxt.level > block.level) \
-            and not nxt.text.lstrip().startswith(("——", "--")):
+            and not nxt.text.lstrip().startswith(("——", "--")) \
+            and not (NUMBERED_SUBHEAD.match(nxt.text.strip()) and not NUMBERED_SUBHEAD.match(block.text.strip())):
+        # (a headline over the story's first numbered subhead, 01 主要指标, is no overline)
         if (current is None or current.closed) and _entry_title(block, blocks, ahead, index):
             return "title"
         # Two headlines in a row: the first is an overline, unless the second is its subheading.

@@ -227,6 +227,10 @@ def _is_signature(texts: Sequence[str], reasons: list[str], i: int) -> bool:
             and reasons[k] == "source and date line" and len(texts[k].strip()) <= 16)
 
 
+# A numbered subhead over the story's first section: 01 主要指标 (public accounts), 一、出台背景.
+NUMBERED_SUBHEAD = re.compile(r"^(?:0[1-9][ \u3000]*|[一二三四五六七八九十]{1,2}、)[\u4e00-\u9fff]{2,14}$")
+
+
 def _mark_under_headline(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool], first: int) -> None:
     """Of the short lines stacked above the first paragraph, the headline is the one that shares
     the most words (character pairs) with that paragraph: a headline says what the story says. A
@@ -238,8 +242,8 @@ def _mark_under_headline(texts: Sequence[str], reasons: list[str], keep: Callabl
             continue
         exclaimed = bool(_EXCLAIMED.match(texts[i].strip()))  # 12.6亿元！…: a headline, not a sentence
         if keep(texts[i]) or (_SENTENCE.search(texts[i]) and not exclaimed) or len(texts[i]) > 60 \
-                or texts[i].rstrip().endswith(("：", ":")):
-            break  # a byline, a sentence, a salutation (各有关企业：) belong to the text below
+                or texts[i].rstrip().endswith(("：", ":")) or NUMBERED_SUBHEAD.match(texts[i].strip()):
+            break  # a byline, a sentence, a salutation (各有关企业：), a subhead (01 主要指标) belong to the text below
         stack.append(i)
     if len(stack) < 2:
         return
