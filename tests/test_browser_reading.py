@@ -312,3 +312,32 @@ def test_search_finds_across_scripts_shows_park_and_date_and_filters_by_park(ope
             copy.querySelectorAll('.pagefind-ui__results, .pagefind-ui__filter-label, .pagefind-ui__message').forEach(e => e.remove()); return copy.textContent; }""")
         simplified = [c for c in set(shown) if converter("s2t").convert(c) != c]
         assert simplified == [], f"Simplified characters on the zh-Hant search page: {simplified}"
+
+
+# Words many stories share, so that some excerpts start mid-sentence right after a comma.
+EXCERPT_QUERIES = {"zh-Hans": ("项目", "产业", "企业"), "zh-Hant": ("項目", "產業", "企業")}
+EXCERPTS_JS = "() => [...document.querySelectorAll('.pagefind-ui__result-excerpt')].map(e => e.innerHTML)"
+
+
+@pytest.mark.parametrize("lang", list(EXCERPT_QUERIES))
+def test_search_excerpts_never_open_on_stray_punctuation(open_page, reader_pages, lang):
+    """Pagefind cuts an excerpt around the words found, often just after a comma; the excerpt
+    shown starts at a word ("为打造…", not "，为打造…") and keeps its highlights."""
+    path = reader_pages.path("search", lang)
+    if path is None:
+        pytest.skip("search page not built yet")
+    page = open_page(path, width="1280").page
+    box = page.locator("input[type=search], input[type=text]").first
+    excerpts = []
+    for query in EXCERPT_QUERIES[lang]:
+        box.fill(query)
+        page.wait_for_function("q => (document.querySelector('.pagefind-ui__message')?.textContent || '').includes(q) && "
+                               "document.querySelector('.pagefind-ui__result-excerpt')", arg=query)
+        # Results load one by one, each an excerpt of dots until it has come
+        page.wait_for_function("() => [...document.querySelectorAll('.pagefind-ui__result-excerpt')]"
+                               ".every(e => !/^[.\\s]*$/.test(e.textContent))")
+        shown = page.evaluate(EXCERPTS_JS)
+        assert any(f"<mark>{query}</mark>" in e for e in shown), shown
+        excerpts += shown
+    opening = [e for e in excerpts if re.match(r"(?:\s|&nbsp;)*[，。、；：！？）」』”’…,.;:!?)]", e)]
+    assert len(excerpts) >= 10 and not opening, opening
