@@ -314,3 +314,17 @@ def test_a_printed_pages_continuation_takes_no_park_from_the_other_stories():
     fragment, story = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
     assert fragment.kind == "fragment" and fragment.park is None and {f.park for f in fragment.facts} == {None}
     assert story.park.name_zh == "芜湖高新区"
+
+
+@pytest.mark.parametrize("text", ["中国（湖南）自由贸易试验区长沙片区新设企业2300家", "中国(湖南)自由贸易试验区长沙片区",
+                                  "湖南自贸试验区长沙片区", "湖南自贸区长沙片区"])
+def test_a_free_trade_zone_area_is_one_park_whichever_way_it_is_written(index, text):
+    mentions = find_mentions(text, index)
+    assert [(m.park.name_zh, m.park.name_en, m.park.known) for m in mentions] == [
+        ("湖南自贸试验区长沙片区", "Changsha Area of the China (Hunan) Pilot Free Trade Zone", False)]
+    assert text[mentions[0].start:mentions[0].end].endswith("长沙片区")
+
+
+def test_a_free_trade_zones_area_needs_its_province_and_the_gazetteers_area_stays(index):
+    assert find_mentions("各自贸试验区片区", index) == ()
+    assert [m.park.name_zh for m in find_mentions("中国（上海）自由贸易试验区临港新片区", index)] == ["临港新片区"]

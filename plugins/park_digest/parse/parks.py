@@ -154,6 +154,8 @@ def _find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
                 break
         else:
             at += 1
+    found.extend(m for m in _free_trade_areas(text, index) if not any(k.start < m.end and m.start < k.end for k in found))
+    found.sort()
     known, after, free = list(found), 0, 0  # gazetteer names (in order), and where a new name may start
     for zone in _ZONE_PATTERN.finditer(text):
         while after < len(known) and known[after].end <= zone.start():
@@ -166,6 +168,45 @@ def _find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
             found.append(mention)
             free = mention.end
     return tuple(sorted(found))
+
+
+# An area of a pilot free trade zone: 中国（湖南）自由贸易试验区长沙片区, 湖北自贸试验区襄阳片区,
+# 湖南自贸区长沙片区 (the zone's province before it, in brackets after 中国 or right before it).
+_FTZ = re.compile(r"(?:自由贸易试验区|自贸试验区|自贸区)(?P<area>[\u4e00-\u9fff]{2,6}?)片区")
+_FTZ_PROVINCE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,3})[）)]$")
+
+
+def _free_trade_areas(text: str, index: ParkIndex) -> list[Mention]:
+    """Each FTZ area the text names, as one park whichever form it is written in (the province's
+    short name, 自贸试验区, the area: 湖南自贸试验区长沙片区); its English name is the pattern the
+    zones use (Changsha Area of the China (Hunan) Pilot Free Trade Zone)."""
+    found = []
+    for m in _FTZ.finditer(text):
+        area = m.group("area")
+        if any(ch in _NOT_IN_NAME for ch in area):
+            continue
+        bracketed = _FTZ_PROVINCE.search(text, 0, m.start())
+        if bracketed:
+            start, province = bracketed.start(), bracketed.group(1)
+        else:
+            start, province = next(((m.start() - size, text[m.start() - size:m.start()]) for size in (3, 2)
+                                    if any(p.level == "province" for p in index.places.get(
+                                        text[m.start() - size:m.start()], ()))), (m.start(), ""))
+        places = [p for p in index.places.get(province, ()) if p.level == "province"]
+        if not places:
+            continue
+        short = places[0].province
+        name_zh = f"{short}自贸试验区{area}片区"
+        province_en, area_en = romanize(short, index.english), romanize(area, index.english)
+        cities = [p for p in index.places.get(area, ()) if p.province == short and p.level != "province"]
+        digest = hashlib.sha1(name_zh.encode("utf-8")).hexdigest()[:_HASH]
+        slug = re.sub(r"[^a-z0-9]+", "-", f"{province_en} {area_en}".lower().replace("ü", "u").replace("'", "")).strip("-")
+        found.append(Mention(start, m.end(), Park(
+            name_zh=name_zh, name_en=f"{area_en} Area of the China ({province_en}) Pilot Free Trade Zone",
+            slug=f"{slug}-ftz-area-{digest}", city=cities[0].city if cities else "",
+            city_en=romanize(cities[0].city, index.english) if cities else "", province=short,
+            province_en=province_en, known=False, kind="ftz-area", en_source="house")))
+    return found
 
 
 def _elsewhere(text: str, mention: Mention, index: ParkIndex) -> Mention:
