@@ -405,3 +405,18 @@ def test_a_minguo_year_is_no_figure_a_span_of_113_years_is():
 def test_a_subheads_number_is_no_figure():
     assert extract_facts("03项目服务") == [] and extract_facts("02 项目建设") == []
     assert [f.surface for f in extract_facts("新开工项目38个。")] == ["38个"]
+
+
+@pytest.mark.parametrize("text, surface, value, unit, qualifier", [
+    ("项目分两期建设。", "两期", 2.0, "count", "exact"),
+    ("可年产城轨车辆420列。", "420列", 420.0, "count", "exact"),
+    ("产值同比增长一成。", "一成", 10.0, "percent", "exact"),
+    ("出口交货值提高一倍左右。", "一倍左右", 1.0, "other", "approx"),
+])
+def test_counts_and_changes_in_words(text, surface, value, unit, qualifier):
+    assert [(f.surface, f.value, f.unit, f.qualifier) for f in extract_facts(text)] == [(surface, value, unit, qualifier)]
+
+
+@pytest.mark.parametrize("text", ["二期项目开工。", "三期扩建加快。", "本刊2024年第10期", "一成不变", "城轨列车"])
+def test_phase_names_and_set_phrases_are_no_figures(text):
+    assert extract_facts(text) == []

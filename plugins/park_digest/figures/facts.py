@@ -30,6 +30,8 @@ _ROC_YEAR_AFTER = re.compile(r"上半年|下半年|全年|年[底初中]|度|第
                              r"[底初起将至以迄中]")
 
 
+# Verbs of a change or share before 一成, 一倍.
+_CHANGED_BY = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|扩大|缩小|翻了?|占比?|达到?|超过?|增|降)了?$")
 _BROKEN_BY_SPACE = re.compile(r"(?<![\d.,])\d{1,4}[ \u00a0]$")
 
 
@@ -264,6 +266,13 @@ def _is_figure(num: str, value: float, unit_text: str, before: str, after: str,
             and not re.search(r"(?:政策|措施|举措|条款|意见|规定|细则|任务)$", before):
         # 中试产线8条, 航线12条: counted lines; 支持政策18条: counted measures
         return False  # 外商投资24条: the name of a policy package
+    if unit_text == "期" and not (num == "两" or re.search(r"(?:分|共|举办了?|开展了?|办了?)$", before)):
+        return False  # 二期, 三期扩建, 第10期: a phase's or an issue's name; 分两期, 共举办12期 are counts
+    if unit_text == "列" and re.match(r"[车入为出举表队席]", after):
+        return False  # 列车, 列入: no trains counted
+    if num == "一" and unit_text in ("成", "倍") and not after.startswith("不变") and (
+            post or _CHANGED_BY.search(before)):
+        return True  # 增长一成 (10%), 提高一倍左右 (about 100%): a change or share; 一成不变 is none
     if num == "一" and not pre and not (unit_text == "成" and after.startswith("半")):  # 一成半 is 15%
         # 一 with a measure word is the indefinite article (一批, 一项, 一个缩影);
         # with a duration it is a length of time (一个月), unless it is “新的一年”.

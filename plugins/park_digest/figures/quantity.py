@@ -64,7 +64,8 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
 MEASURE_WORDS = ("家次", "人次", "项次", "台套", "部门", "批次", "家", "个", "项", "只", "人", "场", "次",
                  "所", "条", "份", "台", "位", "名", "支", "种", "件", "款", "批", "座", "套",
                  "辆", "架", "艘", "户", "间", "张", "部", "处", "栋", "届", "笔", "例", "株",
-                 "棵", "组", "门", "篇", "颗", "块", "片", "投")
+                 "棵", "组", "门", "篇", "颗", "块", "片", "投",
+                 "列", "期")  # 420列 trains; 分两期 (two phases: facts.py keeps 二期, 三期扩建 as names)
 # Nouns counted without a measure word in headline style (两企业) and 三大 (three major).
 BARE_NOUNS = ("企业", "项目", "公司", "大")
 
