@@ -213,3 +213,13 @@ def test_a_headline_over_a_numbered_subhead_stays_the_headline():
     drafts, _ = segment_blocks(build_blocks([normalize_line(line) for line in page]))
     assert [d.title for d in drafts] == ["宜宾三江新区前三季度经济运行稳中向好"]
     assert [b.text for b in drafts[0].body][0] == "01主要指标"
+
+
+def test_a_headline_set_after_its_story_and_its_photo_caption_is_that_storys():
+    # ■… 供图 between a 本报讯 story and its late headline; the next story's byline follows
+    page = ("本报讯（通讯员 沈一 本报记者 顾二）" + BODY + "\n\n■签约现场。 沈一 供图\n\n园区签下新材料项目\n\n"
+            "本报讯（通讯员 方三 本报记者 顾二）" + MORE + "\n\n" + BODY + "\n\n■开工现场。 本报记者 顾二 摄\n\n"
+            "园区四个项目拿地即开工\n\n本版责编：严卉")
+    drafts, _ = segment_blocks(build_blocks(page.split("\n")))
+    assert [(d.title, d.span, len(d.captions)) for d in drafts] == [
+        ("园区签下新材料项目", (1, 5), 1), ("园区四个项目拿地即开工", (7, 13), 1)]

@@ -288,8 +288,8 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
         # a news item on a page that ends on a headline: that page sets headlines after stories.
         if nxt is None or nxt.kind in ("advertisement", "heading"):
             return "late_title"
-        if (not block.marked and not current.captions and nxt.kind == "text" and _NEWS_OPENER.match(nxt.text)
-                and _ends_on_headline(blocks)):
+        if (not block.marked and (not current.captions or _news_with_picture(current)) and nxt.kind == "text"
+                and _NEWS_OPENER.match(nxt.text) and _ends_on_headline(blocks)):
             return "late_title"
     if block.text.lstrip().startswith(("——", "--")) and current is not None and current.title is not None \
             and not current.has_body:
@@ -340,6 +340,13 @@ def _entry_title(block: Block, blocks: list[Block], ahead: list[Optional[int]], 
             and bool(_DEFINES.match(lead.text[at + len(name):])))
 
 
+def _news_with_picture(draft: Draft) -> bool:
+    """A 本报讯 story whose photo caption (■… 供图) stands between its text and its late headline:
+    a news story carrying a picture, not a picture story waiting for the next item's headline."""
+    first = next((item for item in draft.body if item.type == "paragraph"), None)
+    return first is not None and bool(_STORY_OPENER.match(first.text))
+
+
 def _dated_below(blocks: list[Block], index: int) -> bool:
     """A headline with its own date line under it, and text under that, opens a story (a channel
     page's list of stories, each headline, date, text); a subheading carries no date, and a
@@ -384,10 +391,17 @@ def _photo_item_after(block: Block, current: Draft, credit: Optional[Block], cap
     paragraphs = [item.text for item in current.body if item.type == "paragraph"]
     if not paragraphs or (caption and (len(block.text) < _PHOTO_ITEM_MIN or not re.search("[。，]", block.text))):
         return False  # a caption block: only a sentence-long one, not a picture's title
-    credited = bool(_PHOTO_CREDIT.search(block.text)) or (credit is not None and bool(_PHOTO_CREDIT.search(credit.text)))
+    credited = bool(_PHOTO_CREDIT.search(block.text)) or (credit is not None and _bare_credit(credit.text))
     return (block.gap_before >= 1 and credited and len(block.text) <= _PHOTO_TEXT_MAX
             and bool(_STORY_OPENER.match(paragraphs[0])) and paragraphs[-1][-1:] in ("。", "！", "？", "”")
             and not current.captions and not any(_PHOTO_CREDIT.search(t) for t in paragraphs))
+
+
+def _bare_credit(text: str) -> bool:
+    """A credit alone on its line (（孙立 摄）) belongs to the text above it; a caption with its own
+    words (■项目开工现场。 本报记者 顾一帆 摄) is the picture's, and the text above is the story's."""
+    found = _PHOTO_CREDIT.search(text)
+    return found is not None and len(text[:found.start()].strip(" \u3000■▲△●◆（(本报")) <= 2
 
 
 def _opens_item(blocks: list[Block], ahead: list[Optional[int]], index: int, current: Draft) -> bool:
