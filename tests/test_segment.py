@@ -223,3 +223,13 @@ def test_a_headline_set_after_its_story_and_its_photo_caption_is_that_storys():
     drafts, _ = segment_blocks(build_blocks(page.split("\n")))
     assert [(d.title, d.span, len(d.captions)) for d in drafts] == [
         ("园区签下新材料项目", (1, 5), 1), ("园区四个项目拿地即开工", (7, 13), 1)]
+
+
+def test_a_page_that_ends_on_the_last_items_headline_keeps_each_headline_with_its_item():
+    from park_digest.parse.layout import build_blocks
+    from park_digest.parse.normalize import normalize_line
+    from park_digest.parse.segment import segment_blocks
+    page = ["本报讯 9月3日，遵义经开区举行秋季招聘会，120家企业提供岗位3200个。", "遵义经开区岗位送上门", "",
+            "本报讯 9月5日，六盘水高新区召开安全生产会议。", "六盘水高新区部署安全生产"]
+    drafts, _ = segment_blocks(build_blocks([normalize_line(line) for line in page]))
+    assert [d.title for d in drafts] == ["遵义经开区岗位送上门", "六盘水高新区部署安全生产"]

@@ -310,6 +310,10 @@ def classify_lines(lines: list[str]) -> list[Block]:
         # A short line right under a picture's place (its file name, 图片, 放大) is its caption.
         after_picture = i > 0 and scanned[i - 1].reason in _PICTURE_REASONS
         block = _classify(line, nxt, in_ad, sentence_open, opening, after_picture, in_column)
+        if (block.kind == "text" and nxt is None and i > 0 and line.gap_before == 0 and _is_short(line.text)
+                and _is_headline_shaped(line.text) and scanned[i - 1].text.startswith("本报讯")):
+            # the page's last line, right under a 本报讯 item: its headline, printed after it
+            block = Block("heading", line.text, (line.no, line.no), (line.no,), level=0)
         block.gap_before = line.gap_before
         if block.kind == "furniture" and block.reason == "section label":
             in_column = True  # 简讯, 园区快讯: bulleted items follow, up to the next headline
