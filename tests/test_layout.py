@@ -202,3 +202,14 @@ def test_a_tables_header_with_its_rate_in_brackets_stays_apart_from_the_text_abo
     page = ("主要指标完成情况如下：\n指标名称 计量单位 1-6月 同比增长(%)\n规模以上工业增加值 亿元 148.6 8.1\n"
             "固定资产投资 亿元 86.4 -3.5")
     assert [b.text for b in build_blocks(page.split("\n"))][:2] == ["主要指标完成情况如下：", "指标名称 计量单位 1-6月 同比增长(%)"]
+
+
+def test_a_news_apps_and_a_self_media_accounts_author_cards_are_furniture():
+    page = ("## 园区营收突破千亿\n潮汐新闻 发布于 安徽\n潮汐新闻记者 | 孙倩\n" + BODY
+            + "\n财经观察站\n2.3万粉丝 · 优质财经领域创作者")
+    found = build_blocks(page.split("\n"))
+    assert reasons(page)["潮汐新闻 发布于 安徽"] == "author card"
+    assert reasons(page)["2.3万粉丝 · 优质财经领域创作者"] == "author card"
+    assert [b.authors for b in found if b.kind == "byline"] == [("孙倩",)]
+    # a sentence that says where something was released stays text
+    assert kinds("## 标题\n" + BODY + "\n该报告发布于上海，全文共分五个部分。")[-1] == "text"

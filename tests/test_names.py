@@ -12,6 +12,8 @@ from park_digest.parse.names import inline_authors, split_byline, trailing_bylin
     ("记者 孙立 文/图", ("孙立",)),  # the credit after the names closes a story on an e-paper page
     ("（张明）", ("张明",)),
     ("欧阳娜娜", ("欧阳娜娜",)),
+    ("潮汐新闻记者 | 孙倩", ("孙倩",)),  # a news app's author card: outlet, role, pipe, name
+    ("澎湃新闻记者 李华", ("李华",)),
 ])
 def test_bylines(line, authors):
     assert split_byline(line) == authors
