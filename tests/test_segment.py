@@ -63,7 +63,7 @@ def test_a_section_label_closes_the_story_above_it():
 def test_an_advertisement_keeps_its_lines_out_of_the_stories():
     found, discarded = stories("## 园区新增企业120家\n" + BODY + "\n\n（广告）\n首付两成起　咨询电话：0000-0000")
     assert [k for _, _, k in found] == ["brief", "advertisement"]
-    assert discarded[0].reason == "advertisement label"
+    assert found[1][1][0] == 4 and discarded == []  # the label heads the advert: it is the advert's
 
 
 def test_a_page_that_opens_mid_sentence_is_a_fragment():
@@ -91,7 +91,7 @@ def test_each_advert_under_its_own_label_is_a_story_of_its_own():
                                "\n广告\n\n## 筑巢引凤 共赢未来\n园区诚邀四方客商投资兴业\n")
     assert [(t, k) for t, _, k in found] == [("园区新增企业120家", "brief"), ("栽好梧桐树 引来金凤凰", "advertisement"),
                                              ("筑巢引凤 共赢未来", "advertisement")]
-    assert [d.reason for d in discarded] == ["advertisement label", "advertisement label"]
+    assert discarded == [] and [span[0] for _, span, _ in found[1:]] == [4, 9]  # each from its label
 
 
 def test_the_one_story_of_a_web_page_is_an_article_even_in_one_paragraph():

@@ -145,8 +145,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             if block.reason in _CLOSING and alone and current is not None and current.has_body:
                 current.closed = True  # 简讯 opens a new section; an editor's credit ends a web story
         elif block.kind == "advertisement":
-            discarded.append(Discarded(block.span, block.text, "advertisement label"))
-            start(advertisement=True)
+            start(advertisement=True)  # the label (广告, （广告）) heads the advert: it is the advert's
+            current.body.append(BodyItem("paragraph", block.text, block.span, block.parts))
         elif block.in_ad and not (current is not None and current.advertisement):
             start(advertisement=True, labelled=False)  # its lines were found by their contact line
             _add_to_advertisement(current, block)
