@@ -321,8 +321,14 @@ def test_a_printed_pages_continuation_takes_no_park_from_the_other_stories():
 def test_a_free_trade_zone_area_is_one_park_whichever_way_it_is_written(index, text):
     mentions = find_mentions(text, index)
     assert [(m.park.name_zh, m.park.name_en, m.park.known) for m in mentions] == [
-        ("湖南自贸试验区长沙片区", "Changsha Area of the China (Hunan) Pilot Free Trade Zone", False)]
+        ("湖南自贸试验区长沙片区", "Changsha Area of the China (Hunan) Pilot Free Trade Zone", True)]
     assert text[mentions[0].start:mentions[0].end].endswith("长沙片区")
+
+
+@pytest.mark.parametrize("text", ["中国（四川）自由贸易试验区川南临港片区", "四川自贸试验区川南临港片区", "四川自贸区川南临港片区"])
+def test_a_free_trade_zone_area_outside_the_gazetteer_is_one_park_named_by_the_pattern(index, text):
+    assert [(m.park.name_zh, m.park.name_en, m.park.known) for m in find_mentions(text, index)] == [
+        ("四川自贸试验区川南临港片区", "Chuannanlingang Area of the China (Sichuan) Pilot Free Trade Zone", False)]
 
 
 def test_a_free_trade_zones_area_needs_its_province_and_the_gazetteers_area_stays(index):

@@ -178,8 +178,8 @@ _FTZ_PROVINCE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,3})[）)]$")
 
 def _free_trade_areas(text: str, index: ParkIndex) -> list[Mention]:
     """Each FTZ area the text names, as one park whichever form it is written in (the province's
-    short name, 自贸试验区, the area: 湖南自贸试验区长沙片区); its English name is the pattern the
-    zones use (Changsha Area of the China (Hunan) Pilot Free Trade Zone)."""
+    short name, 自贸试验区, the area: 湖南自贸试验区长沙片区), the gazetteer's when it lists it; else its
+    English name is the pattern the zones use (Changsha Area of the China (Hunan) Pilot Free Trade Zone)."""
     found = []
     for m in _FTZ.finditer(text):
         area = m.group("area")
@@ -197,6 +197,9 @@ def _free_trade_areas(text: str, index: ParkIndex) -> list[Mention]:
             continue
         short = places[0].province
         name_zh = f"{short}自贸试验区{area}片区"
+        if name_zh in index.by_name:  # the gazetteer's area, written another way
+            found.append(Mention(start, m.end(), index.by_name[name_zh]))
+            continue
         province_en, area_en = romanize(short, index.english), romanize(area, index.english)
         cities = [p for p in index.places.get(area, ()) if p.province == short and p.level != "province"]
         digest = hashlib.sha1(name_zh.encode("utf-8")).hexdigest()[:_HASH]
