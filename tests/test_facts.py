@@ -420,3 +420,14 @@ def test_counts_and_changes_in_words(text, surface, value, unit, qualifier):
 @pytest.mark.parametrize("text", ["二期项目开工。", "三期扩建加快。", "本刊2024年第10期", "一成不变", "城轨列车"])
 def test_phase_names_and_set_phrases_are_no_figures(text):
     assert extract_facts(text) == []
+
+
+def test_a_bare_number_under_a_column_name_with_its_unit_is_read_in_that_unit():
+    header = ["园区", "营业收入（亿元）", "同比增长（%）"]
+    row = "襄阳高新区\u30001630.2\u3000-8.1"
+    facts = extract_facts(row, header)
+    assert [(f.surface, f.value, f.unit, row[f.start:f.start + len(f.surface)]) for f in facts] == [
+        ("1630.2", 1.6302e11, "CNY", "1630.2"), ("-8.1", -8.1, "percent", "-8.1")]
+    assert facts[0].label_zh == "营业收入" and "营业收入" in facts[1].label_zh
+    # a column that names no unit gives a bare number none
+    assert extract_facts("襄阳高新区\u30001630.2\u300012", ["园区", "营业收入", "企业数"]) == []

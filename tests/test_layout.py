@@ -213,3 +213,17 @@ def test_a_news_apps_and_a_self_media_accounts_author_cards_are_furniture():
     assert [b.authors for b in found if b.kind == "byline"] == [("孙倩",)]
     # a sentence that says where something was released stays text
     assert kinds("## 标题\n" + BODY + "\n该报告发布于上海，全文共分五个部分。")[-1] == "text"
+
+
+def test_a_table_set_one_cell_per_line_is_folded_into_rows_with_its_source_note():
+    page = ("上半年主要指标\n园区\n营业收入（亿元）\n同比增长（%）\n东湖高新区\n6120.5\n12.4\n襄阳高新区\n1630.2\n-8.1\n"
+            "数据来源：省科技厅\n" + BODY)
+    blocks = build_blocks(page.split("\n"))
+    rows = [(b.kind, b.text, b.parts) for b in blocks[1:5]]
+    assert rows == [("text", "园区\u3000营业收入（亿元）\u3000同比增长（%）", (2, 3, 4)),
+                    ("text", "东湖高新区\u30006120.5\u300012.4", (5, 6, 7)),
+                    ("text", "襄阳高新区\u30001630.2\u3000-8.1", (8, 9, 10)),
+                    ("text", "数据来源：省科技厅", (11,))]
+    assert blocks[1].span == (2, 4) and blocks[-1].text == BODY
+    # one row is no table: the lines stay as they are
+    assert len(build_blocks("园区\n营业收入（亿元）\n同比增长（%）\n东湖高新区\n6120.5\n12.4".split("\n"))) > 2

@@ -14,6 +14,7 @@ from .labels import borrow_label, label_for
 from .labels_en import english_label
 from ..model import BodyItem, Fact
 from ..parse.normalize import split_sentences
+from ..parse.tables import cells_of
 from .numerals import fold_digits, magnitude, parse_fraction, parse_number
 from .quantity import (BARE_NOUNS, BEFORE_MAGNITUDE, CN, DETACHED_QUALIFIERS, MAG, PREFIX_QUALIFIERS, PREFIXES,
                        QUANTITY_RE, SUFFIX_QUALIFIERS, UNITS)
@@ -56,8 +57,12 @@ _SENTENCE_END = re.compile(r"[。！？；!?;]")
 # ---------------------------------------------------------------- extraction
 
 
-def extract_facts(text: str) -> list[Fact]:
-    """All figures in one block of text, in order; `start` is the offset of the surface."""
+def extract_facts(text: str, header: Sequence[str] = ()) -> list[Fact]:
+    """All figures in one block of text, in order; `start` is the offset of the surface.
+    `header`: the column names of the table the text is a row of, when there are some."""
+    row = read_cell_row(text, _extract_piece, header) if header else None
+    if row is not None:
+        return row  # a row under column names that give its units
     row = read_table_row(text, _extract_piece)
     if row is not None:
         return row  # a row of a flattened statistics table
@@ -115,8 +120,14 @@ def extract_story_facts(title: Optional[str], body: Sequence[BodyItem]) -> list[
         for fact in extract_facts(title):
             fact.block = "title"
             facts.append(fact)
+    header: list[str] = []
     for index, item in enumerate(body):
-        for fact in extract_facts(item.text):
+        cells = cells_of(item.text) if item.type == "paragraph" else []
+        if cells and not any(ch.isdigit() for ch in item.text):
+            header = cells  # column names (营业收入（亿元）) give the units of the rows under them
+        elif len(cells) != len(header):
+            header = []
+        for fact in extract_facts(item.text, header):
             fact.block = index
             facts.append(fact)
     return facts

@@ -7,29 +7,62 @@ the row, so that it links to the line the reader sees.
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+import re
+from typing import Callable, Optional, Sequence
 
 from ..model import Fact
-from ..parse.tables import TABLE_ROW, split_cells
+from ..parse.tables import TABLE_ROW, column_units, split_cells
 
 
-def read_cell_row(text: str, extract: Callable[[str], list[Fact]]) -> Optional[list[Fact]]:
+def read_cell_row(text: str, extract: Callable[[str], list[Fact]],
+                  header: Sequence[str] = ()) -> Optional[list[Fact]]:
     """The figures of a row of cells (`1　　苏州工业园区　3686亿元　15.2亿美元`, `智算中心 | 40亿元 |
-    数字经济`), each cell read on its own; a rank in the first cell is no figure. None when the
-    text is no such row."""
+    数字经济`), each cell read on its own; a rank in the first cell is no figure. A bare number
+    under a column name that gives its unit (营业收入（亿元）, 同比增长（%）) is read in that unit, as
+    the sentence the cell stands for (营业收入6120.5亿元). None when the text is no such row."""
     cells = split_cells(text)
     if not cells or not any(ch.isdigit() for ch in text):
         return None
+    columns = column_units(list(header)) if len(header) == len(cells) else []
     facts, at = [], 0
     for n, (cell, gap) in enumerate(cells):
         start = text.index(cell, at)
         at = start + len(cell) + len(gap)
         if n == 0 and cell.isdigit() and len(cell) <= 3:
             continue  # the row's rank
-        for fact in extract(cell):
+        # a rate column measures the amount to its left (营业收入（亿元） then 同比增长（%）)
+        base = next((label for label, unit in reversed(columns[:n]) if unit and unit != "%"), "")
+        found = _read_under(cell, columns[n], base, extract) if columns and _BARE.match(cell) else extract(cell)
+        for fact in found:
             fact.start += start
             fact.sentence = text
             facts.append(fact)
+    return facts
+
+
+_BARE = re.compile(r"^-?\d+(?:\.\d+)?$")
+_RATE_COLUMN = re.compile(r"增长|增速|增幅|增减|比上年|同比")
+
+
+def _read_under(cell: str, column: tuple[str, str], base: str, extract: Callable[[str], list[Fact]]) -> list[Fact]:
+    """A bare number read in its column's unit; the fact's surface stays the cell as printed."""
+    label, unit = column
+    if not unit:
+        return []  # a bare number under a column that names no unit: no sure reading
+    if unit == "%" and _RATE_COLUMN.search(label):
+        sentence = f"{base}同比{'下降' if cell.startswith('-') else '增长'}{cell.lstrip('-')}%。"
+    elif cell.startswith("-"):
+        return []  # a negative amount is no level
+    else:
+        sentence = f"{label}{cell}{unit}。"
+    facts = []
+    for fact in extract(sentence):
+        if cell.lstrip("-") not in fact.surface:
+            continue
+        fact.surface, fact.start = cell, 0
+        if cell.startswith("-"):
+            fact.value = -abs(fact.value)
+        facts.append(fact)
     return facts
 
 

@@ -18,7 +18,7 @@ from .datelines import date_line_reason, names_page
 from .furniture import AD_LABEL, PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline, trailing_byline
 from .parks import PARK_PATTERN
-from .tables import cells_of, is_table_header, is_table_row, table_lines
+from .tables import cells_of, column_rows, column_tables, is_table_header, is_table_row, table_lines
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a whole page is no title
@@ -77,6 +77,7 @@ class _Line:
     reason: str = ""  # why the whole line is furniture, judged on the page
     advert: bool = False  # a line of an advert a printed page sets without a 广告 label
     table: bool = False  # a row or the header of a flattened statistics table (parse/tables.py)
+    folded: tuple[int, ...] = ()  # the page's lines of a table row set one cell per line
 
 
 def _is_complete(text: str) -> bool:
@@ -171,8 +172,8 @@ def _is_headline_shaped(text: str) -> bool:
 def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, opening: bool = False,
               after_picture: bool = False, in_column: bool = False) -> Block:
     text = line.text
-    span = (line.no, line.no)
-    parts = (line.no,)
+    span = (line.no, line.folded[-1] if line.folded else line.no)
+    parts = line.folded or (line.no,)
     if line.reason:
         return Block("furniture", line.raw, span, parts, reason=line.reason)
     if AD_LABEL.match(text):
@@ -272,16 +273,46 @@ def _label_titles(scanned: list[_Line]) -> None:
         return
 
 
+# A source note right under a table (数据来源：省科技厅) is the table's, not the site's.
+_TABLE_SOURCE = re.compile(r"^[（(]?(?:数据来源|资料来源)[：:]")
+
+
+def _fold_column_tables(scanned: list[_Line]) -> list[_Line]:
+    """A table set one cell per line becomes one line per row (the column names' too), its cells
+    apart by full-width spaces, each remembering the page's lines it holds; the source note right
+    under it stays with it."""
+    texts = [line.text for line in scanned]
+    found = column_tables(texts)
+    if not found:
+        return scanned
+    out: list[_Line] = []
+    i = 0
+    for first, width in found:
+        out += scanned[i:first]
+        end = first + width * (1 + column_rows(texts, first + width, width))
+        for at in range(first, end, width):
+            group = scanned[at:at + width]
+            out.append(_Line(group[0].no, "\u3000".join(l.text for l in group), group[0].gap_before,
+                             group[-1].gap_after, "\u3000".join(l.raw for l in group), table=True,
+                             folded=tuple(l.no for l in group)))
+        i = end
+        if i < len(scanned) and _TABLE_SOURCE.match(scanned[i].text) and scanned[i].gap_before == 0:
+            scanned[i].table = True
+    return out + scanned[i:]
+
+
 # What a row of a flattened table looks like to the furniture rules, which see one line at a time.
 _TABLE_SHAPED = ("menu or link row", "table row", "page slogan or kicker above a headline")
 
 
 def classify_lines(lines: list[str]) -> list[Block]:
     """One block per non-blank line, each with its layout role."""
-    scanned = _scan(lines)
+    scanned = _fold_column_tables(_scan(lines))
     for line, reason in zip(scanned, page_reasons([PageLine(l.text, l.gap_before) for l in scanned], _keep,
                                           lambda t: bool(AD_LABEL.match(t)))):
         line.reason = line.reason or reason or date_line_reason(line.text)  # mastheads, print stamps
+        if line.table:  # a folded table's row, or the source note under it: the story's
+            line.reason = ""
     for i in table_lines([line.text for line in scanned]):
         if scanned[i].reason in _TABLE_SHAPED:  # rows of cells judged by their shape alone
             scanned[i].reason = ""
@@ -375,6 +406,7 @@ def join_broken(blocks: list[Block]) -> list[Block]:
 
 def _continues(head: Block, block: Block) -> bool:
     return (bool(block.text) and not block.text.startswith("本报讯") and not (head.in_ad or block.in_ad)
+            and not _TABLE_SOURCE.match(head.text)  # a table's source note ends its line
             and not any(is_table_row(b.text) or is_table_header(b.text) or cells_of(b.text) for b in (head, block)))
 
 

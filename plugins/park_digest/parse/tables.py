@@ -12,6 +12,11 @@ spaces (`1　　苏州工业园区　3686亿元　15.2亿美元`, under `排名�
 pipes, as public accounts print them (`智算中心 | 40亿元 | 数字经济`). Such a line is cut into
 cells before normalizing, so that a rank is never glued to the park after it, and two or more rows
 of as many cells, with a figure in each, are a table like the rows above.
+
+An e-paper's table may also come one cell per line: its column names each on a line (园区, 营业收入
+（亿元）, 同比增长（%）), then each row's name and its bare values, each on a line. Such a run is
+folded into rows of cells (`fold_column_table`), one line of the page per cell, and read as above;
+the unit a column's name gives in brackets is the unit of its bare values (figures/table_rows.py).
 """
 from __future__ import annotations
 
@@ -100,3 +105,49 @@ def table_lines(texts: list[str]) -> set[int]:
                 found.add(i - 1)  # the column names
         i = max(j, i + 1)
     return found
+
+
+# One cell per line: a column's name is short, has no digit and no sentence punctuation; a row's
+# values are bare numbers (or a dash for none).
+_COLUMN_NAME = re.compile(r"^[^\d，。；;：:！？!?、]{1,16}$")
+_COLUMN_KIND = re.compile(r"[（(][^）)]{1,8}[）)]|增长|增速|增幅|[%％]")
+_BARE_VALUE = re.compile(r"^" + NUMBER + r"[%％]?$|^[-—–/]$")
+_MAX_COLUMNS = 6
+
+
+def column_rows(texts: list[str], start: int, width: int) -> int:
+    """How many rows of `width` lines (a name, then bare values) follow from start."""
+    rows, j = 0, start
+    while j + width <= len(texts) and _COLUMN_NAME.match(texts[j]) and len(texts[j]) <= _MAX_CELL \
+            and all(_BARE_VALUE.match(t) for t in texts[j + 1:j + width]):
+        rows, j = rows + 1, j + width
+    return rows
+
+
+def column_tables(texts: list[str]) -> list[tuple[int, int]]:
+    """(first line, width) of each table set one cell per line: three to six column names, the
+    first naming the rows (no unit), another a unit or a rate, then two rows or more."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(texts):
+        for width in range(_MAX_COLUMNS, 2, -1):
+            names = texts[i:i + width]
+            if (len(names) == width and all(_COLUMN_NAME.match(n) for n in names)
+                    and not _COLUMN_KIND.search(names[0]) and any(_COLUMN_KIND.search(n) for n in names[1:])
+                    and column_rows(texts, i + width, width) >= 2):
+                found.append((i, width))
+                i += width * (1 + column_rows(texts, i + width, width))
+                break
+        else:
+            i += 1
+    return found
+
+
+def column_units(header: list[str]) -> list[tuple[str, str]]:
+    """(label, unit) of each column name: 营业收入（亿元） → (营业收入, 亿元); 同比增长（%） → (同比增长, %)."""
+    out = []
+    for name in header:
+        unit = re.search(r"[（(]([^）)]{1,8})[）)]", name)
+        label = re.sub(r"[（(][^）)]*[）)]", "", name).strip()
+        out.append((label, unit.group(1).replace("％", "%") if unit else ("%" if re.search("[%％]", name) else "")))
+    return out
