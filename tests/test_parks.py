@@ -49,6 +49,7 @@ def test_short_former_and_full_names_find_the_same_park(text, slug, index):
     "国家级高新区", "省级高新区", "各高新区", "全国一流国家级高新区", "打造全国一流国家级高新区", "16个高新区",
     "本区", "园区", "该新区", "高新区", "全省开发区", "浙江省级高新区", "湖南省内的开发区", "成都市各区新区",
     "重点开发区域", "中科院", "南沙群岛", "湖南高新区", "湖南省高新区", "广东省经开区", "四川开发区",
+    "无锡两家高新区", "苏南三个高新区", "常州多个开发区", "杭州12家经开区",  # zones counted, not one
 ])
 def test_generic_phrases_are_never_parks(phrase, index):
     assert parks_in(f"推动{phrase}高质量发展，", index) == []
@@ -334,3 +335,15 @@ def test_a_free_trade_zone_area_outside_the_gazetteer_is_one_park_named_by_the_p
 def test_a_free_trade_zones_area_needs_its_province_and_the_gazetteers_area_stays(index):
     assert find_mentions("各自贸试验区片区", index) == ()
     assert [m.park.name_zh for m in find_mentions("中国（上海）自由贸易试验区临港新片区", index)] == ["临港新片区"]
+
+
+def test_zones_counted_together_are_no_park_and_their_clause_gives_none_its_figures(index):
+    found, facts = story_of("无锡两家高新区上半年营收超3000亿元", [
+        "上半年无锡两家高新区合计实现营业收入3120亿元，同比增长8.4%。",
+        "其中，无锡高新区实现营业收入2360亿元；江阴高新区实现营业收入760亿元。",
+    ], index)
+    owner = {f.surface: f.park for f in facts}
+    assert owner["3120亿元"] is None and owner["8.4%"] is None and owner["超3000亿元"] is None
+    assert owner["2360亿元"] == "无锡高新区" and owner["760亿元"] == "江阴高新区"
+    assert found.park is None and [p.name_zh for p in found.parks] == ["无锡高新区", "江阴高新区"]
+    assert parks_in("重庆两江新区", index) != []  # a numeral in a name with no counter after it

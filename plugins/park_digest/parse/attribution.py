@@ -42,7 +42,11 @@ _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、
 # division, which is no park even when a new area shares its name (广州南沙新区).
 _CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:。！？；]))")
 # A headline about zones as a group (国家高新区, 全省高新区, 各开发区) names no park of its own.
-_COLLECTIVE = re.compile(r"国家(?:级)?(?:高新区|新区|经开区|开发区)|[全各我][国省市区]?(?:\S{0,3})?(?:高新区|新区|经开区|开发区|园区)")
+# 无锡两家高新区, 苏南三个国家级高新区, 常州多个开发区: the zones counted, together.
+_COUNTED = r"(?:[\d两二三四五六七八九十几多数]+(?:家|个|座)|[两三四五六七八九十]大)(?:国家级|省级)?(?:高新区|新区|经开区|开发区|园区)"
+_COUNTED_ZONES = re.compile(_COUNTED)
+_COLLECTIVE = re.compile(r"国家(?:级)?(?:高新区|新区|经开区|开发区)|[全各我][国省市区]?(?:\S{0,3})?(?:高新区|新区|经开区|开发区|园区)|"
+                         + _COUNTED)
 # 建设全国一流国家级高新区: a goal one park sets itself, not the zones together.
 _GOAL = re.compile(r"(?:建设|打造|创建|争创|建成|迈向|争当|跻身|一流|领先|示范)[^，。；]{0,6}$")
 _ZONE_COUNT = re.compile(r"(?:国家级|省级|国家|省)?(?:高新区|新区|经开区|开发区|示范区|合作区)")
@@ -142,7 +146,8 @@ class _Block:
     @classmethod
     def of(cls, text: str, mentions: list[Mention], index: Optional[ParkIndex] = None) -> "_Block":
         sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
-        scopes = [m.start() for m in _SCOPE.finditer(text)]
+        # a clause about zones counted together (无锡两家高新区合计…) is theirs together, no one park's
+        scopes = sorted([m.start() for m in _SCOPE.finditer(text)] + [m.start() for m in _COUNTED_ZONES.finditer(text)])
         if index is not None:
             scopes = sorted(scopes + _district_openings(text, mentions, index))
         return cls(mentions, [m.start for m in mentions], sentences, scopes)

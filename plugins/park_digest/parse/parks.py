@@ -40,6 +40,9 @@ _ZONE_PATTERN = re.compile("|".join(sorted(ZONES, key=len, reverse=True)) + r"(?
 _NOT_IN_NAME = set("的在与和及或是为将对从到由向了于让使把被等至即自该本全各此这那其首每个级省市区县内外间"
                    "上下共同并且也都就已正新老大小多")
 _NOT_A_NAME = {"国家", "经济", "高新", "城市", "产业", "综合", "示范", "重点", "特色", "现代", "国际"}
+# A count between the place and the zone word (无锡两家高新区, 苏南三个, 常州多个, 12家): the zones
+# counted, never one of them; 两江新区 and 九龙 are names (no counter after the numeral).
+_COUNT_IN_NAME = re.compile(r"^[\d一二两三四五六七八九十百几数多若干]*[家个座批所处类]$|^[\d一二两三四五六七八九十几数多]+$")
 _LONGEST_NAME_BEFORE_ZONE = 12
 # Words whose last character starts a two-character park name: 目前海外 is not 前海.
 _WORDS_BEFORE = {"目前", "提前", "之前", "以前", "眼前", "当前", "此前", "事前", "空前", "向前", "面前", "日前",
@@ -250,7 +253,7 @@ def _pattern_park(text: str, zone: re.Match, index: ParkIndex, free: int = 0) ->
         if not chain:
             continue
         middle = text[start + sum(len(word) for word, _ in chain):end]
-        if len(middle) > 4 or middle in _NOT_A_NAME or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in middle):
+        if len(middle) > 4 or middle in _NOT_A_NAME or _COUNT_IN_NAME.match(middle) or any(ch in _NOT_IN_NAME or not "\u4e00" <= ch <= "\u9fff" for ch in middle):
             continue
         park = unknown_park(tuple(word for word, _ in chain), middle, zone.group(0), index)
         if not park.known and not middle and all(place.level == "province" for place in chain[-1][1]):
