@@ -347,3 +347,15 @@ def test_zones_counted_together_are_no_park_and_their_clause_gives_none_its_figu
     assert owner["2360亿元"] == "无锡高新区" and owner["760亿元"] == "江阴高新区"
     assert found.park is None and [p.name_zh for p in found.parks] == ["无锡高新区", "江阴高新区"]
     assert parks_in("重庆两江新区", index) != []  # a numeral in a name with no counter after it
+
+
+@pytest.mark.parametrize("listed,headings", [
+    (["1.苏州工业园区", "2.广州经开区", "3.合肥经开区"], {1, 2, 3}),  # a numbered list, a line each
+    (["排名前三的依次为苏州工业园区、广州经开区、合肥经开区。"], set()),  # a list in one sentence
+])
+def test_totals_after_a_list_of_parks_are_not_the_last_parks(listed, headings, index):
+    found, facts = story_of("国家级经开区考核评价结果发布", ["商务部公布考核结果。", *listed,
+                                                       "2023年，国家级经开区实现地区生产总值15.6万亿元，约为全国的12.4%。"],
+                            index, headings=headings)
+    assert {f.surface: f.park for f in facts} == {"15.6万亿元": None, "12.4%": None}
+    assert found.park is None and found.parks == []

@@ -86,8 +86,9 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
         m.park for item in body for m in find_mentions(item.text, index)]
     section: list[Optional[Park]] = []  # the park of the heading each item stands under
     current: Optional[Park] = None
-    for item, mentions in zip(body, in_body):
-        if item.type == "heading":
+    listed = _listed_headings(body, in_body)
+    for number, (item, mentions) in enumerate(zip(body, in_body)):
+        if item.type == "heading" and number not in listed:
             current = mentions[0].park if mentions else current
         section.append(current)
     blocks = [_Block.of(item.text, mentions, index) for item, mentions in zip(body, in_body)]
@@ -113,6 +114,21 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
     taken = {p.slug for p in parks}
     mentioned = list(dict.fromkeys(p.name_zh for p in named if p.slug not in taken))
     return Attribution(main, parks, mentioned)
+
+
+def _listed_headings(body: Sequence[BodyItem], in_body: list[list[Mention]]) -> set[int]:
+    """Headings in a row that each name a park (1.苏州工业园区 2.广州经开区 …) are a ranked list,
+    not sections: the text under the last of them (national totals) is not that park's."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for number, (item, mentions) in enumerate([*zip(body, in_body), (None, [])]):
+        if item is not None and item.type == "heading" and mentions:
+            run.append(number)
+            continue
+        if len(run) >= 2:
+            listed.update(run)
+        run = []
+    return listed
 
 
 def _partners(title: str, in_title: list[Mention], index: ParkIndex) -> list[Park]:
@@ -189,7 +205,18 @@ def _owner(fact: Fact, title: str, in_title: list[Mention], blocks: list[_Block]
     scope = bisect_left(block.scopes, opens)
     if (last is None or last.start < opens) and scope < len(block.scopes) and block.scopes[scope] < fact.start:
         return None
+    if last is not None and last.start < opens and _in_list(block, count - 1):
+        return section[fact.block] or _STORY  # 依次为A、B、C。全国…: a sentence after a list names no park
     return last.park if last else (section[fact.block] or _STORY)
+
+
+def _in_list(block: "_Block", at: int) -> bool:
+    """Is the mention at `at` one of three or more parks named in one sentence (a ranked list)?"""
+    start = block.starts[at]
+    k = bisect_right(block.sentences, start)
+    opens = block.sentences[k - 1] if k else 0
+    closes = block.sentences[k] if k < len(block.sentences) else start + 1
+    return bisect_left(block.starts, closes) - bisect_left(block.starts, opens) >= 3
 
 
 def _respectively(text: str, facts: list[Fact], index: ParkIndex) -> None:
