@@ -308,3 +308,11 @@ def test_a_minguo_date_is_read_in_the_common_era():
     from park_digest.parse.dates import DATE_RE, date_of
     assert date_of(DATE_RE.search("发布日期：113年8月16日")) == PartialDate(2024, 8, 16)
     assert DATE_RE.search("已有113年历史") is None  # a 民國 date has its month and day
+
+
+@pytest.mark.parametrize("line,expected", [("播出时间：2024-09-02", "2024-09-02"), ("首播日期：2024年9月2日", "2024-09-02")])
+def test_a_tv_pages_air_date_dates_it_and_its_programme_name_is_furniture(line, expected):
+    page = f"《北湖新闻联播》\n\n{line}\n\n## 长春新区新签约项目86个\n\n长春新区今年前7个月新签约亿元以上项目86个，总投资达620亿元。\n"
+    result = process_seed(decode_seed(page.encode("utf-8"), "tv.txt"), today=date(2025, 1, 1))
+    assert [(s.title, s.date, s.date_inferred) for s in result.stories] == [("长春新区新签约项目86个", expected, False)]
+    assert [(d.text, d.reason) for d in result.discarded][0] == ("《北湖新闻联播》", "programme name")

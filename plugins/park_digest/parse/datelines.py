@@ -68,9 +68,10 @@ _NOT_PAGE_DATE = re.compile(
     r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*(?:至|到|—|–|~|-)\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*日)")
 # A line that opens by labelling the page's publication (发布于 2024年5月21日, 发布日期：…), set in
 # the footer under the related list on some sites.
-_PUBLISHED_LABEL = re.compile(r"^(?:发布|发表|发稿|刊发|发文|成文)(?:时间|日期|于)|^(?:时间|日期)\s*[:：]")
+# A TV or video page's air date (播出时间：…, 首播日期) is its publication date.
+_PUBLISHED_LABEL = re.compile(r"^(?:发布|发表|发稿|刊发|发文|成文|播出|首播|播发)(?:时间|日期|于)|^(?:时间|日期)\s*[:：]")
 _REPRINT = re.compile(r"(?:首发于|首发|原载于|原载|刊发于|刊载于|原文刊于|原刊于|刊于|转载自|转自)\S{0,14}$")
-_LABEL = re.compile(r"(?:(?P<verb>发布|发表|发稿|刊发|刊登|出版|发文|成文|公开|印发|更新|修改|上传|上载|录入|添加)"
+_LABEL = re.compile(r"(?:(?P<verb>发布|发表|发稿|刊发|刊登|出版|发文|成文|公开|印发|播出|首播|播发|更新|修改|上传|上载|录入|添加)"
                     r"(?:时间|日期|于)?|(?<![\u4e00-\u9fff])(?:时间|日期))\s*[:：]?\s*$")
 _LATER_VERBS = {"更新": "updated", "修改": "updated", "上传": "updated", "上载": "updated",
                 "录入": "updated", "添加": "updated"}
