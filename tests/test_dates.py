@@ -316,3 +316,29 @@ def test_a_tv_pages_air_date_dates_it_and_its_programme_name_is_furniture(line, 
     result = process_seed(decode_seed(page.encode("utf-8"), "tv.txt"), today=date(2025, 1, 1))
     assert [(s.title, s.date, s.date_inferred) for s in result.stories] == [("长春新区新签约项目86个", expected, False)]
     assert [(d.text, d.reason) for d in result.discarded][0] == ("《北湖新闻联播》", "programme name")
+
+
+@pytest.mark.parametrize("top,expected,inferred", [
+    ("https://news.example.cn/yuanqu/2024-06/12/content_118520.htm", "2024-06-12", False),
+    ("网址：http://www.example.gov.cn/xwzx/202406/t20240612_88231.html", "2024-06-12", False),
+    ("http://www.example.cn/20240612/a1b2.shtml", "2024-06-12", False),
+    ("https://www.example.cn/news/123456.html", None, True),  # an address with no day in it
+])
+def test_a_saved_pages_address_gives_its_day_when_nothing_else_does(top, expected, inferred):
+    page = f"{top}\n\n## 青岛高新区新增专精特新企业32家\n\n青岛高新区近日新增省级专精特新中小企业32家，累计达到215家。\n"
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt"), today=date(2025, 1, 1)).stories
+    assert (story.title, story.date, story.date_inferred) == ("青岛高新区新增专精特新企业32家", expected, inferred)
+    # a date line the page prints comes first
+    page = page.replace("\n\n青岛", "\n\n发布时间：2024-06-13\n\n青岛", 1)
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt"), today=date(2025, 1, 1)).stories
+    assert story.date == "2024-06-13"
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("转载时间：2024-06-14 08:30", "2024-06-14"), ("本文转载于2024年6月14日", "2024-06-14"),
+    ("最近更新：2024-03-01 | 编辑 | 讨论", None),  # an encyclopedia entry's last edit
+])
+def test_a_reprints_date_dates_it_a_wikis_last_edit_does_not(line, expected):
+    page = f"## 青岛高新区\n{line}\n青岛高新区近日新增省级专精特新中小企业32家，累计达到215家。\n"
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt"), today=date(2025, 1, 1)).stories
+    assert story.date == expected

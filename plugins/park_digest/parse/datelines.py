@@ -20,7 +20,9 @@ from .dates import DATE_RE, FUTURE_SLACK, TIME_RE, PartialDate, date_of, fold, i
 
 # Best first: a labelled publication date, a masthead, a bare date line, a reprint note, and
 # only then a dateline's month and day (its year comes from context).
-KINDS = ("published", "masthead", "header", "posted", "updated", "reprint", "wire")
+# A saved page's address (…/2024-06/12/content_…, …/t20240612_…) states the day it was published,
+# ranked after every line of text that does.
+KINDS = ("published", "masthead", "header", "posted", "updated", "reprint", "url", "wire")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ _REPLIES = re.compile(
 # a document-sharing site's upload record (上传人 … 文档编号 … 上传时间).
 _NOT_PAGE_DATE = re.compile(
     r"(?:19|20)\d\d/\d{1,2}/\d{1,2}\s*(?:上午|下午)|(?:访问|打印|浏览|引用|检索|下载|抓取|采集|截图|获取)(?:时间|日期|于)|"
+    # an encyclopedia entry's last edit (最近更新：2024-03-01), not when its story happened
+    r"^[（(【\[]?(?:最近|最后)(?:更新|修订|编辑|修改)|"
     r"版权所有|Copyright|©|ICP|公网安备|(?:上传人|文档编号)[:：]|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{4}|"
     # an event's dates, not the page's: 活动时间：9月20日至10月7日, 报名截止日期
     r"(?:活动|会议|报名|举办|举行|开幕|闭幕|截止|开始|结束|申报|有效|展览|展期|招聘|考试|面试|开放|营业|咨询|受理|公示)(?:时间|日期|期)|"
@@ -70,7 +74,8 @@ _NOT_PAGE_DATE = re.compile(
 # the footer under the related list on some sites.
 # A TV or video page's air date (播出时间：…, 首播日期) is its publication date.
 _PUBLISHED_LABEL = re.compile(r"^(?:发布|发表|发稿|刊发|发文|成文|播出|首播|播发)(?:时间|日期|于)|^(?:时间|日期)\s*[:：]")
-_REPRINT = re.compile(r"(?:首发于|首发|原载于|原载|刊发于|刊载于|原文刊于|原刊于|刊于|转载自|转自)\S{0,14}$")
+_REPRINT = re.compile(r"(?:首发于|首发|原载于|原载|刊发于|刊载于|原文刊于|原刊于|刊于|转载自|转自)\S{0,14}$|"
+                      r"(?:转载|转发)(?:时间|日期|于)\s*[:：]?\s*$")  # 转载时间：…, 本文转载于…: the reprint's own date
 _LABEL = re.compile(r"(?:(?P<verb>发布|发表|发稿|刊发|刊登|出版|发文|成文|公开|印发|播出|首播|播发|更新|修改|上传|上载|录入|添加)"
                     r"(?:时间|日期|于)?|(?<![\u4e00-\u9fff])(?:时间|日期))\s*[:：]?\s*$")
 _LATER_VERBS = {"更新": "updated", "修改": "updated", "上传": "updated", "上载": "updated",
@@ -114,12 +119,29 @@ def find_signals(lines: list[str]) -> list[Signal]:
                 in_list = False  # the list is over: prose again, or a story's source or publication line
             else:
                 continue
+        url = _URL_DATE.search(text)
+        if url:
+            when = _url_date(url)
+            if when is not None:
+                signals.append(Signal("url", number, raw, when))
+            continue
         if _NOT_PAGE_DATE.search(text):
             continue
         signal = _line_signal(number, text, raw) or _wire_signal(number, text, raw)
         if signal:
             signals.append(signal)
     return signals
+
+
+# A page's address on a line of its own (as saved pages and reprints print it) whose path holds
+# the publication day: /2024-06/12/, /20240612/, /202406/t20240612_, _20240612.
+_URL_DATE = re.compile(r"^(?:\S{0,8}[：:]\s*)?(?:https?://|www\.)\S*?(?:/((?:19|20)\d\d)-?(\d\d)/(\d\d)/|"
+                       r"[/_t]((?:19|20)\d\d)(\d\d)(\d\d)(?=[/_.]))\S*$")
+
+
+def _url_date(match: re.Match) -> Optional[PartialDate]:
+    year, month, day = (int(g) for g in (match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)))
+    return make_date(year, month, day)
 
 
 _PRINT_STAMP = re.compile(r"^(?:(?:19|20)\d\d/\d{1,2}/\d{1,2}\s*(?:上午|下午)\s*\d{1,2}:\d{2}|"
@@ -262,11 +284,11 @@ def date_story(own: list[Signal], page: list[Signal], inferred: Optional[Partial
     own = sorted((s for s in own if not (s.when and s.when.after(limit))), key=_rank)
     page = sorted((s for s in page if s.when and not s.when.after(limit)), key=_rank)
     page_date = page[0] if page else None
-    stated = [s for s in own if s.when and s.kind != "wire" and s.kind != "reprint"]
+    stated = [s for s in own if s.when and s.kind not in ("wire", "reprint", "url")]
     choice = stated[0] if stated else page_date or next((s for s in own if s.when), None)
     if choice is not None:
         when = choice.when
-        if page_date and choice is not page_date and when.after(page_date.when.last_day()):
+        if page_date and choice is not page_date and page_date.kind != "url" and when.after(page_date.when.last_day()):
             choice, when = page_date, page_date.when  # a story is never dated after its page
         return Dated(when, choice.year_inferred, choice.kind, choice.line)
     wire = next((s for s in own if s.kind == "wire"), None)
