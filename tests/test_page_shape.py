@@ -288,3 +288,12 @@ def test_an_entry_whose_lead_names_it_with_its_city_first_keeps_its_title():
     lead = "某市融侨经济技术开发区位于某市东部，1992年设立，是国家级经济技术开发区。"
     page = "融侨经济技术开发区\n某省的国家级经济技术开发区\n" + lead + "\n" + BODY
     assert stories(page)[0][0] == "融侨经济技术开发区"
+
+
+def test_a_related_headline_in_question_form_under_the_story_is_not_its_last_sentence():
+    for below in (["港商北上投資 灣區哪裏最吸引？"], ["湾区哪里最吸引港商？", "河套合作区科研楼宇陆续交付"]):
+        page = "## 园区新增企业120家\n" + BODY + "\n" + MORE + "\n\n" + "\n".join(below) + "\n\n责任编辑：陈嘉欣"
+        assert stories(page) == [("园区新增企业120家", [BODY, MORE])]
+    # a story that closes on its own question keeps it
+    page = "## 园区新增企业120家\n" + BODY + "\n" + MORE + "\n下一步园区如何发力？\n\n责任编辑：陈嘉欣"
+    assert stories(page)[0][1][-1] == "下一步园区如何发力？"

@@ -143,7 +143,8 @@ def mark_outside_prose(texts: Sequence[str], reasons: list[str], keep: Callable[
         return
     first = prose[0]
     end = next((i for i in range(first, len(texts)) if stop(texts[i])), len(texts))
-    last = max(i for i in range(first, end) if not reasons[i] and (is_prose(texts[i]) or _is_sentence(texts[i])))
+    last = max(i for i in range(first, end) if not reasons[i] and (is_prose(texts[i]) or _is_sentence(texts[i]))
+               and not _listed_question(texts, reasons, i, end))
     last = _story_list_end(texts, reasons, last, end)
     _mark_above(texts, reasons, keep, first)
     for i in [*range(first), *range(last + 1, end)]:
@@ -285,6 +286,23 @@ def _mark_site_notices(texts: Sequence[str], reasons: list[str], prose: list[int
 def _pairs(text: str) -> set[str]:
     chars = [ch for ch in text if ch.isalnum()]
     return {a + b for a, b in zip(chars, chars[1:])}
+
+
+# 港商北上投資 灣區哪裏最吸引？: a headline in question form, two parts apart by a space, no comma.
+_QUESTION_HEADLINE = re.compile(r"^[^。；;，,！!？?\s]{2,20}[ \u3000]+[^。；;，,！!？?\s]{2,20}[？?]$")
+
+
+def _listed_question(texts: Sequence[str], reasons: list[str], i: int, end: int) -> bool:
+    """A related story's headline in question form under the story (before its footer), not the
+    story's last sentence: set as a two-part headline, or followed only by short lines that are
+    no sentences (the other headlines of the list)."""
+    text = texts[i].strip()
+    if not text.endswith(("？", "?")) or len(text) > 30 or re.search(r"[，,。；;]", text):
+        return False
+    if _QUESTION_HEADLINE.match(text):
+        return True
+    after = [k for k in range(i + 1, end) if not reasons[k] and _has_letters(texts[k])]
+    return bool(after) and all(len(texts[k]) <= 30 and not _SENTENCE.search(texts[k]) for k in after)
 
 
 def _is_sentence(text: str) -> bool:
