@@ -110,3 +110,13 @@ def test_every_figure_is_labelled_or_left_out_of_box_and_labels(story):
             assert figure.label_en
         else:
             assert (figure.label_zh, figure.label_en, figure.in_box) == ("", "", False)
+
+
+def test_a_count_of_zones_is_labelled_as_zones_not_countries(tmp_path):
+    # 国家级 opens the zone word; the label had taken 国家 (countries) as the thing counted.
+    page = tmp_path / "zones.txt"
+    page.write_text("全省高新区上半年运行平稳\n\n本报讯 今年上半年，全省12家国家级高新区实现营业收入1.2万亿元，"
+                    "同比增长8.5%。全省另有5个经开区入选省级示范名单。\n", encoding="utf-8")
+    facts = {f.surface: f for story in process_file(page).stories for f in story.facts}
+    assert (facts["12家"].label_zh, facts["12家"].label_en) == ("国家级高新区数", "number of national high-tech zones")
+    assert facts["5个"].label_en == "number of economic development zones"
