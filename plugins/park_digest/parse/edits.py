@@ -10,7 +10,7 @@ from typing import Optional
 
 from ..model import BodyItem
 from .names import inline_authors, split_byline
-from .segment import Draft
+from .drafts import Draft
 from .sidecar import Problem, Sidecar
 
 

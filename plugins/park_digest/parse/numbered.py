@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from ..model import Discarded, Span
-from .segment import Draft
+from .drafts import Draft
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHINESE = "一二三四五六七八九十"

@@ -24,7 +24,8 @@ from .clean import printable
 from .read import read_seed
 from .sidecar import Problem, Sidecar, read_sidecar
 from .numbered import split_numbered_items
-from .segment import MAX_STORIES_PER_PAGE, Draft, fold_long_list, segment_blocks
+from .drafts import MAX_STORIES_PER_PAGE, Draft, fold_long_list
+from .segment import segment_blocks
 from ..settings import DEFAULT_MAX_SEED_BYTES
 
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")

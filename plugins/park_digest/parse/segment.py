@@ -9,10 +9,10 @@ news opener or another park's name starts an untitled item (photo news, a brief)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import Block, BodyItem, Discarded, Span
+from ..model import Block, BodyItem, Discarded
+from .drafts import PHOTO_CREDIT, PHOTO_TEXT_MAX, STORY_OPENER, Draft
 from .names import inline_authors
 from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM
 from .parks import PARK_PATTERN
@@ -22,80 +22,14 @@ from .shape import BRACKET_HEADLINE, BRACKET_LINE, EDITORS_NOTE, NUMBERED_SUBHEA
 _NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
 # `捷。“高新贷”…`: a page that opens on the tail of a sentence from another page.
 _MID_SENTENCE_START = re.compile(r"^(?:[^。！？“‘「（(\s]{1,3}[。！？；]|[，、。；：！？）”’」』])")
-_BRIEF_MAX_CHARS = 1400
-# 本报讯, 【…专讯】, 【本报消息】 (Hong Kong and Macau papers), 新华社…电: a news story, which may carry a picture, not a picture story.
-_STORY_OPENER = re.compile(r"^(?:本报讯|[【\[（(][^】\]）)]{0,12}(?:讯|消息)[】\]）)]|[^，。]{0,16}\d{1,2}月\d{1,2}日电)")
 # 【本报消息】, 【本报讯】, 【某某网讯】 opening a paragraph: a news item's dateline (a wire's 电 line
 # may open a story's second paragraph too, so it is not one).
 _BRACKET_DATELINE = re.compile(r"^[【\[][^】\]]{0,12}(?:讯|消息)[】\]]")
-_PHOTO_TEXT_MAX = 160  # a headlined picture story says little beside its captions
 _PHOTO_ITEM_MIN = 30  # a caption that tells a news item, not a picture's title
-# A photographer's credit; 文/摄 (wrote and photographed) credits a story, not a picture.
-_PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?<!文/)(?<!文／)摄[。）)]?$|[（(][^（）()]{0,20}(?<!文/)摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
 
 # Furniture that ends the story above it: text after it is another item (an endless-scroll page
 # runs the next story on under the editor's credit).
 _CLOSING = ("section label", "editor credit line")
-
-
-@dataclass
-class Draft:
-    """A story being assembled from blocks."""
-    title: Optional[str] = None
-    title_span: Optional[Span] = None
-    title_level: int = 0
-    title_marked: bool = False
-    body: list[BodyItem] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    caption_spans: list[Span] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
-    bylines: list[str] = field(default_factory=list)
-    byline_spans: list[Span] = field(default_factory=list)
-    advertisement: bool = False
-    labelled: bool = True  # an advert under its 广告 label runs to the next label; one without, to its last line
-    closed: bool = False  # a byline after the body ended it
-    fragment: bool = False
-
-    @property
-    def has_body(self) -> bool:
-        return any(item.type == "paragraph" for item in self.body)
-
-    @property
-    def span(self) -> Span:
-        spans = [item.span for item in self.body] + self.byline_spans
-        if self.title_span:
-            spans.append(self.title_span)
-        if not spans:
-            spans = self.caption_spans
-        return (min(s[0] for s in spans), max(s[1] for s in spans))
-
-    def kind(self, alone: bool = False, printed: bool = False) -> str:
-        """Photo news only where there is a picture (a caption or a photographer's credit) and
-        little text; a brief is a short item among others on a page, an article the rest (the
-        one story of a web page is an article unless it is a 本报讯 item). `printed`: the page
-        names its newspaper page (第A04版), so a short item alone on it is still a brief."""
-        if self.advertisement:
-            return "advertisement"
-        if self.fragment:
-            return "fragment"
-        paragraphs = [item for item in self.body if item.type == "paragraph"]
-        chars = sum(len(item.text) for item in paragraphs)
-        subheadings = any(item.type == "heading" for item in self.body)
-        starts_brief = bool(paragraphs) and paragraphs[0].text.startswith("本报讯")
-        credited = any(_PHOTO_CREDIT.search(t) for t in [*self.captions, *(item.text for item in paragraphs)])
-        if self.title is None:
-            if (self.captions or credited) and not starts_brief and len(paragraphs) <= 3:
-                return "photo_news"
-        elif (credited and len(paragraphs) <= 2 and chars <= _PHOTO_TEXT_MAX
-              and not (paragraphs and _STORY_OPENER.match(paragraphs[0].text))):
-            return "photo_news"  # a headlined picture story: a photographer's credit and captions
-        if starts_brief or self.title is None:
-            return "brief"
-        if subheadings or chars > _BRIEF_MAX_CHARS or (alone and len(paragraphs) >= 2):
-            return "article"
-        if alone and paragraphs and not printed:
-            return "article"  # a web page's one story, even in one paragraph (a printed page's is a brief)
-        return "brief"
 
 
 def _parks_in(text: str) -> set[str]:
@@ -215,31 +149,6 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
     return kept, discarded
 
 
-# A printed page holds a few dozen items at most; a "page" of hundreds of headlines is a list
-# (an index, a table of names marked as headings) or many pages pasted into one file.
-MAX_STORIES_PER_PAGE = 100
-
-
-def fold_long_list(drafts: list[Draft]) -> tuple[list[Draft], int]:
-    """More stories than a page holds become one story, their headlines its subheadings (the
-    pipeline tells the editor, who splits the file if they are separate stories). Returns the
-    drafts and how many stories were folded (0 when none were)."""
-    stories = [d for d in drafts if not d.advertisement]
-    if len(stories) <= MAX_STORIES_PER_PAGE:
-        return drafts, 0
-    first = stories[0]
-    merged = Draft(title=first.title, title_span=first.title_span, title_level=first.title_level,
-                   title_marked=first.title_marked)
-    for draft in stories:
-        if draft is not first and draft.title and draft.title_span:
-            merged.body.append(BodyItem("heading", draft.title, draft.title_span))
-        merged.body += draft.body
-        merged.captions += draft.captions
-        merged.caption_spans += draft.caption_spans
-        merged.authors += [a for a in draft.authors if a not in merged.authors]
-        merged.bylines += draft.bylines
-        merged.byline_spans += draft.byline_spans
-    return [merged] + [d for d in drafts if d.advertisement], len(stories)
 
 
 def _under_late_title(draft: Draft) -> bool:
@@ -271,7 +180,7 @@ def _lift_bracket_headline(draft: Draft) -> None:
         return
     first = draft.body[0]
     found = BRACKET_HEADLINE.match(first.text) or (BRACKET_LINE.match(first.text) if len(draft.body) > 1 else None)
-    if not found or _STORY_OPENER.match(first.text) or found.group(1).endswith(("讯", "电")):
+    if not found or STORY_OPENER.match(first.text) or found.group(1).endswith(("讯", "电")):
         return
     draft.title, draft.title_span = found.group(1), (first.span[0], first.span[0])
     first.text = first.text[found.end():].lstrip()
@@ -311,7 +220,7 @@ def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
         return "title"
     if not current.has_body and current.title is None:
         return "title"
-    if nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and _STORY_OPENER.match(nxt.text))):
+    if nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and STORY_OPENER.match(nxt.text))):
         return "title"  # a headline over its dateline (本报讯, 【本报消息】) opens a story
     if current.title is None:
         return "title"
@@ -344,7 +253,7 @@ def _news_with_picture(draft: Draft) -> bool:
     """A 本报讯 story whose photo caption (■… 供图) stands between its text and its late headline:
     a news story carrying a picture, not a picture story waiting for the next item's headline."""
     first = next((item for item in draft.body if item.type == "paragraph"), None)
-    return first is not None and bool(_STORY_OPENER.match(first.text))
+    return first is not None and bool(STORY_OPENER.match(first.text))
 
 
 def _dated_below(blocks: list[Block], index: int) -> bool:
@@ -391,16 +300,16 @@ def _photo_item_after(block: Block, current: Draft, credit: Optional[Block], cap
     paragraphs = [item.text for item in current.body if item.type == "paragraph"]
     if not paragraphs or (caption and (len(block.text) < _PHOTO_ITEM_MIN or not re.search("[。，]", block.text))):
         return False  # a caption block: only a sentence-long one, not a picture's title
-    credited = bool(_PHOTO_CREDIT.search(block.text)) or (credit is not None and _bare_credit(credit.text))
-    return (block.gap_before >= 1 and credited and len(block.text) <= _PHOTO_TEXT_MAX
-            and bool(_STORY_OPENER.match(paragraphs[0])) and paragraphs[-1][-1:] in ("。", "！", "？", "”")
-            and not current.captions and not any(_PHOTO_CREDIT.search(t) for t in paragraphs))
+    credited = bool(PHOTO_CREDIT.search(block.text)) or (credit is not None and _bare_credit(credit.text))
+    return (block.gap_before >= 1 and credited and len(block.text) <= PHOTO_TEXT_MAX
+            and bool(STORY_OPENER.match(paragraphs[0])) and paragraphs[-1][-1:] in ("。", "！", "？", "”")
+            and not current.captions and not any(PHOTO_CREDIT.search(t) for t in paragraphs))
 
 
 def _bare_credit(text: str) -> bool:
     """A credit alone on its line (（孙立 摄）) belongs to the text above it; a caption with its own
     words (■项目开工现场。 本报记者 顾一帆 摄) is the picture's, and the text above is the story's."""
-    found = _PHOTO_CREDIT.search(text)
+    found = PHOTO_CREDIT.search(text)
     return found is not None and len(text[:found.start()].strip(" \u3000■▲△●◆（(本报")) <= 2
 
 
