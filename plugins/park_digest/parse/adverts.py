@@ -5,13 +5,15 @@ slogan, an offer, a price) that ends on a way to reach the advertiser: a phone n
 热线/咨询/电话, a mobile or 400 number. That contact line and the short lines around it, between
 the end of one story and the headline of the next, are the advert (a story of kind
 advertisement), not furniture and not part of either story. A contact line inside a story (报名
-电话 under a notice, with text after it) is not an advert.
+电话 under a notice, with text after it) is not an advert. On a web page, a bare 广告 label
+marks a slot the site fills, not the text below it (mark_ad_slots).
 """
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
+from .furniture import AD_LABEL
 from .shape import is_prose
 
 # A way to reach the advertiser: a labelled landline (0519-8888 6666 too), a mobile number, a 400
@@ -82,3 +84,31 @@ def _is_story_headline(i: int, texts: Sequence[str], reasons: Sequence[str], kee
     while k < len(texts) and (reasons[k] == "source and date line" or keep(texts[k])):
         k += 1
     return k < len(texts) and not reasons[k] and is_prose(texts[k])
+
+
+# Furniture a printed page has too: it does not make a page a web page.
+_PRINT_REASONS = ("section label", "page header", "rule or ornament (no letters or digits)")
+
+
+def mark_ad_slots(scanned: Sequence[Any]) -> None:
+    """A bare 广告 among a web page's menus and banners, above its first paragraph, labels an
+    advert slot, not the text below it; on a printed page the label heads the advert."""
+    # Not for a printed page (no web furniture): there an advert's own text may read as prose.
+    first = next((i for i, line in enumerate(scanned) if not line.reason and is_prose(line.text)), len(scanned))
+    for i in range(first):
+        if (AD_LABEL.match(scanned[i].text) and not scanned[i].reason
+                and any(line.reason and line.reason not in _PRINT_REASONS for line in scanned[:i])):
+            scanned[i].reason = "advertisement slot label"
+    if not any(line.reason and line.reason not in _PRINT_REASONS for line in scanned):
+        return
+    # Between two paragraphs of a web story, the label and the short lines under it are a slot
+    # the site fills; the story goes on at the next paragraph.
+    for i in range(first, len(scanned)):
+        if not AD_LABEL.match(scanned[i].text) or scanned[i].reason:
+            continue
+        k = next((k for k in range(i + 1, len(scanned)) if not scanned[k].reason and is_prose(scanned[k].text)), None)
+        if k is None:
+            continue
+        scanned[i].reason = "advertisement slot label"
+        for j in range(i + 1, k):
+            scanned[j].reason = scanned[j].reason or "advertisement inside a web story"

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block
-from .adverts import unlabelled_adverts
+from .adverts import mark_ad_slots, unlabelled_adverts
+from .credits import split_trailing_byline
 from .datelines import date_line_reason, names_page
 from .furniture import AD_LABEL, PageLine, is_prose, line_reason, page_reasons, strip_markup
-from .names import split_byline, trailing_byline
+from .names import split_byline
 from .parks import PARK_PATTERN
 from .tables import cells_of, column_rows, column_tables, is_table_header, is_table_row, table_lines
 
@@ -57,13 +58,8 @@ BULLET_OPEN = re.compile(r"^[■▲●◆▶►]")
 COLUMN_ITEM = "news-in-brief item"
 _PICTURE_REASONS = ("image file name", "click to enlarge")
 _PICTURE_CAPTION = 40
-_PRINT_REASONS = ("section label", "page header", "rule or ornament (no letters or digits)")
 _CLAUSE_PUNCT = re.compile(r"[，、；。,;]")
 _OPENERS = "“‘「『（(《【：:—-"
-# `…可达120亿元。　记者 许诚 文/摄`: the reporter wrote the story and took its picture.
-_TRAILING_STORY_CREDIT = re.compile(
-    r"^(.*[。！？”])[ \u3000]+((?:本报)?(?:记者|通讯员)?\s*([\u4e00-\u9fff]{2,4})\s*文\s*[/／]\s*(?:摄|图))$")
-_TRAILING_CREDIT = re.compile(r"^(.*[。！？”])[ \u3000]+(\S{2,12}/\s?摄|\S{2,12}\s摄|\S{2,12}供图)$")
 
 
 @dataclass
@@ -230,30 +226,6 @@ def _keep(text: str) -> bool:
     return bool(split_byline(text)) or is_caption(text) or bool(_marked_heading(text))
 
 
-def _mark_ad_slots(scanned: list[_Line]) -> None:
-    """A bare 广告 among a web page's menus and banners, above its first paragraph, labels an
-    advert slot, not the text below it; on a printed page the label heads the advert."""
-    # Not for a printed page (no web furniture): there an advert's own text may read as prose.
-    first = next((i for i, line in enumerate(scanned) if not line.reason and is_prose(line.text)), len(scanned))
-    for i in range(first):
-        if (AD_LABEL.match(scanned[i].text) and not scanned[i].reason
-                and any(line.reason and line.reason not in _PRINT_REASONS for line in scanned[:i])):
-            scanned[i].reason = "advertisement slot label"
-    if not any(line.reason and line.reason not in _PRINT_REASONS for line in scanned):
-        return
-    # Between two paragraphs of a web story, the label and the short lines under it are a slot
-    # the site fills; the story goes on at the next paragraph.
-    for i in range(first, len(scanned)):
-        if not AD_LABEL.match(scanned[i].text) or scanned[i].reason:
-            continue
-        k = next((k for k in range(i + 1, len(scanned)) if not scanned[k].reason and is_prose(scanned[k].text)), None)
-        if k is None:
-            continue
-        scanned[i].reason = "advertisement slot label"
-        for j in range(i + 1, k):
-            scanned[j].reason = scanned[j].reason or "advertisement inside a web story"
-
-
 _TITLE_LABEL = re.compile(r"^(?:标题|主题|帖子标题)\s*[：:]\s*(?=\S)")
 
 
@@ -318,7 +290,7 @@ def classify_lines(lines: list[str]) -> list[Block]:
             scanned[i].reason = ""
         if not scanned[i].reason:
             scanned[i].table = True
-    _mark_ad_slots(scanned)
+    mark_ad_slots(scanned)
     _label_titles(scanned)
     if names_page(line.text for line in scanned):
         for first, last in unlabelled_adverts([line.text for line in scanned], [line.reason for line in scanned],
@@ -359,22 +331,6 @@ def classify_lines(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def _split_trailing_byline(block: Block) -> list[Block]:
-    """`…快速转化。 李文晴` or `…动能。 周舟/摄`: a byline or photo credit set after the last sentence."""
-    story_credit = _TRAILING_STORY_CREDIT.match(block.text)
-    if story_credit:
-        return [Block("text", story_credit.group(1), block.span, block.parts, gap_before=block.gap_before),
-                Block("byline", story_credit.group(2), block.span, block.parts, authors=(story_credit.group(3),))]
-    credit = _TRAILING_CREDIT.match(block.text)
-    if credit:
-        return [Block("text", credit.group(1), block.span, block.parts, gap_before=block.gap_before),
-                Block("caption", credit.group(2), block.span, block.parts)]
-    found = trailing_byline(block.text)
-    if not found:
-        return [block]
-    body, byline, authors = found
-    return [Block("text", body, block.span, block.parts, gap_before=block.gap_before),
-            Block("byline", byline, block.span, block.parts, authors=authors)]
 
 
 def join_broken(blocks: list[Block]) -> list[Block]:
@@ -400,7 +356,7 @@ def join_broken(blocks: list[Block]) -> list[Block]:
             open_text = None
     result: list[Block] = []
     for block in out:
-        result.extend(_split_trailing_byline(block) if block.kind == "text" else [block])
+        result.extend(split_trailing_byline(block) if block.kind == "text" else [block])
     return result
 
 
