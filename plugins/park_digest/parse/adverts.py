@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from .furniture import AD_LABEL
 from .shape import is_prose
+
+AD_LABEL = re.compile(r"^[（(【\[]?\s*广\s*告\s*[）)】\]]?$")  # the label a printed page sets over each advert
 
 # A way to reach the advertiser: a labelled landline (0519-8888 6666 too), a mobile number, a 400
 # number, a QR code to scan (扫码咨询) or a web address (官网：www.…).

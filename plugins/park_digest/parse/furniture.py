@@ -18,13 +18,14 @@ from typing import Any, Callable, Optional, Sequence
 import yaml
 
 from ..datafile import load_yaml
+from .comments import COMMENTS_OPEN, mark_comments
 from .names import split_byline
+from .repeats import mark_repeated_summary, mark_repeated_titles, opens_story
 from .shape import EDITORS_NOTE, is_prose, mark_infobox, mark_outside_prose, shape_reason
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "furniture.yml"
 _MAX = 60  # default: the longest line an entry judges
 _SPACES = re.compile(r"\s+")
-AD_LABEL = re.compile(r"^[（(【\[]?\s*广\s*告\s*[）)】\]]?$")  # the label a printed page sets over each advert
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE = re.compile(r"[。！？；!?;]")
 _CLAUSE = re.compile(r"[。！？；，、!?;,]")
@@ -38,7 +39,6 @@ _DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|(?:19|20)\d\d\s+\d{1,2}\
 # 2025年1-5月主要经济指标: a reporting period heads a statistics page; it dates nothing.
 _PERIOD = re.compile(r"^(?:19|20)\d\d年\d{1,2}[-—–~至到]\d{1,2}月(?!\d{1,2}日)")
 _DATE_PARTS = re.compile(r"\d+\s*[-/.年月日:：]?\s*")
-_TITLE_SUFFIX = re.compile(r"^\s*[-_|｜—–·:：]+\s*\S.{0,24}$")
 
 
 class FurnitureDataError(ValueError):
@@ -226,9 +226,9 @@ def page_reasons(lines: Sequence[PageLine], keep: Callable[[str], bool] = lambda
     mark_infobox(texts, reasons)
     _mark_lists(texts, lines, reasons, last)
     _mark_blocks(texts, lines, reasons, first)
-    _mark_comments(texts, reasons, first)
-    _mark_repeated_titles(texts, reasons, first)
-    _mark_repeated_summary(texts, reasons)
+    mark_comments(texts, reasons, first)
+    mark_repeated_titles(texts, reasons, first)
+    mark_repeated_summary(texts, reasons)
     mark_outside_prose(texts, reasons, keep, stop)
     return reasons
 
@@ -274,30 +274,6 @@ def _block_rule(texts: list[str], i: int) -> Optional[BlockRule]:
     return None
 
 
-_COMMENTS_OPEN = ("comment box", "forum furniture")
-
-
-_POST_HEADER = re.compile(r"^作者\s*[:：].{1,24}?\s(?:时间|发表于|发表时间)\s*[:：]")
-
-
-def _reply_header(i: int, texts: list[str], reasons: list[str]) -> bool:
-    """`作者: 某网友  时间: 2025-7-10 10:15` below a post whose own such line stands above it: a
-    forum's printable view, where each reply opens so."""
-    return (reasons[i] == "source and date line" and bool(_POST_HEADER.match(texts[i]))
-            and any(reasons[k] == "source and date line" and _POST_HEADER.match(texts[k]) for k in range(i)))
-
-
-def _mark_comments(texts: list[str], reasons: list[str], first_prose: int) -> None:
-    """Below the story, a comment box or a forum's reply buttons open the readers' comments:
-    every line after them is a comment, whatever it says."""
-    start = next((i for i, r in enumerate(reasons) if (r in _COMMENTS_OPEN or _reply_header(i, texts, reasons))
-                  and i > first_prose), None)
-    if start is None:
-        return
-    for j in range(start + 1, len(reasons)):
-        reasons[j] = reasons[j] or "reader comment"
-
-
 def _list_rule(text: str) -> Optional[ListRule]:
     bare = _SPACES.sub("", text)
     if len(bare) > 20:
@@ -320,11 +296,11 @@ def _mark_lists(texts: list[str], lines: Sequence[PageLine], reasons: list[str],
             text = texts[j]
             if lines[j].gap_before and j <= last_prose:
                 break
-            if rule.numbered and not _NUMBERED.match(text) or reasons[j] in _COMMENTS_OPEN:
+            if rule.numbered and not _NUMBERED.match(text) or reasons[j] in COMMENTS_OPEN:
                 break
             if is_prose(text) and not reasons[j]:
                 break
-            if not reasons[j] and _opens_story(j, texts, reasons):
+            if not reasons[j] and opens_story(j, texts, reasons):
                 break  # the headline of the story that follows the list
             if not reasons[j]:
                 if not _is_list_item(text) and _list_rule(text) is None:
@@ -332,82 +308,3 @@ def _mark_lists(texts: list[str], lines: Sequence[PageLine], reasons: list[str],
                 reasons[j] = "related-story list"
             j += 1
         i = j
-
-
-_UNDER_HEADLINE = ("source and date line", "share bar", "print and font controls")
-
-
-def _opens_story(j: int, texts: list[str], reasons: list[str]) -> bool:
-    """Line j is a headline: prose follows it, maybe after its date, source and share lines."""
-    k = j + 1
-    while k < len(texts) and reasons[k] in _UNDER_HEADLINE:
-        k += 1
-    # an editor's note stands above its story's headline, never under it
-    return k < len(texts) and not reasons[k] and is_prose(texts[k]) and not EDITORS_NOTE.match(texts[k])
-
-
-_SUMMARY_LABEL = re.compile(r"^[【\[]?\s*(?:内容)?(?:摘要|提要|导语|导读|简介)\s*[】\]]?\s*[：:]?\s*")
-_SUMMARY_SAID = 0.8  # share of a summary's clauses the text below says again
-
-
-def _mark_repeated_summary(texts: list[str], reasons: list[str]) -> None:
-    """`摘要：8月14日，…` above the story whose lead says the same: a portal's summary field, not
-    a paragraph (the reader would read the lead twice)."""
-    for i, text in enumerate(texts):
-        label = _SUMMARY_LABEL.match(text)
-        if reasons[i] or not label:
-            continue
-        summary = _SPACES.sub("", text[label.end():])
-        # most of its clauses come again below (a summary may drop the lead's date); one that
-        # adds its own (严禁房地产开发) is the story's text
-        clauses = [c for c in re.split(r"[，。；！？、,;]", summary) if c]
-        below = "".join(_SPACES.sub("", later) for later in texts[i + 1:])
-        said = sum(len(c) for c in clauses if c in below)
-        if len(summary) >= 8 and said >= _SUMMARY_SAID * sum(len(c) for c in clauses):
-            reasons[i] = "summary repeating the lead"
-
-
-
-
-_HEADLINE_MIN = 6  # a headline has a few words; 编辑, 播报 are a wiki's links
-
-
-def _mark_repeated_titles(texts: list[str], reasons: list[str], first_prose: int) -> None:
-    """A headline printed twice (browser title and page title, card and article, above each
-    picture of a gallery) is one headline: the copies go, the one a reader sees first stays."""
-    kept: dict[str, int] = {}
-    firsts: dict[str, int] = {}
-    repeated: set[int] = set()  # first copies of lines printed again below
-    for i, text in enumerate(texts):
-        key = _SPACES.sub("", text)
-        if key in firsts:
-            repeated.add(firsts[key])
-        else:
-            firsts[key] = i
-    for i, text in enumerate(texts):
-        key = _SPACES.sub("", text)
-        if reasons[i] or len(text) > 80 or is_prose(text) or AD_LABEL.match(text):
-            continue  # a printed page labels each advert 广告: every label opens one
-        if key in kept:
-            earlier = kept[key]
-            if (len(key) >= _HEADLINE_MIN and {earlier - 1, earlier + 1} & repeated and _opens_story(i, texts, reasons)
-                    and not _opens_story(earlier, texts, reasons)):
-                # an e-paper's list of the page's headlines above the stories: the copy that
-                # heads its story stays
-                reasons[earlier], kept[key] = "list of the page's headlines", i
-            else:
-                reasons[i] = "repeated headline"
-            continue
-        if i < first_prose and _browser_title(i, texts, reasons):
-            reasons[i] = "browser title line (repeats the headline)"
-            continue
-        kept[key] = i
-
-
-def _browser_title(i: int, texts: list[str], reasons: list[str]) -> bool:
-    """`标题_站点名` above the page's own `标题`."""
-    for k in range(i + 1, min(i + 9, len(texts))):
-        title = texts[k]
-        if not reasons[k] and len(title) >= 6 and texts[i].startswith(title) and _TITLE_SUFFIX.match(texts[i][len(title):]):
-            return True
-    return False

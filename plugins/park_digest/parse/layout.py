@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block
-from .adverts import mark_ad_slots, unlabelled_adverts
+from .adverts import AD_LABEL, mark_ad_slots, unlabelled_adverts
 from .credits import split_trailing_byline
 from .datelines import date_line_reason, names_page
-from .furniture import AD_LABEL, PageLine, is_prose, line_reason, page_reasons, strip_markup
+from .furniture import PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline
 from .parks import PARK_PATTERN
 from .tables import cells_of, column_rows, column_tables, is_table_header, is_table_row, table_lines
