@@ -1,0 +1,99 @@
+"""Which numerals with a unit are figures, judged by the words around them.
+
+A year (2025年), a 民國 year, a reporting period (前8个月), a time reference (未来三年, 十年前), an
+ordinal or rank (前十位), a phase's or an issue's name (二期), a policy package's name (外商投资24条),
+an anniversary and the indefinite 一 (一批) carry a unit but measure nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from .numerals import fold_digits
+from .quantity import BARE_NOUNS, UNITS
+
+_PLAN_AFTER = re.compile(r"^(?:行动|计划|规划|攻坚|工程|战略)")
+PERIOD_BEFORE = re.compile(r"(?:^|[^提超之以])前$|[上下首]$")  # 2025年前8个月, 上半年, 首7个月
+# After a 民國 year (113年): a part of it, a month, or what is done in it; 已有113年历史 stays a duration.
+_ROC_YEAR_AFTER = re.compile(r"上半年|下半年|全年|年[底初中]|度|第?[一二三四1-4]季|[前1-9一二三四五六七八九十]|"
+                             r"[底初起将至以迄中]")
+
+
+# Verbs of a change or share before 一成, 一倍.
+_CHANGED_BY = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|扩大|缩小|翻了?|占比?|达到?|超过?|增|降)了?$")
+
+
+# A span of years or months as a time reference: in the next/last N years, N years ago.
+_SPAN_BEFORE = re.compile(r"(?:未来|今后|往后|此后|过去|最近|近)$")
+_AGO_AFTER = re.compile(r"^(?:前|后|以前|以后|之前|之后)")
+_DURATION_VERB = re.compile(r"(?:提前|用时|用了|仅用|历时|耗时|花了|长达|缩短|延长|已有|运营|入驻|落户|成立)$")
+_YEAR_SUFFIX = re.compile(r"^(?:代|级|度)")  # 80年代, 3年级
+_BIG_NOUN_EXCLUDED = re.compile(r"^(?:学|会|赛|厦|道|街|桥|楼|队|众|幅|量|力|批|大|型|小|多|概|约|于|家|关)")
+_TOU_EXCLUDED = re.compile(r"^[资入产用运放建向标身]")
+_NAMED_RULES_AFTER = re.compile(r"^(?:[的”\"’》）)，,。；;、]|$)")
+_NAMED_RULES_VERBS = re.compile(r"[了有达共计出台布和与及等为是发订至到]$")  # 增至160条: a count
+_CHENG_EXCLUDED = re.compile(r"^[立功为果本交效绩员都熟长型形]")
+_DEMONSTRATIVE_BEFORE = re.compile(r"[的这那每同其某哪]$")
+_CN_DIGITS_ONLY = re.compile(r"^[零〇○一二三四五六七八九]{2,}$")
+
+
+def is_figure(num: str, value: float, unit_text: str, before: str, after: str,
+              chinese: bool, pre: str, post: str) -> bool:
+    """Context rules: dates, ordinals, plan names, indefinite 一, named rules (24条)."""
+    plain = fold_digits(num)
+    if len(plain) > 1 and plain.startswith("0") and plain.isdigit():
+        return False  # 01 主要指标, 03项目建设: a subhead's number, never a quantity written 03
+    if unit_text == "年":
+        if (plain.isdigit() and len(plain) == 4) or _CN_DIGITS_ONLY.match(num):
+            return False  # 2025年, 二〇二五年: a year, not a duration
+        if plain.isdigit() and 100 <= int(plain) <= 129 and _ROC_YEAR_AFTER.match(after):
+            return False  # 113年上半年, 114年將: a 民國 year on a Taiwanese page (2024, 2025)
+        if _YEAR_SUFFIX.match(after) or _PLAN_AFTER.match(after):
+            return False  # 80年代, 三年行动
+    if unit_text in ("个月", "个季度", "年") and PERIOD_BEFORE.search(before + pre):
+        return False  # 2025年前8个月: a reporting period
+    if unit_text in ("岁", "周岁") and (pre or before.endswith(("年约", "约", "年近", "年逾", "或"))):
+        return False  # 年约30岁的男子: a witness's guess at a stranger's age, not a reported age
+    if unit_text in ("位", "名", "强") and before.endswith(("前", "第")):
+        return False  # 进入全国前十位, 排名前10名: a rank, not a count
+    if unit_text == "周年":
+        return False  # 五周年: an anniversary, not a length of time
+    if unit_text in ("个月", "年") and (_SPAN_BEFORE.search(before + pre) or _AGO_AFTER.match(after)) \
+            and not _DURATION_VERB.search(before):
+        return False  # 未来三年, 近十年, 十年前: when something happens, not how long it takes
+    if unit_text == "个" and after.startswith("年"):
+        return False  # “三个年”活动: a campaign name
+    if unit_text == "大" and (_BIG_NOUN_EXCLUDED.match(after) or not after):
+        return False
+    if unit_text == "投" and _TOU_EXCLUDED.match(after):
+        return False
+    if unit_text in BARE_NOUNS and (re.fullmatch(r"(?:19|20)\d\d", plain) or num == "一"):
+        return False  # 2023企业, 一大批
+    if unit_text in ("度", "周") and chinese:
+        return False  # 两度获评 (twice), 四周 (around)
+    if unit_text == "成" and ((not chinese and not pre) or (_CHENG_EXCLUDED.match(after)
+                                                           and not (pre and after.startswith("为")))):
+        return False  # 九成, 近3成(为) are 90%, about 30%; 3成立, 两成长 are other words
+    if unit_text == "位" and after.startswith("数"):
+        return False  # 两位数增长
+    if unit_text == "条" and _NAMED_RULES_AFTER.match(after) and before \
+            and not _NAMED_RULES_VERBS.search(before) and re.search(r"[\u4e00-\u9fff]$", before) \
+            and not re.search(r"[线路道河渠链]$", before) \
+            and not re.search(r"(?:政策|措施|举措|条款|意见|规定|细则|任务)$", before):
+        # 中试产线8条, 航线12条: counted lines; 支持政策18条: counted measures
+        return False  # 外商投资24条: the name of a policy package
+    if unit_text == "期" and not (num == "两" or re.search(r"(?:分|共|举办了?|开展了?|办了?)$", before)):
+        return False  # 二期, 三期扩建, 第10期: a phase's or an issue's name; 分两期, 共举办12期 are counts
+    if unit_text == "列" and re.match(r"[车入为出举表队席]", after):
+        return False  # 列车, 列入: no trains counted
+    if num == "一" and unit_text in ("成", "倍") and not after.startswith("不变") and (
+            post or _CHANGED_BY.search(before)):
+        return True  # 增长一成 (10%), 提高一倍左右 (about 100%): a change or share; 一成不变 is none
+    if num == "一" and not pre and not (unit_text == "成" and after.startswith("半")):  # 一成半 is 15%
+        # 一 with a measure word is the indefinite article (一批, 一项, 一个缩影);
+        # with a duration it is a length of time (一个月), unless it is “新的一年”.
+        code = UNITS.get(unit_text, ("count",))[0]
+        if code not in ("year", "month", "day", "hour", "minute", "second"):
+            return False
+        if _DEMONSTRATIVE_BEFORE.search(before) or after.startswith(("来", "度", "级", "一")):
+            return False
+    return True
