@@ -17,6 +17,7 @@ from typing import Iterable, Optional
 
 from ..model import Provenance, Span
 from .dates import DATE_RE, FUTURE_SLACK, TIME_RE, PartialDate, date_of, fold, infer_date, make_date, year_for
+from .provenance import PAGE_NUMBER, SOURCE, line_provenance, page_provenance
 
 # Best first: a labelled publication date, a masthead, a bare date line, a reprint note, and
 # only then a dateline's month and day (its year comes from context).
@@ -80,12 +81,7 @@ _LABEL = re.compile(r"(?:(?P<verb>发布|发表|发稿|刊发|刊登|出版|发�
                     r"(?:时间|日期|于)?|(?<![\u4e00-\u9fff])(?:时间|日期))\s*[:：]?\s*$")
 _LATER_VERBS = {"更新": "updated", "修改": "updated", "上传": "updated", "上载": "updated",
                 "录入": "updated", "添加": "updated"}
-_PAGE_NO = re.compile(r"第\s*([A-Z]?\d{1,3})\s*版|(?<![A-Za-z\d])([A-Z]\d{1,2})\s*版|版次\s*[:：]?\s*([A-Z]?\d{1,3})")
-PAGE_NUMBER = _PAGE_NO  # a page number as a newspaper prints it: 第3版, A05版, 版次：3 (parse/medium.py)
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日](?![年期])|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
-_PAPER = r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|导报|商报|时报|早报|周报|晨报|快报|信报|科技报|经济报|青年报|报社|周刊)"
-_PUBLICATION = re.compile(rf"《([^》]{{2,20}})》|({_PAPER})(?![\u4e00-\u9fff])")
-_PUBLICATION_LINE = re.compile(rf"^\s*(?:《([^》]{{2,20}})》|({_PAPER}))\s*$")
 _OUTLET_END = ("网", "报", "台", "社", "新闻", "频道", "在线", "客户端", "号", "刊")
 _META = re.compile(r"(?:来源|稿源|信息来源|文章来源|作者|编辑|责任编辑|责编|记者|通讯员|浏览|阅读|点击|人气|"
                    r"访问量|字号|分享|打印|发布者|发布人|分类|投稿)\s*[:：]?[^\s|｜]{0,16}|\d+|[次人]|大中小|"
@@ -115,7 +111,7 @@ def find_signals(lines: list[str]) -> list[Signal]:
             in_list = True
             continue
         if in_list:
-            if (_PROSE.search(text) and len(text) > 30) or _SOURCE.search(text) or _PUBLISHED_LABEL.match(text):
+            if (_PROSE.search(text) and len(text) > 30) or SOURCE.search(text) or _PUBLISHED_LABEL.match(text):
                 in_list = False  # the list is over: prose again, or a story's source or publication line
             else:
                 continue
@@ -192,19 +188,19 @@ def _line_signal(number: int, text: str, raw: str) -> Optional[Signal]:
         label = _LABEL.search(before)
         if label:
             kind = _LATER_VERBS.get(label.group("verb") or "", "published")
-            return Signal(kind, number, raw, when, provenance=_provenance(text, when))
+            return Signal(kind, number, raw, when, provenance=line_provenance(text, when))
     match, when = matches[0]
     posted = _POSTED.search(text)
     if posted and posted.start() <= match.start() and TIME_RE.search(text, match.end()):
         return Signal("posted", number, raw, when)  # the headline's line: a date, not furniture
     if _PROSE.search(text) or len(text) > 80:
         return None
-    page = _PAGE_NO.search(text)
+    page = PAGE_NUMBER.search(text)
     if page or (_WEEKDAY.search(text) and len(text) <= 40) or text.startswith("《"):
-        return Signal("masthead", number, raw, when, provenance=_provenance(text, when))
+        return Signal("masthead", number, raw, when, provenance=line_provenance(text, when))
     before, after = text[:match.start()], text[match.end():]
     if _is_header(before, after):
-        return Signal("header", number, raw, when, provenance=_provenance(text, when))
+        return Signal("header", number, raw, when, provenance=line_provenance(text, when))
     return None
 
 
@@ -222,27 +218,6 @@ def _is_header(before: str, after: str) -> bool:
 
 def _cjk(text: str) -> str:
     return "".join(re.findall(r"[\u4e00-\u9fff]", text))
-
-
-_SOURCE = re.compile(r"(?:来源|稿源|信息来源|文章来源)\s*[:：]\s*([^\s|｜:：]{2,24}?)(?=\s|$|[|｜]|作者|编辑|发布|浏览|时间|日期)")
-
-
-# A 来源 that names no publication a reader could look up: the site itself (本站, 本网), a
-# compilation (网络整理, 综合), or a template's leftover code (sp20231214).
-_NO_NAME = re.compile(r"^(?:本(?:站|网|网站|报|台|刊|号)|网络|互联网|综合|网友|转载|原创|未知|佚名|不详)|^[^\u4e00-\u9fff]*\d[^\u4e00-\u9fff]*$")
-
-
-def _provenance(text: str, when: PartialDate) -> Optional[Provenance]:
-    publication = _PUBLICATION.search(text)
-    source = _SOURCE.search(text)
-    page = _PAGE_NO.search(text)
-    if not (publication or page or source):
-        return None
-    name = source.group(1) if source and not _NO_NAME.search(source.group(1)) else ""
-    if not name and publication:
-        name = (publication.group(1) or publication.group(2)).strip()
-    number = next((g for g in page.groups() if g), "") if page else ""
-    return Provenance(publication=name, date=when.iso(), page=number)
 
 
 def _wire_signal(number: int, text: str, raw: str) -> Optional[Signal]:
@@ -320,33 +295,10 @@ def _with_years(own: list[Signal], page: list[Signal], inferred: Optional[Partia
     return [completed(s) for s in own], [completed(s) for s in page]
 
 
-def page_provenance(signals: Iterable[Signal], lines: list[str]) -> Optional[Provenance]:
-    """The publication, date and page a masthead or labelled line names, if any; a page number
-    printed on a line of its own beside the date line (第03版：综合新闻) is taken too."""
-    for signal in sorted(signals, key=_rank):
-        if signal.kind in ("wire", "reprint"):
-            continue
-        found = signal.provenance or Provenance(date=signal.when.iso() if signal.when else "")
-        if not found.page or not found.publication:
-            near = [fold(lines[i - 1]) for i in range(max(1, signal.line - 2), min(len(lines), signal.line + 2) + 1)
-                    if i != signal.line and len(lines[i - 1].strip()) <= 24]
-            for text in near:
-                page, publication = _PAGE_NO.search(text), _PUBLICATION_LINE.match(text)
-                if page and not found.page:
-                    found = Provenance(found.publication, found.date, found.edition,
-                                       next(g for g in page.groups() if g), found.url)
-                if publication and not found.publication and not _PROSE.search(text):
-                    found = Provenance(publication.group(1) or publication.group(2), found.date,
-                                       found.edition, found.page, found.url)
-        if found.publication or found.page:
-            return found
-    return None
-
-
 def names_page(lines: Iterable[str]) -> bool:
     """A line outside prose names a newspaper page (第A04版, 版次：3), whether or not a date
     stands beside it (an e-paper reader's item line: 日期：10-12 版面：第A04版)."""
-    return any(len(line) <= 80 and _PAGE_NO.search(fold(line)) and not _PROSE.search(line) for line in lines)
+    return any(len(line) <= 80 and PAGE_NUMBER.search(fold(line)) and not _PROSE.search(line) for line in lines)
 
 
 # The issuing body that signs a notice: 某某高新区管委会, 某某局办公室.
@@ -385,5 +337,6 @@ class PageDating:
         return names_page(self.lines)
 
     def provenance(self) -> Optional[Provenance]:
-        return page_provenance([s for s in self.signals if not _inside(s.line, self.ads)], self.lines)
+        signals = [s for s in self.signals if not _inside(s.line, self.ads)]
+        return page_provenance(sorted(signals, key=_rank), self.lines)
 

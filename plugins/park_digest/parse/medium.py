@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .datelines import PAGE_NUMBER
+from .provenance import PAGE_NUMBER
 
 PRINT = "print"
 WEB = "web"
