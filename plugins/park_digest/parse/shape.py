@@ -31,10 +31,11 @@ _OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}(?:网|报|台|社|资讯|新�
 # An account or issuer: a place or a zone, then 发布, 融媒, 管委会 (襄阳高新发布, 株洲发布, 某某高新区
 # 管委会). Headlines end so too (规划发布), so such a line is judged furniture only when the
 # story's headline stands elsewhere.
-_ACCOUNT = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,8}(?:高新|高新区|经开|经开区|开发区|新区|园区|自贸区))"
+_ZONE_WORD = r"(?:高新|高新区|经开|经开区|开发区|新区|园区|自贸区)"
+_ACCOUNT = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,8}" + _ZONE_WORD + ")"
                       r"(?:发布|融媒|管委会|管理委员会|人民政府)$")
 # 襄阳高新发布, 某某高新区管委会: a zone's own account or committee, never a story's headline.
-_ZONE_ACCOUNT = re.compile(r"(?:高新|高新区|经开|经开区|开发区|新区|园区|自贸区)(?:发布|融媒|管委会|管理委员会)$")
+_ZONE_ACCOUNT = re.compile(_ZONE_WORD + r"(?:发布|融媒|管委会|管理委员会)$")
 # 【株洲高新区前两月产值增长9.1%】记者…: a post that carries its headline in brackets.
 BRACKET_LINE = re.compile(r"^【([^】]{8,48})】$")  # the same, on a line of its own
 # 编者按：… (an editor's note), which stands above its story's headline.
