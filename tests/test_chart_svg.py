@@ -48,6 +48,15 @@ def test_long_labels_are_cut_to_their_column_and_kept_whole_in_the_tooltip():
     assert "&lt;spending&gt;" in svg
 
 
+def test_an_english_label_is_cut_between_words_never_inside_one():
+    label = "Suzhou Industrial Park and Kunshan Economic and Technological Development Zone, first half"
+    _, root = draw([label], [3])
+    shown = root.find(".//svg:g[@class='row']/svg:text", NS).text
+    assert shown.endswith("…") and text_width(shown) <= LABEL_ROOM
+    kept = shown[:-1].split()
+    assert kept and all(word in label.split() or word + "," in label.split() for word in kept)
+
+
 def test_ticks():
     assert linear_ticks(87) == [0, 20, 40, 60, 80, 100]
     assert linear_ticks(1) == [0, 0.2, 0.4, 0.6, 0.8, 1]

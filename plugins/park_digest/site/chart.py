@@ -76,7 +76,8 @@ def text_width(text: str) -> float:
 
 
 def shorten(label: str, room: float) -> str:
-    """The label, cut with an ellipsis to fit `room` units."""
+    """The label, cut with an ellipsis to fit `room` units: a Latin word is never cut in two
+    (the cut falls back to the space before it), since "Industr…" reads as a misprint."""
     if text_width(label) <= room:
         return label
     room -= NARROW  # the ellipsis
@@ -84,8 +85,12 @@ def shorten(label: str, room: float) -> str:
     for end, char in enumerate(label):
         used += text_width(char)
         if used > room:
-            return label[:end].rstrip() + "…"
-    return label
+            break
+    head = label[:end]
+    if char.isascii() and char.isalnum() and head[-1:].isascii() and head[-1:].isalnum():
+        space = head.rfind(" ")
+        head = head[:space] if space > 0 else head
+    return head.rstrip(" ,;:-–(") + "…"
 
 
 def linear_ticks(top: float) -> list[float]:
