@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 from .dates import FUTURE_SLACK, PartialDate, from_iso
-from .datelines import Dated, PageDating
+from .story_dates import Dated, PageDating
 from .edits import restructure
 from ..figures.checks import check_story
 from ..figures.facts import extract_story_facts
