@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from .shape import is_prose
+from .prose import is_prose
 
 AD_LABEL = re.compile(r"^[（(【\[]?\s*广\s*告\s*[）)】\]]?$")  # the label a printed page sets over each advert
 

@@ -21,7 +21,9 @@ from ..datafile import load_yaml
 from .comments import COMMENTS_OPEN, mark_comments
 from .names import split_byline
 from .repeats import mark_repeated_summary, mark_repeated_titles, opens_story
-from .shape import EDITORS_NOTE, is_prose, mark_infobox, mark_outside_prose, shape_reason
+from .infobox import mark_infobox
+from .prose import is_prose
+from .shape import EDITORS_NOTE, mark_outside_prose, shape_reason
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "furniture.yml"
 _MAX = 60  # default: the longest line an entry judges

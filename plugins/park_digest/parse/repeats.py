@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from .adverts import AD_LABEL
-from .shape import EDITORS_NOTE, is_prose
+from .prose import is_prose
+from .shape import EDITORS_NOTE
 
 _SPACES = re.compile(r"\s+")
 _TITLE_SUFFIX = re.compile(r"^\s*[-_|｜—–·:：]+\s*\S.{0,24}$")

@@ -17,7 +17,8 @@ from .names import inline_authors
 from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM
 from .parks import PARK_PATTERN
 from .layout import DOC_NUMBER, NUMBERED_HEAD
-from .shape import BRACKET_HEADLINE, BRACKET_LINE, EDITORS_NOTE, NUMBERED_SUBHEAD
+from .masthead import BRACKET_HEADLINE, BRACKET_LINE, NUMBERED_SUBHEAD
+from .shape import EDITORS_NOTE
 
 _NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
 # `捷。“高新贷”…`: a page that opens on the tail of a sentence from another page.
