@@ -79,10 +79,12 @@ PORTAL = """首页 > 新闻中心 > 园区动态
 """
 
 
-def test_portal_page_is_dated_by_its_date_line_not_its_lists_or_targets():
+def test_portal_page_is_dated_by_its_dateline_not_its_lists_or_targets():
     story = stories(PORTAL)[0]
-    assert (story.date, story.date_inferred) == ("2024-07-18", False)
+    assert (story.date, story.date_inferred) == ("2024-07-17", False)  # 本报讯 7月17日, the year from the date line
     assert (story.source.publication, story.source.date) == ("西安日报", "2024-07-18")
+    undated = stories(PORTAL.replace("本报讯 7月17日，", "本报讯 "))[0]
+    assert (undated.date, undated.date_inferred) == ("2024-07-18", False)  # no dateline: the date line
 
 
 GOVERNMENT = """索 引 号 11370100-2023-00123
@@ -115,9 +117,9 @@ EPAPER = """齐鲁科技日报 | 2024-08-16 | 第A03版
 """
 
 
-def test_epaper_masthead_dates_every_story_and_is_the_pages_provenance():
+def test_epaper_masthead_gives_its_year_to_each_dateline_and_is_the_pages_provenance():
     found = stories(EPAPER)
-    assert [(s.date, s.date_inferred) for s in found] == [("2024-08-16", False)] * 2
+    assert [(s.date, s.date_inferred) for s in found] == [("2024-08-15", False), ("2024-08-14", False)]
     assert all(s.source.label() == "齐鲁科技日报 2024-08-16 第A03版" for s in found)
     assert all("齐鲁科技日报" not in (s.title or "") for s in found)
 
@@ -159,11 +161,50 @@ def test_wire_dateline_takes_its_year_from_context():
     ("【新桥网8月18日讯】（记者 王丽）新桥高新区18日举行项目开工仪式。", (8, 18)),
     ("本报北京2月15日电（记者 赵敏）记者从科技部获悉，国家高新区发展势头良好。", (2, 15)),
     ("中国台湾网8月8日消息 据报道，某科学园区扩建计划获核定。", (8, 8)),
+    ("园区观察网（ID：yq_obs）8月5日消息，据报道，某新区上半年地区生产总值增长7.9%。", (8, 5)),
     ("【港通网讯】记者 吴超 报导：11月13日，光博会项目签约仪式举行。", (11, 13)),
+    ("中新社 雄安8月30日电 (记者 陈林)雄安新区30日通报，园区集聚科创企业113家。", (8, 30)),
+    ("本报讯（记者 宁宇）8月16日上午，某经开区举行招商签约会，签约项目9个。", (8, 16)),
+    ("（中央社记者林家宏新竹16日电）新竹科学园区管理局今天公布上半年营业额。", (0, 16)),
+    ("本报讯（记者 罗湘）16日，某高新区举行项目集中开工活动，开工项目12个。", (0, 16)),
+    ("（2024年3月5日，中国苏州）某生物制药企业今日宣布，其新基地正式投产。", (3, 5)),
+    ("【2024年3月5日 上海】某半导体企业今天宣布，其新厂在张江投产。", (3, 5)),
+    ("苏州2024年5月16日 /美通社/ -- 某半导体公司今日宣布，其第二座晶圆厂正式投产。", (5, 16)),
 ])
 def test_wire_datelines(line, expected):
     found = find_signals([line])
     assert [(s.kind, s.month_day) for s in found] == [("wire", expected)]
+
+
+@pytest.mark.parametrize("line", [
+    "本报讯（记者 何苗）记者8月15日从省农业农村厅获悉，全省秋粮播种面积稳定。",  # the day is in the lead sentence
+    "本报讯 园区8月16日举行项目开工仪式，开工项目12个。",
+    "园区8月16日举行项目开工仪式，开工项目12个。",
+])
+def test_a_date_in_the_lead_sentence_is_no_dateline(line):
+    assert find_signals([line]) == []
+
+
+DATELINED = """科技日报 | {masthead} | 第05版
+
+## 某高新区新签约项目12个
+
+{dateline}某高新区举行项目集中签约活动，签约项目12个，总投资46亿元。
+"""
+
+
+@pytest.mark.parametrize("masthead,dateline,expected", [
+    ("2024-08-17", "本报讯（记者 张三）8月16日，", ("2024-08-16", False)),  # the story's day, not the page's
+    ("2025-01-01", "本报讯 12月31日，", ("2024-12-31", False)),  # the year before the page's
+    ("2024-12-20", "新华社北京12月19日电（记者 李四）", ("2024-12-19", False)),
+    ("2024-01-16", "（中央社记者王五台南15日电）", ("2024-01-15", False)),  # a day alone: the page's month
+    ("2024-03-01", "（中央社记者王五台北29日电）", ("2024-02-29", False)),  # ... or the month before
+    ("2024-08-17", "本报讯 ", ("2024-08-17", False)),  # no dateline: the masthead's
+    ("2024-08-17", "本报讯（记者 张三）记者8月15日从园区获悉，", ("2024-08-17", False)),  # the lead's day is no dateline
+    ("2024-08-17", "本报讯 2024年8月19日，", ("2024-08-17", False)),  # a dateline after its page is a slip
+])
+def test_a_storys_own_dateline_day_wins_over_the_pages_date(masthead, dateline, expected):
+    assert dates(DATELINED.format(masthead=masthead, dateline=dateline)) == [expected]
 
 
 def test_traditional_page_with_a_labelled_date():
@@ -239,8 +280,8 @@ def test_no_story_is_dated_after_the_build_day_or_its_pages_dateline():
     future = "## 某园区新闻\n\n发布时间：2030-05-01\n\n2025年全年，园区新增企业50家。\n"
     assert dates(future) == [("2026-01", True)]  # the future date is left out; inference stays before today
     assert dates("## 某园区新闻\n\n2027年全年，园区新增企业50家。\n") == [(None, True)]
-    page = EPAPER.replace("本报讯 8月14日，", "2024-08-20\n\n本报讯 8月14日，")
-    assert [s.date for s in stories(page)] == ["2024-08-16", "2024-08-16"]
+    page = EPAPER.replace("本报讯 8月14日，", "2024-08-20\n\n本报讯 ")
+    assert [s.date for s in stories(page)] == ["2024-08-15", "2024-08-16"]
 
 
 def test_a_labelled_day_takes_its_year_from_the_page_not_the_readers_date():

@@ -77,14 +77,22 @@ _OUTLET_END = ("网", "报", "台", "社", "新闻", "频道", "在线", "客户
 _META = re.compile(r"(?:来源|稿源|信息来源|文章来源|作者|编辑|责任编辑|责编|记者|通讯员|浏览|阅读|点击|人气|"
                    r"访问量|字号|分享|打印|发布者|发布人|分类|投稿)\s*[:：]?[^\s|｜]{0,16}|\d+|[次人]|大中小|"
                    r"[\s|｜/\\·•:：,，()（）\[\]【】<>《》_-]+")
-# A wire or newspaper dateline at the head of a story: 新华社北京8月16日电, 【大纪元8月18日报导】,
-# 中国台湾网8月8日消息, 本报讯（记者 张伟）8月16日，…, （香港，2022年12月16日）
-_WIRE = re.compile(
-    r"^[【\[（(]?\s*[^，。,\s]{0,16}?(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*"
-    r"(?:电|专电|讯|消息|报道|报导)"
-    r"|^[【\[]?[^，。,]{0,12}讯[】\]]?\s*(?:[（(][^）)]{0,30}[）)])?[^，。,]{0,16}?"
-    r"(?:(?P<y2>(?:19|20)\d\d)\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日\s*[，,\s]"
-    r"|^[（(]\s*[\u4e00-\u9fff]{2,8}\s*[，,]\s*(?P<y3>(?:19|20)\d\d)\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日\s*[）)]")
+# A wire or newspaper dateline at the head of a story: 新华社北京8月16日电, 中新社 雄安8月30日电,
+# 【大纪元8月18日报导】, 某某网（ID：xxx）8月5日消息, 本报讯（记者 张伟）8月16日(上午)，…; a press
+# release's （香港，2022年12月16日）, （2024年3月5日，中国苏州）, 【2024年3月5日 上海】, 苏州2024年5月16日
+# /美通社/; a Taiwanese agency's day alone, its month the page's: （中央社记者X台南15日电）, 本报讯（…）16日，
+_Y, _MD = r"(?:(?P<y>(?:19|20)\d\d)\s*年\s*)", r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+_CREDIT = r"^[【\[]?[^，。,]{0,12}讯[】\]]?\s*(?:[（(][^）)]{0,30}[）)])?"
+_HOUR = r"(?:上午|下午|晚上|晚间|凌晨|中午|早上|傍晚)?"
+_WIRES = tuple(re.compile(p) for p in (
+    rf"^[【\[（(]?\s*[^，。,（(]{{0,16}}?(?:[（(][^）)，。]{{0,24}}[）)]\s*)?{_Y}?{_MD}\s*(?:电|专电|讯|消息|报道|报导)",
+    rf"{_CREDIT}[^，。,]{{0,16}}?{_Y}?{_MD}\s*{_HOUR}\s*[，,\s]",
+    rf"^[（(]\s*[\u4e00-\u9fff]{{2,8}}\s*[，,]\s*{_Y}{_MD}\s*[）)]",
+    rf"^[（(【\[]\s*{_Y}{_MD}\s*[，,\s]\s*[\u4e00-\u9fff]{{2,8}}\s*[）)】\]]",
+    rf"^[\u4e00-\u9fff]{{2,8}}\s*{_Y}{_MD}\s*[/／]\s*[^/／\s]{{2,20}}\s*[/／]",
+    r"^[（(]\s*[^（()），。,]{2,24}?(?<![\d月])(?P<d>\d{1,2})\s*日\s*(?:电|专电)\s*[）)]",
+    rf"{_CREDIT}\s*(?<![\d月])(?P<d>\d{{1,2}})\s*日\s*{_HOUR}\s*[，,]",
+))
 
 
 def find_signals(lines: list[str]) -> list[Signal]:
@@ -212,15 +220,15 @@ def _cjk(text: str) -> str:
 
 
 def _wire_signal(number: int, text: str, raw: str) -> Optional[Signal]:
-    match = _WIRE.match(text)
+    """A dateline's day; month 0 when it gives the day alone (the page's month is its month)."""
+    match = next((m for m in (wire.match(text) for wire in _WIRES) if m), None)
     if not match:
         return None
-    y, m, d = next((match.group(f"y{s}"), match.group(f"m{s}"), match.group(f"d{s}"))
-                   for s in ("", "2", "3") if match.group(f"m{s}"))
-    month, day = int(m), int(d)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    groups = match.groupdict()
+    year, month, day = (int(groups[k]) if groups.get(k) else 0 for k in ("y", "m", "d"))
+    if not (0 <= month <= 12 and 1 <= day <= 31):
         return None
-    return Signal("wire", number, raw, make_date(int(y), month, day) if y else None, (month, day))
+    return Signal("wire", number, raw, make_date(year, month, day) if year and month else None, (month, day))
 
 
 def names_page(lines: Iterable[str]) -> bool:

@@ -1,8 +1,9 @@
 """Which of the dates a page states dates each story (datelines.py finds them).
 
-A story's own stated date comes first, then the page's (a publication line or masthead outside
-every story), then its dateline's day with the year from context, then the month the text
-implies, marked inferred. No story is dated after the build day or after its page.
+A story's own dateline (本报讯 8月16日, 新华社…电) comes first, its year (for a day alone, its
+month) from the date the story or page states; then that stated date (a publication line or
+masthead); then the dateline's day with the year from context, and else the month the text
+implies, both marked inferred. No story is dated after the build day or after its page.
 """
 from __future__ import annotations
 
@@ -44,22 +45,27 @@ def _inside(line: int, spans: list[Span]) -> bool:
 
 
 def date_story(own: list[Signal], page: list[Signal], inferred: Optional[PartialDate], today: date) -> Dated:
-    """A story's date: its own stated date, else the page's, else its dateline's day with the
-    year from context, else the inferred month. Never after the build day or the page's date."""
+    """A story's date: its own dateline's day (本报讯 8月16日, 新华社…电) with the year, and for a
+    day alone the month, from the date the story or page states; else that stated date; else the
+    dateline's day with the year from the text; else the inferred month. Never after the build
+    day or the page's date."""
     limit = today + FUTURE_SLACK
     own, page = _with_years(own, page, inferred)
     own = sorted((s for s in own if not (s.when and s.when.after(limit))), key=_rank)
     page = sorted((s for s in page if s.when and not s.when.after(limit)), key=_rank)
     page_date = page[0] if page else None
     stated = [s for s in own if s.when and s.kind not in ("wire", "reprint", "url")]
-    choice = stated[0] if stated else page_date or next((s for s in own if s.when), None)
+    choice = stated[0] if stated else page_date or next((s for s in own if s.when and s.kind != "wire"), None)
+    wire = next((s for s in own if s.kind == "wire"), None)
+    dateline = _dateline_day(wire, choice) if wire else None
+    if dateline is not None:
+        return dateline
     if choice is not None:
         when = choice.when
         if page_date and choice is not page_date and page_date.kind != "url" and when.after(page_date.when.last_day()):
             choice, when = page_date, page_date.when  # a story is never dated after its page
         return Dated(when, choice.year_inferred, choice.kind, choice.line)
-    wire = next((s for s in own if s.kind == "wire"), None)
-    if wire is not None:
+    if wire is not None and wire.month_day[0]:
         year = year_for(*wire.month_day, inferred)
         when = make_date(year, *wire.month_day) if year else None
         if when and not when.after(limit):
@@ -67,6 +73,29 @@ def date_story(own: list[Signal], page: list[Signal], inferred: Optional[Partial
     if inferred is not None and not inferred.after(limit):
         return Dated(inferred, True, "inferred")
     return Dated(None, True)
+
+
+def _dateline_day(wire: Signal, stated: Optional[Signal]) -> Optional[Dated]:
+    """The dateline's own day, on or before the stated date (12月31日 on a page of 2025-01-01 is
+    2024-12-31; a day alone, 15日电 on 2024-01-16, is 2024-01-15); None with no stated date to
+    complete it from, or one that is after the stated date (a misprint: the stated date stands)."""
+    if stated is None:
+        return Dated(wire.when, False, "wire", wire.line) if wire.when else None
+    last = stated.when.last_day()
+    if wire.when is not None:
+        return None if wire.when.after(last) else Dated(wire.when, False, "wire", wire.line)
+    month, day = wire.month_day
+    if month:
+        year = last.year if (month, day) <= (last.month, last.day) else last.year - 1
+        when = make_date(year, month, day)
+    else:  # a day alone: this month's, else the latest month before that has it
+        year, month = (last.year, last.month) if day <= last.day else _month_before(last.year, last.month)
+        when = make_date(year, month, day) or make_date(*_month_before(year, month), day)
+    return Dated(when, stated.year_inferred, "wire", wire.line) if when else None
+
+
+def _month_before(year: int, month: int) -> tuple[int, int]:
+    return (year - 1, 12) if month == 1 else (year, month - 1)
 
 
 def _with_years(own: list[Signal], page: list[Signal], inferred: Optional[PartialDate]) -> tuple[list, list]:
