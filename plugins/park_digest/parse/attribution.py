@@ -9,25 +9,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from ..model import BodyItem, Fact, Park
 from .parks import Mention, ParkIndex, find_mentions
-from .places import leading_places, short_form
+from .places import leading_places
+from .free_trade import area_names
+from .story_park import COUNTED, main_park, partners, reported_parks, subject_mentions
 
-# Words before a park's name in its clause that make it a comparison or a partner, not the subject.
-_BEFORE = re.compile(r"(?:与|和|同|跟|比|较|相较于|相比于|对标|学习|借鉴|赴|到|前往|走进|考察|继|仅次于|超过|超越|"
-                     r"高于|低于|领先于?|落后于|不及|相当于|对比|参照|向|看齐)[^，。；！？、,;]{0,2}$")
-# …and words after it: 与A相比 has 与 before, A相比 alone has 相比 after.
-_AFTER = re.compile(r"^[^，。；！？、,;]{0,3}(?:相比|相较|比较|之后|一样|那样|看齐)")
-_WINDOW = 8  # characters on each side of a name that _BEFORE and _AFTER look at
-# A park joined to the headline's first by 与/和 (合肥高新区与芜湖高新区共建…) is a partner the story
-# is about too, unless the headline compares them (…与烟台高新区相比).
-_PARTNER = re.compile(r"(?:与|和|同|跟|携手|联手|、)$")
-_LISTED = re.compile(r"^[、和及][^，。；！？、,;]{0,3}$")
-_GENERIC_ZONE = re.compile(r"高新区|新区|开发区|经开区|园区")
 # A sentence about the whole country or province (全省16个高新区…) names no park: its figures are
 # nobody's, not the last park named before it.
 # It must open a clause: 占全国的四分之一 is the park's share, not the country's figure.
@@ -41,14 +31,8 @@ _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、
 # A clause that opens with a district or county by its full name (南沙区相关负责人…) is about that
 # division, which is no park even when a new area shares its name (广州南沙新区).
 _CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:。！？；]))")
-# A headline about zones as a group (国家高新区, 全省高新区, 各开发区) names no park of its own.
-# 无锡两家高新区, 苏南三个国家级高新区, 常州多个开发区: the zones counted, together.
-_COUNTED = r"(?:[\d两二三四五六七八九十几多数]+(?:家|个|座)|[两三四五六七八九十]大)(?:国家级|省级)?(?:高新区|新区|经开区|开发区|园区)"
-_COUNTED_ZONES = re.compile(_COUNTED)
-_COLLECTIVE = re.compile(r"国家(?:级)?(?:高新区|新区|经开区|开发区)|[全各我][国省市区]?(?:\S{0,3})?(?:高新区|新区|经开区|开发区|园区)|"
-                         + _COUNTED)
-# 建设全国一流国家级高新区: a goal one park sets itself, not the zones together.
-_GOAL = re.compile(r"(?:建设|打造|创建|争创|建成|迈向|争当|跻身|一流|领先|示范)[^，。；]{0,6}$")
+# 无锡两家高新区合计…: a clause about zones counted together is theirs, no one park's.
+_COUNTED_ZONES = re.compile(COUNTED)
 _ZONE_COUNT = re.compile(r"(?:国家级|省级|国家|省)?(?:高新区|新区|经开区|开发区|示范区|合作区)")
 _TOGETHER = re.compile(r"[两三四多]地|[两三]区|双区")  # 横琴南沙两地…逾千家: a figure for several parks together
 
@@ -60,30 +44,15 @@ class Attribution:
     mentioned: list[str]  # name_zh of parks named only in passing or as comparisons
 
 
-def subject_mentions(text: str, index: ParkIndex) -> list[Mention]:
-    """The parks a text names as subjects (comparisons and partners left out; a park listed
-    right after a comparison, 赴深圳高新区、上海张江学习, is one too)."""
-    subjects: list[Mention] = []
-    previous: Optional[Mention] = None
-    compared = False
-    for m in find_mentions(text, index):
-        listed = previous is not None and _LISTED.match(text[previous.end:m.start]) is not None
-        before, after = text[max(0, m.start - _WINDOW):m.start], text[m.end:m.end + _WINDOW]
-        compared = bool(_BEFORE.search(before) or _AFTER.match(after) or (listed and compared))
-        if not compared:
-            subjects.append(m)
-        previous = m
-    return subjects
-
-
 def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fact], index: ParkIndex,
               page_park: Optional[Park] = None) -> Attribution:
     """Set each fact's park and return the story's park, its parks and the parks it mentions."""
     facts = list(facts)
-    in_title = subject_mentions(title or "", index)
-    in_body = [subject_mentions(item.text, index) for item in body]
-    named = [m.park for m in find_mentions(title or "", index)] + [
-        m.park for item in body for m in find_mentions(item.text, index)]
+    areas = _areas_named(title or "", body, index)
+    in_title = subject_mentions(title or "", index, areas)
+    in_body = [subject_mentions(item.text, index, areas) for item in body]
+    named = [m.park for m in find_mentions(title or "", index, areas)] + [
+        m.park for item in body for m in find_mentions(item.text, index, areas)]
     section: list[Optional[Park]] = []  # the park of the heading each item stands under
     current: Optional[Park] = None
     listed = _listed_headings(body, in_body)
@@ -101,19 +70,48 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
     for fact in facts:
         by_block.setdefault(fact.block, []).append(fact)
     for number, item in enumerate(body):
-        _respectively(item.text, by_block.get(number, []), index)
-    _respectively(title or "", by_block.get("title", []), index)
-    main = _main_park(in_title, body, in_body, page_park, title, facts)
+        _respectively(item.text, by_block.get(number, []), index, areas)
+    _respectively(title or "", by_block.get("title", []), index, areas)
+    lead = next((item.text for item in body if item.type == "paragraph"), "")
+    main = main_park(in_title, body, in_body, page_park, title, facts, find_mentions(lead, index, areas))
     for fact, owner in zip(facts, owners):
         if owner is _STORY and main is not None and fact.park is None:
             fact.park = main.name_zh
     by_name = {p.name_zh: p for p in named}
-    partners = _partners(title or "", in_title, index) if main is not None and in_title and main is in_title[0].park else []
-    parks = list({p.slug: p for p in ([main] if main else []) + partners +
-                  [by_name[f.park] for f in facts if f.park in by_name]}.values())
+    joined = partners(title or "", in_title, index, areas) if main is not None and in_title and main is in_title[0].park else []
+    parks = list({p.slug: p for p in ([main] if main else []) + joined +
+                  [by_name[f.park] for f in facts if f.park in by_name] +
+                  reported_parks(body, in_body, [find_mentions(item.text, index, areas) for item in body], listed)}.values())
+    part_of = _areas_part_of(title or "", in_title, named)
+    if part_of:  # 哈尔滨新区自贸片区: the area is the new area's part, filed under it
+        for fact in facts:
+            fact.park = part_of[fact.park].name_zh if fact.park in part_of else fact.park
+        parks = list({p.slug: p for p in (part_of.get(p.name_zh, p) for p in parks)}.values())
+        named = [part_of.get(p.name_zh, p) for p in named]
     taken = {p.slug for p in parks}
     mentioned = list(dict.fromkeys(p.name_zh for p in named if p.slug not in taken))
     return Attribution(main, parks, mentioned)
+
+
+def _areas_named(title: str, body: Sequence[BodyItem], index: ParkIndex) -> tuple[Park, ...]:
+    """The free trade zone areas the story names in full: it may then call them 襄阳片区 alone."""
+    known = {p.slug for parks in area_names(index).values() for p in parks}
+    return tuple(dict.fromkeys(m.park for text in [title, *(item.text for item in body)]
+                               for m in find_mentions(text, index) if m.park.slug in known))
+
+
+# 哈尔滨新区自贸片区, 两江新区自贸区: a park's own free trade zone area (the two share their land and
+# their management, 区片合一); the story files the area's figures under the park.
+_OWN_AREA = re.compile(r"(?:的)?自贸(?:试验)?(?:片)?区(?!\S{0,6}片区)")
+
+
+def _areas_part_of(title: str, in_title: list[Mention], named: list[Park]) -> dict[str, Park]:
+    """name_zh of each FTZ area of its city → the park whose headline calls the area its own."""
+    for m in in_title:
+        if _OWN_AREA.match(title, m.end):
+            return {p.name_zh: m.park for p in named if p.kind in ("other", "ftz-area") and "自贸试验区" in p.name_zh
+                    and p.city == m.park.city and p.slug != m.park.slug}
+    return {}
 
 
 def _listed_headings(body: Sequence[BodyItem], in_body: list[list[Mention]]) -> set[int]:
@@ -129,22 +127,6 @@ def _listed_headings(body: Sequence[BodyItem], in_body: list[list[Mention]]) -> 
             listed.update(run)
         run = []
     return listed
-
-
-def _partners(title: str, in_title: list[Mention], index: ParkIndex) -> list[Park]:
-    """Parks the headline joins to its first one as partners (与, 和, 、), not as comparisons."""
-    first = in_title[0]
-    found: list[Park] = []
-    previous = first
-    for m in find_mentions(title, index):
-        if m.start < first.end:
-            continue
-        gap = title[previous.end:m.start]
-        if len(gap) > 2 or not _PARTNER.search(gap) or _AFTER.match(title[m.end:m.end + _WINDOW]):
-            break
-        found.append(m.park)
-        previous = m
-    return found
 
 
 _STORY = object()  # a figure that names no park: the story's own
@@ -219,12 +201,12 @@ def _in_list(block: "_Block", at: int) -> bool:
     return bisect_left(block.starts, closes) - bisect_left(block.starts, opens) >= 3
 
 
-def _respectively(text: str, facts: list[Fact], index: ParkIndex) -> None:
+def _respectively(text: str, facts: list[Fact], index: ParkIndex, areas: tuple[Park, ...] = ()) -> None:
     """「西安高新区、成都高新区营收分别增长10.2%和9.6%」: the figures after 分别 go to the parks
     listed before it, in turn."""
     if "分别" not in text:
         return
-    mentions = find_mentions(text, index)
+    mentions = find_mentions(text, index, areas)
     for sentence in _SENTENCE.finditer(text):
         marks = [m.start() for m in re.finditer("分别", sentence.group(0))]
         bounds = [sentence.start() + at for at in marks] + [sentence.end()]
@@ -241,69 +223,3 @@ def _respectively(text: str, facts: list[Fact], index: ParkIndex) -> None:
                 for k, fact in enumerate(after):
                     fact.park = run[k % len(run)].park.name_zh
             start = at
-
-
-def _main_park(in_title: list[Mention], body: Sequence[BodyItem], in_body: list[list[Mention]],
-               page_park: Optional[Park], title: Optional[str], facts: list[Fact]) -> Optional[Park]:
-    """The park the headline names; none for a round-up (figures spread over three parks or
-    more, none with most of them); else the park the lead names, else the one named most often
-    (the earliest on a tie). A story that only says 高新区 belongs to the page's park."""
-    headline = [m.park for m in in_title if m.park.level != "sub-park"]
-    if headline:
-        return headline[0]
-    if title and any(not _GOAL.search(title, max(0, m.start() - 8), m.start()) for m in _COLLECTIVE.finditer(title)):
-        return None  # 前三季度国家高新区…: about all the zones, whatever parks the text gives as examples
-    shares = Counter(f.park for f in facts if f.park)
-    if len(shares) >= 3 and max(shares.values()) < 0.6 * sum(shares.values()):
-        return None  # a round-up: its figures spread over three parks or more
-    lead = next((i for i, item in enumerate(body) if item.type == "paragraph"), None)
-    if lead is not None and in_body[lead]:
-        return in_body[lead][0].park
-    counts: Counter = Counter()
-    first: dict[str, Park] = {}
-    for mentions in in_body:
-        for m in mentions:
-            counts[m.park.slug] += 1
-            first.setdefault(m.park.slug, m.park)
-    if counts:
-        order = list(first)
-        return first[max(counts, key=lambda slug: (counts[slug], -order.index(slug)))]
-    text = (title or "") + "".join(item.text for item in body)
-    return page_park if page_park is not None and _GENERIC_ZONE.search(text) else None
-
-
-# Lines that say whose site or paper a page is (its masthead, a kicker, the footer's 主办): the
-# park they name is the page's when no story names one. Lists of other stories never count.
-IDENTITY = ("page slogan or kicker above a headline", "site name", "masthead", "site information", "disclaimer",
-            "breadcrumb", "menu or link row", "page header", "outlet name")
-_CITY_ZONE = re.compile(r"(?<![\u4e00-\u9fff])(?:我市|本市|全市|市)(高新区|经开区)|(?<=[，。；：])(?:我市|本市|市)(高新区|经开区)")
-
-
-def identity_park(lines: Iterable[str], story_text: str, index: ParkIndex) -> Optional[Park]:
-    """The park a page's identity lines name (楚雄高新技术产业开发区管理委员会), or, for a story that
-    says 市高新区, the zone of the city a site is named after (孝感网 → 孝感高新区)."""
-    lines = list(lines)
-    named = page_park(lines, index)
-    if named is not None:
-        return named
-    zone = _CITY_ZONE.search(story_text)
-    if zone is None:
-        return None
-    for line in lines:
-        chain = leading_places(line.strip(), index.places)
-        if chain and any(p.level == "city" for p in chain[0][1]):
-            park = index.by_name.get(short_form(chain[0][0]) + (zone.group(1) or zone.group(2)))
-            if park is not None:
-                return park
-    return None
-
-
-def page_park(texts: Iterable[str], index: ParkIndex) -> Optional[Park]:
-    """The park the page is mostly about, for stories that only say 高新区."""
-    counts: Counter = Counter()
-    parks: dict[str, Park] = {}
-    for text in texts:  # as if joined by line breaks: no park name spans one
-        for mention in find_mentions(text, index):
-            counts[mention.park.slug] += 1
-            parks[mention.park.slug] = mention.park
-    return parks[counts.most_common(1)[0][0]] if counts else None

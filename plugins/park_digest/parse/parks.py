@@ -2,7 +2,8 @@
 park only when it starts with a real place (places.py) followed by a zone word, so generic
 phrases (国家级高新区, 各高新区, 16个高新区, 本区) never become parks.
 
-Which park a story and each of its figures belong to is attribution.py's concern.
+Which park a story is about is story_park.py's concern, which park each figure belongs to attribution.py's;
+free trade zone areas are free_trade.py's.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import NamedTuple, Optional
 
 from ..datafile import load_yaml
 from ..model import Park
+from .free_trade import free_trade_areas, plain_areas
 from .places import Place, english_places, leading_places, place_table, romanize, short_form
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -129,23 +131,24 @@ _SPACE_BEFORE_ZONE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]{1,3}(?=" +
 
 
 @lru_cache(maxsize=256)  # a story's texts are searched for the page's park, then for its own
-def find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
+def find_mentions(text: str, index: ParkIndex, areas: tuple[Park, ...] = ()) -> tuple[Mention, ...]:
     """Every park named in the text, in order: the longest gazetteer name at each position,
     then, in what is left, names of the form place + proper name + zone word. A space between
-    a place and its zone word is bridged (offsets stay those of `text`)."""
+    a place and its zone word is bridged (offsets stay those of `text`). `areas`: the free trade
+    zone areas the story names in full, which it may then call 襄阳片区 alone."""
     gaps = [m for m in _SPACE_BEFORE_ZONE.finditer(text) if _place_ends(text, m.start(), index)]
     if not gaps:
-        return _find_mentions(text, index)
+        return _find_mentions(text, index, areas)
     kept = [i for i in range(len(text)) if not any(g.start() <= i < g.end() for g in gaps)]
     joined = "".join(text[i] for i in kept)
-    return tuple(Mention(kept[m.start], kept[m.end - 1] + 1, m.park) for m in _find_mentions(joined, index))
+    return tuple(Mention(kept[m.start], kept[m.end - 1] + 1, m.park) for m in _find_mentions(joined, index, areas))
 
 
 def _place_ends(text: str, at: int, index: ParkIndex) -> bool:
     return any(text[at - size:at] in index.places for size in range(2, min(6, at) + 1))
 
 
-def _find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
+def _find_mentions(text: str, index: ParkIndex, areas: tuple[Park, ...] = ()) -> tuple[Mention, ...]:
     found: list[Mention] = []
     at, end = 0, len(text) - 1
     while at < end and (hit := index.starts.search(text, at, end)) is not None:
@@ -157,7 +160,11 @@ def _find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
                 break
         else:
             at += 1
-    found.extend(m for m in _free_trade_areas(text, index) if not any(k.start < m.end and m.start < k.end for k in found))
+    # A free trade zone's area wins over a park named inside it (前海 in 深圳前海蛇口片区).
+    ftz = [Mention(*hit) for hit in free_trade_areas(text, index, _NOT_IN_NAME)]
+    found = [k for k in found if not any(m.start <= k.start and k.end <= m.end for m in ftz)]
+    found.extend(m for m in ftz if not any(k.start < m.end and m.start < k.end for k in found))
+    found.extend(Mention(*hit) for hit in plain_areas(text, areas, index, [(k.start, k.end) for k in found]))
     found.sort()
     known, after, free = list(found), 0, 0  # gazetteer names (in order), and where a new name may start
     for zone in _ZONE_PATTERN.finditer(text):
@@ -171,48 +178,6 @@ def _find_mentions(text: str, index: ParkIndex) -> tuple[Mention, ...]:
             found.append(mention)
             free = mention.end
     return tuple(sorted(found))
-
-
-# An area of a pilot free trade zone: 中国（湖南）自由贸易试验区长沙片区, 湖北自贸试验区襄阳片区,
-# 湖南自贸区长沙片区 (the zone's province before it, in brackets after 中国 or right before it).
-_FTZ = re.compile(r"(?:自由贸易试验区|自贸试验区|自贸区)(?P<area>[\u4e00-\u9fff]{2,6}?)片区")
-_FTZ_PROVINCE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,3})[）)]$")
-
-
-def _free_trade_areas(text: str, index: ParkIndex) -> list[Mention]:
-    """Each FTZ area the text names, as one park whichever form it is written in (the province's
-    short name, 自贸试验区, the area: 湖南自贸试验区长沙片区), the gazetteer's when it lists it; else its
-    English name is the pattern the zones use (Changsha Area of the China (Hunan) Pilot Free Trade Zone)."""
-    found = []
-    for m in _FTZ.finditer(text):
-        area = m.group("area")
-        if any(ch in _NOT_IN_NAME for ch in area):
-            continue
-        bracketed = _FTZ_PROVINCE.search(text, 0, m.start())
-        if bracketed:
-            start, province = bracketed.start(), bracketed.group(1)
-        else:
-            start, province = next(((m.start() - size, text[m.start() - size:m.start()]) for size in (3, 2)
-                                    if any(p.level == "province" for p in index.places.get(
-                                        text[m.start() - size:m.start()], ()))), (m.start(), ""))
-        places = [p for p in index.places.get(province, ()) if p.level == "province"]
-        if not places:
-            continue
-        short = places[0].province
-        name_zh = f"{short}自贸试验区{area}片区"
-        if name_zh in index.by_name:  # the gazetteer's area, written another way
-            found.append(Mention(start, m.end(), index.by_name[name_zh]))
-            continue
-        province_en, area_en = romanize(short, index.english), romanize(area, index.english)
-        cities = [p for p in index.places.get(area, ()) if p.province == short and p.level != "province"]
-        digest = hashlib.sha1(name_zh.encode("utf-8")).hexdigest()[:_HASH]
-        slug = re.sub(r"[^a-z0-9]+", "-", f"{province_en} {area_en}".lower().replace("ü", "u").replace("'", "")).strip("-")
-        found.append(Mention(start, m.end(), Park(
-            name_zh=name_zh, name_en=f"{area_en} Area of the China ({province_en}) Pilot Free Trade Zone",
-            slug=f"{slug}-ftz-area-{digest}", city=cities[0].city if cities else "",
-            city_en=romanize(cities[0].city, index.english) if cities else "", province=short,
-            province_en=province_en, known=False, kind="ftz-area", en_source="house")))
-    return found
 
 
 def _elsewhere(text: str, mention: Mention, index: ParkIndex) -> Mention:

@@ -17,7 +17,8 @@ from .layout import build_blocks
 from .medium import PRINT, page_medium
 from ..model import BodyItem, Discarded, PageResult, Provenance, Seed, Story
 from .normalize import normalize_line, strip_pinyin
-from .attribution import IDENTITY, attribute, identity_park, page_park
+from .attribution import attribute
+from .page_park import IDENTITY, identity_park, page_park
 from .parks import ParkIndex, full_names, park_index, park_named
 from .pinyin import lazy_pinyin
 from .clean import printable
