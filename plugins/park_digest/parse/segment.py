@@ -13,14 +13,12 @@ from typing import Optional
 
 from ..model import Block, BodyItem, Discarded
 from .drafts import PHOTO_CREDIT, PHOTO_TEXT_MAX, STORY_OPENER, Draft
+from .headings import NEWS_OPENER, content_ahead, heading_role, next_content, parks_in
+from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM, DOC_NUMBER
 from .names import inline_authors
-from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM
-from .parks import PARK_PATTERN
-from .layout import DOC_NUMBER, NUMBERED_HEAD
-from .masthead import BRACKET_HEADLINE, BRACKET_LINE, NUMBERED_SUBHEAD
+from .masthead import BRACKET_HEADLINE, BRACKET_LINE
 from .shape import EDITORS_NOTE
 
-_NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
 # `捷。“高新贷”…`: a page that opens on the tail of a sentence from another page.
 _MID_SENTENCE_START = re.compile(r"^(?:[^。！？“‘「（(\s]{1,3}[。！？；]|[，、。；：！？）”’」』])")
 # 【本报消息】, 【本报讯】, 【某某网讯】 opening a paragraph: a news item's dateline (a wire's 电 line
@@ -33,30 +31,12 @@ _PHOTO_ITEM_MIN = 30  # a caption that tells a news item, not a picture's title
 _CLOSING = ("section label", "editor credit line")
 
 
-def _parks_in(text: str) -> set[str]:
-    return {m.group(0)[-6:] for m in PARK_PATTERN.finditer(text)}
-
-
-def _content_ahead(blocks: list[Block]) -> list[Optional[int]]:
-    """For each position, the index of the first block at or after it that is neither caption nor
-    furniture. Built once, so a page of thousands of captions stays linear."""
-    ahead: list[Optional[int]] = [None] * (len(blocks) + 1)
-    for i in range(len(blocks) - 1, -1, -1):
-        ahead[i] = i if blocks[i].kind not in ("caption", "furniture") else ahead[i + 1]
-    return ahead
-
-
-def _next_content(blocks: list[Block], ahead: list[Optional[int]], start: int) -> Optional[Block]:
-    index = ahead[start] if start < len(ahead) else None
-    return blocks[index] if index is not None else None
-
-
 def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
     drafts: list[Draft] = []
     discarded: list[Discarded] = []
     current: Optional[Draft] = None
     pending_captions: list[Block] = []
-    ahead = _content_ahead(blocks)
+    ahead = content_ahead(blocks)
 
     def start(**kwargs) -> Draft:
         nonlocal current, pending_captions
@@ -92,7 +72,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
                 start()  # 编者按 on a line of its own: the note under it opens the next story
             current.body.append(BodyItem("paragraph", block.text, block.span, block.parts))
         elif block.kind == "heading":
-            role = _heading_role(block, current, blocks, ahead, i)
+            role = heading_role(block, current, blocks, ahead, i)
             if role == "kicker":
                 discarded.append(Discarded(block.span, block.text, "page slogan or kicker above a headline"))
             elif role == "late_title":
@@ -150,8 +130,6 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
     return kept, discarded
 
 
-
-
 def _under_late_title(draft: Draft) -> bool:
     """The byline stands under a headline set after the draft's text (an editor's note above
     it): the story's text is still to come."""
@@ -172,8 +150,6 @@ def _only_editors_note(draft: Draft, titled: bool = False) -> bool:
                  or (len(paragraphs) == 1 and bool(DOC_NUMBER.match(paragraphs[0].text)))))
 
 
-
-
 def _lift_bracket_headline(draft: Draft) -> None:
     """A microblog post or a wire item with no headline line opens on its headline in 【】:
     that is its title (not a 【…讯】 dateline)."""
@@ -187,94 +163,6 @@ def _lift_bracket_headline(draft: Draft) -> None:
     first.text = first.text[found.end():].lstrip()
     if not first.text:  # 【headline】 on a line of its own
         draft.body.pop(0)
-
-
-def _heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
-                  ahead: list[Optional[int]], index: int) -> str:
-    """title | subheading | kicker | late_title for one heading."""
-    nxt = _next_content(blocks, ahead, index + 1)
-    if current is not None and current.title is None and current.has_body:
-        # Nothing after it but the next item: a headline printed after its body. So too before
-        # a news item on a page that ends on a headline: that page sets headlines after stories.
-        if nxt is None or nxt.kind in ("advertisement", "heading"):
-            return "late_title"
-        if (not block.marked and (not current.captions or _news_with_picture(current)) and nxt.kind == "text"
-                and _NEWS_OPENER.match(nxt.text) and _ends_on_headline(blocks)):
-            return "late_title"
-    if block.text.lstrip().startswith(("——", "--")) and current is not None and current.title is not None \
-            and not current.has_body:
-        return "subheading"  # ——来自某某高新区的调查: the headline's subtitle
-    if (nxt is not None and nxt.kind == "heading" and NUMBERED_HEAD.match(block.text) and NUMBERED_HEAD.match(nxt.text)
-            and current is not None and current.has_body and not current.closed):
-        return "subheading"  # 1.… 2.… 3.…: the items of a list in the story, not an overline over a headline
-    if nxt is not None and nxt.kind == "heading" and not (block.marked and nxt.marked and nxt.level > block.level) \
-            and not nxt.text.lstrip().startswith(("——", "--")) \
-            and not (NUMBERED_SUBHEAD.match(nxt.text.strip()) and not NUMBERED_SUBHEAD.match(block.text.strip())):
-        # (a headline over the story's first numbered subhead, 01 主要指标, is no overline)
-        if (current is None or current.closed) and _entry_title(block, blocks, ahead, index):
-            return "title"
-        # Two headlines in a row: the first is an overline, unless the second is its subheading.
-        if current is None or current.closed or not current.has_body or _is_title_like(ahead[index + 1], blocks, ahead):
-            return "kicker"
-    if current is None or current.closed or current.advertisement or (_dated_below(blocks, index)
-                                                                      and nxt is not None and nxt.kind == "text"):
-        return "title"
-    if not current.has_body and current.title is None:
-        return "title"
-    if nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and STORY_OPENER.match(nxt.text))):
-        return "title"  # a headline over its dateline (本报讯, 【本报消息】) opens a story
-    if current.title is None:
-        return "title"
-    if block.marked and current.title_marked and block.level <= current.title_level:
-        return "title"
-    if block.marked and not current.title_marked:
-        return "title"
-    return "subheading"
-
-
-# An encyclopedia entry's lead sentence opens on the entry's name: 宁德东侨经济技术开发区位于…
-_DEFINES = re.compile(r"^(?:[（(，,]|是|位于|地处|为|系|简称|原名|又称|成立于|设立于|始建于)")
-_ENTRY_NAME_MIN = 4
-_ENTRY_PLACE_MAX = 6
-
-
-def _entry_title(block: Block, blocks: list[Block], ahead: list[Optional[int]], index: int) -> bool:
-    """An encyclopedia's title over its one-line descriptor (福建省省级经济开发区): the title is
-    the line the lead sentence defines, the descriptor a subheading under it."""
-    name = block.text.strip()
-    after = ahead[index + 1]
-    lead = _next_content(blocks, ahead, after + 1) if after is not None else None
-    at = lead.text.find(name, 0, len(name) + _ENTRY_PLACE_MAX) if lead is not None and lead.kind == "text" else -1
-    # the lead may name the entry with its city before it (福清融侨经济技术开发区 under 融侨经济技术开发区)
-    return (len(name) >= _ENTRY_NAME_MIN and 0 <= at <= _ENTRY_PLACE_MAX
-            and bool(_DEFINES.match(lead.text[at + len(name):])))
-
-
-def _news_with_picture(draft: Draft) -> bool:
-    """A 本报讯 story whose photo caption (■… 供图) stands between its text and its late headline:
-    a news story carrying a picture, not a picture story waiting for the next item's headline."""
-    first = next((item for item in draft.body if item.type == "paragraph"), None)
-    return first is not None and bool(STORY_OPENER.match(first.text))
-
-
-def _dated_below(blocks: list[Block], index: int) -> bool:
-    """A headline with its own date line under it, and text under that, opens a story (a channel
-    page's list of stories, each headline, date, text); a subheading carries no date, and a
-    notice's signature and date end the page."""
-    return index + 1 < len(blocks) and blocks[index + 1].reason == "source and date line"
-
-
-def _ends_on_headline(blocks: list[Block]) -> bool:
-    """Is the page's last item (adverts aside) a headline?"""
-    last = next((b for b in reversed(blocks) if b.kind not in ("caption", "furniture") and not b.in_ad
-                 and b.kind != "advertisement"), None)
-    return last is not None and last.kind == "heading"
-
-
-def _is_title_like(index: int, blocks: list[Block], ahead: list[Optional[int]]) -> bool:
-    block = blocks[index]
-    nxt = _next_content(blocks, ahead, index + 1)
-    return bool(_parks_in(block.text)) or (nxt is not None and nxt.kind == "byline")
 
 
 def _starts_new_item(block: Block, current: Draft, credit: Optional[Block] = None) -> bool:
@@ -319,7 +207,7 @@ def _opens_item(blocks: list[Block], ahead: list[Optional[int]], index: int, cur
     block = blocks[index]
     if block.gap_before < 2 or not current.has_body:
         return False
-    nxt = _next_content(blocks, ahead, index + 1)
+    nxt = next_content(blocks, ahead, index + 1)
     if nxt is None or nxt.kind != "text":
         return False
     last = next((item for item in reversed(current.body) if item.type == "paragraph"), None)
@@ -329,14 +217,14 @@ def _opens_item(blocks: list[Block], ahead: list[Optional[int]], index: int, cur
 
 
 def _differs(text: str, current: Draft) -> bool:
-    if _NEWS_OPENER.match(text):
+    if NEWS_OPENER.match(text):
         return True
     own = set()
     for item in current.body[:3]:
-        own |= _parks_in(item.text)
+        own |= parks_in(item.text)
     if current.title:
-        own |= _parks_in(current.title)
-    theirs = _parks_in(text[:80])
+        own |= parks_in(current.title)
+    theirs = parks_in(text[:80])
     return bool(theirs) and not (theirs & own)
 
 

@@ -1,0 +1,125 @@
+"""What a heading line is to the story around it: its title, a headline printed after it, a
+subheading inside it, or a kicker (an overline or a page slogan) above the next headline.
+
+Printed pages set headlines above their stories, after them (a side column), or both ways on one
+page; web pages over a date line. The rules read the blocks around the heading: what comes next
+(text, a byline, another heading), whether the draft above has a title yet, and how the page ends.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Block
+from .drafts import STORY_OPENER, Draft
+from .layout import NUMBERED_HEAD
+from .parks import PARK_PATTERN
+from .masthead import NUMBERED_SUBHEAD
+
+NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
+
+
+def parks_in(text: str) -> set[str]:
+    return {m.group(0)[-6:] for m in PARK_PATTERN.finditer(text)}
+
+
+def content_ahead(blocks: list[Block]) -> list[Optional[int]]:
+    """For each position, the index of the first block at or after it that is neither caption nor
+    furniture. Built once, so a page of thousands of captions stays linear."""
+    ahead: list[Optional[int]] = [None] * (len(blocks) + 1)
+    for i in range(len(blocks) - 1, -1, -1):
+        ahead[i] = i if blocks[i].kind not in ("caption", "furniture") else ahead[i + 1]
+    return ahead
+
+
+def next_content(blocks: list[Block], ahead: list[Optional[int]], start: int) -> Optional[Block]:
+    index = ahead[start] if start < len(ahead) else None
+    return blocks[index] if index is not None else None
+
+
+def heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
+                 ahead: list[Optional[int]], index: int) -> str:
+    """title | subheading | kicker | late_title for one heading."""
+    nxt = next_content(blocks, ahead, index + 1)
+    if current is not None and current.title is None and current.has_body:
+        # Nothing after it but the next item: a headline printed after its body. So too before
+        # a news item on a page that ends on a headline: that page sets headlines after stories.
+        if nxt is None or nxt.kind in ("advertisement", "heading"):
+            return "late_title"
+        if (not block.marked and (not current.captions or _news_with_picture(current)) and nxt.kind == "text"
+                and NEWS_OPENER.match(nxt.text) and _ends_on_headline(blocks)):
+            return "late_title"
+    if block.text.lstrip().startswith(("——", "--")) and current is not None and current.title is not None \
+            and not current.has_body:
+        return "subheading"  # ——来自某某高新区的调查: the headline's subtitle
+    if (nxt is not None and nxt.kind == "heading" and NUMBERED_HEAD.match(block.text) and NUMBERED_HEAD.match(nxt.text)
+            and current is not None and current.has_body and not current.closed):
+        return "subheading"  # 1.… 2.… 3.…: the items of a list in the story, not an overline over a headline
+    if nxt is not None and nxt.kind == "heading" and not (block.marked and nxt.marked and nxt.level > block.level) \
+            and not nxt.text.lstrip().startswith(("——", "--")) \
+            and not (NUMBERED_SUBHEAD.match(nxt.text.strip()) and not NUMBERED_SUBHEAD.match(block.text.strip())):
+        # (a headline over the story's first numbered subhead, 01 主要指标, is no overline)
+        if (current is None or current.closed) and _entry_title(block, blocks, ahead, index):
+            return "title"
+        # Two headlines in a row: the first is an overline, unless the second is its subheading.
+        if current is None or current.closed or not current.has_body or _is_title_like(ahead[index + 1], blocks, ahead):
+            return "kicker"
+    if current is None or current.closed or current.advertisement or (_dated_below(blocks, index)
+                                                                      and nxt is not None and nxt.kind == "text"):
+        return "title"
+    if not current.has_body and current.title is None:
+        return "title"
+    if nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and STORY_OPENER.match(nxt.text))):
+        return "title"  # a headline over its dateline (本报讯, 【本报消息】) opens a story
+    if current.title is None:
+        return "title"
+    if block.marked and current.title_marked and block.level <= current.title_level:
+        return "title"
+    if block.marked and not current.title_marked:
+        return "title"
+    return "subheading"
+
+
+# An encyclopedia entry's lead sentence opens on the entry's name: 宁德东侨经济技术开发区位于…
+_DEFINES = re.compile(r"^(?:[（(，,]|是|位于|地处|为|系|简称|原名|又称|成立于|设立于|始建于)")
+_ENTRY_NAME_MIN = 4
+_ENTRY_PLACE_MAX = 6
+
+
+def _entry_title(block: Block, blocks: list[Block], ahead: list[Optional[int]], index: int) -> bool:
+    """An encyclopedia's title over its one-line descriptor (福建省省级经济开发区): the title is
+    the line the lead sentence defines, the descriptor a subheading under it."""
+    name = block.text.strip()
+    after = ahead[index + 1]
+    lead = next_content(blocks, ahead, after + 1) if after is not None else None
+    at = lead.text.find(name, 0, len(name) + _ENTRY_PLACE_MAX) if lead is not None and lead.kind == "text" else -1
+    # the lead may name the entry with its city before it (福清融侨经济技术开发区 under 融侨经济技术开发区)
+    return (len(name) >= _ENTRY_NAME_MIN and 0 <= at <= _ENTRY_PLACE_MAX
+            and bool(_DEFINES.match(lead.text[at + len(name):])))
+
+
+def _news_with_picture(draft: Draft) -> bool:
+    """A 本报讯 story whose photo caption (■… 供图) stands between its text and its late headline:
+    a news story carrying a picture, not a picture story waiting for the next item's headline."""
+    first = next((item for item in draft.body if item.type == "paragraph"), None)
+    return first is not None and bool(STORY_OPENER.match(first.text))
+
+
+def _dated_below(blocks: list[Block], index: int) -> bool:
+    """A headline with its own date line under it, and text under that, opens a story (a channel
+    page's list of stories, each headline, date, text); a subheading carries no date, and a
+    notice's signature and date end the page."""
+    return index + 1 < len(blocks) and blocks[index + 1].reason == "source and date line"
+
+
+def _ends_on_headline(blocks: list[Block]) -> bool:
+    """Is the page's last item (adverts aside) a headline?"""
+    last = next((b for b in reversed(blocks) if b.kind not in ("caption", "furniture") and not b.in_ad
+                 and b.kind != "advertisement"), None)
+    return last is not None and last.kind == "heading"
+
+
+def _is_title_like(index: int, blocks: list[Block], ahead: list[Optional[int]]) -> bool:
+    block = blocks[index]
+    nxt = next_content(blocks, ahead, index + 1)
+    return bool(parks_in(block.text)) or (nxt is not None and nxt.kind == "byline")
