@@ -151,7 +151,7 @@ def test_a_numbered_section_heading_is_not_glued_to_its_text():
     assert roles(f"园区新增企业120家\n{BODY}\n一、总体要求\n{BODY}")[2] == ("heading", "一、总体要求")
 
 
-@pytest.mark.parametrize("line", ["通版阅读请点击：", "当前版：A05版", "放大　缩小　默认"])
+@pytest.mark.parametrize("line", ["通版阅读请点击：", "当前版：A05版", "放大　缩小　默认", "展开通版", "收缩通版"])
 def test_an_epaper_readers_navigation_is_furniture(line):
     assert roles(f"园区新增企业120家\n{line}\n{BODY}")[1][0] == "furniture"
 
@@ -227,3 +227,25 @@ def test_a_table_set_one_cell_per_line_is_folded_into_rows_with_its_source_note(
     assert blocks[1].span == (2, 4) and blocks[-1].text == BODY
     # one row is no table: the lines stay as they are
     assert len(build_blocks("园区\n营业收入（亿元）\n同比增长（%）\n东湖高新区\n6120.5\n12.4".split("\n"))) > 2
+
+
+@pytest.mark.parametrize("header", ["江城日报 A6 · 东湖高新区专版", "临江晚报 第5版 要闻", "《园区周报》第3版"])
+def test_a_page_header_naming_the_paper_and_its_page_without_a_date_is_furniture(header):
+    assert reasons(f"{header}\n本报讯 {BODY}")[header] == "page header"
+
+
+def test_a_sentence_naming_a_paper_and_its_page_stays_text():
+    line = "人民日报第3版刊发文章，介绍园区科技型企业的成长经验和做法。"
+    assert roles(f"园区新增企业120家\n{BODY}\n{line}")[2] == ("text", line)
+
+
+def test_page_credits_set_with_spaces_and_after_an_advert_are_furniture_not_the_adverts():
+    page = f"本报讯 {BODY}\n第3版\n品质家居 焕新生活\n家居博览会 8月23日至25日\n咨询热线：0379-00000000\n本版编辑 李霞  校对 王丽"
+    blocks = build_blocks(page.split("\n"))
+    assert [(b.kind, b.in_ad) for b in blocks[-4:]] == [("text", True)] * 3 + [("furniture", False)]
+    assert blocks[-1].reason == "editor credit line"
+
+
+def test_an_editors_note_label_on_its_own_line_is_the_storys():
+    page = f"上一版  下一版\n编者按\n今年起本报推出园区一线系列报道，记录园区企业的新变化。\n园区新增企业120家\n本报讯 {BODY}"
+    assert roles(page)[1] == ("heading", "编者按")

@@ -233,3 +233,50 @@ def test_a_page_that_ends_on_the_last_items_headline_keeps_each_headline_with_it
             "本报讯 9月5日，六盘水高新区召开安全生产会议。", "六盘水高新区部署安全生产"]
     drafts, _ = segment_blocks(build_blocks([normalize_line(line) for line in page]))
     assert [d.title for d in drafts] == ["遵义经开区岗位送上门", "六盘水高新区部署安全生产"]
+
+
+def printed(page: list[str]):
+    from park_digest.parse.normalize import normalize_line
+    drafts, _ = segment_blocks(build_blocks([normalize_line(line) for line in page]))
+    return drafts
+
+
+def test_a_headline_between_two_news_items_heads_the_one_whose_words_it_shares():
+    # the page has no headline above its first item and ends on an untitled one
+    drafts = printed(["江城日报 A6 · 东湖高新区专版", "本报讯 光谷光电子产业前三季度实现营收3120亿元，同比增长11.2%。",
+                      "光谷光电子产业营收增长一成", "本报孝感讯 孝感高新区近日集中签约项目9个，总投资64.8亿元。"])
+    assert [(d.title, d.span, d.kind()) for d in drafts] == [
+        ("光谷光电子产业营收增长一成", (2, 3), "brief"), (None, (4, 4), "brief")]
+
+
+def test_a_byline_under_a_late_headline_and_its_caption_heads_the_next_story():
+    drafts = printed(["科技周报 第6版", "本报记者 罗敏", BODY, MORE, "园区新增科技型企业120家", "■园区一家企业的生产线。  受访单位供图",
+                      "本报记者 黄蕾", "近日，随州高新区专用汽车产业园迎来一批改装车企业集中投产。", "随州高新区专用车产业再添新产能"])
+    assert [(d.title, d.span, len(d.captions), d.authors, d.kind()) for d in drafts] == [
+        ("园区新增科技型企业120家", (2, 5), 1, ["罗敏"], "article"),
+        ("随州高新区专用车产业再添新产能", (7, 9), 0, ["黄蕾"], "article")]
+
+
+def test_a_caption_that_opens_on_its_day_and_ends_on_a_credit_is_photo_news_on_a_printed_page():
+    page = ["临江晚报 第A04版", "园区订单排到明年", "本报讯 " + BODY, "9月11日，园区一家企业的工人在装配转向架。 记者 王涛 摄",
+            "湘潭经开区新增规上企业17家", "本报讯 " + MORE, "2024年9月10日，在湘潭经开区一家电机企业，技术人员在调试新产品。",
+            "本报记者 彭飞 摄"]
+    assert [(d.title, d.span[0], d.kind()) for d in printed(page)] == [
+        ("园区订单排到明年", 2, "brief"), (None, 4, "photo_news"), ("湘潭经开区新增规上企业17家", 5, "brief"),
+        (None, 7, "photo_news")]
+    # a web page's story keeps such a caption
+    web = ["园区订单排到明年", BODY, "9月11日，园区一家企业的工人在装配转向架。 记者 王涛 摄", MORE]
+    assert len(printed(web)) == 1
+
+
+def test_an_advert_label_on_the_adverts_own_line_labels_that_line_alone():
+    page = ["临江晚报 第A04版", "园区新增企业120家", "本报讯 " + BODY, "【广告】 秋季车展 9月14日—9月16日 购车热线 0731-0000000",
+            "园区企业获评小巨人", "本报讯 " + MORE]
+    assert [(d.title, d.span, d.kind()) for d in printed(page)] == [
+        ("园区新增企业120家", (2, 3), "brief"), (None, (4, 4), "advertisement"), ("园区企业获评小巨人", (5, 6), "brief")]
+
+
+def test_an_editors_note_over_its_headline_keeps_the_benbaoxun_story_under_it():
+    page = ["上一版  下一版", "编者按", "今年起本报推出园区一线系列报道，记录园区企业的新变化。", "园区新增企业120家", "本报讯 " + BODY, MORE]
+    drafts = printed(page)
+    assert [(d.title, d.span, d.kind()) for d in drafts] == [("园区新增企业120家", (2, 6), "brief")]

@@ -16,6 +16,8 @@ from typing import Any, Callable, Sequence
 from .prose import is_prose
 
 AD_LABEL = re.compile(r"^[（(【\[]?\s*广\s*告\s*[）)】\]]?$")  # the label a printed page sets over each advert
+# the same label in brackets opening the advert's one line: 【广告】 秋季车展 … 购车热线 …
+AD_LABEL_INLINE = re.compile(r"^[（(【\[]\s*广\s*告\s*[）)】\]]\s*\S")
 
 # A way to reach the advertiser: a labelled landline (0519-8888 6666 too), a mobile number, a 400
 # number, a QR code to scan (扫码咨询) or a web address (官网：www.…).
@@ -26,8 +28,10 @@ _CONTACT = re.compile(
 _PHOTO_CREDIT = re.compile(r"[（(][^（）()]{1,12}摄[）)]$|\s\S{2,4}\s*摄$")
 _AD_LINE_MAX = 60  # an advert's lines are a box's: short
 _AD_LINES_MAX = 6
-# Page furniture that bounds an advert rather than belonging to one: the page's own header.
-_PAGE_REASONS = ("masthead", "page header", "source and date line", "section label", "advertisement marker")
+# Page furniture that bounds an advert rather than belonging to one: the page's own header, and
+# the page's credits under its last advert (本版编辑 李霞 校对 王丽).
+_PAGE_REASONS = ("masthead", "page header", "source and date line", "section label", "advertisement marker",
+                 "editor credit line")
 
 
 def unlabelled_adverts(texts: Sequence[str], reasons: Sequence[str], keep: Callable[[str], bool],
@@ -43,7 +47,8 @@ def unlabelled_adverts(texts: Sequence[str], reasons: Sequence[str], keep: Calla
             continue
         first = i
         while first > 0 and i - first < _AD_LINES_MAX and _in_box(first - 1, texts, reasons, keep) \
-                and not _is_story_headline(first - 1, texts, reasons, keep, headline):
+                and not _is_story_headline(first - 1, texts, reasons, keep, headline) \
+                and not heads_story_above(first - 1, texts, reasons, headline):
             first -= 1
         last = i
         while last + 1 < len(texts) and last - first < _AD_LINES_MAX and _in_box(last + 1, texts, reasons, keep) \
@@ -58,6 +63,26 @@ def unlabelled_adverts(texts: Sequence[str], reasons: Sequence[str], keep: Calla
             continue  # 报名地址… 咨询电话… right under a notice's text: the notice's own details
         found.append((first, last))
     return found
+
+
+def mark_unlabelled_adverts(scanned: Sequence[Any], keep: Callable[[str], bool],
+                            headline: Callable[[str], bool]) -> None:
+    """Mark the lines of a printed page's unlabelled adverts (`advert`, no furniture reason); a
+    story's headline printed after it right above an advert is the story's, not furniture."""
+    texts, reasons = [line.text for line in scanned], [line.reason for line in scanned]
+    for first, last in unlabelled_adverts(texts, reasons, keep, headline, [line.gap_before for line in scanned]):
+        for line in scanned[first:last + 1]:
+            line.reason, line.advert = "", True
+        if first > 0 and reasons[first - 1] == "short line below the story" \
+                and heads_story_above(first - 1, texts, reasons, headline):
+            scanned[first - 1].reason = ""
+
+
+def heads_story_above(i: int, texts: Sequence[str], reasons: Sequence[str], headline: Callable[[str], bool]) -> bool:
+    """A headline printed after its story, right under its last paragraph and sharing a word with
+    it: the story's, not the first line of the advert below it."""
+    return (i > 0 and headline(texts[i]) and not _CONTACT.search(texts[i]) and not reasons[i - 1]
+            and is_prose(texts[i - 1]) and _shares_words([texts[i]], texts[i - 1]))
 
 
 def _shares_words(box: Sequence[str], paragraph: str) -> bool:

@@ -15,6 +15,8 @@ from ..model import BodyItem, Span
 _BRIEF_MAX_CHARS = 1400
 # 本报讯, 【…专讯】, 【本报消息】 (Hong Kong and Macau papers), 新华社…电: a news story, which may carry a picture, not a picture story.
 STORY_OPENER = re.compile(r"^(?:本报讯|[【\[（(][^】\]）)]{0,12}(?:讯|消息)[】\]）)]|[^，。]{0,16}\d{1,2}月\d{1,2}日电)")
+# A paper's own dateline: 本报讯, or with its city and day, 本报济南4月25日讯.
+PAPER_DATELINE = re.compile(r"^本报(?:讯|[\u4e00-\u9fff]{1,6}(?:\d{1,2}月\d{1,2}日)?讯)")
 PHOTO_TEXT_MAX = 160  # a headlined picture story says little beside its captions
 # A photographer's credit; 文/摄 (wrote and photographed) credits a story, not a picture.
 PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?<!文/)(?<!文／)摄[。）)]?$|[（(][^（）()]{0,20}(?<!文/)摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
@@ -54,7 +56,8 @@ class Draft:
     def kind(self, alone: bool = False, printed: bool = False) -> str:
         """Photo news only where there is a picture (a caption or a photographer's credit) and
         little text; a brief is a short item among others on a page, an article the rest (the
-        one story of a web page is an article unless it is a 本报讯 item). `printed`: the page
+        one story of a web page, or a story signed above its text, is an article unless it is a
+        本报讯 item). `printed`: the page
         names its newspaper page (第A04版), so a short item alone on it is still a brief."""
         if self.advertisement:
             return "advertisement"
@@ -63,7 +66,9 @@ class Draft:
         paragraphs = [item for item in self.body if item.type == "paragraph"]
         chars = sum(len(item.text) for item in paragraphs)
         subheadings = any(item.type == "heading" for item in self.body)
-        starts_brief = bool(paragraphs) and paragraphs[0].text.startswith("本报讯")
+        # the story's own first paragraph: an editor's note may stand above its headline
+        lead = [p for p in paragraphs if not self.title_span or p.span[0] > self.title_span[1]] or paragraphs
+        starts_brief = bool(lead) and bool(PAPER_DATELINE.match(lead[0].text))
         credited = any(PHOTO_CREDIT.search(t) for t in [*self.captions, *(item.text for item in paragraphs)])
         if self.title is None:
             if (self.captions or credited) and not starts_brief and len(paragraphs) <= 3:
@@ -73,7 +78,10 @@ class Draft:
             return "photo_news"  # a headlined picture story: a photographer's credit and captions
         if starts_brief or self.title is None:
             return "brief"
-        if subheadings or chars > _BRIEF_MAX_CHARS or (alone and len(paragraphs) >= 2):
+        # signed on a line of its own above its text (本报记者 王健 under the headline): a reporter's
+        # story, not a brief, on a printed page too (a 本报讯 item stays a brief)
+        signed = bool(paragraphs) and any(span[1] < paragraphs[0].span[0] for span in self.byline_spans)
+        if subheadings or signed or chars > _BRIEF_MAX_CHARS or (alone and len(paragraphs) >= 2):
             return "article"
         if alone and paragraphs and not printed:
             return "article"  # a web page's one story, even in one paragraph (a printed page's is a brief)

@@ -11,12 +11,15 @@ import re
 from typing import Optional
 
 from ..model import Block
-from .drafts import STORY_OPENER, Draft
+from .drafts import PAPER_DATELINE, STORY_OPENER, Draft
 from .layout import NUMBERED_HEAD
-from .parks import PARK_PATTERN
 from .masthead import NUMBERED_SUBHEAD
+from .parks import PARK_PATTERN
+from .prose import pairs
 
-NEWS_OPENER = re.compile(r"^(?:本报讯|近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
+# A paper's dateline (本报讯, 本报济南4月25日讯) and the words a news item opens on.
+NEWS_OPENER = re.compile(PAPER_DATELINE.pattern + r"|^(?:近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
+_LATE_PAIRS = 3  # a headline shares a few words (character pairs) with the story it heads
 
 
 def parks_in(text: str) -> set[str]:
@@ -44,10 +47,12 @@ def heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
     if current is not None and current.title is None and current.has_body:
         # Nothing after it but the next item: a headline printed after its body. So too before
         # a news item on a page that ends on a headline: that page sets headlines after stories.
-        if nxt is None or nxt.kind in ("advertisement", "heading"):
+        if nxt is None or nxt.kind in ("advertisement", "heading") or nxt.in_ad:
             return "late_title"
         if (not block.marked and (not current.captions or _news_with_picture(current)) and nxt.kind == "text"
                 and NEWS_OPENER.match(nxt.text) and _ends_on_headline(blocks)):
+            return "late_title"
+        if not block.marked and _heads_story_above(block, current, blocks, ahead, index):
             return "late_title"
     if block.text.lstrip().startswith(("——", "--")) and current is not None and current.title is not None \
             and not current.has_body:
@@ -123,3 +128,20 @@ def _is_title_like(index: int, blocks: list[Block], ahead: list[Optional[int]]) 
     block = blocks[index]
     nxt = next_content(blocks, ahead, index + 1)
     return bool(parks_in(block.text)) or (nxt is not None and nxt.kind == "byline")
+
+
+def _heads_story_above(block: Block, current: Draft, blocks: list[Block], ahead: list[Optional[int]],
+                       index: int) -> bool:
+    """A headline between an untitled story and the next news item (本报讯…, or a byline over its
+    text) that shares more words with the story above than with the item below was printed after
+    its story, as a side column sets it: a headline says what its own story says."""
+    below = next_content(blocks, ahead, index + 1)
+    if below is not None and below.kind == "byline":
+        below = next_content(blocks, ahead, ahead[index + 1] + 1)
+    elif below is None or not NEWS_OPENER.match(below.text):
+        return False
+    if below is None or below.kind != "text":
+        return False
+    own = pairs(block.text)
+    above = own & set().union(*(pairs(item.text) for item in current.body if item.type == "paragraph"))
+    return len(above) >= _LATE_PAIRS and len(above) > len(own & pairs(below.text))

@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block
-from .adverts import AD_LABEL, mark_ad_slots, unlabelled_adverts
+from .adverts import AD_LABEL, AD_LABEL_INLINE, mark_ad_slots, mark_unlabelled_adverts
 from .credits import split_trailing_byline
 from .datelines import date_line_reason, names_page
 from .furniture import PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline
 from .parks import PARK_PATTERN
+from .prose import pairs
+from .shape import EDITORS_NOTE
 from .tables import cells_of, column_rows, column_tables, is_table_header, is_table_row, table_lines
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
@@ -172,7 +174,7 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
     parts = line.folded or (line.no,)
     if line.reason:
         return Block("furniture", line.raw, span, parts, reason=line.reason)
-    if AD_LABEL.match(text):
+    if AD_LABEL.match(text) or (AD_LABEL_INLINE.match(text) and not in_ad):
         return Block("advertisement", text, span, parts, reason="advertisement marker")
     if line.advert:
         return Block("text", text, span, parts, in_ad=True)
@@ -222,8 +224,9 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
 
 
 def _keep(text: str) -> bool:
-    """A byline, a photo caption or a marked heading belongs to a story wherever it stands."""
-    return bool(split_byline(text)) or is_caption(text) or bool(_marked_heading(text))
+    """A byline, a photo caption, a marked heading or an editor's note (编者按) belongs to a story
+    wherever it stands."""
+    return bool(split_byline(text)) or is_caption(text) or bool(_marked_heading(text)) or bool(EDITORS_NOTE.match(text))
 
 
 _TITLE_LABEL = re.compile(r"^(?:标题|主题|帖子标题)\s*[：:]\s*(?=\S)")
@@ -292,11 +295,10 @@ def classify_lines(lines: list[str]) -> list[Block]:
             scanned[i].table = True
     mark_ad_slots(scanned)
     _label_titles(scanned)
-    if names_page(line.text for line in scanned):
-        for first, last in unlabelled_adverts([line.text for line in scanned], [line.reason for line in scanned],
-                                              _keep, _is_headline_shaped, [line.gap_before for line in scanned]):
-            for line in scanned[first:last + 1]:
-                line.reason, line.advert = "", True
+    # a printed page: one that names its page (第A04版), or whose header does (南京日报 A4 · 专版)
+    printed = names_page(line.text for line in scanned) or any(line.reason == "page header" for line in scanned)
+    if printed:
+        mark_unlabelled_adverts(scanned, _keep, _is_headline_shaped)
     blocks: list[Block] = []
     in_ad = False
     sentence_open = False
@@ -314,8 +316,10 @@ def classify_lines(lines: list[str]) -> list[Block]:
         after_picture = i > 0 and scanned[i - 1].reason in _PICTURE_REASONS
         block = _classify(line, nxt, in_ad, sentence_open, opening, after_picture, in_column)
         if (block.kind == "text" and nxt is None and i > 0 and line.gap_before == 0 and _is_short(line.text)
-                and _is_headline_shaped(line.text) and scanned[i - 1].text.startswith("本报讯")):
-            # the page's last line, right under a 本报讯 item: its headline, printed after it
+                and _is_headline_shaped(line.text) and (scanned[i - 1].text.startswith("本报讯") or (
+                    printed and is_prose(scanned[i - 1].text) and pairs(line.text) & pairs(scanned[i - 1].text)))):
+            # the page's last line, right under a 本报讯 item (or, on a printed page, under a paragraph
+            # it shares a word with): its headline, printed after it
             block = Block("heading", line.text, (line.no, line.no), (line.no,), level=0)
         block.gap_before = line.gap_before
         if block.kind == "furniture" and block.reason == "section label":
@@ -323,8 +327,8 @@ def classify_lines(lines: list[str]) -> list[Block]:
         elif block.kind == "heading":
             in_column = False
         content = content or block.kind != "furniture"
-        if block.kind == "advertisement":
-            in_ad = True
+        if block.kind == "advertisement" and AD_LABEL.match(block.text):
+            in_ad = True  # (a label on the advert's own line labels that line alone)
         if block.kind != "caption":
             sentence_open = block.kind == "text" and not _is_complete(block.text) and not DOC_NUMBER.match(block.text)
         blocks.append(block)

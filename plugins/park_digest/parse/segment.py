@@ -12,6 +12,8 @@ import re
 from typing import Optional
 
 from ..model import Block, BodyItem, Discarded
+from .adverts import AD_LABEL
+from .datelines import names_page
 from .drafts import PHOTO_CREDIT, PHOTO_TEXT_MAX, STORY_OPENER, Draft
 from .headings import NEWS_OPENER, content_ahead, heading_role, next_content, parks_in
 from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM, DOC_NUMBER
@@ -37,6 +39,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
     current: Optional[Draft] = None
     pending_captions: list[Block] = []
     ahead = content_ahead(blocks)
+    # a printed page: its header names the paper's page (第A04版, 南京日报 A4 · 专版)
+    printed = any(b.reason == "page header" for b in blocks) or names_page(b.text for b in blocks if b.kind == "furniture")
 
     def start(**kwargs) -> Draft:
         nonlocal current, pending_captions
@@ -60,7 +64,9 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             if block.reason in _CLOSING and alone and current is not None and current.has_body:
                 current.closed = True  # 简讯 opens a new section; an editor's credit ends a web story
         elif block.kind == "advertisement":
-            start(advertisement=True)  # the label (广告, （广告）) heads the advert: it is the advert's
+            # the label (广告, （广告）) heads the advert: it is the advert's; set on the advert's own
+            # line (【广告】 秋季车展…), the advert is that line
+            start(advertisement=True, labelled=bool(AD_LABEL.match(block.text)))
             current.body.append(BodyItem("paragraph", block.text, block.span, block.parts))
         elif block.in_ad and not (current is not None and current.advertisement):
             start(advertisement=True, labelled=False)  # its lines were found by their contact line
@@ -68,7 +74,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
         elif current is not None and current.advertisement and (current.labelled or block.in_ad):
             _add_to_advertisement(current, block)
         elif block.kind == "heading" and _EDITORS_NOTE_LABEL.match(block.text):
-            if current is None or current.closed or current.has_body or current.title is not None:
+            if current is None or current.closed or current.has_body or current.title is not None or current.captions:
                 start()  # 编者按 on a line of its own: the note under it opens the next story
             current.body.append(BodyItem("paragraph", block.text, block.span, block.parts))
         elif block.kind == "heading":
@@ -88,6 +94,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             else:
                 current.body.append(BodyItem("heading", block.text, block.span, block.parts))
         elif block.kind == "byline":
+            if current is not None and _titled_after(current) and _text_after(blocks, ahead, i):
+                start()  # the story above ended on its late headline: this byline heads the next one
             target = current if current is not None else start()
             target.authors.extend(a for a in block.authors if a not in target.authors)
             target.byline_spans.append(block.span)
@@ -96,7 +104,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
                 target.closed = True
         elif block.kind == "caption":
             if current is not None and not current.closed and (_opens_item(blocks, ahead, i, current)
-                                                               or _photo_item_after(block, current, None, caption=True)):
+                                                               or _photo_item_after(block, current, None, caption=True)
+                                                               or (printed and _dated_photo_item(block, current, None))):
                 start()
             if current is None or current.closed:
                 pending_captions.append(block)
@@ -105,7 +114,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
                 current.caption_spans.append(block.span)
         else:  # text
             credit = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind == "caption" else None
-            if current is None or current.closed or _starts_new_item(block, current, credit):
+            if current is None or current.closed or _starts_new_item(block, current, credit, printed):
                 start()
                 current.fragment = continued or bool(_MID_SENTENCE_START.match(block.text))
             elif not current.has_body and current.title is not None:
@@ -128,6 +137,18 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             discarded += [Discarded(span, text, "byline with no story")
                           for span, text in zip(draft.byline_spans, draft.bylines)]
     return kept, discarded
+
+
+def _titled_after(draft: Draft) -> bool:
+    """The draft's headline stands after its text: the story is over (unless it is an editor's
+    note waiting for its story, _under_late_title)."""
+    return (draft.title_span is not None and draft.has_body and not _under_late_title(draft)
+            and draft.title_span[0] > max(item.span[1] for item in draft.body))
+
+
+def _text_after(blocks: list[Block], ahead: list[Optional[int]], index: int) -> bool:
+    nxt = next_content(blocks, ahead, index + 1)
+    return nxt is not None and nxt.kind == "text"
 
 
 def _under_late_title(draft: Draft) -> bool:
@@ -165,13 +186,15 @@ def _lift_bracket_headline(draft: Draft) -> None:
         draft.body.pop(0)
 
 
-def _starts_new_item(block: Block, current: Draft, credit: Optional[Block] = None) -> bool:
+def _starts_new_item(block: Block, current: Draft, credit: Optional[Block] = None, printed: bool = False) -> bool:
     """Text after a wide gap that opens like news or names another park starts a new item."""
-    if not current.has_body:
-        return False
+    if not current.has_body or _under_late_title(current):
+        return False  # (an editor's note over its headline: the story, 本报讯 and all, is still to come)
+    if _titled_after(current):
+        return True  # its headline, printed after it, ended the story
     if block.text.startswith("本报讯") or _BRACKET_DATELINE.match(block.text):
         return True  # 本报讯, 【本报消息】: each opens an item of its own
-    if _photo_item_after(block, current, credit):
+    if _photo_item_after(block, current, credit) or (printed and _dated_photo_item(block, current, credit)):
         return True
     first = next(item.text for item in current.body if item.type == "paragraph")
     if current.title is None and ((BRIEF_ITEM.match(block.text) and BRIEF_ITEM.match(first))
@@ -192,6 +215,20 @@ def _photo_item_after(block: Block, current: Draft, credit: Optional[Block], cap
     credited = bool(PHOTO_CREDIT.search(block.text)) or (credit is not None and _bare_credit(credit.text))
     return (block.gap_before >= 1 and credited and len(block.text) <= PHOTO_TEXT_MAX
             and bool(STORY_OPENER.match(paragraphs[0])) and paragraphs[-1][-1:] in ("。", "！", "？", "”")
+            and not current.captions and not any(PHOTO_CREDIT.search(t) for t in paragraphs))
+
+
+# A picture item's caption opens on the day the picture was taken: 8月16日，在… / 2024年8月16日，…
+_PHOTO_DAY = re.compile(r"^(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日[，,]")
+
+
+def _dated_photo_item(block: Block, current: Draft, credit: Optional[Block]) -> bool:
+    """On a printed page, a caption that opens on the day the picture was taken and ends on (or
+    stands over) the photographer's credit, under a story that carries no picture, is a picture
+    item of its own (photo news), however close it is set to the story above."""
+    paragraphs = [item.text for item in current.body if item.type == "paragraph"]
+    credited = bool(PHOTO_CREDIT.search(block.text)) or (credit is not None and _bare_credit(credit.text))
+    return (bool(paragraphs) and credited and bool(_PHOTO_DAY.match(block.text)) and len(block.text) <= PHOTO_TEXT_MAX
             and not current.captions and not any(PHOTO_CREDIT.search(t) for t in paragraphs))
 
 
