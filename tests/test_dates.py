@@ -334,13 +334,15 @@ def test_the_times_of_replies_under_a_post_are_not_its_date(replies):
     assert [(s.line, s.when.iso()) for s in find_signals(stated.split("\n"))] == [(1, "2024-03-01")]
 
 
-def test_a_date_only_in_the_footer_under_the_related_list_is_the_pages():
+@pytest.mark.parametrize("footer", ["发布于：2024年12月5日　浏览量：1024", "本文发布于 2024年12月05日 09:37 ｜ 阅读 1,204",
+                                    "本篇发布时间：2024-12-05 ｜ 评论 0"])
+def test_a_date_only_in_the_footer_under_the_related_list_is_the_pages(footer):
     page = ("园区新增企业120家\n今年以来，园区新增科技型企业120家，同比增长15%，累计达到860家，创历史新高。\n"
-            "相关新闻\n园区举办创新大会\n园区新增两家独角兽企业\n发布于：2024年12月5日　浏览量：1024\n")
+            f"相关新闻\n园区举办创新大会\n园区新增两家独角兽企业\n{footer}\n")
     [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt"), today=date(2025, 1, 1)).stories
     assert (story.date, story.date_inferred) == ("2024-12-05", False)
     # a related item's own date stays its own
-    listed = page.replace("发布于：2024年12月5日　浏览量：1024", "园区召开年度大会 2024-11-02")
+    listed = page.replace(footer, "园区召开年度大会 2024-11-02")
     [story] = process_seed(decode_seed(listed.encode("utf-8"), "page.txt"), today=date(2025, 1, 1)).stories
     assert story.date != "2024-11-02"
 
@@ -363,6 +365,8 @@ def test_a_tv_pages_air_date_dates_it_and_its_programme_name_is_furniture(line, 
     ("https://news.example.cn/yuanqu/2024-06/12/content_118520.htm", "2024-06-12", False),
     ("网址：http://www.example.gov.cn/xwzx/202406/t20240612_88231.html", "2024-06-12", False),
     ("http://www.example.cn/20240612/a1b2.shtml", "2024-06-12", False),
+    ("https://www.example.cn/news/2024/0612/0848213.html", "2024-06-12", False),
+    ("https://www.example.cn/html/2024/06/12/c_5521.htm", "2024-06-12", False),
     ("https://www.example.cn/news/123456.html", None, True),  # an address with no day in it
 ])
 def test_a_saved_pages_address_gives_its_day_when_nothing_else_does(top, expected, inferred):
@@ -378,8 +382,50 @@ def test_a_saved_pages_address_gives_its_day_when_nothing_else_does(top, expecte
 @pytest.mark.parametrize("line,expected", [
     ("转载时间：2024-06-14 08:30", "2024-06-14"), ("本文转载于2024年6月14日", "2024-06-14"),
     ("最近更新：2024-03-01 | 编辑 | 讨论", None),  # an encyclopedia entry's last edit
+    ("浏览次数：8736次　编辑次数：5次历史版本　最近更新：2023-11-02", None),  # ... closing its 词条统计 line
 ])
 def test_a_reprints_date_dates_it_a_wikis_last_edit_does_not(line, expected):
     page = f"## 青岛高新区\n{line}\n青岛高新区近日新增省级专精特新中小企业32家，累计达到215家。\n"
     [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt"), today=date(2025, 1, 1)).stories
     assert story.date == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("原创 刘晓 光谷科创 2024年10月28日 19:32 湖北", "2024-10-28"),  # author, account, day, time, place
+    ("浦东科创 2024年08月20日 18:05 上海", "2024-08-20"),
+    ("原创 浦东科创 2024-08-20 18:05", "2024-08-20"),
+])
+def test_a_public_accounts_author_line_dates_the_post_and_is_furniture(line, expected):
+    page = f"某某科创圈\n张江高新区前7月新增科技型企业超千家\n{line}\n今年1—7月，张江高新区新注册科技型企业1136家，同比增长21%。\n"
+    result = process_seed(decode_seed(page.encode("utf-8"), "page.txt"), today=date(2025, 1, 1))
+    assert [(s.date, s.date_inferred) for s in result.stories] == [(expected, False)]
+    assert ("source and date line" in [d.reason for d in result.discarded])
+
+
+def test_a_list_item_with_its_date_and_time_is_no_author_line():
+    assert date_line_reason("某某高新区举办人才招聘会 2024-07-01 09:30") == ""
+    assert date_line_reason("本帖最后由 老陈 于 2025-1-9 21:14 编辑") == ""  # a forum's edit stamp
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("辽宁发布厅　6.2万粉丝　2025-02-18 20:14", "2025-02-18"),  # a self-media card: fans, day and time
+    ("2025-03-14 11:08 发布于河南 河南日报社官方账号", "2025-03-14"),  # a news app's stamp: posted from a province
+])
+def test_app_and_self_media_stamps_above_the_headline_date_the_post(line, expected):
+    page = f"某某资讯\n{line}\n沈抚示范区去年新增市场主体超1.3万户\n2024年，示范区新增各类市场主体13215户，同比增长12.6%。\n"
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt"), today=date(2026, 1, 1)).stories
+    assert (story.date, story.date_inferred) == (expected, False)
+
+
+def test_a_documents_drafting_date_comes_after_its_publication_date():
+    index = ("发布机构：某某经济技术开发区管理委员会　　成文日期：2024-05-08\n发布日期：2024-05-09　　文　　号：无\n"
+             "经开区一季度高技术制造业产值增长11.8%\n今年一季度，经开区规模以上工业总产值完成1137亿元，同比增长7.2%。\n")
+    assert dates(index) == [("2024-05-09", False)]
+    assert dates(index.replace("发布日期：2024-05-09", "")) == [("2024-05-08", False)]  # alone, it still dates the page
+
+
+def test_a_wiki_references_dates_are_their_sources():
+    page = ("长春新区\n维基百科，自由的百科全书\n长春新区是国务院批准设立的国家级新区，规划面积499平方千米。\n"
+            "参考文献\n^ 国务院关于同意设立长春新区的批复. 中国政府网. 2016-02-24 [2023-05-10].\n"
+            "[2] 长春新区简介. 长春新区官方网站. 2023-05-10.\n")
+    assert find_signals(page.split("\n")) == []

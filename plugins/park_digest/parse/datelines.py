@@ -18,11 +18,12 @@ from ..model import Provenance
 from .dates import DATE_RE, TIME_RE, PartialDate, date_of, fold, make_date
 from .provenance import PAGE_NUMBER, SOURCE, line_provenance
 
-# Best first: a labelled publication date, a masthead, a bare date line, a reprint note, and
+# Best first: a labelled publication date, a masthead, a bare date line, a document's 成文日期 (the day it
+# was drafted: after its 发布日期), a last update, a reprint note, and
 # only then a dateline's month and day (its year comes from context).
 # A saved page's address (…/2024-06/12/content_…, …/t20240612_…) states the day it was published,
 # ranked after every line of text that does.
-KINDS = ("published", "masthead", "header", "posted", "updated", "reprint", "url", "wire")
+KINDS = ("published", "masthead", "header", "posted", "written", "updated", "reprint", "url", "wire")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,9 @@ _NOT_PAGE_DATE = re.compile(
     r"(?:19|20)\d\d/\d{1,2}/\d{1,2}\s*(?:上午|下午)|(?:访问|打印|浏览|引用|检索|下载|抓取|采集|截图|获取)(?:时间|日期|于)|"
     # an encyclopedia entry's last edit (最近更新：2024-03-01), not when its story happened
     r"^[（(【\[]?(?:最近|最后)(?:更新|修订|编辑|修改)|"
-    r"版权所有|Copyright|©|ICP|公网安备|(?:上传人|文档编号)[:：]|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{4}|"
+    r"版权所有|Copyright|©|ICP|公网安备|(?:上传人|文档编号)[:：]|"
+    # a reference under a wiki entry (^ 某某的批复. 中国政府网. 2016-02-24 [2023-05-10]., [1] …): its source's date
+    r"^(?:\^|[\[［]\d{1,3}[\]］])\s*\S|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{4}|"
     # an event's dates, not the page's: 活动时间：9月20日至10月7日, 报名截止日期
     r"(?:活动|会议|报名|举办|举行|开幕|闭幕|截止|开始|结束|申报|有效|展览|展期|招聘|考试|面试|开放|营业|咨询|受理|公示)(?:时间|日期|期)|"
     r"(?:日|\d)\s*(?:至|到|—|–|~|-)\s*(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|"
@@ -65,17 +68,18 @@ _NOT_PAGE_DATE = re.compile(
 # A line that opens by labelling the page's publication (发布于 2024年5月21日, 发布日期：…), set in
 # the footer under the related list on some sites.
 # A TV or video page's air date (播出时间：…, 首播日期) is its publication date.
-_PUBLISHED_LABEL = re.compile(r"^(?:发布|发表|发稿|刊发|发文|成文|播出|首播|播发)(?:时间|日期|于)|^(?:时间|日期)\s*[:：]")
+_PUBLISHED_LABEL = re.compile(r"^(?:本文|本篇|本页|文章)?(?:发布|发表|发稿|刊发|发文|成文|播出|首播|播发)(?:时间|日期|于)|"
+                              r"^(?:时间|日期)\s*[:：]")
 _REPRINT = re.compile(r"(?:首发于|首发|原载于|原载|刊发于|刊载于|原文刊于|原刊于|刊于|转载自|转自)\S{0,14}$|"
                       r"(?:转载|转发)(?:时间|日期|于)\s*[:：]?\s*$")  # 转载时间：…, 本文转载于…: the reprint's own date
 _LABEL = re.compile(r"(?:(?P<verb>发布|发表|发稿|刊发|刊登|出版|发文|成文|公开|印发|播出|首播|播发|更新|修改|上传|上载|录入|添加)"
                     r"(?:时间|日期|于)?|(?<![\u4e00-\u9fff])(?:时间|日期))\s*[:：]?\s*$")
-_LATER_VERBS = {"更新": "updated", "修改": "updated", "上传": "updated", "上载": "updated",
+_LATER_VERBS = {"成文": "written", "更新": "updated", "修改": "updated", "上传": "updated", "上载": "updated",
                 "录入": "updated", "添加": "updated"}
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日](?![年期])|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
 _OUTLET_END = ("网", "报", "台", "社", "新闻", "频道", "在线", "客户端", "号", "刊")
 _META = re.compile(r"(?:来源|稿源|信息来源|文章来源|作者|编辑|责任编辑|责编|记者|通讯员|浏览|阅读|点击|人气|"
-                   r"访问量|字号|分享|打印|发布者|发布人|分类|投稿)\s*[:：]?[^\s|｜]{0,16}|\d+|[次人]|大中小|"
+                   r"访问量|字号|分享|打印|发布者|发布人|分类|投稿|发布于|发表于|IP属地)\s*[:：]?[^\s|｜]{0,16}|\d+|[次人]|大中小|"
                    r"[\s|｜/\\·•:：,，()（）\[\]【】<>《》_-]+")
 # A wire or newspaper dateline at the head of a story: 新华社北京8月16日电, 中新社 雄安8月30日电,
 # 【大纪元8月18日报导】, 某某网（ID：xxx）8月5日消息, 本报讯（记者 张伟）8月16日(上午)，…; a press
@@ -129,8 +133,8 @@ def find_signals(lines: list[str]) -> list[Signal]:
 
 
 # A page's address on a line of its own (as saved pages and reprints print it) whose path holds
-# the publication day: /2024-06/12/, /20240612/, /202406/t20240612_, _20240612.
-_URL_DATE = re.compile(r"^(?:\S{0,8}[：:]\s*)?(?:https?://|www\.)\S*?(?:/((?:19|20)\d\d)-?(\d\d)/(\d\d)/|"
+# the publication day: /2024-06/12/, /2024/06/12/, /2024/0612/, /20240612/, /202406/t20240612_, _20240612.
+_URL_DATE = re.compile(r"^(?:\S{0,8}[：:]\s*)?(?:https?://|www\.)\S*?(?:/((?:19|20)\d\d)[-/]?(\d\d)/?(\d\d)/|"
                        r"[/_t]((?:19|20)\d\d)(\d\d)(\d\d)(?=[/_.]))\S*$")
 
 
@@ -168,9 +172,14 @@ _LABELLED_DAY = re.compile(r"(?:(?:发布|发表|刊发|出版)(?:时间|日期)
 _POSTED = re.compile(r"[（(]\s*[^（()）]*\d\s*[）)]\s*$")
 
 
+_LAST_EDIT = re.compile(r"(?:最近|最后)(?:更新|修订|编辑|修改)(?:时间|日期|于)?\s*[:：]?\s*$")
+
+
 def _line_signal(number: int, text: str, raw: str) -> Optional[Signal]:
     matches = [(m, date_of(m)) for m in DATE_RE.finditer(text)]
-    matches = [(m, when) for m, when in matches if when is not None]
+    # a date labelled as a last edit anywhere on the line (a wiki's 词条统计: 编辑次数：18次 最近更新：…)
+    matches = [(m, when) for m, when in matches if when is not None
+               and not _LAST_EDIT.search(text[max(0, m.start() - 8):m.start()])]
     if not matches:
         day = _LABELLED_DAY.search(text) or _POSTED_FROM.match(text)
         if day and 1 <= int(day.group(1)) <= 12 and 1 <= int(day.group(2)) <= 31:
@@ -203,12 +212,25 @@ def _line_signal(number: int, text: str, raw: str) -> Optional[Signal]:
     return None
 
 
+# A public account's author line: 原创 张三 某某发布 2024年08月20日 18:05 上海 (names, the date, the
+# time and the place it was posted from), never an item of a list (one title and a date).
+# A self-media card is one too: 辽宁发布厅 6.2万粉丝 2025-02-18 20:14. (Normalizing may have taken out
+# the spaces around the figures.)
+_ACCOUNT_NAMES = re.compile(r"^(?P<original>原创\s*)?(?P<names>(?:[^\s，。：:|｜]{1,16}(?:\s+|$)){1,3})$")
+_FANS = re.compile(r"\d\s*万?\s*粉丝")
+_POSTED_AT = re.compile(r"^\s*\d{1,2}:\d{2}(?P<place>\s*(?!编辑|发布|更新|修改)[\u4e00-\u9fff]{2,4})?\s*$")
+
+
 def _is_header(before: str, after: str) -> bool:
     """A date line under a headline: what stands beside the date is meta (source, author,
     views, time, an outlet's name), not a headline in a list of other stories."""
     lead = _cjk(_META.sub("", TIME_RE.sub("", before)))
     if re.search(r"(?:时间|日期|年份|年月|于)$", lead):
         return False  # 设立时间 | 1992年11月: a date of something else, in a table row
+    names, posted = _ACCOUNT_NAMES.match(before), _POSTED_AT.match(after)
+    if names and posted and (names.group("original") or posted.group("place") or len(names.group("names").split()) >= 2
+                             or _FANS.search(before)):
+        return True
     if len(lead) >= 8 and not lead.endswith(_OUTLET_END) and not re.search(r"来源|作者|编辑|记者", before):
         return False  # 某某高新区举办人才招聘会 2024-07-01: an item of a list
     rest = _cjk(_META.sub("", TIME_RE.sub("", after)))
