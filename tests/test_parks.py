@@ -436,3 +436,48 @@ def test_parks_given_a_rank_are_the_storys_even_without_a_figure(index):
     assert found.park is None
     assert {p.name_zh for p in found.parks} >= {"南昌经开区", "赣州经开区", "龙岩经开区", "威海火炬高新区"}
     assert "苏州工业园区" in found.mentioned
+
+
+def test_a_profile_is_about_its_person_not_the_park_where_she_works(index):
+    found, facts = story_of("扎根车间的“焊花”", [
+        "——记芜湖经开区某汽车零部件企业焊接班长孙海燕",
+        "在芜湖经开区一家企业的焊接车间里，46岁的孙海燕正检查焊缝。",
+        "她带出的徒弟有60余名，每年为企业节省材料费用约300万元。",
+    ], index, headings={0})
+    assert found.park is None and found.parks == [] and found.mentioned == ["芜湖经开区"]
+    assert {f.surface: f.park for f in facts} == {"46岁": None, "60余名": None, "约300万元": None}
+
+
+def test_what_all_the_parks_just_named_do_together_is_no_one_parks(index):
+    found, facts = story_of("两区集中签约项目18个", [
+        "落户芜湖高新区的有11个，总投资128亿元；落户芜湖经开区的有7个。全部投产后，预计年新增产值150亿元。",
+        "芜湖高新区今年新增企业90家，全部建成后可年产整车20万辆。",
+    ], index)
+    owner = {f.surface: f.park for f in facts}
+    assert owner["128亿元"] == "芜湖高新区" and owner["7个"] == "芜湖经开区" and owner["150亿元"] is None
+    assert owner["20万辆"] == "芜湖高新区"  # one park named: all of its own
+    assert found.park is None and owner["18个"] is None
+
+
+def test_a_headline_running_parks_together_over_a_round_up_names_none(index):
+    found, facts = story_of("南沙前海横琴上半年引资成绩亮眼", [
+        "大湾区三大合作平台成绩单出炉。广州南沙新区实际使用外资12.6亿美元；前海合作区新增港资企业近600家；"
+        "横琴粤澳深度合作区新增澳资企业逾400家，约为前海合作区的三分之二。",
+        "另据了解，前海合作区所在的深圳市南山区新增外资企业约900家。",
+    ], index)
+    owner = {f.surface: f.park for f in facts}
+    assert found.park is None and owner["三大"] is None and owner["约900家"] is None
+    assert owner["逾400家"] == owner["三分之二"] == "横琴粤澳深度合作区"
+
+
+def test_a_headline_about_the_national_zones_in_full_names_none(index):
+    found, _ = story_of("商务部公布2023年国家级经济技术开发区考核评价结果", [
+        "综合排名前三的依次为：", "1.苏州工业园区", "2.广州经开区", "3.北京经开区",
+        "国家级经开区实际使用外资约占全国的两成以上。"], index, headings={1, 2, 3})
+    assert found.park is None
+
+
+def test_entering_a_national_ranking_is_no_national_figure(index):
+    _, facts = story_of("贵阳高新区数字经济若干措施解读", [
+        "对首次入选全国软件百强的企业，一次性给予最高500万元奖励。"], index)
+    assert {f.surface: f.park for f in facts} == {"最高500万元": "贵阳高新区"}

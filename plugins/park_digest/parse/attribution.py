@@ -16,15 +16,18 @@ from ..model import BodyItem, Fact, Park
 from .parks import Mention, ParkIndex, find_mentions
 from .places import leading_places
 from .free_trade import area_names
-from .story_park import COUNTED, main_park, partners, reported_parks, subject_mentions
+from .story_park import COUNTED, PROFILE, main_park, partners, reported_parks, subject_mentions
 
 # A sentence about the whole country or province (全省16个高新区…) names no park: its figures are
 # nobody's, not the last park named before it.
 # It must open a clause: 占全国的四分之一 is the park's share, not the country's figure.
 # 全省…, 前三季度全省高新区…: a clause about the whole province or country (a time may lead it);
 # not 全国首创, 全省领先, which rank the park's own figure.
-_SCOPE = re.compile(r"(?:^|(?<=[，,：:。！？；]))[^，,：:。！？；占比较于的]{0,6}?[在据从]?(?:全省|全国|全市|各地|各省|各市|全行业)"
-                    r"(?!首|第一|领先|率先|唯一|最|一流|知名)")  # 全国首创的有12个: the park's, first in the country
+_SCOPE = re.compile(r"(?:^|(?<=[，,：:。！？；]))(?:[^，,：:。！？；占比较于的]{0,6}?[在据从]?(?<!入选)(?<!进入)(?<!跻身)(?<!列入)"
+                    r"(?:全省|全国|全市|各地|各省|各市|全行业)"
+                    r"(?!首|第一|领先|率先|唯一|最|一流|知名))")  # 全国首创的有12个: the park's, first in the country
+# 全部建成后…, 上述项目…: after clauses about two parks or more, the things of them all, no one park's.
+_ALL_OF_THEM = re.compile(r"(?:^|(?<=[，,：:。！？；]))(?:全部|上述|以上|这些|两者|二者)(?!\d)")
 _SENTENCE_END = re.compile(r"[。！？；]")
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、B分别…」
@@ -34,6 +37,8 @@ _CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:。！？；]))")
 # 无锡两家高新区合计…: a clause about zones counted together is theirs, no one park's.
 _COUNTED_ZONES = re.compile(COUNTED)
 _ZONE_COUNT = re.compile(r"(?:国家级|省级|国家|省)?(?:高新区|新区|经开区|开发区|示范区|合作区)")
+_RUN_GAP = re.compile(r"[、和与及\s]?")  # between parks named together in a headline
+_AROUND = re.compile(r"[^，。；]{0,1}所在(?:的|地)")
 _TOGETHER = re.compile(r"[两三四多]地|[两三]区|双区")  # 横琴南沙两地…逾千家: a figure for several parks together
 
 
@@ -57,7 +62,7 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
     current: Optional[Park] = None
     listed = _listed_headings(body, in_body)
     for number, (item, mentions) in enumerate(zip(body, in_body)):
-        if item.type == "heading" and number not in listed:
+        if item.type == "heading" and number not in listed and not PROFILE.match(item.text):
             current = mentions[0].park if mentions else current
         section.append(current)
     blocks = [_Block.of(item.text, mentions, index) for item, mentions in zip(body, in_body)]
@@ -140,6 +145,7 @@ class _Block:
     starts: list[int]  # of the mentions
     sentences: list[int]  # offsets where a sentence begins
     scopes: list[int]  # offsets of 全省, 全国 … or a district's name opening a clause
+    text: str = ""
 
     @classmethod
     def of(cls, text: str, mentions: list[Mention], index: Optional[ParkIndex] = None) -> "_Block":
@@ -148,7 +154,10 @@ class _Block:
         scopes = sorted([m.start() for m in _SCOPE.finditer(text)] + [m.start() for m in _COUNTED_ZONES.finditer(text)])
         if index is not None:
             scopes = sorted(scopes + _district_openings(text, mentions, index))
-        return cls(mentions, [m.start for m in mentions], sentences, scopes)
+        for m in _ALL_OF_THEM.finditer(text):
+            if len({p.park.slug for p in mentions if p.start < m.start()}) >= 2:
+                scopes = sorted(scopes + [m.start()])
+        return cls(mentions, [m.start for m in mentions], sentences, scopes, text)
 
 
 def _district_openings(text: str, mentions: list[Mention], index: ParkIndex) -> list[int]:
@@ -168,16 +177,25 @@ def _district_openings(text: str, mentions: list[Mention], index: ParkIndex) -> 
 def _counts_zones(fact: Fact, title: str, texts: list[str]) -> bool:
     """33个开发区, 178家国家高新区: a figure that counts zones is the group's, no one zone's."""
     text = title if fact.block == "title" else texts[fact.block] if isinstance(fact.block, int) else ""
-    return bool(_ZONE_COUNT.match(text, fact.start + len(fact.surface)))
+    end = fact.start + len(fact.surface)
+    return bool(_ZONE_COUNT.match(text, end) or (_GREAT.fullmatch(fact.surface) and _PLATFORMS.match(text, end)))
+
+
+_GREAT = re.compile(r"[两三四五六七八九十]大")  # 三大合作平台: the zones of a round-up counted
+_PLATFORMS = re.compile(r"(?:合作|开放|功能)?(?:平台|片区)")  # 南科是三大园区中…最大者 stays the park's
 
 
 def _owner(fact: Fact, title: str, in_title: list[Mention], blocks: list[_Block], section: list[Optional[Park]]) -> object:
     """The park a figure's text gives it, None for a figure about the whole province or
     country, or _STORY."""
+    if fact.surface.endswith("岁"):
+        return None  # 52岁的刘建平: a person's age, no park's figure
     if fact.block == "title":
         before = [m for m in in_title if m.start <= fact.start]
         if before and _TOGETHER.search(title, before[-1].end, fact.start):
             return None
+        if len(before) >= 2 and _RUN_GAP.fullmatch(title, before[-2].end, before[-1].start):
+            return None  # 前海南沙松山湖 上半年港资企业增逾两成: the parks named together
         return before[-1].park if before else _STORY
     block = blocks[fact.block]
     count = bisect_right(block.starts, fact.start)
@@ -189,6 +207,8 @@ def _owner(fact: Fact, title: str, in_title: list[Mention], blocks: list[_Block]
         return None
     if last is not None and last.start < opens and _in_list(block, count - 1):
         return section[fact.block] or _STORY  # 依次为A、B、C。全国…: a sentence after a list names no park
+    if last is not None and _AROUND.match(block.text, last.end):
+        return None  # 光谷所在的武汉都市圈…: the place around the park, not the park
     return last.park if last else (section[fact.block] or _STORY)
 
 

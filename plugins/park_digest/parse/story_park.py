@@ -12,7 +12,7 @@ from ..model import BodyItem, Fact, Park
 from .parks import Mention, ParkIndex, find_mentions
 
 # Words before a park's name in its clause that make it a comparison or a partner, not the subject.
-_BEFORE = re.compile(r"(?:与|和|同|跟|比|较|相较于|相比于|对标|学习|借鉴|赴|到|前往|走进|考察|继|仅次于|超过|超越|"
+_BEFORE = re.compile(r"(?:与|和|同|跟|比|较|相较于|相比于|对标|学习|借鉴|赴|到|前往|走进|考察|继|仅次于|超过|超越|[约仅只才]为|"
                      r"高于|低于|领先于?|落后于|不及|相当于|对比|参照|向|看齐)[^，。；！？、,;]{0,2}$")
 # …and words after it: 与A相比 has 与 before, A相比 alone has 相比 after.
 _AFTER = re.compile(r"^[^，。；！？、,;]{0,3}(?:相比|相较|比较|之后|一样|那样|看齐)")
@@ -24,8 +24,10 @@ _LISTED = re.compile(r"^[、和及][^，。；！？、,;]{0,3}$")
 _GENERIC_ZONE = re.compile(r"高新区|新区|开发区|经开区|园区")
 # A headline about zones as a group (国家高新区, 全省高新区, 各开发区) names no park of its own.
 # 无锡两家高新区, 苏南三个国家级高新区, 常州多个开发区: the zones counted, together.
-COUNTED = r"(?:[\d两二三四五六七八九十几多数]+(?:家|个|座)|[两三四五六七八九十]大)(?:国家级|省级)?(?:高新区|新区|经开区|开发区|园区)"
-_COLLECTIVE = re.compile(r"国家(?:级)?(?:高新区|新区|经开区|开发区)|[全各我][国省市区]?(?:\S{0,3})?(?:高新区|新区|经开区|开发区|园区)|"
+COUNTED = (r"(?:[\d两二三四五六七八九十几多数]+(?:家|个|座)|[两三四五六七八九十]大)(?:国家级|省级)?(?:高新区|新区|经开区|开发区|园区)"
+           r"|[两三四五六七八九十]大(?:合作|开放|功能)?(?:平台|片区)")  # 三大合作平台: the zones of a round-up
+_COLLECTIVE = re.compile(r"[两三]区|双区|[两三四]地|"  # 两区集中签约…: the parks of the story together
+                         r"国家(?:级)?(?:高新区|新区|经开区|开发区|经济技术开发区|高新技术产业开发区)|[全各我][国省市区]?(?:\S{0,3})?(?:高新区|新区|经开区|开发区|园区)|"
                          + COUNTED)
 # 建设全国一流国家级高新区: a goal one park sets itself, not the zones together.
 _GOAL = re.compile(r"(?:建设|打造|创建|争创|建成|迈向|争当|跻身|一流|领先|示范)[^，。；]{0,6}$")
@@ -70,12 +72,17 @@ def main_park(in_title: list[Mention], body: Sequence[BodyItem], in_body: list[l
     more, none with most of them); else the park the lead names, else the one named most often
     (the earliest on a tie). A story that only says 高新区 belongs to the page's park."""
     headline = [m.park for m in in_title if m.park.level != "sub-park"]
+    shares = Counter(f.park for f in facts if f.park)
+    spread = len(shares) >= 3 and max(shares.values()) < 0.6 * sum(shares.values())
+    if len({p.slug for p in headline}) >= 3 or (len({p.slug for p in headline}) >= 2 and spread):
+        return None  # 南沙前海横琴上半年…: a round-up of the parks it names
     if headline:
         return headline[0]
+    if any(PROFILE.match(item.text) for item in body[:2]):
+        return None  # ——记某高新区首席技师刘建平: a profile of a person, whose park is only where he works
     if title and any(not _GOAL.search(title, max(0, m.start() - 8), m.start()) for m in _COLLECTIVE.finditer(title)):
         return None  # 前三季度国家高新区…: about all the zones, whatever parks the text gives as examples
-    shares = Counter(f.park for f in facts if f.park)
-    if len(shares) >= 3 and max(shares.values()) < 0.6 * sum(shares.values()):
+    if spread:
         return None  # a round-up: its figures spread over three parks or more
     lead = next((i for i, item in enumerate(body) if item.type == "paragraph"), None)
     if lead is not None and in_body[lead]:
@@ -96,6 +103,7 @@ def main_park(in_title: list[Mention], body: Sequence[BodyItem], in_body: list[l
 
 
 _SENTENCE_END = re.compile(r"[。！？；]")
+PROFILE = re.compile(r"^\s*[—－-]{1,2}\s*记")  # a profile's subtitle: ——记…
 
 
 def _touring(text: str, first: Mention, mentions: Sequence[Mention]) -> bool:
