@@ -196,6 +196,8 @@ def _owner(fact: Fact, title: str, in_title: list[Mention], blocks: list[_Block]
             return None
         if len(before) >= 2 and _RUN_GAP.fullmatch(title, before[-2].end, before[-1].start):
             return None  # 前海南沙松山湖 上半年港资企业增逾两成: the parks named together
+        if len(before) >= 2 and _COUNTED_ZONES.match(title, fact.start):
+            return None  # A · B · C 三大园区招商推介: the parks listed, counted together
         return before[-1].park if before else _STORY
     block = blocks[fact.block]
     count = bisect_right(block.starts, fact.start)

@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..model import Block
 from .drafts import PAPER_DATELINE, STORY_OPENER, Draft
-from .layout import NUMBERED_HEAD
+from .layout import BRACKETED_SECTION, NUMBERED_HEAD
 from .masthead import NUMBERED_SUBHEAD
 from .parks import PARK_PATTERN
 from .prose import pairs
@@ -62,8 +62,10 @@ def heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
         return "subheading"  # 1.… 2.… 3.…: the items of a list in the story, not an overline over a headline
     if nxt is not None and nxt.kind == "heading" and not (block.marked and nxt.marked and nxt.level > block.level) \
             and not nxt.text.lstrip().startswith(("——", "--")) \
-            and not (NUMBERED_SUBHEAD.match(nxt.text.strip()) and not NUMBERED_SUBHEAD.match(block.text.strip())):
-        # (a headline over the story's first numbered subhead, 01 主要指标, is no overline)
+            and not (NUMBERED_SUBHEAD.match(nxt.text.strip()) and not NUMBERED_SUBHEAD.match(block.text.strip())) \
+            and not BRACKETED_SECTION.match(nxt.text.replace(" ", "")):
+        # (a headline over the story's first numbered subhead, 01 主要指标, or over the 【郑州航空港
+        # 经济综合实验区】 that heads its first park's section, is no overline)
         if (current is None or current.closed) and _entry_title(block, blocks, ahead, index):
             return "title"
         # Two headlines in a row: the first is an overline, unless the second is its subheading.

@@ -53,7 +53,7 @@ DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【（(［]\s*(?:19|20)
 NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳]|\d{1,2}[.．、](?!\d)|\d{1,2}[．、]|\d{1,2}\.(?=(?:19|20)\d\d年))\s*[^\s，。]")
 _WEB_HEADLINE = 50
 # 【许昌经济技术开发区】 on a line of its own heads that park's section of a page about several.
-_BRACKETED_SECTION = re.compile(r"^(?:[【\[［]([^】\]］]{2,30}(?:区|园|城|谷))[】\]］]"
+BRACKETED_SECTION = re.compile(r"^(?:[【\[［]([^】\]］]{2,30}(?:区|园|城|谷))[】\]］]"
                                 r"|[■▲●◆□◇►▶]\s*[\u4e00-\u9fff]{2,24}(?:开发区|高新区|经开区|新区|示范区|合作区))$")
 # A bullet opening an item of a news-in-brief column (after its label, 简讯, 园区快讯).
 BULLET_OPEN = re.compile(r"^[■▲●◆▶►]")
@@ -161,8 +161,9 @@ _EXCLAIMED_LEAD = re.compile(r"^[^，。！？!?；;]{1,20}[！!]")
 
 
 def _is_headline_shaped(text: str) -> bool:
-    """A web page's headline may hold a comma or a colon, never a full stop."""
-    bare = _EXCLAIMED_LEAD.sub("", text.replace(" ", "").replace("\u3000", ""))
+    """A web page's headline may hold a comma or a colon, never a full stop; it may end on a
+    question or an exclamation (19个国家级新区半年报：谁跑得更快？, “成绩单”来了！)."""
+    bare = _EXCLAIMED_LEAD.sub("", re.sub(r"(?<=[^。！？!?；;])[？！?!]$", "", text.replace(" ", "").replace("\u3000", "")))
     return (0 < len(bare) <= _WEB_HEADLINE and not _is_complete(bare) and not re.search(r"[。！？!?；;]", bare)
             and not bare.startswith("本报讯") and bare[-1] not in _OPENERS)
 
@@ -199,7 +200,7 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
         return Block("byline", text, span, parts, authors=authors)
     if nxt is not None and nxt.text.startswith("本报讯") and _is_headline_shaped(text) and not is_caption(text):
         return Block("heading", text, span, parts, level=0)  # a 本报讯 item's headline, even under a picture
-    if nxt is not None and _BRACKETED_SECTION.match(text.replace(" ", "")):
+    if nxt is not None and BRACKETED_SECTION.match(text.replace(" ", "")):
         return Block("heading", text, span, parts, level=0)  # 【许昌经济技术开发区】: that park's section
     if BRIEF_ITEM.match(text) and is_prose(text) and not _CAPTION_END.search(text):
         return Block("text", text, span, parts)  # a brief of a news-in-brief column, no picture's caption

@@ -16,7 +16,7 @@ _OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}(?:网|报|台|社|资讯|新�
 # 管委会). Headlines end so too (规划发布), so such a line is judged furniture only when the
 # story's headline stands elsewhere.
 _ZONE_WORD = r"(?:高新|高新区|经开|经开区|开发区|新区|园区|自贸区)"
-_ACCOUNT = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,8}" + _ZONE_WORD + ")"
+_ACCOUNT = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{2,8}" + _ZONE_WORD + ")"
                       r"(?:发布|融媒|管委会|管理委员会|人民政府)$")
 # 襄阳高新发布, 某某高新区管委会: a zone's own account or committee, never a story's headline.
 _ZONE_ACCOUNT = re.compile(_ZONE_WORD + r"(?:发布|融媒|管委会|管理委员会)$")
@@ -59,6 +59,8 @@ def mark_above(texts: Sequence[str], reasons: list[str], keep: Callable[[str], b
             reasons[i] = "outlet name"
         elif _ACCOUNT.match(bare) and (bracketed or _ZONE_ACCOUNT.search(bare) or _longer_headline(texts, reasons, content, i)):
             reasons[i] = "outlet name"
+    _mark_account_names(texts, reasons, keep, content, lead)
+    _mark_site_banner(texts, reasons, content, first, bracketed)
     headline_seen = False
     for i in content:
         if reasons[i]:
@@ -68,6 +70,48 @@ def mark_above(texts: Sequence[str], reasons: list[str], keep: Callable[[str], b
                 and not bare.endswith(("：", ":"))):  # 各企业： addresses the notice's readers
             reasons[i] = "channel or outlet label"  # under a headline, too short to be one
         headline_seen = True
+
+
+# A self-media account's follow button beside its name (关注, +关注, 关注TA).
+_FOLLOW = re.compile(r"^[+＋]?\s*关注(?:TA|他|她)?$")
+_ACCOUNT_NAME_MAX = 12
+
+
+def _mark_account_names(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool],
+                        content: list[int], lead: set[str]) -> None:
+    """A short line right above an author card (2.3万粉丝 · 优质财经领域创作者) or a follow button is
+    the account's name (珠海观察, 滇中观察家), not the headline: it says little of what the story says."""
+    for i in content:
+        after = next((k for k in range(i + 1, len(texts)) if has_letters(texts[k])), None)
+        bare = re.sub(r"\s+", "", texts[i])
+        if (reasons[i] or after is None or keep(texts[i]) or len(bare) > _ACCOUNT_NAME_MAX
+                or re.search(r"[，,。；;！？!?]", bare)):
+            continue
+        if (reasons[after] == "author card" or _FOLLOW.match(texts[after].strip())) \
+                and len(pairs(texts[i]) & lead) < _HEADLINE_PAIRS:
+            reasons[i] = "author card"
+
+
+_NAVIGATION = ("breadcrumb", "menu or link row")
+
+
+def _mark_site_banner(texts: Sequence[str], reasons: list[str], content: list[int], first: int,
+                      bracketed: bool) -> None:
+    """The page's first line, right above the site's navigation (a breadcrumb or a menu row), is
+    the site's name or the issuing body's banner (微博, 国家科学及技术委员会…管理局) when the
+    story's headline stands below the navigation or opens the post in 【】: sites set their
+    headline under their menus, never over them."""
+    if not content or reasons[content[0]]:
+        return
+    top = content[0]
+    nav = next((k for k in range(top + 1, first) if has_letters(texts[k])), None)
+    if nav is None or reasons[nav] not in _NAVIGATION:
+        return
+    lead = pairs(texts[first])
+    headline_below = any(not reasons[k] and len(pairs(texts[k]) & lead) >= _HEADLINE_PAIRS for k in range(nav + 1, first))
+    if headline_below or bracketed:
+        reasons[top] = "site name"
+
 
 def _longer_headline(texts: Sequence[str], reasons: list[str], content: list[int], i: int) -> bool:
     """Another line above the story, longer and not itself an account's name, can be its headline."""
