@@ -280,3 +280,39 @@ def test_an_editors_note_over_its_headline_keeps_the_benbaoxun_story_under_it():
     page = ["上一版  下一版", "编者按", "今年起本报推出园区一线系列报道，记录园区企业的新变化。", "园区新增企业120家", "本报讯 " + BODY, MORE]
     drafts = printed(page)
     assert [(d.title, d.span, d.kind()) for d in drafts] == [("园区新增企业120家", (2, 6), "brief")]
+
+
+def test_a_headline_list_whose_last_item_stands_over_the_first_story_leaves_each_headline_to_its_story():
+    # the list's last headline is the third story's (printed again after it), not the first's
+    page = ["江城日报 第05版：园区经济", "标题导航", "宜昌高新区产值增长一成", "荆门高新区新增企业9家", "襄阳高新区开工16个项目",
+            "本报讯 宜昌高新区前2月规上工业产值增长一成，精细化工产值增长超过两成。", "宜昌高新区产值增长一成",
+            "本报讯 荆门高新区9家企业入选省级专精特新企业名单，总数达到57家。", "荆门高新区新增企业9家",
+            "本报讯 襄阳高新区集中开工项目16个，总投资112亿元，涵盖储能电池等领域。", "襄阳高新区开工16个项目", "本版责编：罗静"]
+    assert [(d.title, d.span) for d in printed(page)] == [
+        ("宜昌高新区产值增长一成", (6, 7)), ("荆门高新区新增企业9家", (8, 9)), ("襄阳高新区开工16个项目", (10, 11))]
+
+
+def test_an_item_under_a_dateline_naming_the_paper_is_a_brief_not_photo_news():
+    page = ["洪城晚报 2025-05-09 A07 产业", "洪城晚报5月8日讯（记者 胡丹）南昌高新区一季度营收803.5亿元，同比增长8.7%。",
+            "南昌高新区一季度营收突破800亿元", "■ 5月7日，南昌高新区一家电子企业的生产线。", "洪城晚报记者 付强 摄",
+            "洪城晚报5月7日讯（通讯员 万思）近日，赣江新区数字经济产业园新入驻企业23家。", "赣江新区产业园新添一批企业"]
+    assert [(d.title, d.span[0], d.kind()) for d in printed(page)] == [
+        ("南昌高新区一季度营收突破800亿元", 2, "brief"), ("赣江新区产业园新添一批企业", 6, "brief")]
+
+
+def test_an_advert_under_a_masthead_with_a_bare_page_code_ends_at_the_blank_line_under_its_hotline():
+    page = ["齐鲁都市报　2025年8月21日　A08　城市经济", "湖畔雅苑　准现房热销", "建面约89-128㎡两至三居　首付15万起",
+            "置业热线：0531-6666XXXX", "", "园区观察", "济南高新区新增科技型企业逾千家", "记者 周岚", BODY,
+            "▲8月19日，企业研发人员在调试系统。 记者 周岚 摄", "", "章丘经济开发区新材料产业园投用",
+            "本报8月20日讯（记者 韩雪）章丘经济开发区新材料产业园一期近日投用。"]
+    assert [(d.title, d.span, d.kind()) for d in printed(page)] == [
+        (None, (2, 4), "advertisement"),
+        ("济南高新区新增科技型企业逾千家", (7, 9), "article"),  # signed above its text: no picture story
+        ("章丘经济开发区新材料产业园投用", (12, 13), "brief")]
+
+
+def test_a_masthead_that_gives_its_page_as_a_bare_code_names_a_page():
+    from park_digest.parse.datelines import names_page
+    assert names_page(["长沙晚报 2024-07-19 星期五 A06 城事·产经"])
+    assert names_page(["半岛都市报　2025年9月16日　A10　青岛新闻"])
+    assert not names_page(["G60科创走廊九城市签约"])  # a code with no paper's name before it

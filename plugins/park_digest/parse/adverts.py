@@ -51,7 +51,10 @@ def unlabelled_adverts(texts: Sequence[str], reasons: Sequence[str], keep: Calla
                 and not heads_story_above(first - 1, texts, reasons, headline):
             first -= 1
         last = i
+        # a blank line under the contact line ends the box, unless the page sets one after every line
+        spaced = bool(gaps) and all(gap > 0 for gap in gaps[1:])
         while last + 1 < len(texts) and last - first < _AD_LINES_MAX and _in_box(last + 1, texts, reasons, keep) \
+                and (not gaps or spaced or gaps[last + 1] == 0) \
                 and not _is_story_headline(last + 1, texts, reasons, keep, headline):
             last += 1
         after = last + 1

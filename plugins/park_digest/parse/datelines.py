@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 
 from ..model import Provenance
 from .dates import DATE_RE, TIME_RE, PartialDate, date_of, fold, make_date
-from .provenance import PAGE_NUMBER, SOURCE, line_provenance
+from .provenance import MASTHEAD_PAGE, PAGE_NUMBER, SOURCE, line_provenance
 
 # Best first: a labelled publication date, a masthead, a bare date line, a document's 成文日期 (the day it
 # was drafted: after its 发布日期), a last update, a reprint note, and
@@ -256,7 +256,8 @@ def _wire_signal(number: int, text: str, raw: str) -> Optional[Signal]:
 def names_page(lines: Iterable[str]) -> bool:
     """A line outside prose names a newspaper page (第A04版, 版次：3), whether or not a date
     stands beside it (an e-paper reader's item line: 日期：10-12 版面：第A04版)."""
-    return any(len(line) <= 80 and PAGE_NUMBER.search(fold(line)) and not _PROSE.search(line) for line in lines)
+    return any(len(line) <= 80 and (PAGE_NUMBER.search(fold(line)) or MASTHEAD_PAGE.match(fold(line)))
+               and not _PROSE.search(line) for line in lines)
 
 
 # The issuing body that signs a notice: 某某高新区管委会, 某某局办公室.

@@ -13,10 +13,14 @@ from typing import Optional
 from ..model import BodyItem, Span
 
 _BRIEF_MAX_CHARS = 1400
-# 本报讯, 【…专讯】, 【本报消息】 (Hong Kong and Macau papers), 新华社…电: a news story, which may carry a picture, not a picture story.
-STORY_OPENER = re.compile(r"^(?:本报讯|[【\[（(][^】\]）)]{0,12}(?:讯|消息)[】\]）)]|[^，。]{0,16}\d{1,2}月\d{1,2}日电)")
-# A paper's own dateline: 本报讯, or with its city and day, 本报济南4月25日讯.
-PAPER_DATELINE = re.compile(r"^本报(?:讯|[\u4e00-\u9fff]{1,6}(?:\d{1,2}月\d{1,2}日)?讯)")
+# A paper's own dateline: 本报讯, or with its city and day, 本报济南4月25日讯, 本报9月16日讯; a paper
+# that names itself gives the day (长沙晚报7月18日讯, 湖北日报武汉5月3日讯).
+_PAPER_DATELINE = (r"本报[\u4e00-\u9fff]{0,6}(?:\d{1,2}月\d{1,2}日)?讯"
+                   r"|[\u4e00-\u9fff]{1,6}报[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日讯")
+PAPER_DATELINE = re.compile(rf"^(?:{_PAPER_DATELINE})")
+# That, 【…专讯】, 【本报消息】 (Hong Kong and Macau papers), 新华社…电: a news story, which may carry a
+# picture, not a picture story.
+STORY_OPENER = re.compile(rf"^(?:{_PAPER_DATELINE}|[【\[（(][^】\]）)]{{0,12}}(?:讯|消息)[】\]）)]|[^，。]{{0,16}}\d{{1,2}}月\d{{1,2}}日电)")
 PHOTO_TEXT_MAX = 160  # a headlined picture story says little beside its captions
 # A photographer's credit; 文/摄 (wrote and photographed) credits a story, not a picture.
 PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?<!文/)(?<!文／)摄[。）)]?$|[（(][^（）()]{0,20}(?<!文/)摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
@@ -70,17 +74,17 @@ class Draft:
         lead = [p for p in paragraphs if not self.title_span or p.span[0] > self.title_span[1]] or paragraphs
         starts_brief = bool(lead) and bool(PAPER_DATELINE.match(lead[0].text))
         credited = any(PHOTO_CREDIT.search(t) for t in [*self.captions, *(item.text for item in paragraphs)])
+        # signed on a line of its own above its text (本报记者 王健 under the headline): a reporter's
+        # story, not a brief nor a picture story, on a printed page too (a 本报讯 item stays a brief)
+        signed = bool(paragraphs) and any(span[1] < paragraphs[0].span[0] for span in self.byline_spans)
         if self.title is None:
             if (self.captions or credited) and not starts_brief and len(paragraphs) <= 3:
                 return "photo_news"
-        elif (credited and len(paragraphs) <= 2 and chars <= PHOTO_TEXT_MAX
+        elif (credited and len(paragraphs) <= 2 and chars <= PHOTO_TEXT_MAX and not signed and not subheadings
               and not (paragraphs and STORY_OPENER.match(paragraphs[0].text))):
             return "photo_news"  # a headlined picture story: a photographer's credit and captions
         if starts_brief or self.title is None:
             return "brief"
-        # signed on a line of its own above its text (本报记者 王健 under the headline): a reporter's
-        # story, not a brief, on a printed page too (a 本报讯 item stays a brief)
-        signed = bool(paragraphs) and any(span[1] < paragraphs[0].span[0] for span in self.byline_spans)
         if subheadings or signed or chars > _BRIEF_MAX_CHARS or (alone and len(paragraphs) >= 2):
             return "article"
         if alone and paragraphs and not printed:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .provenance import PAGE_NUMBER
+from .provenance import MASTHEAD_PAGE, PAGE_NUMBER
 
 PRINT = "print"
 WEB = "web"
@@ -37,7 +37,7 @@ def page_medium(furniture: Iterable[str], story_texts: Iterable[str], stories: i
     text of its stories, how many stories (adverts aside) it holds, and the lines above its
     first story, where a printed page's header names its page (a reprint cites the paper's page
     below the story it copied: that is the story's provenance, not this page's kind)."""
-    if any(PAGE_NUMBER.search(line) for line in above):
+    if any(PAGE_NUMBER.search(line) or MASTHEAD_PAGE.match(line) for line in above):
         return PRINT
     if any(reason not in PRINT_FURNITURE for reason in furniture):
         return WEB

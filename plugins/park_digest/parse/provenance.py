@@ -17,7 +17,10 @@ _PROSE = re.compile(r"[。！？；!?;]")
 # A page number as a newspaper prints it: 第3版, A05版, 版次：3 (parse/medium.py, parse/datelines.py).
 PAGE_NUMBER = re.compile(r"第\s*([A-Z]?\d{1,3})\s*版|(?<![A-Za-z\d])([A-Z]\d{1,2})\s*版|版次\s*[:：]?\s*([A-Z]?\d{1,3})")
 
-_PAPER = r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|导报|商报|时报|早报|周报|晨报|快报|信报|科技报|经济报|青年报|报社|周刊)"
+_PAPER = r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|导报|商报|时报|早报|周报|晨报|快报|信报|都市报|科技报|经济报|青年报|报社|周刊)"
+# A masthead line that opens on the paper's name and gives its page as a bare code (长沙晚报
+# 2024-07-19 星期五 A06 城事, 半岛都市报 2025年9月16日 A10 青岛新闻): it names a page as 第A06版 does.
+MASTHEAD_PAGE = re.compile(rf"^\s*{_PAPER}.{{0,30}}?(?<![A-Za-z\d])[A-Z]\d{{1,2}}(?![A-Za-z\d])")
 _PUBLICATION = re.compile(rf"《([^》]{{2,20}})》|({_PAPER})(?![\u4e00-\u9fff])")
 _PUBLICATION_LINE = re.compile(rf"^\s*(?:《([^》]{{2,20}})》|({_PAPER}))\s*$")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .adverts import AD_LABEL
-from .prose import is_prose
+from .prose import is_prose, pairs
 from .shape import EDITORS_NOTE
 
 _SPACES = re.compile(r"\s+")
@@ -71,8 +71,9 @@ def mark_repeated_titles(texts: list[str], reasons: list[str], first_prose: int)
             continue  # a printed page labels each advert 广告: every label opens one
         if key in kept:
             earlier = kept[key]
-            if (len(key) >= _HEADLINE_MIN and {earlier - 1, earlier + 1} & repeated and opens_story(i, texts, reasons)
-                    and not opens_story(earlier, texts, reasons)):
+            listed = len(key) >= _HEADLINE_MIN and bool({earlier - 1, earlier + 1} & repeated)
+            if listed and ((opens_story(i, texts, reasons) and not opens_story(earlier, texts, reasons))
+                           or _closes_story(key, i, earlier, texts, reasons)):
                 # an e-paper's list of the page's headlines above the stories: the copy that
                 # heads its story stays
                 reasons[earlier], kept[key] = "list of the page's headlines", i
@@ -83,6 +84,16 @@ def mark_repeated_titles(texts: list[str], reasons: list[str], first_prose: int)
             reasons[i] = "browser title line (repeats the headline)"
             continue
         kept[key] = i
+
+
+def _closes_story(key: str, i: int, earlier: int, texts: list[str], reasons: list[str]) -> bool:
+    """The copy at i is set right under a paragraph whose words it shares more than the text under
+    the listed copy: a headline printed after its story (the list's last item may stand right
+    above the page's first story, which is not its story)."""
+    above = texts[i - 1] if i > 0 and not reasons[i - 1] and is_prose(texts[i - 1]) else ""
+    below = texts[earlier + 1] if earlier + 1 < len(texts) and not reasons[earlier + 1] else ""
+    mine = pairs(key)
+    return bool(above) and len(mine & pairs(above)) > len(mine & pairs(below))
 
 
 def _browser_title(i: int, texts: list[str], reasons: list[str]) -> bool:
