@@ -481,3 +481,35 @@ def test_entering_a_national_ranking_is_no_national_figure(index):
     _, facts = story_of("贵阳高新区数字经济若干措施解读", [
         "对首次入选全国软件百强的企业，一次性给予最高500万元奖励。"], index)
     assert {f.surface: f.park for f in facts} == {"最高500万元": "贵阳高新区"}
+
+
+def test_a_zone_word_abbreviated_in_the_headline_is_the_park_the_text_names_in_full():
+    page = ("定西经开区马铃薯项目签约\n8月5日，定西经济开发区与一家食品企业签约，项目总投资6.5亿元。")
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+    assert story.park.name_zh == "定西经济开发区" and [p.name_zh for p in story.parks] == ["定西经济开发区"]
+    assert story.parks_mentioned == [] and {f.park for f in story.facts} == {"定西经济开发区"}
+    page = ("滨江经济开发区新能源产业园首期交付\n走进常州滨江经济开发区新能源产业园，首期8栋标准厂房已竣工。")
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+    assert story.park.name_zh == "常州滨江经济开发区" and story.parks_mentioned == []
+    # a different kind of zone of the same place stays another park
+    page = "定西高新区签约两个项目\n定西经济开发区与一家企业签约，项目总投资6.5亿元。"
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+    assert "定西经济开发区" in {p.name_zh for p in story.parks} | set(story.parks_mentioned)
+    assert story.park.name_zh == "定西高新区"
+
+
+def test_a_nickname_that_begins_other_words_needs_another_park_of_its_group_beside_it(index):
+    names = [(name, park.name_zh) for name, park in parks_in("竹科營業額約8,850億元；中科約5,720億元；南科達1.44兆元。", index)]
+    assert names == [("竹科", "新竹科学园区"), ("中科", "中部科学园区"), ("南科", "南部科学园区")]
+    assert [p.name_zh for _, p in parks_in("南部科学园区管理局表示，南科去年营业额3.1兆元。", index)] == ["南部科学园区"] * 2
+    for text in ("中科院合肥物质科学研究院与南科大联合实验室落户", "浑南科技城新签约项目", "南科去年营业额3.1兆元"):
+        assert parks_in(text, index) == []
+
+
+def test_figures_of_parks_named_together_and_counted_are_none_of_theirs():
+    page = ("三大科学园区营收创新高\n国科会公布竹科、中科、南科三大科学园区上半年营业额合计约2.6兆元，成长18.2%。"
+            "其中竹科约7,900亿元；中科约5,100亿元；南科达1.3兆元。")
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+    owners = {f.surface: f.park for f in story.facts}
+    assert owners["约2.6兆元"] is None and owners["18.2%"] is None
+    assert owners["1.3兆元"] == "南部科学园区" and owners["约7,900亿元"] == "新竹科学园区"

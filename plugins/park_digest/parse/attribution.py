@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from ..model import BodyItem, Fact, Park
-from .parks import Mention, ParkIndex, find_mentions
+from .parks import Mention, ParkIndex, find_mentions, full_names
 from .places import leading_places
 from .free_trade import area_names
 from .story_park import COUNTED, PROFILE, main_park, partners, reported_parks, subject_mentions
@@ -87,8 +87,13 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
     parks = list({p.slug: p for p in ([main] if main else []) + joined +
                   [by_name[f.park] for f in facts if f.park in by_name] +
                   reported_parks(body, in_body, [find_mentions(item.text, index, areas) for item in body], listed)}.values())
-    part_of = _areas_part_of(title or "", in_title, named)
-    if part_of:  # 哈尔滨新区自贸片区: the area is the new area's part, filed under it
+    # 哈尔滨新区自贸片区: the area is the new area's part, filed under it; 定西经开区 in the
+    # headline is the 定西经济开发区 of the text, filed under the name written in full.
+    full = full_names(named)
+    part_of = {**{p.name_zh: full[p.slug] for p in named if p.slug in full},
+               **_areas_part_of(title or "", in_title, named)}
+    if part_of:
+        main = part_of.get(main.name_zh, main) if main is not None else None
         for fact in facts:
             fact.park = part_of[fact.park].name_zh if fact.park in part_of else fact.park
         parks = list({p.slug: p for p in (part_of.get(p.name_zh, p) for p in parks)}.values())
@@ -211,7 +216,26 @@ def _owner(fact: Fact, title: str, in_title: list[Mention], blocks: list[_Block]
         return section[fact.block] or _STORY  # 依次为A、B、C。全国…: a sentence after a list names no park
     if last is not None and _AROUND.match(block.text, last.end):
         return None  # 光谷所在的武汉都市圈…: the place around the park, not the park
+    if last is not None and _named_together(block, count - 1):
+        return None  # 竹科、中科、南科三大科学园区合计…: the parks' figure together, not the last one's
     return last.park if last else (section[fact.block] or _STORY)
+
+
+def _named_together(block: "_Block", at: int) -> bool:
+    """Does the mention at `at` close a run of parks joined by 、/和/及 alone that a count of
+    them follows (A、B、C三大科学园区, A和B两区), or a run of three or more? 分别 after the run
+    gives each its own figures (_respectively)."""
+    first = at
+    while first > 0 and _JOINED_GAP.fullmatch(block.text, block.mentions[first - 1].end, block.mentions[first].start):
+        first -= 1
+    end = block.mentions[at].end
+    return at - first >= 2 or (at > first and bool(_GROUP_AFTER.match(block.text, end)))
+
+
+_JOINED_GAP = re.compile(r"[、和与及\s]*")
+# What follows parks named together to make them a group: 三大科学园区, 两区, 两地.
+_GROUP_AFTER = re.compile(r"(?:等)?(?:[\d两二三四五六七八九十]+(?:家|个|座)|[两三四五六七八九十]大)?(?:科学|科技|工业|产业)?园区|"
+                          r"(?:等)?(?:" + COUNTED + r")|[两三四多]地|[两三]区|双区")
 
 
 def _in_list(block: "_Block", at: int) -> bool:

@@ -17,6 +17,7 @@ from typing import NamedTuple, Optional
 from ..datafile import load_yaml
 from ..model import Park
 from .free_trade import free_trade_areas, plain_areas
+from .nicknames import nickname_mentions, nicknames
 from .places import Place, english_places, leading_places, place_table, romanize, short_form
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -165,6 +166,7 @@ def _find_mentions(text: str, index: ParkIndex, areas: tuple[Park, ...] = ()) ->
     found = [k for k in found if not any(m.start <= k.start and k.end <= m.end for m in ftz)]
     found.extend(m for m in ftz if not any(k.start < m.end and m.start < k.end for k in found))
     found.extend(Mention(*hit) for hit in plain_areas(text, areas, index, [(k.start, k.end) for k in found]))
+    found.extend(Mention(*hit) for hit in nickname_mentions(text, nicknames(index), [tuple(k) for k in found]))
     found.sort()
     known, after, free = list(found), 0, 0  # gazetteer names (in order), and where a new name may start
     for zone in _ZONE_PATTERN.finditer(text):
@@ -266,11 +268,33 @@ _ABBREVIATED = ("高新区", "经开区")
 
 def full_names(parks: list[Park]) -> dict[str, Park]:
     """A park outside the gazetteer whose name ends another name the same page uses is that
-    park written short (三江新区 after 宜宾三江新区): slug → the park under its full name."""
+    park written short (三江新区 after 宜宾三江新区), also with its zone word abbreviated
+    (定西经开区 for 定西经济开发区, 滨江经开区 for 常州滨江经济开发区): slug → the park under
+    its full name."""
     longer = sorted({p.slug: p for p in parks}.values(), key=lambda p: -len(p.name_zh))
     return {short.slug: full for short in longer if not short.known
             for full in [next((p for p in longer if len(p.name_zh) > len(short.name_zh)
-                               and p.name_zh.endswith(short.name_zh)), None)] if full is not None}
+                               and _written_short(short.name_zh, p.name_zh)), None)] if full is not None}
+
+
+def _written_short(short: str, full: str) -> bool:
+    if full.endswith(short):
+        return True
+    (stem, family), (full_stem, full_family) = _stem_and_zone(short), _stem_and_zone(full)
+    return bool(stem) and family == full_family and full_stem.endswith(stem)
+
+
+# Zone words that write one kind of park short or in full (经开区 = 经济开发区 = 经济技术开发区);
+# the other zone words only as the park's short name writes them (工业园 = 工业园区).
+_ONE_KIND = {"edz": "etdz"}
+
+
+def _stem_and_zone(name: str) -> tuple[str, str]:
+    for zone in sorted(ZONES, key=len, reverse=True):
+        if name.endswith(zone):
+            short, _, part = ZONES[zone]
+            return name[:-len(zone)], _ONE_KIND.get(part, part) if part in ("htz", "etdz", "edz") else short
+    return "", ""
 
 
 @lru_cache(maxsize=4096)
