@@ -242,6 +242,25 @@ RESULT_TAGS_JS = """() => [...document.querySelectorAll('.pagefind-ui__result')]
     [...r.querySelectorAll('[data-pagefind-ui-meta]')].map(t => [t.dataset.pagefindUiMeta, t.textContent.split(': ').slice(1).join(': ').trim()])))"""
 
 
+RESULTS_JS = """() => [...document.querySelectorAll('.pagefind-ui__result')].map(r => [
+    r.querySelector('.pagefind-ui__result-link').getAttribute('href'), r.querySelector('.pagefind-ui__result-link').textContent.trim(),
+    r.querySelector('.pagefind-ui__result-excerpt').textContent])"""
+
+
+def assert_results_as_their_pages_write_them(page, built_site):
+    """Each result's address, title and excerpt: its zh-Hant page's, the excerpt's words
+    character for character."""
+    page.wait_for_function("() => document.querySelector('.pagefind-ui__result-excerpt') && "
+                           "[...document.querySelectorAll('.pagefind-ui__result-excerpt')].every(e => !/^[.\\s]*$/.test(e.textContent))")
+    results = page.evaluate(RESULTS_JS)
+    for href, title, excerpt in results:
+        text = BeautifulSoup((built_site / href.lstrip("/")).read_text(encoding="utf-8"), "html.parser").get_text()
+        runs = re.findall(r"[\u3400-\u9fff「」]{2,}", excerpt)
+        assert href.startswith("/zh-hant/") and title in text and runs, (href, title, excerpt)
+        assert all(run in text for run in runs), (href, [run for run in runs if run not in text])
+    return results
+
+
 # A word nearly every story has, so that a search lists several parks' stories.
 BROAD_QUERY = {"zh-Hans": "高新区", "zh-Hant": "高新區", "en": "zone"}
 
@@ -279,6 +298,11 @@ def test_search_finds_across_scripts_shows_park_and_date_and_filters_by_park(ope
     assert any(re.match(r"\d{4}", t.get(words["date"], "")) for t in stories), tags
     wanted = names[lang]
     assert any(t.get(words["park"]) == wanted for t in stories), (wanted, tags)
+    if lang == "zh-Hant":  # from the zh-Hans index, each result as its zh-Hant page writes it
+        assert_results_as_their_pages_write_them(page, built_site)
+        box.fill("製造")  # 制造 in zh-Hans, whose 制 the character table leaves alone (制度)
+        page.wait_for_function("() => (document.querySelector('.pagefind-ui__message')?.textContent || '').includes('製造')")
+        assert_results_as_their_pages_write_them(page, built_site)
     # Filter by park (a Pagefind filter): a query many parks answer, then this park ticked; every
     # result is then this park's, and the count Pagefind states is the number of results it
     # lists once "load more" has nothing left to load.
@@ -308,8 +332,13 @@ def test_search_finds_across_scripts_shows_park_and_date_and_filters_by_park(ope
     assert run_axe(page) == [], lang
     if lang == "zh-Hant":  # Pagefind's own words (results, park names and the query as typed aside)
         from park_digest.parse.read import converter
-        shown = page.evaluate("""() => { const copy = document.querySelector('main').cloneNode(true);
-            copy.querySelectorAll('.pagefind-ui__results, .pagefind-ui__filter-label, .pagefind-ui__message').forEach(e => e.remove()); return copy.textContent; }""")
+        # What a reader sees: the shared Chinese index's Simplified filters are in the page, hidden.
+        shown = page.evaluate("""() => { const skip = '.pagefind-ui__results, .pagefind-ui__filter-label, .pagefind-ui__message';
+            const walk = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT); let text = '';
+            for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                if (!n.parentElement.closest(skip) && n.parentElement.checkVisibility()) text += n.data; }
+            return text; }""")
+        assert words["park"] in shown and words["kind"] in shown  # the Traditional filters
         simplified = [c for c in set(shown) if converter("s2t").convert(c) != c]
         assert simplified == [], f"Simplified characters on the zh-Hant search page: {simplified}"
 

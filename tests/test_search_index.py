@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SEEDS, build_site
 from park_digest.site import search
-from park_digest.site.search import SearchDocument, SearchIndex, SearchIndexError, chars_script, script_pairs
+from park_digest.site.search import SearchDocument, SearchIndex, SearchIndexError
 
 DOCS = [
     SearchDocument("stories/a.html", "zh-Hans", "高新区母基金落地", "<p>西安高新区设立母基金，规模50亿元。</p>"),
@@ -85,14 +85,6 @@ def test_a_results_date_is_shown_as_the_pages_show_it():
     assert story_tags(item("year", False), words)[1] == ("日期", "2025")
     assert story_tags(item("day", False, "2025-09-16"), words)[1] == ("日期", "2025-09-16")
     assert story_tags(item("unknown", False, "1970-01-01"), words)[1] == ("日期", "日期不详")
-
-
-def test_script_pairs_come_from_the_sites_converter():
-    from park_digest.languages.variants import to_traditional
-    pairs = script_pairs(["青岛高新区", "abc 123"], lambda text: to_traditional(text, "s2tw"))
-    assert pairs == [("区", "區"), ("岛", "島")]  # 青, 高, 新 are written alike; Latin is left out
-    script = chars_script(pairs)
-    assert 'window.parkDigestChars = {"hans": "区岛", "hant": "區島"};' in script
 
 
 def test_index_per_language_kept_when_unchanged_rebuilt_when_changed_removed_when_gone(tmp_path):

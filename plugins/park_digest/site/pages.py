@@ -8,6 +8,7 @@ this is the thin Pelican side that hands them Pelican's articles and writes thei
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 from typing import Any, Callable, Optional
 from urllib.parse import urlparse
 
@@ -19,7 +20,8 @@ from .keyfigures import figure_refs, indicator_charts, park_cells
 from .opendata import datapackage, indicators_csv
 from .tables import figure_count, figure_rows, rows_csv, rows_json
 from ..figures.indicator_table import INDICATORS
-from .search import CHARS_SCRIPT, bundle_path, chars_script, content_documents, park_documents, script_pairs
+from .chinese_search import CHARS_SCRIPT, bundle_lang, chars_script, script_pairs, share_chinese_index
+from .search import bundle_path, content_documents, park_documents
 from .content import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
                    url_of, with_translations)
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml
@@ -45,11 +47,15 @@ class DigestPagesGenerator(Generator):
         self.site_url = (self.settings.get("SITEURL") or "").rstrip("/")
         self.context["digest_parks"] = self.parks
         self.context["digest_languages"] = self.languages
+        self.folds: dict[str, str] = {}  # Traditional characters a query folds (search_documents)
 
     def search_documents(self) -> list:
-        """Stories and pages in every language, and each park: the text a reader searches."""
-        return (content_documents(self.content, self.languages, self.ui)
-                + park_documents(self.parks.values(), self.languages))
+        """Stories and pages in every language, and each park: the text a reader searches (the
+        two Chinese scripts in one index)."""
+        docs, self.folds = share_chinese_index(content_documents(self.content, self.languages, self.ui)
+                                               + park_documents(self.parks.values(), self.languages),
+                                               self.script_pairs)
+        return docs
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -105,7 +111,8 @@ class DigestPagesGenerator(Generator):
         articles = self.by_lang[lang]
         self._write(writer, "index.html", "home", lang, everything, stories=articles[:20], feed="feeds/all.atom.xml")
         self._write(writer, "archives.html", "archives", lang, everything, groups=months(articles))
-        self._write(writer, "search.html", "search", lang, everything, bundle=bundle_path(lang))
+        self._write(writer, "search.html", "search", lang, everything,
+                    bundle=bundle_path(bundle_lang(lang, self.languages)), index_lang=bundle_lang(lang, self.languages))
         parks = list(self.parks.values())
         self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,
                     figure_counts={park.slug: figure_count(park.stories.get(lang, []), park.slug) for park in parks},
@@ -136,11 +143,17 @@ class DigestPagesGenerator(Generator):
                      "rows": rows} for indicator, rows in table.items()]
         return {"sections": sections, "park_url": lang_prefix(lang) + "parks/%s.html"}
 
-    def search_chars(self) -> str:
+    @cached_property
+    def script_pairs(self) -> list[tuple[str, str]]:
+        """The site's Simplified and Traditional characters (chinese_search.script_pairs)."""
         texts = [text for item in self.content if bcp47(item.lang) == SOURCE_LANG
                  for text in (item.title, item._content)]
         texts += [park.name_zh for park in self.parks.values()]
-        return chars_script(script_pairs(texts, lambda text: to_traditional(text, self.digest.opencc_config)))
+        config, quotes = self.digest.opencc_config, self.digest.hant_quotes
+        return script_pairs(texts, lambda text: to_traditional(text, config, quotes=quotes))
+
+    def search_chars(self) -> str:
+        return chars_script(self.script_pairs, self.folds)
 
     def write_feeds(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
         """The language's feed, and each park's."""

@@ -284,28 +284,3 @@ class SearchIndex:
         if self._pool is not None:
             self._pool.shutdown()
 
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-CHARS_SCRIPT = "search-chars.js"  # at the site root: the search pages load it
-
-
-def script_pairs(texts: Iterable[str], to_hant: Callable[[str], str]) -> list[tuple[str, str]]:
-    """(Simplified, Traditional) for every Chinese character of the site's text that the two
-    scripts write differently, by the site's own converter: a search page turns a query into its
-    index's script with them, so 青島 finds 青岛 and the reverse."""
-    chars = sorted({c for text in texts for c in _HAN.findall(text)})
-    pairs = []
-    for char in chars:
-        hant = to_hant(char)
-        if hant != char and len(hant) == 1:
-            pairs.append((char, hant))
-    return pairs
-
-
-def chars_script(pairs: list[tuple[str, str]]) -> str:
-    """A script defining window.parkDigestChars = {hans: "…", hant: "…"}, aligned character by
-    character (search.js builds both maps from it)."""
-    hans = "".join(s for s, _ in pairs)
-    hant = "".join(t for _, t in pairs)
-    return ("// Simplified and Traditional characters of this site, aligned (site/search.py).\n"
-            f"window.parkDigestChars = {json.dumps({'hans': hans, 'hant': hant}, ensure_ascii=False)};\n")
