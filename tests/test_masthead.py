@@ -1,6 +1,7 @@
 """What stands above a web story's first paragraph (parse/masthead.py and the rules around it):
 an account's name over its card, a site's banner over its menus, a question headline, a reprint
-prefix, a park's 【section】 under the headline. Small pages in our own words."""
+prefix, a park's 【section】 under the headline; and below it, summary cards, infobox cards,
+forum labels and tables with bare values. Small pages in our own words."""
 from park_digest.parse.layout import build_blocks
 from park_digest.parse.segment import segment_blocks
 
@@ -66,3 +67,48 @@ def test_a_parks_bracketed_section_under_the_headline_leaves_the_headline():
     page = ("南宁高新区 · 柳州高新区 两大园区重点产业招商\n发布时间：2024-09-03\n【南宁高新技术产业开发区】\n"
             f"{LEAD}\n【柳州高新技术产业开发区】\n{MORE}")
     assert titles(page) == ["南宁高新区 · 柳州高新区 两大园区重点产业招商"]
+
+
+def test_a_summary_card_before_the_full_text_is_the_cards():
+    headline = "绵阳高新区电子信息产业产值增长13.6%"
+    page = (f"{headline}\n摘要：绵阳高新区电子信息产业上半年产值超过300亿元。\n来源：绵阳日报 | 2024-07-05\n"
+            f"{headline}\n{LEAD}\n{MORE}")
+    assert reason(page, "摘要") == "summary card"
+    digest = f"{headline}\n{headline}。今年上半年，绵阳高新区电子信息产业……\n展开\n{LEAD}\n{MORE}"
+    assert reason(digest, "……") == "summary card" and reason(digest, "展开") == "page navigation"
+    assert reason(f"{headline}\n摘要：园区严禁新上高耗能项目，另设人才专项资金。\n{LEAD}\n{MORE}", "摘要") == ""
+
+
+def test_an_infobox_glued_on_one_line_letter_spaced_rows_and_wiki_buttons():
+    page = ("漳州高新技术产业开发区\n收藏 3 有用+1 1\n播报 讨论 上传视频\n"
+            "漳州高新技术产业开发区是经国务院批准设立的国家级高新区，位于漳州市区西南部。\n"
+            "中文名 漳州高新技术产业开发区 外文名 Zhangzhou Hi-tech Zone 所属地区 福建省漳州市 主导产业 光电\n"
+            "规划面积 约102平方公里\n发展历程 编辑 播报\n" + MORE)
+    assert reason(page, "收藏") == reason(page, "上传视频") == "wiki buttons"
+    assert reason(page, "中文名") == reason(page, "规划面积") == "encyclopedia infobox row"
+    assert any(b.kind == "heading" and b.text == "发展历程" for b in blocks(page))
+    rows = ("晋江经济开发区\n晋江经济开发区是省级经济开发区，位于泉州市晋江市。\n中文名 晋江经济开发区\n"
+            "批准时间 1992年\n面    积 约16.8平方公里\n主导产业 纺织服装、鞋业\n" + MORE)
+    assert reason(rows, "面    积") == reason(rows, "主导产业") == "encyclopedia infobox row"
+
+
+def test_a_forum_labels_value_on_the_next_line_is_the_labels():
+    page = f"标题:\n绵阳高新区电子信息产业产值增长13.6%\n作者:\n涪江老王\n时间:\n2024-7-26 21:14\n{LEAD}\n{MORE}"
+    assert reason(page, "涪江老王") == "author line"
+    assert titles(page) == ["绵阳高新区电子信息产业产值增长13.6%"]
+    empty = f"发布日期：\n编者按\n{LEAD}\n绵阳高新区电子信息产业产值增长13.6%\n本报讯 {MORE}"
+    assert reason(empty, "编者按") == ""  # an empty date field over the editor's note
+
+
+def test_a_pictures_source_is_its_caption_a_chart_data_note_is_the_sites():
+    page = f"绵阳高新区电子信息产业产值增长13.6%\n图片来源：绵阳高新区管委会\n{LEAD}\n{MORE}\n（本文图表数据来源：绵阳市统计局）"
+    found = {b.text: b.kind for b in blocks(page)}
+    assert found["图片来源：绵阳高新区管委会"] == "caption"
+    assert reason(page, "本文图表数据来源") == "source and date line"
+
+
+def test_a_table_with_bare_values_under_a_column_that_names_its_unit_is_the_storys():
+    page = (f"绵阳高新区签约项目12个\n{LEAD}\n序号　项目名称　总投资（亿元）\n1　高端膜材料项目　28\n"
+            f"2　生物医药中试基地项目　15.5\n3　氢能装备产业园项目　20\n{MORE}")
+    kinds = [(b.kind, b.text[:2]) for b in blocks(page)]
+    assert kinds[2:6] == [("text", "序号"), ("text", "1\u3000"), ("text", "2\u3000"), ("text", "3\u3000")]

@@ -226,6 +226,7 @@ def page_reasons(lines: Sequence[PageLine], keep: Callable[[str], bool] = lambda
     reasons = [alone[i] or (_rule_reason(_SPACES.sub("", t), True, edge_rules_only=True) if i < first or i > last else "")
                for i, t in enumerate(texts)]
     mark_infobox(texts, reasons)
+    _mark_label_values(texts, lines, reasons)
     _mark_lists(texts, lines, reasons, last)
     _mark_blocks(texts, lines, reasons, first)
     mark_comments(texts, reasons, first)
@@ -233,6 +234,22 @@ def page_reasons(lines: Sequence[PageLine], keep: Callable[[str], bool] = lambda
     mark_repeated_summary(texts, reasons)
     mark_outside_prose(texts, reasons, keep, stop)
     return reasons
+
+
+# A label whose value is a name, alone on its line (作者:, 来源:), its value on the line under it.
+_BARE_LABEL = re.compile(r"^(?:作者|发帖人|楼主|发布者|发布人|发表者|来源|出处|稿源)\s*[：:]$")
+_VALUE_MAX = 24
+
+
+def _mark_label_values(texts: list[str], lines: Sequence[PageLine], reasons: list[str]) -> None:
+    """A forum's printable view sets each label of its post header alone on a line (作者: / 老表看世界,
+    来源: / 某某网): the name under such a label is the label's. (A 标题: row's value is the
+    headline, parse/layout.py; an empty 发布日期: may stand right over the story.)"""
+    for i in range(len(texts) - 1):
+        if (reasons[i] and _BARE_LABEL.match(texts[i]) and not reasons[i + 1]
+                and not lines[i + 1].gap_before  # an empty field (发布日期：) over a blank line and the headline
+                and 0 < len(texts[i + 1]) <= _VALUE_MAX and not _SENTENCE.search(texts[i + 1])):
+            reasons[i + 1] = reasons[i]
 
 
 def _mark_blocks(texts: list[str], lines: Sequence[PageLine], reasons: list[str], first_prose: int) -> None:

@@ -48,6 +48,28 @@ def mark_repeated_summary(texts: list[str], reasons: list[str]) -> None:
         said = sum(len(c) for c in clauses if c in below)
         if len(summary) >= 8 and said >= _SUMMARY_SAID * sum(len(c) for c in clauses):
             reasons[i] = "summary repeating the lead"
+    _mark_summary_cards(texts, reasons)
+
+
+_CUT_SHORT = re.compile(r"(?:…+|\.{3,})$")  # a digest cut off: 云南滇中新区引进省外到位资金……
+_FOLD = re.compile(r"^(?:展开|展开全文|阅读全文|查看全文|全文)[>›»]*$")
+
+
+def _mark_summary_cards(texts: list[str], reasons: list[str]) -> None:
+    """An aggregator or a self-media platform shows the story twice: a card (the headline, a
+    摘要 or a digest cut off with …, its source) and then the full text under the headline again.
+    The card's digest is the card's, whatever its words: the full text is the story. So is a digest
+    cut off with … over a 展开 (read more) fold."""
+    repeat = next((i for i, r in enumerate(reasons) if r == "repeated headline"), None)
+    key = _SPACES.sub("", texts[repeat]) if repeat is not None else None
+    card = next((i for i in range(repeat) if _SPACES.sub("", texts[i]) == key), repeat) if repeat is not None else None
+    for i, text in enumerate(texts):
+        if reasons[i] or not (_SUMMARY_LABEL.match(text) or _CUT_SHORT.search(text.strip())):
+            continue
+        fold = next((k for k in range(i + 1, len(texts)) if texts[k].strip()), None)
+        if (card is not None and card < i < repeat) or (fold is not None and _FOLD.match(texts[fold].strip())
+                                                         and _CUT_SHORT.search(text.strip())):
+            reasons[i] = "summary card"
 
 
 _HEADLINE_MIN = 6  # a headline has a few words; 编辑, 播报 are a wiki's links

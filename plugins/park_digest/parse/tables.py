@@ -66,11 +66,14 @@ def _has_figure(cell: str) -> bool:
 
 
 def _cell_table(texts: list[str], i: int) -> int:
-    """The end of a run of cell rows from i: as many cells each, a figure (not a rank) in each."""
+    """The end of a run of cell rows from i: as many cells each, a figure (not a rank) in each,
+    or a bare number under a column whose name gives its unit (投资额（亿元） over 45)."""
     width = len(cells_of(texts[i]))
+    head = cells_of(texts[i - 1]) if i > 0 else []
+    valued = [n for n, (_, unit) in enumerate(column_units(head)) if unit] if len(head) == width else []
     j = i
-    while j < len(texts) and width and len(cells_of(texts[j])) == width and any(
-            _has_figure(c) for c in cells_of(texts[j])):
+    while j < len(texts) and width and len(cells := cells_of(texts[j])) == width and (
+            any(_has_figure(c) for c in cells) or any(re.fullmatch(NUMBER, cells[n]) for n in valued)):
         j += 1
     return j
 
