@@ -513,3 +513,25 @@ def test_figures_of_parks_named_together_and_counted_are_none_of_theirs():
     owners = {f.surface: f.park for f in story.facts}
     assert owners["约2.6兆元"] is None and owners["18.2%"] is None
     assert owners["1.3兆元"] == "南部科学园区" and owners["约7,900亿元"] == "新竹科学园区"
+
+
+def test_another_area_of_the_zone_the_story_named_is_found_alone(index):
+    found, facts = story_of("厦门片区新增市场主体超9000户", [
+        "中国（福建）自由贸易试验区厦门片区新增市场主体9263户。",
+        "同期，福建自贸试验区福州片区新设企业5100余户，平潭片区跨境电商交易额增长三成。三个片区正共建平台。",
+        "另据了解，同期湖南自贸试验区长沙片区新设企业2100家。",  # 同期 is "in the same period"
+    ], index)
+    owner = {f.surface: f.park for f in facts}
+    assert owner["5100余户"] == "福建自贸试验区福州片区" and owner["三成"] == "福建自贸试验区平潭片区"
+    assert owner["三个"] is None and owner["2100家"] == "湖南自贸试验区长沙片区"
+    assert find_mentions("平潭片区跨境电商交易额增长三成", index) == ()  # alone, with no zone named: none
+
+
+def test_a_park_of_the_storys_zone_and_a_scene_opening_belong_to_the_zone(index):
+    found, facts = story_of("开发区智能终端产业园二期封顶", [
+        "走进宜宾临港经开区智能终端产业园二期项目现场，6栋标准厂房已全部封顶。",
+        "目前，开发区翠屏工业园已入驻企业86家。该产业园成为我市入选的两家园区之一。其中，国家级开发区入选数量占全省的近四成。",
+    ], index)
+    assert found.park.name_zh == "宜宾临港经开区" and found.mentioned == []
+    assert {f.surface: f.park for f in facts} == {"6栋": "宜宾临港经开区", "86家": "宜宾临港经开区",
+                                                  "两家": None, "近四成": None}

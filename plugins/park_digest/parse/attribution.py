@@ -24,7 +24,7 @@ from .story_park import COUNTED, PROFILE, main_park, partners, reported_parks, s
 # 全省…, 前三季度全省高新区…: a clause about the whole province or country (a time may lead it);
 # not 全国首创, 全省领先, which rank the park's own figure.
 _SCOPE = re.compile(r"(?:^|(?<=[，,：:。！？；]))(?:[^，,：:。！？；占比较于的]{0,6}?[在据从]?(?<!入选)(?<!进入)(?<!跻身)(?<!列入)"
-                    r"(?:全省|全国|全市|各地|各省|各市|全行业)"
+                    r"(?:全省|全国|全市|各地|各省|各市|全行业|(?:国家级|省级)(?:及以上)?(?:园区|开发区|高新区|经开区))"
                     r"(?!首|第一|领先|率先|唯一|最|一流|知名))")  # 全国首创的有12个: the park's, first in the country
 # 全部建成后…, 上述项目…: after clauses about two parks or more, the things of them all, no one park's.
 _ALL_OF_THEM = re.compile(r"(?:^|(?<=[，,：:。！？；]))(?:全部|上述|以上|这些|两者|二者)(?!\d)")
@@ -36,7 +36,8 @@ _JOINED = re.compile(r"^[、和与及,，\s]*$")  # between the parks of 「A、
 _CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:。！？；]))")
 # 无锡两家高新区合计…: a clause about zones counted together is theirs, no one park's.
 _COUNTED_ZONES = re.compile(COUNTED)
-_ZONE_COUNT = re.compile(r"(?:国家级|省级|国家|省)?(?:高新区|新区|经开区|开发区|示范区|合作区)")
+_ZONE_COUNT = re.compile(r"(?:国家级|省级|国家|省)?(?:高新区|新区|经开区|开发区|示范区|合作区|片区)")
+_PARKS_COUNTED = re.compile(r"(?:国家级|省级)?园区")  # 两家园区之一 (南科是三大园区中最大者 stays the park's)
 _RUN_GAP = re.compile(r"[、和与及\s]?")  # between parks named together in a headline
 _AROUND = re.compile(r"[^，。；]{0,1}所在(?:的|地)")
 _TOGETHER = re.compile(r"[两三四多]地|[两三]区|双区")  # 横琴南沙两地…逾千家: a figure for several parks together
@@ -88,10 +89,11 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
                   [by_name[f.park] for f in facts if f.park in by_name] +
                   reported_parks(body, in_body, [find_mentions(item.text, index, areas) for item in body], listed)}.values())
     # 哈尔滨新区自贸片区: the area is the new area's part, filed under it; 定西经开区 in the
-    # headline is the 定西经济开发区 of the text, filed under the name written in full.
+    # headline is the 定西经济开发区 of the text, filed under the name written in full;
+    # 开发区南川工业园区: a park of the story's own zone, filed under the zone.
     full = full_names(named)
     part_of = {**{p.name_zh: full[p.slug] for p in named if p.slug in full},
-               **_areas_part_of(title or "", in_title, named)}
+               **_areas_part_of(title or "", in_title, named), **_sub_parks(body, index, areas, main)}
     if part_of:
         main = part_of.get(main.name_zh, main) if main is not None else None
         for fact in facts:
@@ -113,6 +115,26 @@ def _areas_named(title: str, body: Sequence[BodyItem], index: ParkIndex) -> tupl
 # 哈尔滨新区自贸片区, 两江新区自贸区: a park's own free trade zone area (the two share their land and
 # their management, 区片合一); the story files the area's figures under the park.
 _OWN_AREA = re.compile(r"(?:的)?自贸(?:试验)?(?:片)?区(?!\S{0,6}片区)")
+
+
+# 开发区南川工业园区, 高新区某某产业园: the story's own zone, called by its kind alone, and a park of
+# it; a park inside the story's park, filed under it.
+_OWN_ZONE = re.compile(r"(?:开发区|高新区|经开区|新区|园区)$")
+
+
+def _sub_parks(body: Sequence[BodyItem], index: ParkIndex, areas: tuple[Park, ...], main: Optional[Park]) -> dict[str, Park]:
+    """name_zh of each park outside the gazetteer written right after the story's zone word → the
+    story's park."""
+    if main is None:
+        return {}
+    parts: dict[str, Park] = {}
+    for item in body:
+        mentions = find_mentions(item.text, index, areas)
+        for m in mentions:
+            if not m.park.known and m.park.slug != main.slug and _OWN_ZONE.search(item.text, 0, m.start) \
+                    and not any(k.end == m.start for k in mentions):
+                parts[m.park.name_zh] = main
+    return parts
 
 
 def _areas_part_of(title: str, in_title: list[Mention], named: list[Park]) -> dict[str, Park]:
@@ -183,7 +205,9 @@ def _counts_zones(fact: Fact, title: str, texts: list[str]) -> bool:
     """33个开发区, 178家国家高新区: a figure that counts zones is the group's, no one zone's."""
     text = title if fact.block == "title" else texts[fact.block] if isinstance(fact.block, int) else ""
     end = fact.start + len(fact.surface)
-    return bool(_ZONE_COUNT.match(text, end) or (_GREAT.fullmatch(fact.surface) and _PLATFORMS.match(text, end)))
+    if _GREAT.fullmatch(fact.surface):
+        return bool(_ZONE_COUNT.match(text, end) or _PLATFORMS.match(text, end))
+    return bool(_ZONE_COUNT.match(text, end) or _PARKS_COUNTED.match(text, end))
 
 
 _GREAT = re.compile(r"[两三四五六七八九十]大")  # 三大合作平台: the zones of a round-up counted

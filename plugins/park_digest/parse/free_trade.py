@@ -65,17 +65,19 @@ def free_trade_areas(text: str, index, not_in_name: set[str]) -> list[tuple[int,
 
 
 def plain_areas(text: str, areas: Iterable[Park], index, taken: list[tuple[int, int]]) -> list[tuple[int, int, Park]]:
-    """襄阳片区 alone, where the story has named that area in full (`areas`) and no other zone has
-    an area of that name; never inside a name already found (`taken`)."""
-    wanted = {park.slug for park in areas}
+    """襄阳片区 alone, where the story has named that area, or another area of the same zone, in
+    full (`areas`: 福州片区 named in full, 厦门片区 is Fujian's too); never inside a name already
+    found (`taken`)."""
+    provinces = {park.province for park in areas}
+    wanted = {p.slug for parks in area_names(index).values() for p in parks if p.province in provinces}
     if not wanted or "片区" not in text:
         return []
     names = area_names(index)
     found = []
     for m in _PLAIN.finditer(text):
         for cut in range(m.start("area"), m.end("area") - 1):  # the longest area name ending at 片区
-            parks = names.get(text[cut:m.end("area")], ())
-            if len(parks) == 1 and parks[0].slug in wanted:
+            parks = [p for p in names.get(text[cut:m.end("area")], ()) if p.slug in wanted]
+            if len(parks) == 1:
                 if not any(s < m.end() and cut < e for s, e in taken):
                     found.append((cut, m.end(), parks[0]))
                 break

@@ -11,8 +11,9 @@ from typing import Optional, Sequence
 from ..model import BodyItem, Fact, Park
 from .parks import Mention, ParkIndex, find_mentions
 
-# Words before a park's name in its clause that make it a comparison or a partner, not the subject.
-_BEFORE = re.compile(r"(?:与|和|同|跟|比|较|相较于|相比于|对标|学习|借鉴|赴|到|前往|走进|考察|继|仅次于|超过|超越|[约仅只才]为|"
+# Words before a park's name in its clause that make it a comparison or a partner, not the subject
+# (同期 is "in the same period", no partner).
+_BEFORE = re.compile(r"(?:与|和|同(?!期|比|时)|跟|比|较|相较于|相比于|对标|学习|借鉴|赴|到|前往|走进|考察|继|仅次于|超过|超越|[约仅只才]为|"
                      r"高于|低于|领先于?|落后于|不及|相当于|对比|参照|向|看齐)[^，。；！？、,;]{0,2}$")
 # …and words after it: 与A相比 has 与 before, A相比 alone has 相比 after.
 _AFTER = re.compile(r"^[^，。；！？、,;]{0,3}(?:相比|相较|比较|之后|一样|那样|看齐)")
@@ -29,6 +30,9 @@ COUNTED = (r"(?:[\d两二三四五六七八九十几多数]+(?:家|个|座)|[两
 _COLLECTIVE = re.compile(r"[两三]区|双区|[两三四]地|"  # 两区集中签约…: the parks of the story together
                          r"国家(?:级)?(?:高新区|新区|经开区|开发区|经济技术开发区|高新技术产业开发区)|[全各我][国省市区]?(?:\S{0,3})?(?:高新区|新区|经开区|开发区|园区)|"
                          + COUNTED)
+# 本报讯（记者 钱程）走进常州滨江经济开发区…: a clause that opens on the reporter walking in sets the
+# story's scene there; 赴深圳高新区学习 and 先后走访A、B stay visits elsewhere.
+_SCENE = re.compile(r"(?:^|[，。：；）)])(?:走进|来到|走入)$")
 # 建设全国一流国家级高新区: a goal one park sets itself, not the zones together.
 _GOAL = re.compile(r"(?:建设|打造|创建|争创|建成|迈向|争当|跻身|一流|领先|示范)[^，。；]{0,6}$")
 
@@ -42,7 +46,8 @@ def subject_mentions(text: str, index: ParkIndex, areas: tuple[Park, ...] = ()) 
     for m in find_mentions(text, index, areas):
         listed = previous is not None and _LISTED.match(text[previous.end:m.start]) is not None
         before, after = text[max(0, m.start - _WINDOW):m.start], text[m.end:m.end + _WINDOW]
-        compared = bool(_BEFORE.search(before) or _AFTER.match(after) or (listed and compared))
+        compared = bool((_BEFORE.search(before) and not _SCENE.search(before))
+                        or _AFTER.match(after) or (listed and compared))
         if not compared:
             subjects.append(m)
         previous = m
