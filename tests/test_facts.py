@@ -431,3 +431,64 @@ def test_a_bare_number_under_a_column_name_with_its_unit_is_read_in_that_unit():
     assert facts[0].label_zh == "营业收入" and "营业收入" in facts[1].label_zh
     # a column that names no unit gives a bare number none
     assert extract_facts("襄阳高新区\u30001630.2\u300012", ["园区", "营业收入", "企业数"]) == []
+
+
+@pytest.mark.parametrize("text, surface, value, qualifier", [
+    ("某高新区生物医药产业产值首破三百亿", "三百亿", 3e10, "exact"),  # a headline's yuan without 元
+    ("某高新区一季度营收突破二千亿", "突破二千亿", 2e11, "over"),
+    ("200亿！某高新区这个产业集群", "200亿", 2e10, "exact"),
+    ("某经开区工程机械产业集群年产值突破千亿　(2023-05-06 10:12:30)", "突破千亿", 1e11, "over"),
+    ("力争到2027年光电子信息产业规模突破万亿元。", "突破万亿元", 1e12, "over"),
+    ("力争到2027年钛产业规模达到千亿级。", "千亿级", 1e11, "approx"),
+    ("某新区一季度新增市场主体逾万户", "逾万户", 1e4, "over"),
+])
+def test_amounts_in_magnitudes_without_a_unit(text, surface, value, qualifier):
+    fact = only(text)
+    assert (fact.surface, fact.value, fact.qualifier) == (surface, value, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "提前一个季度突破千亿大关。", "到2027年形成百亿级新消费产业集群。", "覆盖人口1.2亿，", "引进亿元以上项目",
+    "营业收入超亿元的企业", "万家注册企业",
+])
+def test_magnitudes_that_name_a_class_or_a_threshold_are_no_amount(text):
+    assert surfaces(text) == []
+
+
+@pytest.mark.parametrize("text, surface, value, measure", [
+    ("年产能提升至12万升。", "12万升", 120000, "升"), ("每亩产量430公斤，", "430公斤", 430, "公斤"),
+    ("出让土地28宗，其中工业用地9宗。", "28宗", 28, "宗"), ("设置产业发展等4类15项指标", "4类", 4, "类"),
+])
+def test_volumes_weights_parcels_and_kinds_are_measured(text, surface, value, measure):
+    fact = extract_facts(text)[0]
+    assert (fact.surface, fact.value, fact.measure_word) == (surface, value, measure)
+
+
+@pytest.mark.parametrize("text", ["推动产品升级。", "力争引进“三类500强”企业。", "累计完成二、三类医疗器械注册。"])
+def test_words_that_only_look_like_litres_or_kinds(text):
+    assert surfaces(text) == []
+
+
+@pytest.mark.parametrize("text, surface, value, qualifier", [
+    ("今年以来出口增长3成。", "3成", 30, "exact"), ("占新签约项目投资额的6成以上。", "6成以上", 60, "over"),
+])
+def test_shares_in_tenths_after_a_verb_of_change_or_with_a_qualifier(text, surface, value, qualifier):
+    fact = only(text)
+    assert (fact.surface, fact.value, fact.unit, fact.qualifier) == (surface, value, "percent", qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "19个国家级新区半年报：谁跑得更快？", "张江集成电路设计业营收半年破千亿", "某开发区扩产 半年投資增三成",
+    "洛阳高新区7个月新签约项目41个", "目标：三年再造一个“千亿”园区",
+])
+def test_a_span_right_before_what_happens_in_it_is_its_period(text):
+    assert not [s for s in surfaces(text) if s.endswith(("年", "个月"))]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("已连续8个月保持正增长。", "8个月"), ("连续3年在高新区追加投资", "3年"), ("仅8个月就实现主体封顶", "8个月"),
+    ("本措施有效期3年。", "3年"), ("三十多年来，他带出徒弟", "三十多年"), ("仅用半年时间", "半年"),
+    ("提前两个月突破千亿元大关", "两个月"), ("租住满三年且符合条件的", "三年"),
+])
+def test_lengths_of_time_stay_figures(text, surface):
+    assert surface in surfaces(text)

@@ -395,8 +395,14 @@ def _cut(line: str, piece: str, norm) -> str:
 def _fact_lines(story: Story, block: Any, seed_lines: list[str]) -> tuple[int, ...]:
     if block == "title":  # a story keeps its title's text, not its line: find it in the span
         title = squash(story.title)
-        return tuple(n for n in range(story.span[0], story.span[1] + 1)
-                     if title and title in squash(seed_lines[n - 1]))[:1]
+        span = range(story.span[0], story.span[1] + 1)
+        found = tuple(n for n in span if title and title in squash(seed_lines[n - 1]))[:1]
+        if found or not title:
+            return found
+        # a title cleaned of what its line carries (pinyin glosses, Traditional script): the line
+        # that shares most of its characters
+        best = max(span, key=lambda n: len(set(title) & set(squash(seed_lines[n - 1]))))
+        return (best,) if set(title) & set(squash(seed_lines[best - 1])) else ()
     item = story.body[block] if isinstance(block, int) and block < len(story.body) else None
     return (item.parts or tuple(range(item.span[0], item.span[1] + 1))) if item else ()
 

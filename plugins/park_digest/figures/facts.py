@@ -15,7 +15,7 @@ from .labels_en import english_label
 from ..model import BodyItem, Fact
 from ..parse.normalize import split_sentences
 from ..parse.tables import cells_of
-from .numeral_context import PERIOD_BEFORE, is_figure
+from .numeral_context import PERIOD_BEFORE, is_figure, is_time_frame
 from .numerals import fold_digits, magnitude, parse_fraction, parse_number
 from .quantity import (BARE_NOUNS, BEFORE_MAGNITUDE, CN, DETACHED_QUALIFIERS, MAG, PREFIX_QUALIFIERS, PREFIXES,
                        QUANTITY_RE, SUFFIX_QUALIFIERS, UNITS)
@@ -130,8 +130,9 @@ def _fact_from_match(text: str, m: re.Match) -> Optional[Fact]:
         return _half_share(text, m, before, pre, post)
     elif m.group("half"):
         unit_text = _unit_after_half(after)
-        if unit_text is None or PERIOD_BEFORE.search(before + pre):
-            return None
+        if unit_text is None or PERIOD_BEFORE.search(before + pre) or \
+                is_time_frame(unit_text, before + pre, after[len(unit_text):]):
+            return None  # 上半年; 半年营收破千亿, 半年报: the first half, not a length of time
         code, factor, measure = UNITS[unit_text]
         return _build(m.start(), m.end() + len(unit_text), text, 0.5 * factor, code, measure,
                       _qualifier(pre, "", "", before))
@@ -165,7 +166,7 @@ def _counted_fact(text: str, m: re.Match, before: str, after: str, pre: str,
         if mid and not mags and re.fullmatch(r"\d{2,}", num) and not _NAME_AFTER.match(after):
             return _build(m.start() if pre else m.start("num"), m.end("mid"), text,
                           float(num), "count", None, _qualifier(pre, mid, "", before))
-        return None
+        return _unitless_amount(text, m, before, after, pre, post, num, mags)
     if _NAME_AFTER.match(after) and unit_text not in ("%",):
         return None
     if bare_magnitude:
@@ -173,14 +174,17 @@ def _counted_fact(text: str, m: re.Match, before: str, after: str, pre: str,
         qualified = (pre and _prefix_is_qualifier(pre, before)) or mid or post == "级"
         if not (qualified or UNITS.get(unit_text, ("",))[0] in ("CNY", "USD", "EUR")):
             return None
-    value = parse_number(num)
-    if value is None:
+    # 万亿元, 千亿元: the magnitude is the amount; a lone 万 or 亿 only with 逾, 超… and ending its clause
+    # (新增市场主体逾万户), never as a threshold (亿元以上项目, 超亿元的企业)
+    lone = num in ("万", "亿")
+    if lone and not (pre and _prefix_is_qualifier(pre, before) and after[:1] in _CLAUSE_END):
         return None
+    value = 1.0 if bare_magnitude else parse_number(num)
     scale = magnitude(mags)
-    if scale is None:
+    if value is None or scale is None:
         return None
     if bare_magnitude:
-        value, scale = 1.0, magnitude(num) * scale
+        scale = magnitude(num) * scale
     if not is_figure(num, value, unit_text, before, after, chinese, pre, post):
         return None
     # The surface ends after the unit (and a suffix qualifier when there is one).
@@ -210,6 +214,38 @@ def _counted_fact(text: str, m: re.Match, before: str, after: str, pre: str,
     return fact
 
 
+
+
+def _unitless_amount(text: str, m: re.Match, before: str, after: str, pre: str, post: str, num: str,
+                     mags: str) -> Optional[Fact]:
+    """An amount of yuan written without 元, as headlines and leads do: 营收突破二千亿, 产值首破三百亿,
+    200亿！…, 规模达到千亿级。 Only an amount in 亿 standing at the end of its clause after a money
+    word (or opening a headline on ！); 千亿大关, 百亿级产业集群, 人口1.2亿 stay words and counts."""
+    written = num + mags
+    if not written.endswith("亿") or m.group("mid") or m.group("num2") or (post and post != "级"):
+        return None
+    if after[:1] not in _CLAUSE_END:
+        return None
+    bare = _MAG_RE.fullmatch(num) is not None and not mags
+    if bare and not (pre and _prefix_is_qualifier(pre, before)) and post != "级":
+        return None  # a bare 千亿 needs 突破, 超, 近…: 千亿 alone is a class
+    clause = re.split(r"[，,。；;！？!?、：:\s]", before)[-1]
+    if not (_MONEY_WORD.search(clause) or (not before.strip() and after.startswith(("！", "!")))):
+        return None
+    value = 1.0 if _MAG_RE.fullmatch(num) else parse_number(num)
+    scale = magnitude(mags) if not _MAG_RE.fullmatch(num) else magnitude(num) * (magnitude(mags) or 1)
+    if value is None or scale is None:
+        return None
+    qualifier = _qualifier(pre, "", post, before)
+    if (bare or post == "级") and qualifier == "exact":
+        qualifier = "approx"
+    return _build(m.start() if pre else m.start("num"), m.end(), text, value * scale, "CNY", None, qualifier)
+
+
+_CLAUSE_END = ("", "！", "!", "，", ",", "。", "；", ";", "？", "?", "、", " ", "\u3000", "）", ")", "”", "\"")
+# What an amount in 亿 without 元 measures in these texts: money.
+_MONEY_WORD = re.compile(r"营收|收入|产值|投资|总额|规模|资金|金额|销售额|营业额|生产总值|GDP|税收|交易额|成交额|融资|"
+                         r"贸易额|出口|进口|基金|估值|市值|利润|增加值")
 
 
 def _half_share(text: str, m: re.Match, before: str, pre: str, post: str) -> Optional[Fact]:

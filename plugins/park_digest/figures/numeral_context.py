@@ -25,7 +25,19 @@ _CHANGED_BY = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|�
 # A span of years or months as a time reference: in the next/last N years, N years ago.
 _SPAN_BEFORE = re.compile(r"(?:未来|今后|往后|此后|过去|最近|近)$")
 _AGO_AFTER = re.compile(r"^(?:前|后|以前|以后|之前|之后)")
-_DURATION_VERB = re.compile(r"(?:提前|用时|用了|仅用|历时|耗时|花了|长达|缩短|延长|已有|运营|入驻|落户|成立)$")
+# 连续3年追加投资, 仅8个月就: the seeds' annotations count a streak's and a feat's length as figures
+_DURATION_VERB = re.compile(r"(?:提前|用时|用了|仅用|历时|耗时|花了|长达|缩短|延长|已有|运营|入驻|落户|成立|满|为期|有效期|"
+                            r"连续|仅|只用|就用)$")
+# What may follow a length of time (两年来, 五年之变, 用十余年时间, 满三年的); any other word right after a
+# span makes the span the time frame of that word (半年营收破千亿, 7个月新签约, 三年再造一个千亿).
+_LENGTH_GOES_ON = re.compile(r"^(?:[的来之间多半整余一二三四五六七八九十两]|时间|左右|以上|以来|有余)")  # 三年三投
+
+
+def is_time_frame(unit_text: str, before: str, after: str) -> bool:
+    """A span of years or months right before a verb or noun (半年营收, 7个月新签约, 三年再造) is the
+    period that word happens in, not a figure; after a verb of duration (连续, 仅, 用了) it stays one."""
+    return unit_text in ("年", "个月") and not _DURATION_VERB.search(before) \
+        and bool(re.match(r"[\u4e00-\u9fff]", after)) and not _LENGTH_GOES_ON.match(after)
 _YEAR_SUFFIX = re.compile(r"^(?:代|级|度)")  # 80年代, 3年级
 _BIG_NOUN_EXCLUDED = re.compile(r"^(?:学|会|赛|厦|道|街|桥|楼|队|众|幅|量|力|批|大|型|小|多|概|约|于|家|关)")
 _TOU_EXCLUDED = re.compile(r"^[资入产用运放建向标身]")
@@ -60,6 +72,8 @@ def is_figure(num: str, value: float, unit_text: str, before: str, after: str,
     if unit_text in ("个月", "年") and (_SPAN_BEFORE.search(before + pre) or _AGO_AFTER.match(after)) \
             and not _DURATION_VERB.search(before):
         return False  # 未来三年, 近十年, 十年前: when something happens, not how long it takes
+    if is_time_frame(unit_text, before + pre, after):
+        return False
     if unit_text == "个" and after.startswith("年"):
         return False  # “三个年”活动: a campaign name
     if unit_text == "大" and (_BIG_NOUN_EXCLUDED.match(after) or not after):
@@ -70,9 +84,10 @@ def is_figure(num: str, value: float, unit_text: str, before: str, after: str,
         return False  # 2023企业, 一大批
     if unit_text in ("度", "周") and chinese:
         return False  # 两度获评 (twice), 四周 (around)
-    if unit_text == "成" and ((not chinese and not pre) or (_CHENG_EXCLUDED.match(after)
-                                                           and not (pre and after.startswith("为")))):
-        return False  # 九成, 近3成(为) are 90%, about 30%; 3成立, 两成长 are other words
+    if unit_text == "成" and ((not chinese and not pre and not post and not _CHANGED_BY.search(before))
+                             or (_CHENG_EXCLUDED.match(after) and not (pre and after.startswith("为")))):
+        # 九成, 近3成(为), 出口增长3成, 占比6成以上 are 90%, about 30%, 30%, over 60%; 3成立, 两成长 are other words
+        return False
     if unit_text == "位" and after.startswith("数"):
         return False  # 两位数增长
     if unit_text == "条" and _NAMED_RULES_AFTER.match(after) and before \
@@ -83,6 +98,10 @@ def is_figure(num: str, value: float, unit_text: str, before: str, after: str,
         return False  # 外商投资24条: the name of a policy package
     if unit_text == "期" and not (num == "两" or re.search(r"(?:分|共|举办了?|开展了?|办了?)$", before)):
         return False  # 二期, 三期扩建, 第10期: a phase's or an issue's name; 分两期, 共举办12期 are counts
+    if unit_text == "升" and re.match(r"[级格温值至为幅高]", after):
+        return False  # 升级, 升至: a verb, not litres
+    if unit_text == "类" and (re.match(r"\d+强|医疗器械|新药|疫苗|药品", after) or before.endswith("、")):
+        return False  # 三类500强, 二、三类医疗器械: names of a class, not a count of kinds
     if unit_text == "列" and re.match(r"[车入为出举表队席]", after):
         return False  # 列车, 列入: no trains counted
     if num == "一" and unit_text in ("成", "倍") and not after.startswith("不变") and (

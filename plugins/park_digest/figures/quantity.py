@@ -58,6 +58,7 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "万吨": ("other", 1e4, "吨"), "吨": ("other", 1, "吨"), "公里": ("other", 1, "公里"),
     "千米": ("other", 1, "千米"), "米": ("other", 1, "米"), "成": ("percent", 10, None),
     "周岁": ("other", 1, "岁"), "岁": ("other", 1, "岁"),  # an age: 88岁的老专家
+    "升": ("other", 1, "升"), "公斤": ("other", 1, "公斤"), "千克": ("other", 1, "千克"),  # 12万升 of bioreactors
     "标准箱": ("other", 1, "标准箱"), "标箱": ("other", 1, "标准箱"), "TEU": ("other", 1, "标准箱"),  # port containers
 }
 # Counts: measure words (two-character ones first so 家次 wins over 家).
@@ -65,7 +66,8 @@ MEASURE_WORDS = ("家次", "人次", "项次", "台套", "部门", "批次", "�
                  "所", "条", "份", "台", "位", "名", "支", "种", "件", "款", "批", "座", "套",
                  "辆", "架", "艘", "户", "间", "张", "部", "处", "栋", "届", "笔", "例", "株",
                  "棵", "组", "门", "篇", "颗", "块", "片", "投",
-                 "列", "期")  # 420列 trains; 分两期 (two phases: facts.py keeps 二期, 三期扩建 as names)
+                 "列", "期", "宗", "类")
+# 420列 trains; 分两期 (two phases: facts.py keeps 二期, 三期扩建 as names); 28宗 land parcels; 4类 kinds
 # Nouns counted without a measure word in headline style (两企业) and 三大 (three major).
 BARE_NOUNS = ("企业", "项目", "公司", "大")
 
