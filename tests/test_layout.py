@@ -151,7 +151,8 @@ def test_a_numbered_section_heading_is_not_glued_to_its_text():
     assert roles(f"园区新增企业120家\n{BODY}\n一、总体要求\n{BODY}")[2] == ("heading", "一、总体要求")
 
 
-@pytest.mark.parametrize("line", ["通版阅读请点击：", "当前版：A05版", "放大　缩小　默认", "展开通版", "收缩通版"])
+@pytest.mark.parametrize("line", ["通版阅读请点击：", "当前版：A05版", "放大　缩小　默认", "展开通版", "收缩通版",
+                                  "<< 上一版　下一版 >>", "▲上一版　　▼下一版", "■六安经开区“链”上发力　　>>第6版"])
 def test_an_epaper_readers_navigation_is_furniture(line):
     assert roles(f"园区新增企业120家\n{line}\n{BODY}")[1][0] == "furniture"
 
@@ -249,3 +250,8 @@ def test_page_credits_set_with_spaces_and_after_an_advert_are_furniture_not_the_
 def test_an_editors_note_label_on_its_own_line_is_the_storys():
     page = f"上一版  下一版\n编者按\n今年起本报推出园区一线系列报道，记录园区企业的新变化。\n园区新增企业120家\n本报讯 {BODY}"
     assert roles(page)[1] == ("heading", "编者按")
+
+
+@pytest.mark.parametrize("line", ["9　园区　责任编辑：方圆　联系电话：0552-0000000", "本版责任编辑：孙文　　美术编辑：李晴"])
+def test_a_printed_pages_running_head_and_credits_are_furniture(line):
+    assert roles(f"{line}\n园区新增企业120家\n本报讯 {BODY}")[0][0] == "furniture"

@@ -316,3 +316,20 @@ def test_a_masthead_that_gives_its_page_as_a_bare_code_names_a_page():
     assert names_page(["长沙晚报 2024-07-19 星期五 A06 城事·产经"])
     assert names_page(["半岛都市报　2025年9月16日　A10　青岛新闻"])
     assert not names_page(["G60科创走廊九城市签约"])  # a code with no paper's name before it
+
+
+def test_a_list_of_the_pages_headlines_over_stories_that_set_theirs_after_them():
+    # the list's last item stands right above the first story's text; each headline comes again under its story
+    page = ["江淮日报　2024-11-21　星期四　A07", "标题导航", "芜湖经开区产业园开园", "滁州经开区显示项目签约",
+            "江淮日报11月20日讯 芜湖经开区产业园正式开园，首批入驻企业26家。", "芜湖经开区产业园开园",
+            "本报讯 近日，滁州经开区与一家新型显示企业签约，项目总投资32亿元。", "滁州经开区显示项目签约"]
+    assert [(d.title, d.span) for d in printed(page)] == [("芜湖经开区产业园开园", (5, 6)), ("滁州经开区显示项目签约", (7, 8))]
+
+
+def test_a_deck_under_the_headline_stays_the_headlines_whatever_its_punctuation():
+    page = ["9　园区　责任编辑：方圆", "蚌埠高新区硅基新材料产业加速集聚", "前三季度产值同比增长18.6%", "本报记者 葛伟", BODY,
+            "淮南高新区新增专精特新企业12家", "大数据、装备制造领域占比超六成", "本报记者 韩雪", MORE]
+    drafts = printed(page)
+    assert [(d.title, d.span, d.kind()) for d in drafts] == [
+        ("蚌埠高新区硅基新材料产业加速集聚", (2, 5), "article"), ("淮南高新区新增专精特新企业12家", (6, 9), "article")]
+    assert [item.text for item in drafts[1].body if item.type == "heading"] == ["大数据、装备制造领域占比超六成"]

@@ -17,9 +17,10 @@ from .masthead import NUMBERED_SUBHEAD
 from .parks import PARK_PATTERN
 from .prose import pairs
 
-# A paper's dateline (本报讯, 本报济南4月25日讯) and the words a news item opens on.
+# A paper's dateline (本报讯, 本报济南4月25日讯, 长沙晚报7月17日讯) and the words a news item opens on.
 NEWS_OPENER = re.compile(PAPER_DATELINE.pattern + r"|^(?:近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
 _LATE_PAIRS = 3  # a headline shares a few words (character pairs) with the story it heads
+_SAYS_MIN = 4  # a headline says something beyond the park's name
 
 
 def parks_in(text: str) -> set[str]:
@@ -57,6 +58,8 @@ def heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
     if block.text.lstrip().startswith(("——", "--")) and current is not None and current.title is not None \
             and not current.has_body:
         return "subheading"  # ——来自某某高新区的调查: the headline's subtitle
+    if _deck_under_title(block, current):
+        return "subheading"
     if (nxt is not None and nxt.kind == "heading" and NUMBERED_HEAD.match(block.text) and NUMBERED_HEAD.match(nxt.text)
             and current is not None and current.has_body and not current.closed):
         return "subheading"  # 1.… 2.… 3.…: the items of a list in the story, not an overline over a headline
@@ -66,7 +69,8 @@ def heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
             and not BRACKETED_SECTION.match(nxt.text.replace(" ", "")):
         # (a headline over the story's first numbered subhead, 01 主要指标, or over the 【郑州航空港
         # 经济综合实验区】 that heads its first park's section, is no overline)
-        if (current is None or current.closed) and _entry_title(block, blocks, ahead, index):
+        if (current is None or current.closed) and (_entry_title(block, blocks, ahead, index)
+                                                     or _heads_deck(block, nxt, next_content(blocks, ahead, ahead[index + 1] + 1))):
             return "title"
         # Two headlines in a row: the first is an overline, unless the second is its subheading.
         if current is None or current.closed or not current.has_body or _is_title_like(ahead[index + 1], blocks, ahead):
@@ -76,8 +80,9 @@ def heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
         return "title"
     if not current.has_body and current.title is None:
         return "title"
-    if nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and STORY_OPENER.match(nxt.text))):
-        return "title"  # a headline over its dateline (本报讯, 【本报消息】) opens a story
+    if nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and STORY_OPENER.match(nxt.text))
+                            or (nxt.kind == "text" and ahead[index + 1] == index + 1 and is_deck(blocks, ahead, index + 1))):
+        return "title"  # a headline over its dateline (本报讯, 【本报消息】), or over its deck, opens a story
     if current.title is None:
         return "title"
     if block.marked and current.title_marked and block.level <= current.title_level:
@@ -147,3 +152,36 @@ def _heads_story_above(block: Block, current: Draft, blocks: list[Block], ahead:
     own = pairs(block.text)
     above = own & set().union(*(pairs(item.text) for item in current.body if item.type == "paragraph"))
     return len(above) >= _LATE_PAIRS and len(above) > len(own & pairs(below.text))
+
+
+def _heads_deck(block: Block, deck: Block, story: Optional[Block]) -> bool:
+    """Two headlines stacked right over a story's byline or text, the first naming the park and
+    the second none (its figures, its details: 绍兴高新区集成电路产业链加速成形 / 一季度产值同比增长21.6%):
+    the first is the headline and the second its deck (副题), not an overline over it."""
+    return (not block.marked and not deck.marked and story is not None and story.kind in ("byline", "text")
+            and bool(parks_in(block.text)) and not parks_in(deck.text) and len(deck.text.split()) < 3
+            and len(PARK_PATTERN.sub("", block.text).strip()) >= _SAYS_MIN)  # more than a name: it says something
+
+
+def _deck_under(title: str, title_span: Optional[tuple[int, int]], block: Block) -> bool:
+    return title_span is not None and title_span[1] + 1 == block.span[0] and bool(parks_in(title)) \
+        and not parks_in(block.text)
+
+
+def _deck_under_title(block: Block, current: Optional[Draft]) -> bool:
+    """The deck right under its headline, before the story's byline or text."""
+    return (current is not None and current.title is not None and not current.has_body and not current.closed
+            and not block.marked and not current.title_marked and _deck_under(current.title, current.title_span, block))
+
+
+_DECK_MAX = 40
+
+
+def is_deck(blocks: list[Block], ahead: list[Optional[int]], index: int) -> bool:
+    """A short line of clauses with no full stop over the story's byline or dateline
+    (量子、人工智能企业营收增幅均超两成 / 本报记者 …): a headline's deck, not a paragraph."""
+    block = blocks[index]
+    if len(block.text) > _DECK_MAX or re.search(r"[。！？；]", block.text):
+        return False
+    nxt = next_content(blocks, ahead, index + 1)
+    return nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and bool(NEWS_OPENER.match(nxt.text))))

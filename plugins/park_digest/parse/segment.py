@@ -15,7 +15,7 @@ from ..model import Block, BodyItem, Discarded
 from .adverts import AD_LABEL
 from .datelines import names_page
 from .drafts import PHOTO_CREDIT, PHOTO_TEXT_MAX, STORY_OPENER, Draft
-from .headings import NEWS_OPENER, content_ahead, heading_role, next_content, parks_in
+from .headings import NEWS_OPENER, content_ahead, heading_role, is_deck, next_content, parks_in
 from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM, DOC_NUMBER
 from .names import inline_authors
 from .masthead import BRACKET_HEADLINE, BRACKET_LINE
@@ -112,6 +112,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             else:
                 current.captions.append(block.text)
                 current.caption_spans.append(block.span)
+        elif _deck_line(block, current, blocks, ahead, i):
+            current.body.append(BodyItem("heading", block.text, block.span, block.parts))  # the headline's deck
         else:  # text
             credit = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind == "caption" else None
             if current is None or current.closed or _starts_new_item(block, current, credit, printed):
@@ -137,6 +139,15 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             discarded += [Discarded(span, text, "byline with no story")
                           for span, text in zip(draft.byline_spans, draft.bylines)]
     return kept, discarded
+
+
+def _deck_line(block: Block, current: Optional[Draft], blocks: list[Block], ahead: list[Optional[int]],
+               index: int) -> bool:
+    """A deck right under the headline (合肥高新区一季度营收突破二千亿 / 量子、人工智能企业营收增幅均
+    超两成 / 本报记者 …): the headline's, not the story's first paragraph."""
+    return (current is not None and current.title is not None and not current.has_body and not current.closed
+            and current.title_span is not None and current.title_span[1] + 1 == block.span[0]
+            and is_deck(blocks, ahead, index))
 
 
 def _titled_after(draft: Draft) -> bool:
