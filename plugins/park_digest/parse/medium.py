@@ -26,7 +26,7 @@ PRINT_FURNITURE = frozenset({
     "repeated headline", "editor credit line", "picture credit", "channel or outlet label",
     "outlet name", "line between the headline and the story", "short line below the story",
     "row of other headlines", "source and date line", "site information", "author affiliation",
-    "pinyin annotation", "table row",
+    "pinyin annotation", "table row", "e-paper navigation",
 })
 # A newspaper's own report: 本报讯, 本报记者, 本报通讯员 (and in Traditional script).
 _OWN_REPORT = re.compile(r"本[报報](?:讯|訊|记者|記者|通讯员|通訊員)")
