@@ -535,3 +535,14 @@ def test_a_park_of_the_storys_zone_and_a_scene_opening_belong_to_the_zone(index)
     assert found.park.name_zh == "宜宾临港经开区" and found.mentioned == []
     assert {f.surface: f.park for f in facts} == {"6栋": "宜宾临港经开区", "86家": "宜宾临港经开区",
                                                   "两家": None, "近四成": None}
+
+
+def test_a_ranking_tables_rows_under_their_column_names_are_the_storys_parks():
+    page = ("我省国家级经开区考核成绩发布\n发布日期：2025-01-16\n近日，商务部公布2024年国家级经开区考核评价结果，我省5家进入全国30强。\n"
+            "排名 国家级经开区 所在城市\n9杭州经济技术开发区杭州\n17宁波经济技术开发区宁波\n21萧山经济技术开发区杭州\n"
+            "下一步，省商务厅将指导各开发区对标一流。\n")
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+    assert story.park is None and [p.name_zh for p in story.parks] == ["杭州经开区", "宁波经开区", "萧山经开区"]
+    texts = [item.text for item in story.body]
+    assert "9杭州经济技术开发区杭州" in texts and "下一步，省商务厅将指导各开发区对标一流。" in texts  # a row each, never joined
+    assert {f.surface for f in story.facts} == {"5家"}  # ranks run together with a name are no figures

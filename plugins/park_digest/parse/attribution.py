@@ -146,13 +146,19 @@ def _areas_part_of(title: str, in_title: list[Mention], named: list[Park]) -> di
     return {}
 
 
+_RANK = re.compile(r"\d{1,3}[.、．]?\s*")  # a ranking's row: 1南昌经开区4150
+
+
 def _listed_headings(body: Sequence[BodyItem], in_body: list[list[Mention]]) -> set[int]:
     """Headings in a row that each name a park (1.苏州工业园区 2.广州经开区 …) are a ranked list,
-    not sections: the text under the last of them (national totals) is not that park's."""
+    not sections: the text under the last of them (national totals) is not that park's. So are
+    a ranking table's rows, a rank and one park each."""
     listed: set[int] = set()
     run: list[int] = []
     for number, (item, mentions) in enumerate([*zip(body, in_body), (None, [])]):
-        if item is not None and item.type == "heading" and mentions:
+        ranked = item is not None and len(mentions) == 1 and (m := _RANK.match(item.text)) is not None \
+            and mentions[0].start == m.end()
+        if item is not None and (item.type == "heading" or ranked) and mentions:
             run.append(number)
             continue
         if len(run) >= 2:

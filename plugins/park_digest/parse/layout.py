@@ -21,7 +21,7 @@ from .names import split_byline
 from .parks import PARK_PATTERN
 from .prose import pairs
 from .shape import EDITORS_NOTE
-from .tables import cells_of, column_rows, column_tables, is_table_header, is_table_row, table_lines
+from .tables import cells_of, column_rows, column_tables, is_ranking_row, is_table_header, is_table_row, table_lines
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a whole page is no title
@@ -368,7 +368,8 @@ def join_broken(blocks: list[Block]) -> list[Block]:
 def _continues(head: Block, block: Block) -> bool:
     return (bool(block.text) and not block.text.startswith("本报讯") and not (head.in_ad or block.in_ad)
             and not _TABLE_SOURCE.match(head.text)  # a table's source note ends its line
-            and not any(is_table_row(b.text) or is_table_header(b.text) or cells_of(b.text) for b in (head, block)))
+            and not any(is_table_row(b.text) or is_table_header(b.text) or cells_of(b.text) or is_ranking_row(b.text)
+                        for b in (head, block)))
 
 
 def build_blocks(lines: list[str]) -> list[Block]:

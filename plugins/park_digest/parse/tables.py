@@ -88,6 +88,27 @@ def is_table_row(text: str) -> bool:
     return bool(TABLE_ROW.match(text.strip()))
 
 
+# A ranking's rows run together under its column names (序号 经开区名称 2024年排名 2023年排名 over
+# 1南昌经开区4150): a rank, a zone's name, then its numbers or its province, nothing else.
+_RANK_HEADER = re.compile(r"^(?:序号|排名|排序|名次|位次)[ \u3000\t]*\S{0,12}(?:名称|园区|开发区|高新区|经开区|新区)")
+_RANKED_ROW = re.compile(r"^\d{1,3}[.、．]?[ \u3000\t]*[\u4e00-\u9fff（）()]{2,20}?"
+                         r"(?:经开区|高新区|开发区|新区|园区|合作区|试验区)[\u4e00-\u9fff\d \u3000\t.]{0,16}$")
+
+
+def is_ranking_row(text: str) -> bool:
+    """A ranking table's row or its column names: a paragraph of its own, never joined."""
+    return bool(_RANKED_ROW.match(text.strip()) or _RANK_HEADER.match(text.strip()))
+
+
+def _ranked_rows(texts: list[str], i: int) -> int:
+    """The end of a ranking's rows from i, under its column names at i - 1 (else i)."""
+    j = i
+    if i > 0 and _RANK_HEADER.match(texts[i - 1].strip()):
+        while j < len(texts) and _RANKED_ROW.match(texts[j].strip()):
+            j += 1
+    return j
+
+
 def table_lines(texts: list[str]) -> set[int]:
     """Indexes of the lines that are a flattened table: two or more rows in a row, with the
     header line above them when there is one."""
@@ -97,7 +118,10 @@ def table_lines(texts: list[str]) -> set[int]:
         j = i
         while j < len(texts) and is_table_row(texts[j]):
             j += 1
-        if j - i >= 2:
+        if j - i < 2 and (k := _ranked_rows(texts, i)) - i >= 2:
+            found.update(range(i - 1, k))  # with its column names
+            j = k
+        elif j - i >= 2:
             found.update(range(i, j))
             if i > 0 and is_table_header(texts[i - 1]):
                 found.add(i - 1)
