@@ -333,3 +333,26 @@ def test_a_deck_under_the_headline_stays_the_headlines_whatever_its_punctuation(
     assert [(d.title, d.span, d.kind()) for d in drafts] == [
         ("蚌埠高新区硅基新材料产业加速集聚", (2, 5), "article"), ("淮南高新区新增专精特新企业12家", (6, 9), "article")]
     assert [item.text for item in drafts[1].body if item.type == "heading"] == ["大数据、装备制造领域占比超六成"]
+
+
+def test_a_headline_over_its_deck_is_the_title_and_the_deck_stays_in_the_story():
+    page = ["吉林日报 第06版：区域经济", "长春新区光电信息产业集群加速壮大", "一季度新签约项目31个　协议投资额212亿元",
+            "本报讯（记者 金晓）今年以来，长春新区围绕光电信息产业链招引项目，一季度新签约项目31个，协议投资额212亿元。",
+            "吉林高新区化工新材料产业链延链补链", "营收同比增长14.5%", "本报记者 白雪",
+            "一季度，吉林高新区化工新材料产业链企业实现营业收入63.8亿元，同比增长14.5%。"]
+    drafts = printed(page)
+    assert [(d.title, d.span) for d in drafts] == [("长春新区光电信息产业集群加速壮大", (2, 4)),
+                                                  ("吉林高新区化工新材料产业链延链补链", (5, 8))]
+    assert [item.text for item in drafts[1].body if item.type == "heading"] == ["营收同比增长14.5%"]
+    # a slogan over the headline says nothing the lead says: an overline
+    page = ["某某日报 第3版", "奋力推动高质量发展", "郑州航空港区前三季度进出口总额增长15%",
+            "今年前三季度，郑州航空港区完成进出口总额4200亿元，同比增长15%。"]
+    assert [d.title for d in printed(page)] == ["郑州航空港区前三季度进出口总额增长15%"]
+
+
+def test_an_e_papers_arrows_and_a_credits_line_after_the_page_number_are_furniture():
+    from park_digest.parse.layout import furniture_reason
+    assert furniture_reason("▲上一版　　▼下一版") == "e-paper navigation"
+    assert furniture_reason("<< 上一版　下一版 >>") == "e-paper navigation"
+    assert furniture_reason("7　经济　责任编辑：许可　联系电话：0571-8531XXXX") == "page header"
+    assert furniture_reason("本版责任编辑：王丽娜　　美术编辑：吴昊") == "editor credit line"

@@ -72,6 +72,8 @@ def heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
         if (current is None or current.closed) and (_entry_title(block, blocks, ahead, index)
                                                      or _heads_deck(block, nxt, next_content(blocks, ahead, ahead[index + 1] + 1))):
             return "title"
+        if not block.marked and _says_lead(block, blocks, ahead, index):
+            return "title"  # a headline that says what its lead says, over its deck (also under another story)
         # Two headlines in a row: the first is an overline, unless the second is its subheading.
         if current is None or current.closed or not current.has_body or _is_title_like(ahead[index + 1], blocks, ahead):
             return "kicker"
@@ -164,8 +166,9 @@ def _heads_deck(block: Block, deck: Block, story: Optional[Block]) -> bool:
 
 
 def _deck_under(title: str, title_span: Optional[tuple[int, int]], block: Block) -> bool:
-    return title_span is not None and title_span[1] + 1 == block.span[0] and bool(parks_in(title)) \
-        and not parks_in(block.text)
+    # (a second line naming a park of its own, under a headline naming one, may head a story of its own)
+    return title_span is not None and title_span[1] + 1 == block.span[0] \
+        and not (parks_in(title) and parks_in(block.text))
 
 
 def _deck_under_title(block: Block, current: Optional[Draft]) -> bool:
@@ -185,3 +188,21 @@ def is_deck(blocks: list[Block], ahead: list[Optional[int]], index: int) -> bool
         return False
     nxt = next_content(blocks, ahead, index + 1)
     return nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and bool(NEWS_OPENER.match(nxt.text))))
+
+
+_LEAD_PAIRS = 2  # words (character pairs) a headline shares with its story's first paragraph
+
+
+def _says_lead(block: Block, blocks: list[Block], ahead: list[Optional[int]], index: int) -> bool:
+    """Of two headline lines stacked close over a story (a byline may stand between), the first is
+    the headline, not an overline, when it shares words with the story's first paragraph beside
+    any park's name (全省园区“成绩单”出炉 over 长沙经开区营收领跑): a slogan or a column's name set over a
+    headline shares none."""
+    stack = blocks[index:index + 4]  # headline, deck, maybe a byline, the lead: one right after the other
+    if len(stack) > 3 and stack[2].kind == "byline":
+        stack = stack[:2] + stack[3:]
+    if len(stack) < 3 or stack[1].kind != "heading" or stack[2].kind != "text" or any(b.gap_before for b in stack[1:3]):
+        return False
+    # words beside a park's name: a site's or a zone's name alone over the story says nothing of it
+    own = {pair for pair in pairs(PARK_PATTERN.sub("", block.text)) if all("\u4e00" <= ch <= "\u9fff" for ch in pair)}
+    return len(own & pairs(stack[2].text)) >= _LEAD_PAIRS
