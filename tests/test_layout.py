@@ -255,3 +255,22 @@ def test_an_editors_note_label_on_its_own_line_is_the_storys():
 @pytest.mark.parametrize("line", ["9　园区　责任编辑：方圆　联系电话：0552-0000000", "本版责任编辑：孙文　　美术编辑：李晴"])
 def test_a_printed_pages_running_head_and_credits_are_furniture(line):
     assert roles(f"{line}\n园区新增企业120家\n本报讯 {BODY}")[0][0] == "furniture"
+
+
+def test_a_station_card_counters_an_app_prompt_and_a_topic_line_are_furniture():
+    page = "\n".join(["#高新区一季度成绩单#", "头条 首页 > 话题", "高新区一季度新增企业120家", "江苏记者站 | 关注",
+                      BODY, "打开某某新闻 查看精彩图片", "阅读 1.2万 · 讨论 86", "评论 3 ｜ 点赞 25"])
+    found = reasons(page)
+    assert found["江苏记者站 | 关注"] == "author card" and found["打开某某新闻 查看精彩图片"] == "app banner"
+    assert found["阅读 1.2万 · 讨论 86"] == found["评论 3 ｜ 点赞 25"] == "counter"
+    assert found["#高新区一季度成绩单#"] == "collection tags" and found["头条 首页 > 话题"] == "breadcrumb"
+    # a headline that ends on 关注 is no card, nor a sentence that counts readers
+    assert "科技创新成果引关注" not in reasons("科技创新成果引关注\n" + BODY)
+
+
+def test_an_encyclopedias_references_categories_and_review_line_are_furniture():
+    page = "\n".join(["鹤壁经济技术开发区", BODY, "参考资料",
+                      "1. 开发区概况 .鹤壁经开区管委会[引用日期2024-06-02]", "词条标签：", "地理 , 经济",
+                      "本词条由“某某百科”科学词条编写项目 审核 。"])
+    found = reasons(page)
+    assert len(found) == 5 and BODY not in found

@@ -14,13 +14,15 @@ from park_digest.parse.names import inline_authors, split_byline, trailing_bylin
     ("欧阳娜娜", ("欧阳娜娜",)),
     ("潮汐新闻记者 | 孙倩", ("孙倩",)),  # a news app's author card: outlet, role, pipe, name
     ("澎湃新闻记者 李华", ("李华",)),
+    ("河南日报客户端记者 王娟", ("王娟",)),  # a paper's app as the outlet
+    ("大河报·豫视频记者 李明 通讯员 赵红", ("李明", "赵红")),
 ])
 def test_bylines(line, authors):
     assert split_byline(line) == authors
 
 
 @pytest.mark.parametrize("line", ["短讯", "广告", "园区动态", "创新发展", "高新区供图", "王者归来",
-                                  "3年3投 信任扎根", "青岛高新区政务服务中心"])
+                                  "3年3投 信任扎根", "青岛高新区政务服务中心", "园区视频记者"])
 def test_not_bylines(line):
     assert split_byline(line) == ()
 

@@ -356,3 +356,13 @@ def test_an_e_papers_arrows_and_a_credits_line_after_the_page_number_are_furnitu
     assert furniture_reason("<< 上一版　下一版 >>") == "e-paper navigation"
     assert furniture_reason("7　经济　责任编辑：许可　联系电话：0571-8531XXXX") == "page header"
     assert furniture_reason("本版责任编辑：王丽娜　　美术编辑：吴昊") == "editor credit line"
+
+
+def test_an_aggregators_excerpts_each_closed_by_its_outlet_line_are_fragments():
+    page = ("西安高新区一季度实现营业收入5210亿元，同比增长9.8%。\n西部网 2025-04-21 · 18评论\n"
+            "合肥高新区一季度高新技术企业数量达到2860家，较去年底净增190家。\n安徽网 2025-04-19 · 11评论")
+    drafts, _ = segment_blocks(build_blocks(page.split("\n")))
+    assert [(d.span, d.kind(), d.dated_by) for d in drafts] == [((1, 1), "fragment", 2), ((3, 3), "fragment", 4)]
+    # one untitled story over its source line is a story, not an excerpt
+    drafts, _ = segment_blocks(build_blocks(["西安高新区一季度实现营业收入5210亿元，同比增长9.8%。", "来源：西部网 2025-04-21"]))
+    assert [d.kind(alone=True) != "fragment" and d.dated_by == 0 for d in drafts] == [True]

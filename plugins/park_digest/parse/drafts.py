@@ -43,6 +43,7 @@ class Draft:
     labelled: bool = True  # an advert under its 广告 label runs to the next label; one without, to its last line
     closed: bool = False  # a byline after the body ended it
     fragment: bool = False
+    dated_by: int = 0  # an aggregator's excerpt: the line of its outlet and date, under it
 
     @property
     def has_body(self) -> bool:

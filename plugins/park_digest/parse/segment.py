@@ -53,6 +53,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
         return current
 
     continued = False  # a （上接A01版） line: the text below began on another page
+    excerpts: list[tuple[Draft, int]] = []  # untitled texts each closed by its outlet and date line
     for i, block in enumerate(blocks):
         if block.kind == "furniture":
             discarded.append(Discarded(block.span, block.text, block.reason))
@@ -63,6 +64,10 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             alone = i + 1 == len(blocks) or blocks[i + 1].span[0] > block.span[1]  # not cut out of a story line
             if block.reason in _CLOSING and alone and current is not None and current.has_body:
                 current.closed = True  # 简讯 opens a new section; an editor's credit ends a web story
+            if block.reason == "source and date line" and alone and current is not None and current.has_body \
+                    and current.title is None and not current.closed:
+                current.closed = True  # an aggregator's excerpt ends on its outlet's line
+                excerpts.append((current, block.span[0]))
         elif block.kind == "advertisement":
             # the label (广告, （广告）) heads the advert: it is the advert's; set on the advert's own
             # line (【广告】 秋季车展…), the advert is that line
@@ -131,6 +136,9 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
         for cap in pending_captions:
             target.captions.append(cap.text)
             target.caption_spans.append(cap.span)
+    if len(excerpts) >= 2:  # an aggregator's page of excerpts: each is cut from a story elsewhere
+        for draft, line in excerpts:
+            draft.fragment, draft.dated_by = True, line
     kept = [d for d in drafts if d.body or d.title or d.captions]
     for draft in kept:
         _lift_bracket_headline(draft)

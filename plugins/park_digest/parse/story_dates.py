@@ -116,6 +116,12 @@ def _with_years(own: list[Signal], page: list[Signal], inferred: Optional[Partia
     return [completed(s) for s in own], [completed(s) for s in page]
 
 
+def _own_lines(draft) -> Span:
+    """The lines whose dates are the story's: an aggregator's excerpt is dated by its own outlet
+    and date line, under it (not the page's, which is the first excerpt's)."""
+    return draft.span[0], max(draft.span[1], draft.dated_by)
+
+
 class PageDating:
     """A page's date signals and its inferred month, found once; story() dates each story."""
 
@@ -123,7 +129,7 @@ class PageDating:
         self.lines, self.today = lines, today
         self.signals = find_signals(lines)
         self.ads = [d.span for d in drafts if d.advertisement]
-        page = page_signals(self.signals, [d.span for d in drafts], self.ads)
+        page = page_signals(self.signals, [_own_lines(d) for d in drafts], self.ads)
         self.page = [s for s in page if not is_signature_date(lines, s.line)]
         self.signed = [s for s in page if is_signature_date(lines, s.line)]
         self.inferred = infer_date(item.text for d in drafts if not d.advertisement for item in d.body)
@@ -131,7 +137,7 @@ class PageDating:
     def story(self, draft) -> Dated:
         if draft.advertisement:  # an advert states no date of its own: the page's, marked inferred
             return replace(date_story([], self.page, self.inferred, self.today), inferred=True)
-        dated = date_story(story_signals(self.signals, draft.span, self.ads), self.page, self.inferred, self.today)
+        dated = date_story(story_signals(self.signals, _own_lines(draft), self.ads), self.page, self.inferred, self.today)
         if dated.inferred and self.signed:  # a notice with no publication line: the day it was signed
             signed = date_story([], self.signed, self.inferred, self.today)
             return signed if signed.when is not None else dated
