@@ -546,3 +546,12 @@ def test_a_ranking_tables_rows_under_their_column_names_are_the_storys_parks():
     texts = [item.text for item in story.body]
     assert "9杭州经济技术开发区杭州" in texts and "下一步，省商务厅将指导各开发区对标一流。" in texts  # a row each, never joined
     assert {f.surface for f in story.facts} == {"5家"}  # ranks run together with a name are no figures
+
+
+def test_the_park_an_adverts_address_names_is_where_it_sits_not_a_park_it_names():
+    page = ("黑龙江日报　2025年3月14日　第5版\n大庆高新区新材料产业园一期投产\n"
+            "本报讯（记者 周静）3月11日，大庆高新区新材料产业园一期工程正式投产，项目总投资23亿元。\n\n"
+            "【广告】\n江北·冰城新天地　精装现房　火热发售\n售楼热线：0451-8888XXXX　地址：哈尔滨新区世纪大道188号\n")
+    story, advert = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+    assert advert.kind == "advertisement" and advert.park is None and advert.parks_mentioned == []
+    assert story.park.name_zh == "大庆高新区"

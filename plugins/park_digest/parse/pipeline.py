@@ -19,7 +19,7 @@ from ..model import BodyItem, Discarded, PageResult, Provenance, Seed, Story
 from .normalize import normalize_line, strip_pinyin
 from .attribution import attribute
 from .page_park import IDENTITY, identity_park, page_park
-from .parks import ParkIndex, full_names, park_index, park_named
+from .parks import ParkIndex, find_mentions, full_names, park_index, park_named
 from .pinyin import lazy_pinyin
 from .clean import printable
 from .read import read_seed
@@ -30,6 +30,7 @@ from .segment import segment_blocks
 from ..settings import DEFAULT_MAX_SEED_BYTES
 
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
+_ADDRESS = re.compile(r"(?:地址|地点|位于)[：:]?\s*$")  # an advert's address: 地址：哈尔滨新区世纪大道188号
 
 
 def story_id(seed_file: str, draft: Draft) -> str:
@@ -107,9 +108,12 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
         found = attribute(title, told, facts, parks, None if foreign else main_park)
         park, story_parks, mentioned = found.park, found.parks, found.mentioned
         if kind == "advertisement" and park is not None:
-            # nor is it about the park its address names (样板区地址：某某高新区…): named in passing
+            # nor is it about the park its address names (样板区地址：某某高新区…): that park is
+            # where it sits, not named by it; any other is named in passing
             names = [park.name_zh, *(p.name_zh for p in story_parks), *mentioned]
-            park, story_parks, mentioned = None, [], list(dict.fromkeys(names))
+            sits = {m.park.name_zh for item in told for m in find_mentions(item.text, parks)
+                    if _ADDRESS.search(item.text, max(0, m.start - 8), m.start)}
+            park, story_parks, mentioned = None, [], [n for n in dict.fromkeys(names) if n not in sits]
         if "park" in override:
             park = park_named(override["park"], parks)
             story_parks = [park, *(p for p in story_parks if p.slug != park.slug)]
