@@ -366,3 +366,20 @@ def test_an_aggregators_excerpts_each_closed_by_its_outlet_line_are_fragments():
     # one untitled story over its source line is a story, not an excerpt
     drafts, _ = segment_blocks(build_blocks(["西安高新区一季度实现营业收入5210亿元，同比增长9.8%。", "来源：西部网 2025-04-21"]))
     assert [d.kind(alone=True) != "fragment" and d.dated_by == 0 for d in drafts] == [True]
+
+
+def test_a_features_lead_byline_and_subheads_stay_one_story():
+    page = ["德阳高新区：装备之城再出发", "导语：从一台汽轮机起步，德阳高新区的装备制造产业正从制造走向智造。", "文／本报记者 何川",
+            "一、重装企业加快“上云”", BODY, "二、新材料成为第二增长极", MORE, "“人才是最大的底气”", BODY]
+    drafts = printed(page)
+    assert [(d.title, d.span, d.kind()) for d in drafts] == [("德阳高新区：装备之城再出发", (1, 9), "article")]
+    assert [item.text for item in drafts[0].body if item.type == "heading"] == [
+        "一、重装企业加快“上云”", "二、新材料成为第二增长极", "“人才是最大的底气”"]
+
+
+def test_a_picture_item_ending_on_its_credit_and_agency_is_photo_news_and_ends_before_the_next_headline():
+    page = ["川西日报 第06版", "天府新区：无人机货运航线首飞",
+            "10月14日，天府新区一家物流企业的无人机在试飞基地起飞。　记者 钟蕾 摄/川西视觉", "",
+            "德阳高新区：装备之城再出发", "导语：从一台汽轮机起步，德阳高新区的装备制造产业正从制造走向智造。", BODY]
+    assert [(d.title, d.span, d.kind()) for d in printed(page)] == [
+        ("天府新区：无人机货运航线首飞", (2, 3), "photo_news"), ("德阳高新区：装备之城再出发", (5, 7), "brief")]

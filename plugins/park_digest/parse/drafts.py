@@ -22,8 +22,9 @@ PAPER_DATELINE = re.compile(rf"^(?:{_PAPER_DATELINE})")
 # picture, not a picture story.
 STORY_OPENER = re.compile(rf"^(?:{_PAPER_DATELINE}|[【\[（(][^】\]）)]{{0,12}}(?:讯|消息)[】\]）)]|[^，。]{{0,16}}\d{{1,2}}月\d{{1,2}}日电)")
 PHOTO_TEXT_MAX = 160  # a headlined picture story says little beside its captions
-# A photographer's credit; 文/摄 (wrote and photographed) credits a story, not a picture.
-PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?<!文/)(?<!文／)摄[。）)]?$|[（(][^（）()]{0,20}(?<!文/)摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
+# A photographer's credit (with the picture agency after it: 记者 崔力 摄/视觉重庆); 文/摄 (wrote and
+# photographed) credits a story, not a picture.
+PHOTO_CREDIT = re.compile(r"(?:记者|摄影|通讯员)\s*\S{2,8}\s*(?<!文/)(?<!文／)摄(?:[/／][\u4e00-\u9fff]{2,8})?[。）)]?$|[（(][^（）()]{0,20}(?<!文/)摄[）)]|(?:^|\s)\S{2,4}\s*摄$")
 
 
 @dataclass

@@ -19,6 +19,8 @@ from .prose import pairs
 
 # A paper's dateline (本报讯, 本报济南4月25日讯, 长沙晚报7月17日讯) and the words a news item opens on.
 NEWS_OPENER = re.compile(PAPER_DATELINE.pattern + r"|^(?:近日|日前|目前|记者从|\d{1,2}月\d{1,2}日|[（(]?新华社|据悉)")
+# A feature's lead, labelled: 导语：…, 【导读】…, 摘要：…
+LEAD_LABEL = re.compile(r"^[【\[]?\s*(?:导语|导读|引言|提要|摘要)\s*[】\]]?\s*[：:]")
 _LATE_PAIRS = 3  # a headline shares a few words (character pairs) with the story it heads
 _SAYS_MIN = 4  # a headline says something beyond the park's name
 
@@ -82,9 +84,10 @@ def heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
         return "title"
     if not current.has_body and current.title is None:
         return "title"
-    if nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and STORY_OPENER.match(nxt.text))
+    if nxt is not None and (nxt.kind == "byline" or (nxt.kind == "text" and (STORY_OPENER.match(nxt.text)
+                                                                             or LEAD_LABEL.match(nxt.text)))
                             or (nxt.kind == "text" and ahead[index + 1] == index + 1 and is_deck(blocks, ahead, index + 1))):
-        return "title"  # a headline over its dateline (本报讯, 【本报消息】), or over its deck, opens a story
+        return "title"  # a headline over its dateline (本报讯, 【本报消息】), its deck or its lead (导语：) opens a story
     if current.title is None:
         return "title"
     if block.marked and current.title_marked and block.level <= current.title_level:

@@ -28,6 +28,7 @@ _MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a wh
 _CAPTION_START = re.compile(r"^(?:[■▲●◆□△↑]|图为|图[：:]|（?[上下左右中]图[：:）)]|图片[：:]|组图)")
 _CAPTION_END = re.compile(r"(?:供图|供稿图|制图|(?<!文/)(?<!文／)摄|摄影|图片来源[^。]*|\(?图/[^)）]*\)?|（图/[^）]*）)[。.]?$")
 _SENTENCE_END = "。！？!?…；;"
+_CREDIT_END = re.compile(r"\s\S{2,4}\s*(?<!文/)(?<!文／)摄(?:[/／][\u4e00-\u9fff]{2,8})?$")
 _CLOSERS = "”’」』）)》】"
 _ENDS = _SENTENCE_END + _CLOSERS + "，,、：:"
 _SECTION_LABELS = {"短讯", "简讯", "快讯", "要闻", "综合", "动态", "图片新闻", "园区动态", "专题",
@@ -84,8 +85,8 @@ def _is_complete(text: str) -> bool:
     if not text:
         return True
     last = text[-1]
-    if last in _SENTENCE_END:
-        return True
+    if last in _SENTENCE_END or _CREDIT_END.search(text):
+        return True  # (a picture item ends on its photographer's credit: 记者 钟蕾 摄/川西视觉)
     if last in _CLOSERS:
         inner = text.rstrip(_CLOSERS)
         return bool(inner) and (inner[-1] in _SENTENCE_END or last in "）)》】")
@@ -216,8 +217,9 @@ def _classify(line: _Line, nxt: _Line | None, in_ad: bool, sentence_open: bool, 
         return Block("heading", text, span, parts, level=0)  # 一、总体要求, ②园区签约12个项目: never glued to the text below
     if _is_short(text):
         isolated = line.gap_before >= 2 and (line.gap_after >= 2 or nxt is None)
-        # A short line inside a cut sentence, or set apart by wide gaps, is a picture title.
-        if sentence_open or (isolated and line.gap_before < 99):
+        # A short line inside a cut sentence, or set apart by wide gaps, is a picture title; one
+        # over a byline is a headline (the sentence above was cut at the end of its item).
+        if (sentence_open or (isolated and line.gap_before < 99)) and not (nxt is not None and split_byline(nxt.text)):
             return Block("caption", text, span, parts)
         if nxt is not None:
             return Block("heading", text, span, parts, level=0)

@@ -15,7 +15,7 @@ from ..model import Block, BodyItem, Discarded
 from .adverts import AD_LABEL
 from .datelines import names_page
 from .drafts import PHOTO_CREDIT, PHOTO_TEXT_MAX, STORY_OPENER, Draft
-from .headings import NEWS_OPENER, content_ahead, heading_role, is_deck, next_content, parks_in
+from .headings import LEAD_LABEL, NEWS_OPENER, content_ahead, heading_role, is_deck, next_content, parks_in
 from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM, DOC_NUMBER
 from .names import inline_authors
 from .masthead import BRACKET_HEADLINE, BRACKET_LINE
@@ -105,7 +105,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             target.authors.extend(a for a in block.authors if a not in target.authors)
             target.byline_spans.append(block.span)
             target.bylines.append(block.text)
-            if target.has_body and not _under_late_title(target):
+            if target.has_body and not _under_late_title(target) and not _lead_only(target):
                 target.closed = True
         elif block.kind == "caption":
             if current is not None and not current.closed and (_opens_item(blocks, ahead, i, current)
@@ -156,6 +156,13 @@ def _deck_line(block: Block, current: Optional[Draft], blocks: list[Block], ahea
     return (current is not None and current.title is not None and not current.has_body and not current.closed
             and current.title_span is not None and current.title_span[1] + 1 == block.span[0]
             and is_deck(blocks, ahead, index))
+
+
+def _lead_only(draft: Draft) -> bool:
+    """A titled feature whose only paragraph so far is its labelled lead (导语：…): the byline set
+    under the lead opens the feature's text, it does not end the story."""
+    paragraphs = [item for item in draft.body if item.type == "paragraph"]
+    return draft.title is not None and len(paragraphs) == 1 and bool(LEAD_LABEL.match(paragraphs[0].text))
 
 
 def _titled_after(draft: Draft) -> bool:
