@@ -555,3 +555,11 @@ def test_the_park_an_adverts_address_names_is_where_it_sits_not_a_park_it_names(
     story, advert = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
     assert advert.kind == "advertisement" and advert.park is None and advert.parks_mentioned == []
     assert story.park.name_zh == "大庆高新区"
+
+
+def test_a_headlines_figure_after_parks_named_together_is_theirs_together(index):
+    # 南沙, a district's name, stands between the two parks the gazetteer knows
+    _, facts = story_of("前海南沙松山湖 上半年港资企业增逾两成", ["深圳前海合作区新设港资企业逾1600家。"], index)
+    assert {f.surface: f.park for f in facts}["逾两成"] is None
+    _, facts = story_of("合肥高新区携手芜湖高新区新签项目12个", ["合肥高新区与芜湖高新区共建产业园。"], index)
+    assert {f.surface: f.park for f in facts}["12个"] == "芜湖高新区"  # joined by a verb: as before

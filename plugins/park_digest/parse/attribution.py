@@ -68,7 +68,10 @@ def attribute(title: Optional[str], body: Sequence[BodyItem], facts: Iterable[Fa
         section.append(current)
     blocks = [_Block.of(item.text, mentions, index) for item, mentions in zip(body, in_body)]
     texts = [item.text for item in body]
-    owners = [None if _counts_zones(fact, title or "", texts) else _owner(fact, title or "", in_title, blocks, section)
+    together = _run_together(title or "", in_title, index)
+    owners = [None if _counts_zones(fact, title or "", texts) or (fact.block == "title" and together is not None and
+                                                                  fact.start >= together)
+              else _owner(fact, title or "", in_title, blocks, section)
               for fact in facts]
     for fact, owner in zip(facts, owners):
         fact.park = owner.name_zh if isinstance(owner, Park) else None
@@ -220,6 +223,19 @@ _GREAT = re.compile(r"[两三四五六七八九十]大")  # 三大合作平台: 
 _PLATFORMS = re.compile(r"(?:合作|开放|功能)?(?:平台|片区)")  # 南科是三大园区中…最大者 stays the park's
 
 
+def _run_together(title: str, in_title: list[Mention], index: ParkIndex) -> Optional[int]:
+    """Where a headline's run of parks named together ends (前海南沙松山湖 上半年…逾两成: 南沙, a
+    place, stands between two parks), when its last park is the last the headline names: the
+    figures after it are theirs together."""
+    if len(in_title) < 2:
+        return None
+    last, previous = in_title[-1], in_title[-2]
+    gap = title[previous.end:last.start]
+    if _RUN_GAP.fullmatch(gap) or (gap in index.places and len(gap) <= 3):
+        return last.end
+    return None
+
+
 def _owner(fact: Fact, title: str, in_title: list[Mention], blocks: list[_Block], section: list[Optional[Park]]) -> object:
     """The park a figure's text gives it, None for a figure about the whole province or
     country, or _STORY."""
@@ -229,8 +245,6 @@ def _owner(fact: Fact, title: str, in_title: list[Mention], blocks: list[_Block]
         before = [m for m in in_title if m.start <= fact.start]
         if before and _TOGETHER.search(title, before[-1].end, fact.start):
             return None
-        if len(before) >= 2 and _RUN_GAP.fullmatch(title, before[-2].end, before[-1].start):
-            return None  # 前海南沙松山湖 上半年港资企业增逾两成: the parks named together
         if len(before) >= 2 and _COUNTED_ZONES.match(title, fact.start):
             return None  # A · B · C 三大园区招商推介: the parks listed, counted together
         return before[-1].park if before else _STORY
