@@ -112,3 +112,9 @@ def test_a_table_with_bare_values_under_a_column_that_names_its_unit_is_the_stor
             f"2　生物医药中试基地项目　15.5\n3　氢能装备产业园项目　20\n{MORE}")
     kinds = [(b.kind, b.text[:2]) for b in blocks(page)]
     assert kinds[2:6] == [("text", "序号"), ("text", "1\u3000"), ("text", "2\u3000"), ("text", "3\u3000")]
+
+
+def test_a_short_caption_under_the_last_paragraph_is_the_storys():
+    page = f"绵阳高新区电子信息产业产值增长13.6%\n{LEAD}\n{MORE}\n▲ 签约仪式\n阅读原文"
+    found = {b.text: b.kind for b in blocks(page)}
+    assert found["▲ 签约仪式"] == "caption"
