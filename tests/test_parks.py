@@ -287,6 +287,15 @@ def test_a_short_form_after_the_full_name_is_filed_under_the_full_name():
     assert {f.surface: f.park for f in story.facts}["11个"] == "宜宾三江新区"
 
 
+def test_a_base_named_in_full_opening_its_sentence_takes_none_of_the_parks_before_it():
+    page = ("园区前三季度产值稳步增长\n榆林高新区完成规上工业总产值418亿元；神木高新区完成356亿元。"
+            "榆林能源化工基地实现工业总产值1280亿元。园区新建成一批研发基地，投资12亿元。")
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+    owners = {f.surface: f.park for f in story.facts}
+    assert owners["1280亿元"] is None and owners["356亿元"] == "神木高新区"
+    assert owners["12亿元"] == "神木高新区"  # 一批研发基地 names no base
+
+
 def test_a_headline_naming_a_goal_is_no_round_up_of_the_zones():
     page = ("建设全国一流国家级高新区\n今年上半年，银川高新区实现工业总产值216.8亿元，同比增长12.4%，高新技术企业达到158家。")
     [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories

@@ -196,13 +196,23 @@ class _Block:
         return cls(mentions, [m.start for m in mentions], sentences, scopes, text)
 
 
+# 宁东能源化工基地…: a base named in full (a name, then its industry), no zone of its own, opening
+# its clause; 该产业基地 and 一批研发基地 name none, 基地内 is inside one.
+_BASE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:国家级)?(?:现代)?(?:能源化工|煤化工|化工|石化|能源|新材料|产业|物流)基地(?![内里中的])")
+_NOT_A_BASE_NAME = set("该这此其本各全每一二两三四五六七八九十几多批个座家处新建成的是为在将已")
+
+
 def _district_openings(text: str, mentions: list[Mention], index: ParkIndex) -> list[int]:
-    """Offsets of clauses that open with a district or county named in full (南沙区, 广州市南沙区)
-    where no park's name starts."""
+    """Offsets of clauses that open with a district or county named in full (南沙区, 广州市南沙区),
+    or with a base named in full (宁东能源化工基地), where no park's name starts."""
     parks_at = {m.start for m in mentions}
     found = []
     for start in (m.end() for m in _CLAUSE_START.finditer(text)):
         if start in parks_at:
+            continue
+        base = _BASE.match(text, start)
+        if base and not set(base.group(1)) & _NOT_A_BASE_NAME and not any(start <= m.start < base.end() for m in mentions):
+            found.append(start)
             continue
         chain = leading_places(text[start:start + 12], index.places)
         if chain and chain[-1][0].endswith(("区", "县")) and any(p.level == "county" for p in chain[-1][1]):
