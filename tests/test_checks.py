@@ -120,3 +120,9 @@ def test_a_numeral_broken_by_a_space_is_flagged_and_never_read_in_part():
     text = "园区完成固定资产投资40 0亿元，新增市场主体1 280家。"
     assert read(text) == []
     assert checks(text) == [("malformed", "40 0亿元", 2), ("malformed", "1 280家", 2)]
+
+
+def test_digits_grouped_wrong_apart_from_their_unit_are_flagged_and_never_read():
+    text = "截至9月末，全区市场主体达到4.12万户，较上年末净增 3,86 户。"
+    assert [surface for surface in (f.surface for f in extract_facts(text)) if "86" in surface] == []
+    assert checks(text) == [("malformed", "3,86 户", 2)]

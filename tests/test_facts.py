@@ -492,3 +492,32 @@ def test_a_span_right_before_what_happens_in_it_is_its_period(text):
 ])
 def test_lengths_of_time_stay_figures(text, surface):
     assert surface in surfaces(text)
+
+
+@pytest.mark.parametrize("text, surface, value, unit, qualifier", [
+    ("“云龙杯”创新创业大赛决出16强", "16强", 16, "count", "exact"),  # the finalists a contest picks
+    ("超半数企业实现增长。", "超半数", 50, "percent", "over"), ("数字经济占比过半。", "过半", 50, "percent", "over"),
+    ("力争到2027年地区生产总值翻一番。", "一番", 1, "other", "exact"), ("营收过百亿元。", "过百亿元", 1e10, "CNY", "over"),
+    ("《若干措施》共五个方面18条。", "18条", 18, "count", "exact"), ("综合排名较上年上升了11位。", "11位", 11, "count", "exact"),
+])
+def test_finalists_halves_doublings_and_articles_are_figures(text, surface, value, unit, qualifier):
+    fact = extract_facts(text)[-1]
+    assert (fact.surface, fact.value, fact.unit, fact.qualifier) == (surface, value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text", ["与世界500强企业合作", "入选全国百强县", "（后5位略）", "经过一番努力", "通过百亿元级评审"])
+def test_names_ranks_and_verbs_that_look_like_figures(text):
+    assert [s for s in surfaces(text) if s.endswith(("强", "位", "番")) or s.startswith("过")] == []
+
+
+def test_a_statistics_table_with_a_unit_column_a_unit_note_and_unpublished_values():
+    header = ["指标名称", "单位", "绝对值", "同比增长（%）"]
+    row = [(f.surface, f.value, f.unit) for f in extract_facts("规模以上工业营业收入　亿元　1586.4　6.3", header)]
+    assert row == [("1586.4", 1.5864e11, "CNY"), ("6.3", 6.3, "percent")]
+    assert [(f.surface, f.unit) for f in extract_facts("固定资产投资　亿元　—　4.1", header)] == [("4.1", "percent")]
+    assert [(f.surface, f.unit) for f in extract_facts("规上工业增加值　　%　　—　　7.9")] == [("7.9", "percent")]
+    body = [BodyItem("paragraph", text, (n, n)) for n, text in enumerate(
+            ("（单位：亿元）", "园区　营业收入　同比增长", "南京高新区　3285.6　8.4%", "无锡高新区　2910.2　6.9%"), 1)]
+    facts = extract_story_facts(None, body)
+    assert [(f.surface, f.value, f.unit) for f in facts] == [
+        ("3285.6", 3.2856e11, "CNY"), ("8.4%", 8.4, "percent"), ("2910.2", 2.9102e11, "CNY"), ("6.9%", 6.9, "percent")]

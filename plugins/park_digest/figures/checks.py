@@ -25,8 +25,9 @@ from .numerals import fold_digits
 _MALFORMED_READ = re.compile(r"\d\.(?=[万亿])|\d[ \u00a0]\.\d|\d\.[ \u00a0]\d")
 # Not readable at all: digits grouped by two or four (1,2345万元), two decimal points (1.2.3亿元),
 # a space inside the digits (40 0亿元: 400? 40?).
-_UNIT = r"(?:[万亿千百]*(?:元|美元|欧元)|[万亿]|%|家|个|项|人|亩|平方米|平方公里)"
-_MALFORMED_UNREAD = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:,\d{{1,2}}(?!\d)|,\d{{4,}})+(?:\.\d+)?{_UNIT}"
+_UNIT = r"(?:[万亿千百]*(?:元|美元|欧元)|[万亿]|%|家|个|项|人|户|名|件|台|套|亩|平方米|平方公里)"
+# (a grouping slip may stand apart from its unit: 净增 3,86 户)
+_MALFORMED_UNREAD = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:,\d{{1,2}}(?!\d)|,\d{{4,}})+(?:\.\d+)?[ \u00a0]?{_UNIT}"
                                rf"|(?<![\d.])\d+\.\d+\.\d+{_UNIT}"
                                rf"|(?<![\d.,])\d{{1,4}}[ \u00a0]\d+(?:\.\d+)?{_UNIT}")  # 40 0亿元, 1 280家
 

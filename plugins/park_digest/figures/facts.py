@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional, Sequence
 
-from .table_rows import read_cell_row, read_table_row
+from .table_rows import read_cell_row, read_table_row, with_unit
 from .labels import borrow_label, label_for
 from .labels_en import english_label
 from ..model import BodyItem, Fact
@@ -99,16 +99,25 @@ def extract_story_facts(title: Optional[str], body: Sequence[BodyItem]) -> list[
             fact.block = "title"
             facts.append(fact)
     header: list[str] = []
+    table_unit = ""
     for index, item in enumerate(body):
         cells = cells_of(item.text) if item.type == "paragraph" else []
+        note = _UNIT_NOTE.match(item.text.strip())
+        if note:
+            table_unit = note.group(1)  # （单位：亿元） over a table: the unit of its columns that name none
+            continue
         if cells and not any(ch.isdigit() for ch in item.text):
-            header = cells  # column names (营业收入（亿元）) give the units of the rows under them
+            header = [with_unit(name, table_unit) if n else name for n, name in enumerate(cells)]
+            table_unit = ""  # column names (营业收入（亿元）) give the units of the rows under them
         elif len(cells) != len(header):
             header = []
         for fact in extract_facts(item.text, header):
             fact.block = index
             facts.append(fact)
     return facts
+
+
+_UNIT_NOTE = re.compile(r"^[（(]\s*单位\s*[:：]\s*([^）)\s]{1,6})\s*[）)]$")
 
 
 def _fact_from_match(text: str, m: re.Match) -> Optional[Fact]:
@@ -126,8 +135,9 @@ def _fact_from_match(text: str, m: re.Match) -> Optional[Fact]:
     elif m.group("frac"):
         value, unit, measure = parse_fraction(m.group("frac")), "other", None
         body_start = m.start("frac")
-    elif m.group("half") == "一半":
-        return _half_share(text, m, before, pre, post)
+    elif m.group("half") == "一半" or (m.group("half") == "半" and pre and _prefix_is_qualifier(pre, before)
+                                       and (after.startswith("数") or after[:1] in _CLAUSE_END)):
+        return _half_share(text, m, before, pre, post)  # 一半, 超半数, 占比过半
     elif m.group("half"):
         unit_text = _unit_after_half(after)
         if unit_text is None or PERIOD_BEFORE.search(before + pre) or \
@@ -257,6 +267,8 @@ def _half_share(text: str, m: re.Match, before: str, pre: str, post: str) -> Opt
         post = ""
     start = m.start() if pre else m.start("half")
     end = m.end("half") + len(post)
+    if not post and text.startswith("数", end):
+        end += 1  # 超半数
     return _build(start, end, text, 50.0, "percent", None, _qualifier(pre, "", post, before))
 
 
@@ -293,6 +305,8 @@ def _prefix_is_qualifier(pre: str, before: str) -> bool:
         return False
     if pre == "超" and before.endswith(("赶", "高")):
         return False
+    if pre == "过" and before.endswith(("通", "经", "超", "不", "度", "越", "跨", "穿", "错", "闯", "难", "举办", "有")):
+        return False  # 通过, 经过, 举办过: a verb or its aspect, not "over"
     return True
 
 

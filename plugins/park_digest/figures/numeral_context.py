@@ -18,6 +18,9 @@ _ROC_YEAR_AFTER = re.compile(r"上半年|下半年|全年|年[底初中]|度|第
                              r"[底初起将至以迄中]")
 
 
+_PICKED = re.compile(r"(?:决出|评出|选出|产生|晋级|进入)$")
+
+
 # Verbs of a change or share before 一成, 一倍.
 _CHANGED_BY = re.compile(r"(?:增长|增加|提高|提升|下降|减少|降低|扩大|缩小|翻了?|占比?|达到?|超过?|增|降)了?$")
 
@@ -65,8 +68,12 @@ def is_figure(num: str, value: float, unit_text: str, before: str, after: str,
         return False  # 2025年前8个月: a reporting period
     if unit_text in ("岁", "周岁") and (pre or before.endswith(("年约", "约", "年近", "年逾", "或"))):
         return False  # 年约30岁的男子: a witness's guess at a stranger's age, not a reported age
-    if unit_text in ("位", "名", "强") and before.endswith(("前", "第")):
-        return False  # 进入全国前十位, 排名前10名: a rank, not a count
+    if unit_text in ("位", "名", "强") and before.endswith(("前", "第", "后")):
+        return False  # 进入全国前十位, 排名前10名, 后5位略: a rank, not a count
+    if unit_text == "强" and not _PICKED.search(before):
+        return False  # 世界500强, 百强县: a name; 决出16强 counts the finalists
+    if unit_text == "番" and not before.endswith(("翻", "翻了")):
+        return False  # 一番努力
     if unit_text == "周年":
         return False  # 五周年: an anniversary, not a length of time
     if unit_text in ("个月", "年") and (_SPAN_BEFORE.search(before + pre) or _AGO_AFTER.match(after)) \
@@ -93,8 +100,8 @@ def is_figure(num: str, value: float, unit_text: str, before: str, after: str,
     if unit_text == "条" and _NAMED_RULES_AFTER.match(after) and before \
             and not _NAMED_RULES_VERBS.search(before) and re.search(r"[\u4e00-\u9fff]$", before) \
             and not re.search(r"[线路道河渠链]$", before) \
-            and not re.search(r"(?:政策|措施|举措|条款|意见|规定|细则|任务)$", before):
-        # 中试产线8条, 航线12条: counted lines; 支持政策18条: counted measures
+            and not re.search(r"(?:政策|措施|举措|条款|意见|规定|细则|任务|方面|部分|章)$", before):
+        # 中试产线8条, 航线12条: counted lines; 支持政策18条, 共五个方面18条: counted measures
         return False  # 外商投资24条: the name of a policy package
     if unit_text == "期" and not (num == "两" or re.search(r"(?:分|共|举办了?|开展了?|办了?)$", before)):
         return False  # 二期, 三期扩建, 第10期: a phase's or an issue's name; 分两期, 共举办12期 are counts
@@ -104,7 +111,7 @@ def is_figure(num: str, value: float, unit_text: str, before: str, after: str,
         return False  # 三类500强, 二、三类医疗器械: names of a class, not a count of kinds
     if unit_text == "列" and re.match(r"[车入为出举表队席]", after):
         return False  # 列车, 列入: no trains counted
-    if num == "一" and unit_text in ("成", "倍") and not after.startswith("不变") and (
+    if num == "一" and unit_text in ("成", "倍", "番") and not after.startswith("不变") and (
             post or _CHANGED_BY.search(before)):
         return True  # 增长一成 (10%), 提高一倍左右 (about 100%): a change or share; 一成不变 is none
     if num == "一" and not pre and not (unit_text == "成" and after.startswith("半")):  # 一成半 is 15%

@@ -21,6 +21,7 @@ PREFIX_QUALIFIERS = {
     "超过": "over", "超出": "over", "超": "over", "逾": "over", "突破": "over",
     "至少": "over", "不少于": "over", "不低于": "over", "高于": "over",
     "将近": "approx", "接近": "approx", "近": "approx", "大约": "approx", "约": "approx",
+    "过": "over",  # 过半, 过百亿, 过千家: the pattern allows it only before 半 or a magnitude
     "上": "approx",  # 上百种, 上千家: the pattern allows it only before a bare magnitude
     "数": "approx", "几": "approx",  # 数十台, 几百家: likewise (tens, hundreds of)
 }
@@ -48,6 +49,7 @@ UNITS: dict[str, tuple[str, float, Optional[str]]] = {
     "个工作日": ("day", 1, None), "个小时": ("hour", 1, None), "小时": ("hour", 1, None),
     "个多月": ("month", 1, None), "个月": ("month", 1, None), "分钟": ("minute", 1, None),
     "秒钟": ("second", 1, None), "秒": ("second", 1, None), "天": ("day", 1, None),
+    "番": ("other", 1, "番"),  # 翻一番 (doubled), 翻两番: only after 翻 (numeral_context.py)
     "周年": ("year", 1, None), "年": ("year", 1, None),
     "个季度": ("other", 1, "个季度"), "个星期": ("other", 1, "个星期"), "周": ("other", 1, "周"),
     "倍": ("other", 1, "倍"), "度": ("other", 1, "度"), "℃": ("other", 1, "℃"),
@@ -66,8 +68,9 @@ MEASURE_WORDS = ("家次", "人次", "项次", "台套", "部门", "批次", "�
                  "所", "条", "份", "台", "位", "名", "支", "种", "件", "款", "批", "座", "套",
                  "辆", "架", "艘", "户", "间", "张", "部", "处", "栋", "届", "笔", "例", "株",
                  "棵", "组", "门", "篇", "颗", "块", "片", "投",
-                 "列", "期", "宗", "类")
-# 420列 trains; 分两期 (two phases: facts.py keeps 二期, 三期扩建 as names); 28宗 land parcels; 4类 kinds
+                 "列", "期", "宗", "类", "强")
+# 420列 trains; 分两期 (two phases: facts.py keeps 二期, 三期扩建 as names); 28宗 land parcels; 4类 kinds;
+# 决出16强 (numeral_context.py: 强 counts only the winners a contest picks; 世界500强 is a name)
 # Nouns counted without a measure word in headline style (两企业) and 三大 (three major).
 BARE_NOUNS = ("企业", "项目", "公司", "大")
 
@@ -76,7 +79,8 @@ _UNIT_ALTS = "|".join(re.escape(u) for u in sorted(
 PREFIXES = tuple(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))  # longest first
 BEFORE_MAGNITUDE = {"上": "上(?=[百千万亿])", "数": "(?<![次人户件指分函系参变倍总位])数(?=[十百千万亿])",
                      "几": "几(?=[十百千万亿])"}
-_PRE_ALTS = "|".join(BEFORE_MAGNITUDE.get(p, p) for p in PREFIXES)
+_ONLY_BEFORE = {**BEFORE_MAGNITUDE, "过": "过(?=[半百千万亿])"}
+_PRE_ALTS = "|".join(_ONLY_BEFORE.get(p, p) for p in PREFIXES)
 
 # Every match starts with a digit, a Chinese numeral, 半 or a prefix qualifier. Without this
 # lookahead the engine tries the whole pattern at every character (an optional group first

@@ -24,6 +24,12 @@ def read_cell_row(text: str, extract: Callable[[str], list[Fact]],
     if not cells or not any(ch.isdigit() for ch in text):
         return None
     columns = column_units(list(header)) if len(header) == len(cells) else []
+    # a 单位 column gives the unit of the row's value columns that name none (亿元 under 单位, 1586.4 under 绝对值)
+    unit_at = next((n for n, (label, _) in enumerate(columns) if label in ("单位", "计量单位")), None)
+    if unit_at is not None:  # ... and the row's first cell names what they measure
+        row_unit, name = cells[unit_at][0].replace("％", "%"), cells[0][0]
+        columns = [(name, row_unit) if n != unit_at and not unit and label and not _RATE_COLUMN.search(label)
+                   and n > unit_at else (label, unit) for n, (label, unit) in enumerate(columns)]
     facts, at = [], 0
     for n, (cell, gap) in enumerate(cells):
         start = text.index(cell, at)
@@ -38,6 +44,14 @@ def read_cell_row(text: str, extract: Callable[[str], list[Fact]],
             fact.sentence = text
             facts.append(fact)
     return facts
+
+
+def with_unit(name: str, unit: str) -> str:
+    """A column name with the unit a table's note gives (营业收入 under （单位：亿元） → 营业收入（亿元））,
+    unless it names its own or is a rate column."""
+    if not unit or re.search(r"[（(].*[）)]|[%％]", name) or _RATE_COLUMN.search(name):
+        return name
+    return f"{name}（{unit}）"
 
 
 _BARE = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -78,8 +92,9 @@ def read_table_row(text: str, extract: Callable[[str], list[Fact]]) -> Optional[
         unit = "%"
     if value.startswith("-") and unit != "%":
         return []  # a negative amount is no level: a misread row
-    sentence = f"{label}{value}{unit}"
-    cells = [(value, row.start("value"))]
+    unpublished = not value[-1].isdigit()  # 规上工业增加值　%　—　7.9: the rate alone
+    sentence = label if unpublished else f"{label}{value}{unit}"
+    cells = [] if unpublished else [(value, row.start("value"))]
     if rate is not None:
         sentence += f"，同比{'下降' if rate.startswith('-') else '增长'}{rate.lstrip('-')}%"
         cells.append((rate, row.start("rate")))

@@ -28,7 +28,8 @@ NUMBER = r"-?\d+(?:\.\d+)?"
 TABLE_ROW = re.compile(
     r"^(?P<label>(?:其中[：:])?[\u4e00-\u9fff（）()、]{2,24}?)[ \u3000\t]+"
     r"(?:(?P<unit>[\u4e00-\u9fff]{0,3}(?:元|美元|欧元)|%|％|[个家项人户吨亩]|万人|万吨|平方米|万平方米|平方公里)"
-    r"[ \u3000\t]*)?(?P<value>" + NUMBER + r")(?:[ \u3000\t]+(?P<rate>" + NUMBER + r"))?$")
+    r"[ \u3000\t]*)?(?P<value>" + NUMBER + r"|[—–－](?=[ \u3000\t]+-?\d))(?:[ \u3000\t]+(?P<rate>" + NUMBER + r"))?$")
+# (a value printed — is one the bulletin does not publish: only its growth rate follows)
 # A header of short column names, at least one of them a period or a rate: 指标 单位 1-6月 同比增长%.
 _HEADER_CELL = re.compile(r"^(?:指标(?:名称)?|项目|单位|计量单位|绝对值|总量|数值|本月|累计|本年累计|"
                           r"\d{1,2}(?:[-—至]\d{1,2})?月(?:份)?|(?:19|20)\d\d年?|上半年|前三季度|全年|"
