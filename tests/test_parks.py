@@ -572,3 +572,12 @@ def test_a_headlines_figure_after_parks_named_together_is_theirs_together(index)
     assert {f.surface: f.park for f in facts}["逾两成"] is None
     _, facts = story_of("合肥高新区携手芜湖高新区新签项目12个", ["合肥高新区与芜湖高新区共建产业园。"], index)
     assert {f.surface: f.park for f in facts}["12个"] == "芜湖高新区"  # joined by a verb: as before
+
+
+def test_a_sentence_about_a_base_or_firm_by_name_is_not_the_last_parks(index):
+    found, facts = story_of("全区开发区前三季度工业总产值增长6.5%", [
+        "分园区看，银川经开区完成规上工业总产值312亿元；石嘴山高新区完成186亿元；银川高新区增长7.3%。"
+        "宁东能源化工基地前三季度实现工业总产值1960亿元。",
+    ], index)
+    owner = {f.surface: f.park for f in facts}
+    assert owner["186亿元"] == "石嘴山高新区" and owner["1960亿元"] is None
