@@ -39,9 +39,6 @@ _COUNTED_ZONES = re.compile(COUNTED)
 _ZONE_COUNT = re.compile(r"(?:国家级|省级|国家|省)?(?:高新区|新区|经开区|开发区|示范区|合作区|片区)")
 _PARKS_COUNTED = re.compile(r"(?:国家级|省级)?园区")  # 两家园区之一 (南科是三大园区中最大者 stays the park's)
 _RUN_GAP = re.compile(r"[、和与及\s]?")  # between parks named together in a headline
-# A sentence that opens on a base, group, firm or institute by name is about it, not the park
-# named in the sentence before (in a round-up: no park's).
-_OTHER_SUBJECT = re.compile(r"\s*[\u4e00-\u9fff]{2,10}(?:基地|集团|公司|研究院|大学|医院|机场)")
 _AROUND = re.compile(r"[^，。；]{0,1}所在(?:的|地)")
 _TOGETHER = re.compile(r"[两三四多]地|[两三]区|双区")  # 横琴南沙两地…逾千家: a figure for several parks together
 
@@ -271,8 +268,6 @@ def _owner(fact: Fact, title: str, in_title: list[Mention], blocks: list[_Block]
         return None
     if last is not None and last.start < opens and _in_list(block, count - 1):
         return section[fact.block] or _STORY  # 依次为A、B、C。全国…: a sentence after a list names no park
-    if last is not None and last.start < opens and _OTHER_SUBJECT.match(block.text, opens):
-        return section[fact.block] or _STORY  # 宁东能源化工基地前三季度…: a sentence of another subject
     if last is not None and _AROUND.match(block.text, last.end):
         return None  # 光谷所在的武汉都市圈…: the place around the park, not the park
     if last is not None and _named_together(block, count - 1):
