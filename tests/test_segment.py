@@ -383,3 +383,20 @@ def test_a_picture_item_ending_on_its_credit_and_agency_is_photo_news_and_ends_b
             "德阳高新区：装备之城再出发", "导语：从一台汽轮机起步，德阳高新区的装备制造产业正从制造走向智造。", BODY]
     assert [(d.title, d.span, d.kind()) for d in printed(page)] == [
         ("天府新区：无人机货运航线首飞", (2, 3), "photo_news"), ("德阳高新区：装备之城再出发", (5, 7), "brief")]
+
+
+def test_a_subtitle_between_a_story_and_its_late_headline_stays_the_storys():
+    page = ["包头日报 第A03版：经济", BODY, MORE, "（记者 乌日娜）", "——园区前11个月新增科技型企业120家", "园区科技型企业突破860家", "",
+            "本报讯 " + BODY, "园区企业获评小巨人"]
+    drafts = printed(page)
+    assert [(d.title, d.span) for d in drafts] == [("园区科技型企业突破860家", (2, 6)), ("园区企业获评小巨人", (8, 9))]
+    assert drafts[0].body[-1].text == "——园区前11个月新增科技型企业120家"
+
+
+def test_a_paid_notice_and_a_job_advert_at_the_foot_of_a_printed_page_are_an_advertisement_each():
+    page = ["包头日报 第A03版：经济", "园区企业获评小巨人", "本报讯 " + BODY, "", "国有建设用地使用权挂牌出让公告",
+            "经批准，市自然资源局以挂牌方式出让一宗工业用地，面积约4.2公顷，挂牌起始价1860万元。", "联系电话：0477-8500000",
+            "某市自然资源局　2025年1月9日", "", "诚聘", "某新材料企业因扩产需要招聘化工工艺工程师3名、安全员2名，待遇面议。",
+            "联系电话：0477-8600000　地址：某路6号", "本版责任编辑：高原"]
+    assert [(d.title, d.span, d.kind()) for d in printed(page)] == [
+        ("园区企业获评小巨人", (2, 3), "brief"), (None, (5, 8), "advertisement"), (None, (10, 12), "advertisement")]

@@ -73,12 +73,47 @@ def mark_unlabelled_adverts(scanned: Sequence[Any], keep: Callable[[str], bool],
     """Mark the lines of a printed page's unlabelled adverts (`advert`, no furniture reason); a
     story's headline printed after it right above an advert is the story's, not furniture."""
     texts, reasons = [line.text for line in scanned], [line.reason for line in scanned]
-    for first, last in unlabelled_adverts(texts, reasons, keep, headline, [line.gap_before for line in scanned]):
+    found = unlabelled_adverts(texts, reasons, keep, headline, [line.gap_before for line in scanned])
+    for first, last in printed_notices(texts, reasons):
+        found = [(a, b) for a, b in found if b < first or a > last] + [(first, last)]
+    for first, last in found:
         for line in scanned[first:last + 1]:
             line.reason, line.advert = "", True
         if first > 0 and reasons[first - 1] == "short line below the story" \
                 and heads_story_above(first - 1, texts, reasons, headline):
             scanned[first - 1].reason = ""
+
+
+# The head of a paid notice or a job advert a paper prints among its stories: 诚聘, 招聘启事,
+# 关于某地块国有建设用地使用权挂牌出让的公告, 某某公司拍卖公告.
+_NOTICE_HEAD = re.compile(r"^(?:诚聘|招聘|诚招|高薪诚聘|[^，。；！？]{2,36}(?:公告|通告|公示|启事))$")
+# Its signature: the issuer and the day it signed (包头市自然资源局　2024年12月17日), on one line or two.
+_SIGNED = re.compile(r"^[^，。；！？]{0,24}(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+_NOTICE_LINES_MAX = 8
+
+
+def opens_notice(text: str) -> bool:
+    """The head of a notice or job advert (公告, 诚聘): a new advertisement, not the one above."""
+    return bool(_NOTICE_HEAD.match(text.replace(" ", "").replace("\u3000", "")))
+
+
+def printed_notices(texts: Sequence[str], reasons: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, last) of each paid notice or job advert on a printed page: its head (公告, 诚聘),
+    its text, down to its last contact line (电话, 地址) or signature date. It is an advertisement,
+    not the story above it, even where its text reads as prose."""
+    found: list[tuple[int, int]] = []
+    for i, text in enumerate(texts):
+        if reasons[i] not in ("", "repeated headline") or not opens_notice(text):
+            continue
+        last = None
+        for k in range(i + 1, min(i + 1 + _NOTICE_LINES_MAX, len(texts))):
+            if reasons[k] in _PAGE_REASONS and not _SIGNED.match(texts[k].replace("\u3000", "")):
+                break  # the page's credits under it
+            if _CONTACT.search(texts[k]) or _SIGNED.match(texts[k].replace(" ", "").replace("\u3000", "")):
+                last = k
+        if last is not None and last > i + 1 and not (found and found[-1][1] >= i):
+            found.append((i, last))
+    return found
 
 
 def heads_story_above(i: int, texts: Sequence[str], reasons: Sequence[str], headline: Callable[[str], bool]) -> bool:

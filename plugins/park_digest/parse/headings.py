@@ -50,6 +50,8 @@ def heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
     if current is not None and current.title is None and current.has_body:
         # Nothing after it but the next item: a headline printed after its body. So too before
         # a news item on a page that ends on a headline: that page sets headlines after stories.
+        if block.text.lstrip().startswith(("——", "--")) and nxt is not None and nxt.kind == "heading":
+            return "subheading"  # the subtitle set over a headline printed after its story
         if nxt is None or nxt.kind in ("advertisement", "heading") or nxt.in_ad:
             return "late_title"
         if (not block.marked and (not current.captions or _news_with_picture(current)) and nxt.kind == "text"

@@ -109,13 +109,15 @@ def mark_repeated_titles(texts: list[str], reasons: list[str], first_prose: int)
 
 
 def _closes_story(key: str, i: int, earlier: int, texts: list[str], reasons: list[str]) -> bool:
-    """The copy at i is set right under a paragraph whose words it shares more than the text under
-    the listed copy: a headline printed after its story (the list's last item may stand right
-    above the page's first story, which is not its story)."""
-    above = texts[i - 1] if i > 0 and not reasons[i - 1] and is_prose(texts[i - 1]) else ""
+    """The copy at i is set right under a paragraph, or right over one, whose words it shares more
+    than the text under the listed copy: a headline printed after its story, or over its own
+    story further down (the list's last item may stand right above the page's first story, which
+    is not its story)."""
+    def prose(k: int) -> str:
+        return texts[k] if 0 <= k < len(texts) and not reasons[k] and is_prose(texts[k]) else ""
     below = texts[earlier + 1] if earlier + 1 < len(texts) and not reasons[earlier + 1] else ""
     mine = pairs(key)
-    return bool(above) and len(mine & pairs(above)) > len(mine & pairs(below))
+    return any(text and len(mine & pairs(text)) > len(mine & pairs(below)) for text in (prose(i - 1), prose(i + 1)))
 
 
 def _browser_title(i: int, texts: list[str], reasons: list[str]) -> bool:

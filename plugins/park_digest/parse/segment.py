@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from ..model import Block, BodyItem, Discarded
-from .adverts import AD_LABEL
+from .adverts import AD_LABEL, opens_notice
 from .datelines import names_page
 from .drafts import PHOTO_CREDIT, PHOTO_TEXT_MAX, STORY_OPENER, Draft
 from .headings import LEAD_LABEL, NEWS_OPENER, content_ahead, heading_role, is_deck, next_content, parks_in
@@ -73,7 +73,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             # line (【广告】 秋季车展…), the advert is that line
             start(advertisement=True, labelled=bool(AD_LABEL.match(block.text)))
             current.body.append(BodyItem("paragraph", block.text, block.span, block.parts))
-        elif block.in_ad and not (current is not None and current.advertisement):
+        elif block.in_ad and not (current is not None and current.advertisement and not
+                                  (not current.labelled and opens_notice(block.text))):
             start(advertisement=True, labelled=False)  # its lines were found by their contact line
             _add_to_advertisement(current, block)
         elif current is not None and current.advertisement and (current.labelled or block.in_ad):
