@@ -20,6 +20,7 @@ def test_rebuild_reuses_caches_and_removes_stale_pages(tmp_path):
     build_site(tmp_path, seeds=seeds)  # nothing changed: no page is written again
     assert {p: p.stat().st_mtime_ns for p in output.rglob("*.html")} == stamps
 
+    data = {name: (output / name).read_text(encoding="utf-8") for name in ("data/facts.csv", "sitemap.xml")}
     gone = sorted(seeds.glob("*.txt"))[-1]
     gone.unlink()
     build_site(tmp_path, seeds=seeds)
@@ -28,6 +29,10 @@ def test_rebuild_reuses_caches_and_removes_stale_pages(tmp_path):
     assert removed and after < before
     assert any(p.parts[-2] == "stories" for p in removed)
     assert all(p.parts[-2] in ("stories", "parks") for p in removed), removed  # its stories and parks
+    # The figures download and the sitemap, keyed by their rows and entries, follow
+    for name, text in data.items():
+        assert any(f"stories/{p.name}" in text for p in removed), name
+        assert not any(f"stories/{p.name}" in (output / name).read_text(encoding="utf-8") for p in removed), name
     for page in output.rglob("*.html"):  # and nothing links to them any more
         text = page.read_text(encoding="utf-8")
         assert not any(f"stories/{p.name}" in text for p in removed), page

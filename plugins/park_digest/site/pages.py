@@ -25,6 +25,7 @@ from .search import bundle_path, content_documents, park_documents
 from .content import (SOURCE_LANG, LANG_NAMES, all_articles, bcp47, by_language, group_parks, lang_prefix, months,
                    url_of, with_translations)
 from .sitemap import SitemapEntry, robots_txt, sitemap_xml
+from ..build.cache import key
 from ..languages.variants import to_traditional
 from .writer import RENDER_INPUTS
 
@@ -102,10 +103,10 @@ class DigestPagesGenerator(Generator):
         self._write(writer, "404.html", "404", SOURCE_LANG, everything)
         for lang in self.languages:
             self.write_feeds(writer, lang, everything, parks)
-        self.write_data(writer, everything, parks)
+        self.write_data(writer, parks)
         if "zh-Hant" in self.languages:
             writer.write_text(CHARS_SCRIPT, self.search_chars, everything)
-        self.write_sitemap(writer, everything)
+        self.write_sitemap(writer)
 
     def write_language(self, writer, lang: str, everything: str, park_inputs: dict[str, str]) -> None:
         articles = self.by_lang[lang]
@@ -169,42 +170,40 @@ class DigestPagesGenerator(Generator):
                          f"{park.name(lang)} · {t.get('site_name', '')}", t.get("tagline", ""), lang, *marks),
                 stories, self.site_url), park_inputs[park.slug])
 
-    def write_data(self, writer, everything: str, park_inputs: dict[str, str]) -> None:
-        """output/data/facts.{csv,json} and the same per park: every figure, with its sentence."""
-        made: dict = {}
-
-        def rows(park: str | None = None) -> list:
-            """Every figure (None) or a park's, computed only when a file must be written."""
-            if not made:
-                english = {a.slug: a for a in self.by_lang.get("en", [])}
-                base = self.site_url + "/" if self.site_url else ""
-                stories = sorted(self.by_lang[SOURCE_LANG], key=lambda a: (a.date, a.slug))
-                made[None] = figure_rows(stories, english, base)
-                for row in made[None]:
-                    made.setdefault(row.park, []).append(row)
-            return made.get(park, [])
-
-        writer.write_text("data/facts.csv", lambda: rows_csv(rows()), everything)
-        writer.write_text("data/facts.json", lambda: rows_json(rows()), everything)
-        writer.write_text("data/indicators.csv", indicators_csv, everything)
+    def write_data(self, writer, park_inputs: dict[str, str]) -> None:
+        """output/data/facts.{csv,json} and the same per park: every figure, with its sentence.
+        The site's files are keyed by their rows, which are cheap to make, not by every story's
+        source: a story edited where it gives no figure (most edits) leaves them alone."""
+        english = {a.slug: a for a in self.by_lang.get("en", [])}
+        base = self.site_url + "/" if self.site_url else ""
+        stories = sorted(self.by_lang[SOURCE_LANG], key=lambda a: (a.date, a.slug))
+        rows = figure_rows(stories, english, base)
+        by_park: dict = {}
+        for row in rows:
+            by_park.setdefault(row.park, []).append(row)
+        inputs = key(repr(rows))
+        writer.write_text("data/facts.csv", lambda: rows_csv(rows), inputs)
+        writer.write_text("data/facts.json", lambda: rows_json(rows), inputs)
+        writer.write_text("data/indicators.csv", indicators_csv, "")  # the indicator table: code
         base = self.site_url + "/data/" if self.site_url else ""
         writer.write_text("data/datapackage.json", lambda: datapackage(self.site_url, {
             "figures_csv": base + "facts.csv", "figures_json": base + "facts.json",
-            "indicators_csv": base + "indicators.csv"}, self.ui(SOURCE_LANG).get("site_name", "Park Digest")),
-            everything)
+            "indicators_csv": base + "indicators.csv"}, self.ui(SOURCE_LANG).get("site_name", "Park Digest")), "")
         for slug in self.parks:
             inputs = park_inputs[slug]
-            writer.write_text(f"data/parks/{slug}.csv", lambda: rows_csv(rows(slug)), inputs)
-            writer.write_text(f"data/parks/{slug}.json", lambda: rows_json(rows(slug)), inputs)
+            writer.write_text(f"data/parks/{slug}.csv", lambda: rows_csv(by_park.get(slug, [])), inputs)
+            writer.write_text(f"data/parks/{slug}.json", lambda: rows_json(by_park.get(slug, [])), inputs)
 
-    def write_sitemap(self, writer, everything: str) -> None:
+    def write_sitemap(self, writer) -> None:
+        """Keyed by its entries (every page's address and its languages'), not the stories' text."""
         base = self.site_url or self.digest.preview_url
         if not self.site_url:
             logger.info("park_digest: SITEURL is empty; sitemap.xml and robots.txt use %s", base)
-        writer.write_text("sitemap.xml", lambda: self.sitemap(base), everything)
-        writer.write_text("robots.txt", lambda: robots_txt(base), everything)
+        entries = self.sitemap_entries()
+        writer.write_text("sitemap.xml", lambda: sitemap_xml(entries, base, SOURCE_LANG), key(base, repr(entries)))
+        writer.write_text("robots.txt", lambda: robots_txt(base), base)
 
-    def sitemap(self, base: str) -> str:
+    def sitemap_entries(self) -> list[SitemapEntry]:
         entries = [SitemapEntry(lang_prefix(lang) + path, tuple((a["lang"], a["url"]) for a in self.alternates(path)))
                    for path in [*LANGUAGE_PAGES, *(f"parks/{slug}.html" for slug in self.parks)]
                    for lang in self.languages]
@@ -214,4 +213,4 @@ class DigestPagesGenerator(Generator):
             versions = {bcp47(v.lang): url_of(v) for v in with_translations(item)}
             alternates = tuple((lang, versions[lang]) for lang in self.languages if lang in versions)
             entries.append(SitemapEntry(url_of(item), alternates))
-        return sitemap_xml(entries, base, SOURCE_LANG)
+        return entries
