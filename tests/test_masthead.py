@@ -118,3 +118,10 @@ def test_a_short_caption_under_the_last_paragraph_is_the_storys():
     page = f"绵阳高新区电子信息产业产值增长13.6%\n{LEAD}\n{MORE}\n▲ 签约仪式\n阅读原文"
     found = {b.text: b.kind for b in blocks(page)}
     assert found["▲ 签约仪式"] == "caption"
+
+
+def test_a_byline_printed_over_a_web_headline_is_that_storys():
+    page = f"首页 > 新闻中心\n本报记者 钱晓峰 通讯员 周宁\n绵阳高新区电子信息产业产值增长13.6%\n2024-07-22 08:40　来源：绵阳日报\n{LEAD}\n{MORE}"
+    drafts, discarded = segment_blocks(blocks(page))
+    assert [(d.title, d.authors) for d in drafts] == [("绵阳高新区电子信息产业产值增长13.6%", ["钱晓峰", "周宁"])]
+    assert not [d for d in discarded if d.reason == "byline with no story"]

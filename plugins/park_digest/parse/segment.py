@@ -90,8 +90,9 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             elif role == "late_title":
                 current.title, current.title_span = block.text, block.span
                 current.title_level, current.title_marked = block.level, block.marked
-            elif role == "title" and current is not None and _only_editors_note(current):
-                # 编者按 above a headline introduces that story
+            elif role == "title" and current is not None and (_only_editors_note(current) or _only_bylines(current)):
+                # 编者按 above a headline introduces that story; so does a byline a web page prints
+                # over its headline (本报记者 王强 over 西安高新区…)
                 current.title, current.title_span = block.text, block.span
                 current.title_level, current.title_marked = block.level, block.marked
             elif role == "title":
@@ -176,6 +177,10 @@ def _titled_after(draft: Draft) -> bool:
 def _text_after(blocks: list[Block], ahead: list[Optional[int]], index: int) -> bool:
     nxt = next_content(blocks, ahead, index + 1)
     return nxt is not None and nxt.kind == "text"
+
+
+def _only_bylines(draft: Draft) -> bool:
+    return draft.title is None and not draft.body and not draft.captions and bool(draft.bylines)
 
 
 def _under_late_title(draft: Draft) -> bool:
