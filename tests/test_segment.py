@@ -22,6 +22,12 @@ def test_a_headline_before_a_news_opener_starts_the_next_story():
     assert stories(page)[0] == [("第一条消息", (1, 3), "brief"), ("第二条消息", (5, 7), "brief")]
 
 
+def test_a_web_pages_author_field_is_furniture_whose_names_are_the_storys_authors():
+    drafts, discarded = segment_blocks(build_blocks(["园区新增企业120家", "2025-04-10 08:15 来源：某某网", "作者：张道正", BODY, MORE]))
+    assert [(d.title, d.authors) for d in drafts] == [("园区新增企业120家", ["张道正"])]
+    assert ("作者：张道正", "author line") in [(d.text, d.reason) for d in discarded]
+
+
 def test_a_headline_printed_after_its_story():
     page = BODY + "\n" + MORE + "\n\n### 园区新增企业120家"
     assert stories(page)[0] == [("园区新增企业120家", (1, 4), "brief")]

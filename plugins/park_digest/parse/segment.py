@@ -17,7 +17,7 @@ from .datelines import names_page
 from .drafts import PHOTO_CREDIT, PHOTO_TEXT_MAX, STORY_OPENER, Draft
 from .headings import LEAD_LABEL, NEWS_OPENER, content_ahead, heading_role, is_deck, next_content, parks_in
 from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM, DOC_NUMBER
-from .names import inline_authors
+from .names import inline_authors, split_byline
 from .masthead import BRACKET_HEADLINE, BRACKET_LINE
 from .shape import EDITORS_NOTE
 
@@ -38,6 +38,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
     discarded: list[Discarded] = []
     current: Optional[Draft] = None
     pending_captions: list[Block] = []
+    pending_authors: list[str] = []  # an author field above the headline
     ahead = content_ahead(blocks)
     # a printed page: its header names the paper's page (第A04版, 南京日报 A4 · 专版)
     printed = any(b.reason == "page header" for b in blocks) or names_page(b.text for b in blocks if b.kind == "furniture")
@@ -45,6 +46,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
     def start(**kwargs) -> Draft:
         nonlocal current, pending_captions
         current = Draft(**kwargs)
+        current.authors.extend(pending_authors)
+        pending_authors.clear()
         drafts.append(current)
         for cap in pending_captions:
             current.captions.append(cap.text)
@@ -64,6 +67,10 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             alone = i + 1 == len(blocks) or blocks[i + 1].span[0] > block.span[1]  # not cut out of a story line
             if block.reason in _CLOSING and alone and current is not None and current.has_body:
                 current.closed = True  # 简讯 opens a new section; an editor's credit ends a web story
+            if block.reason == "author line":  # the page's author field: its names are the story's
+                named = split_byline(block.text)
+                target = current if current is not None and not current.closed else None
+                (target.authors if target else pending_authors).extend(named)
             if block.reason == "source and date line" and alone and current is not None and current.has_body \
                     and current.title is None and not current.closed:
                 current.closed = True  # an aggregator's excerpt ends on its outlet's line
