@@ -126,3 +126,10 @@ def test_digits_grouped_wrong_apart_from_their_unit_are_flagged_and_never_read()
     text = "截至9月末，全区市场主体达到4.12万户，较上年末净增 3,86 户。"
     assert [surface for surface in (f.surface for f in extract_facts(text)) if "86" in surface] == []
     assert checks(text) == [("malformed", "3,86 户", 2)]
+
+
+def test_a_revenue_of_all_the_national_zones_in_the_billions_is_flagged():
+    text = "评价结果显示，2023年，国家高新区实现营业收入59.9亿元，同比增长6.7%。"
+    assert checks(text) == [("implausible", "59.9亿元", 2)]
+    assert checks("评价结果显示，2023年，国家高新区实现营业收入59.9万亿元，同比增长6.7%。") == []
+    assert checks("2023年，苏州国家高新区实现营业收入59.9亿元。") == []  # one zone, not all of them

@@ -521,3 +521,9 @@ def test_a_statistics_table_with_a_unit_column_a_unit_note_and_unpublished_value
     facts = extract_story_facts(None, body)
     assert [(f.surface, f.value, f.unit) for f in facts] == [
         ("3285.6", 3.2856e11, "CNY"), ("8.4%", 8.4, "percent"), ("2910.2", 2.9102e11, "CNY"), ("6.9%", 6.9, "percent")]
+
+
+def test_one_tenth_of_a_whole_is_a_share():
+    fact = only("区内发明专利超过2000件，约占全国同类专利总数的一成。".split("，")[1])
+    assert (fact.surface, fact.value, fact.unit) == ("一成", 10, "percent")
+    assert surfaces("这是其中的一成员") == []

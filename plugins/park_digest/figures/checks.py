@@ -53,6 +53,10 @@ _MIN_REVENUE_PER_ZONE = 1e8  # a zone's yearly revenue or output of under 100 mi
 _MIN_REVENUE_PER_NATIONAL_ZONE = 1e9  # the smallest national zone's is in the billions
 _NATIONAL = re.compile(r"^[^，。；]{0,4}?国家")
 _MIN_AGGREGATE = 1e4  # a park's revenue, investment or taxes of a few thousand yuan is a typo
+# The national zones together (国家高新区实现营业收入…, the subject of the clause, no place before it):
+# well over a hundred zones of a billion yuan and more each.
+_ALL_NATIONAL = re.compile(r"^(?:全国)?(?:\d+家|[一二三四五六七八九十百]+家)?国家(?:级)?(?:高新区|经开区|经济技术开发区|级新区)")
+_MIN_NATIONAL_TOTAL = 1e11
 
 
 def check_story(title: Optional[str], body: Sequence[BodyItem], facts: Sequence[Fact],
@@ -170,6 +174,11 @@ def _implausible(text: str, inside: list[tuple[int, Fact]], pairs: bool = True) 
                               f"“{fact.surface}” ({format_value(fact, 'en')}) is implausibly small for the "
                               f"{covers_en} it covers; the unit may be misprinted."))
                 continue
+        if _REVENUE.search(about) and _ALL_NATIONAL.match(_clause_before(text, fact)) and yuan < _MIN_NATIONAL_TOTAL:
+            found.append((i, "implausible", f"「{fact.surface}」作为全部国家级园区的合计明显过小，数量级可能有误。",
+                          f"“{fact.surface}” ({format_value(fact, 'en')}) is implausibly small as the total of "
+                          "all the national zones; the unit may be misprinted."))
+            continue
         if _AGGREGATE.search(about) and yuan < _MIN_AGGREGATE:
             found.append((i, "implausible", f"「{fact.surface}」作为{fact.label_zh or '总额'}明显过小，可能有误。",
                           f"“{fact.surface}” is implausibly small for {fact.label_en or 'a total'}; "

@@ -18,6 +18,7 @@ _ROC_YEAR_AFTER = re.compile(r"上半年|下半年|全年|年[底初中]|度|第
                              r"[底初起将至以迄中]")
 
 
+_SHARE_OF = re.compile(r"占[^，。；,;]{0,16}的$")  # 约占全国同类专利总数的一成
 _PICKED = re.compile(r"(?:决出|评出|选出|产生|晋级|进入)$")
 
 
@@ -112,8 +113,8 @@ def is_figure(num: str, value: float, unit_text: str, before: str, after: str,
     if unit_text == "列" and re.match(r"[车入为出举表队席]", after):
         return False  # 列车, 列入: no trains counted
     if num == "一" and unit_text in ("成", "倍", "番") and not after.startswith("不变") and (
-            post or _CHANGED_BY.search(before)):
-        return True  # 增长一成 (10%), 提高一倍左右 (about 100%): a change or share; 一成不变 is none
+            post or _CHANGED_BY.search(before) or _SHARE_OF.search(before)):
+        return True  # 增长一成 (10%), 提高一倍左右 (about 100%), 占…的一成: a change or share; 一成不变 is none
     if num == "一" and not pre and not (unit_text == "成" and after.startswith("半")):  # 一成半 is 15%
         # 一 with a measure word is the indefinite article (一批, 一项, 一个缩影);
         # with a duration it is a length of time (一个月), unless it is “新的一年”.
