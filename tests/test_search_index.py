@@ -93,6 +93,9 @@ def test_index_per_language_kept_when_unchanged_rebuilt_when_changed_removed_whe
     assert page_count(output, "zh-hans") == 2 and page_count(output, "zh-hant") == page_count(output, "en") == 1
     assert sorted(p.name for p in (output / "pagefind").iterdir()) == ["en", "zh-hans", "zh-hant"]
     assert build(output, cache, DOCS) == []  # same text: kept
+    untranslated = SearchDocument(DOCS[2].path, "en", DOCS[2].title, DOCS[2].body + (
+        '<p class="t" lang="zh-Hans" data-status="untranslated">新句。</p>'))
+    assert build(output, cache, [*DOCS[:2], untranslated, DOCS[3]]) == []  # nothing it indexes changed
     changed = [*DOCS[:3], SearchDocument("parks/xian.html", "zh-Hans", "西安高新区", "<p>新</p>")]
     assert build(output, cache, changed) == ["zh-hans"]  # only the language that changed
     assert build(output, cache, [doc for doc in DOCS if doc.lang != "en"]) == ["zh-hans"]

@@ -19,14 +19,11 @@ from html import unescape
 from typing import Callable, Iterable
 
 from .content import lang_prefix
-from .search import SearchDocument
+from .search import LEFT_OUT, SearchDocument
 
 HANS, HANT = "zh-Hans", "zh-Hant"
 CHARS_SCRIPT = "search-chars.js"  # at the site root: the search pages load it
 _CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff‘’“”]")  # quotes: 「」 on zh-Hant pages
-# What Pagefind leaves out of a document's body (search.EXCLUDE_SELECTORS): English beside the
-# Chinese, untranslated text.
-_LEFT_OUT = re.compile(r'<p\b[^>]*(?:class="src"|data-status="untranslated")[^>]*>.*?</p>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -57,7 +54,7 @@ def chars_script(pairs: list[tuple[str, str]], folds: dict[str, str]) -> str:
 def indexed_text(doc: SearchDocument) -> str:
     """The document's text in the order Pagefind indexes it (SearchDocument.html): the body,
     then the title."""
-    return unescape(_TAG.sub("", _LEFT_OUT.sub("", doc.body))) + "\n" + doc.title
+    return unescape(_TAG.sub("", LEFT_OUT.sub("", doc.body))) + "\n" + doc.title
 
 
 def _differences(a: str, b: str) -> list[int]:

@@ -38,6 +38,9 @@ BUNDLE_DIR = "pagefind"
 # The Chinese beside the English in bilingual mode belongs to the zh index; so does Chinese an
 # English page shows untranslated (the English index splits it only at punctuation).
 EXCLUDE_SELECTORS = (".src", '[data-status="untranslated"]')
+# Those elements as the theme writes them: they key no bundle (an English page's new untranslated
+# sentence leaves its index as it was) and hold none of the indexed text (chinese_search.py).
+LEFT_OUT = re.compile(r'<p\b[^>]*(?:class="src"|data-status="untranslated")[^>]*>.*?</p>', re.S)
 TIMEOUT = 600  # seconds for one language's Pagefind
 # An id on anything but a heading: Pagefind records each as an anchor, and a story's sentence
 # ids made it index a third slower. Link targets are not searched.
@@ -182,7 +185,7 @@ class SearchIndex:
         for lang, items in sorted(by_lang.items()):
             fingerprint = key(code_version(), pagefind_release(), *EXCLUDE_SELECTORS,
                               *(part for doc in sorted(items, key=lambda d: d.path)
-                                for part in (doc.path, doc.html())))
+                                for part in (doc.path, LEFT_OUT.sub("", doc.html()))))
             if not self._intact(lang, fingerprint):
                 todo[lang] = (fingerprint, items)
         if not todo:
