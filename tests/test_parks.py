@@ -581,3 +581,24 @@ def test_a_sentence_about_a_base_or_firm_by_name_is_not_the_last_parks(index):
     ], index)
     owner = {f.surface: f.park for f in facts}
     assert owner["186亿元"] == "石嘴山高新区" and owner["1960亿元"] is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("前海蛇口自贸片区前三季度", "广东自贸试验区深圳前海蛇口片区"),  # not 前海合作区 inside it
+    ("珠海横琴自贸区新增澳资企业", "广东自贸试验区珠海横琴新区片区"),
+    ("襄阳自贸片区挂牌", "湖北自贸试验区襄阳片区"),
+])
+def test_an_area_written_before_the_zones_word_is_the_only_area_of_that_name(index, text, name):
+    assert [m.park.name_zh for m in find_mentions(text, index)] == [name]
+
+
+def test_zones_named_by_province_or_city_alone_are_no_area(index):
+    for text in ("上海自贸区新设企业", "天津自贸区融资租赁", "哈尔滨新区自贸片区"):
+        assert all("片区" not in m.park.name_zh for m in find_mentions(text, index))
+
+
+def test_an_area_written_alone_wins_over_a_park_named_inside_it(index):
+    qianhai = find_mentions("前海蛇口自贸片区", index)[0].park
+    text = "前海蛇口片区新推出制度创新成果42项"
+    assert [(text[m.start:m.end], m.park.name_zh) for m in find_mentions(text, index, (qianhai,))] == [
+        ("前海蛇口片区", "广东自贸试验区深圳前海蛇口片区")]

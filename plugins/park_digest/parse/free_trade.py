@@ -1,6 +1,6 @@
 """Areas of the pilot free trade zones (片区), one park however a page writes them:
-中国（湖北）自由贸易试验区襄阳片区, 湖北自贸试验区襄阳片区, 湖北自贸区襄阳片区, 自贸区襄阳片区 (no province:
-the only area of that name) and, once the story has named the area, plain 襄阳片区.
+中国（湖北）自由贸易试验区襄阳片区, 湖北自贸试验区襄阳片区, 湖北自贸区襄阳片区, 自贸区襄阳片区 and 襄阳自贸片区
+(no province: the only area of that name) and, once the story has named the area, plain 襄阳片区.
 
 The gazetteer (data/parks.yml) lists every area of the 22 zones by its name_zh
 <province>自贸试验区<area>片区, with an alias of the same form for each other way of writing the
@@ -24,6 +24,8 @@ _GAZETTEER_FORM = re.compile(r"^([\u4e00-\u9fff]{2,3})自贸试验区([\u4e00-\u
 # Plain 襄阳片区 after the story has named the area (襄阳片区挂牌以来); not 新片区 nor 该片区.
 _PLAIN = re.compile(r"(?P<area>[\u4e00-\u9fff]{2,8}?)片区")
 _HASH = 6  # hex digits of the name's hash in an unknown area's slug
+# The area before the zone's word: 前海蛇口自贸片区, 南沙自贸片区, 广州南沙自贸区 (the only area of that name).
+_AREA_FIRST = re.compile(r"(?P<area>[\u4e00-\u9fff]{2,8}?)自贸(?:试验)?(?:片区|区)")
 
 
 @lru_cache(maxsize=4)
@@ -61,6 +63,15 @@ def free_trade_areas(text: str, index, not_in_name: set[str]) -> list[tuple[int,
             found.append((start, m.end(), park))
         elif not any(ch in not_in_name for ch in area):
             found.append((start, m.end(), _unlisted_area(short, area, index)))
+    names = area_names(index)
+    for m in _AREA_FIRST.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e, _ in found):
+            continue  # 湖北自贸区襄阳片区: found above
+        for cut in range(m.start("area"), m.end("area") - 1):  # the longest area name before 自贸
+            parks = names.get(text[cut:m.end("area")], ())
+            if len(parks) == 1:
+                found.append((cut, m.end(), parks[0]))
+                break
     return found
 
 

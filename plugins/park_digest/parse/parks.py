@@ -163,9 +163,9 @@ def _find_mentions(text: str, index: ParkIndex, areas: tuple[Park, ...] = ()) ->
             at += 1
     # A free trade zone's area wins over a park named inside it (前海 in 深圳前海蛇口片区).
     ftz = [Mention(*hit) for hit in free_trade_areas(text, index, _NOT_IN_NAME)]
+    ftz += [Mention(*hit) for hit in plain_areas(text, areas, index, [(m.start, m.end) for m in ftz])]
     found = [k for k in found if not any(m.start <= k.start and k.end <= m.end for m in ftz)]
     found.extend(m for m in ftz if not any(k.start < m.end and m.start < k.end for k in found))
-    found.extend(Mention(*hit) for hit in plain_areas(text, areas, index, [(k.start, k.end) for k in found]))
     found.extend(Mention(*hit) for hit in nickname_mentions(text, nicknames(index), [tuple(k) for k in found]))
     found.sort()
     known, after, free = list(found), 0, 0  # gazetteer names (in order), and where a new name may start
