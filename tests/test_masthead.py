@@ -125,3 +125,11 @@ def test_a_byline_printed_over_a_web_headline_is_that_storys():
     drafts, discarded = segment_blocks(blocks(page))
     assert [(d.title, d.authors) for d in drafts] == [("绵阳高新区电子信息产业产值增长13.6%", ["钱晓峰", "周宁"])]
     assert not [d for d in discarded if d.reason == "byline with no story"]
+
+
+def test_a_long_question_headline_under_a_business_outlets_name_and_over_its_reporter():
+    headline = "国家级新区上半年成绩单出炉：哪些新区跑出了加速度？"  # long enough to pass for a paragraph
+    page = f"第一财经\n{headline}\n第一财经记者 | 张三\n{LEAD}\n{MORE}"
+    drafts, _ = segment_blocks(blocks(page))
+    assert [(d.title, d.authors) for d in drafts] == [(headline, ["张三"])]
+    assert reason(page, "第一财经") == "outlet name"

@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from .prose import CJK, SENTENCE, has_letters, is_prose, pairs
 
-_OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}(?:网|报|台|社|资讯|新闻|频道|客户端|号)$")
+_OUTLET = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}(?:网|报|台|社|资讯|新闻|财经|频道|客户端|号)$")
 # An account or issuer: a place or a zone, then 发布, 融媒, 管委会 (襄阳高新发布, 株洲发布, 某某高新区
 # 管委会). Headlines end so too (规划发布), so such a line is judged furniture only when the
 # story's headline stands elsewhere.
@@ -25,13 +25,15 @@ BRACKET_LINE = re.compile(r"^【([^】]{8,48})】$")  # the same, on a line of i
 BRACKET_HEADLINE = re.compile(r"^【([^】]{8,48})】(?=\S{20})")
 _CHANNEL_MAX = 4  # 商业, 香港电台: a channel or outlet's name, shorter than any headline
 _HEADLINE_PAIRS = 4  # a headline shares at least this many character pairs with its lead
-# 一季度投资额翻番！某某高新区招商跑出加速度: a headline with an exclamation inside.
-EXCLAIMED = re.compile(r"^[^。；;，,]{2,24}[！!][^。；;]{4,40}$")
+# 一季度投资额翻番！某某高新区招商跑出加速度: a headline with an exclamation inside; 国家级新区
+# 成绩单出炉：哪些新区跑出了加速度？: one that asks, long enough to pass for a paragraph.
+EXCLAIMED = re.compile(r"^[^。；;，,]{2,24}[！!][^。；;]{4,40}$|^[^。；;！!？?]{8,48}[？?]$")
 
 
 def exclaimed_headline(texts: Sequence[str], reasons: list[str], i: int) -> bool:
-    """`一季度投资额翻番！某某高新区招商跑出加速度`: a headline with an exclamation inside, at the
-    top of the page and not followed by another paragraph right away, is no paragraph."""
+    """`一季度投资额翻番！某某高新区招商跑出加速度`: a headline with an exclamation inside, or one in
+    question form, at the top of the page and not followed by another paragraph right away, is
+    no paragraph."""
     if not EXCLAIMED.match(texts[i].strip()) or any(not reasons[k] and is_prose(texts[k]) for k in range(i)):
         return False
     nxt = next((k for k in range(i + 1, len(texts)) if not reasons[k] and has_letters(texts[k])), None)

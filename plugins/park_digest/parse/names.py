@@ -20,8 +20,9 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 
 _MARKER = r"[►▶▷➤■□●◆◇▪・·—\-]*"
 # An outlet may prefix the role and a pipe follow it (界面新闻记者 | 孙倩, a news app's author card);
-# the outlet may be a paper's app or video channel (河南日报客户端记者 王娟, 大河报·豫视频记者).
-_ROLE = (r"(?:(?:本报|本刊|新华社|人民网|中新网|[\u4e00-\u9fff]{2,6}(?:新闻|网|报|社|台)|"
+# the outlet may be a paper's app or video channel (河南日报客户端记者 王娟, 大河报·豫视频记者) or a
+# business outlet (第一财经记者 张三).
+_ROLE = (r"(?:(?:本报|本刊|新华社|人民网|中新网|[\u4e00-\u9fff]{2,6}(?:新闻|网|报|社|台|财经)|"
          r"[\u4e00-\u9fff]{2,6}[·•]?[\u4e00-\u9fff]{0,4}(?:客户端|融媒|视频|APP|App))?(?:特约|首席|实习)?"
          r"(?:记者|通讯员|撰稿人|评论员)(?:\s*[|｜](?=\s*[\u4e00-\u9fff]))?|"
          r"(?:摄像|摄影|拍摄|航拍|剪辑|配音)[：:]?|"  # a broadcast clip's crew: 记者 何晓 摄像 吴涛
