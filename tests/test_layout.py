@@ -264,6 +264,8 @@ def test_a_station_card_counters_an_app_prompt_and_a_topic_line_are_furniture():
     assert found["江苏记者站 | 关注"] == "author card" and found["打开某某新闻 查看精彩图片"] == "app banner"
     assert found["阅读 1.2万 · 讨论 86"] == found["评论 3 ｜ 点赞 25"] == "counter"
     assert found["#高新区一季度成绩单#"] == "collection tags" and found["头条 首页 > 话题"] == "breadcrumb"
+    page = "\n".join(["园区新增企业120家", BODY, "新浪财经 3小时前 · 12评论", BODY.replace("120", "130"), "2.3万阅读 · 140讨论"])
+    assert reasons(page) == {"新浪财经 3小时前 · 12评论": "source and date line", "2.3万阅读 · 140讨论": "counter"}
     # a headline that ends on 关注 is no card, nor a sentence that counts readers
     assert "科技创新成果引关注" not in reasons("科技创新成果引关注\n" + BODY)
 
