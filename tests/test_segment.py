@@ -406,3 +406,17 @@ def test_a_paid_notice_and_a_job_advert_at_the_foot_of_a_printed_page_are_an_adv
             "联系电话：0477-8600000　地址：某路6号", "本版责任编辑：高原"]
     assert [(d.title, d.span, d.kind()) for d in printed(page)] == [
         ("园区企业获评小巨人", (2, 3), "brief"), (None, (5, 8), "advertisement"), (None, (10, 12), "advertisement")]
+
+
+def test_a_guide_box_ends_at_the_headline_over_a_cut_benbaoxun_paragraph():
+    page = ["江城晚报 第07版", "今日导读", ">> 夏季用电高峰来临 详见第03版", "上一版  下一版  版面导航", "咸宁高新区新签约项目总投资超百亿",
+            "本报讯（记者 柯琳）咸宁高新区近日举行项目集中签约活动，签约项目18个，总投资", "103.6亿元，涉及智能制造、新材料等领域。"]
+    assert [(d.title, d.span) for d in printed(page)] == [("咸宁高新区新签约项目总投资超百亿", (5, 7))]
+
+
+def test_an_advert_set_on_one_line_is_an_advertisement_and_a_rule_above_an_advert_is_not_its():
+    page = ["江城晚报 第07版", "黄石经开区新增规上企业9家", "本报讯 " + BODY,
+            "2025年《江城晚报》征订进行中　全年订价240元　订报热线：0714-6300000", "------------------------------",
+            "端午家电节　6月21日—6月23日　全场满减　热线 0714-6200000", "江城晚报社版权所有"]
+    drafts = printed(page)
+    assert [(d.span, d.kind()) for d in drafts] == [((2, 3), "brief"), ((4, 4), "advertisement"), ((6, 6), "advertisement")]

@@ -23,15 +23,17 @@ AD_LABEL_INLINE = re.compile(r"^[（(【\[]\s*广\s*告\s*[）)】\]]\s*\S")
 # number, a QR code to scan (扫码咨询) or a web address (官网：www.…).
 _CONTACT = re.compile(
     r"(?:电话|热线|专线|咨询|垂询|联系|订购|预约|售楼|招商)[^\d，。；]{0,8}(?:[(（]?0\d{2,3}[)）]?[-\s]?)?(?:\d{7,8}|\d{3,4}[-\s]\d{4})(?!\d)"
+    r"|(?:电话|热线|专线|咨询|垂询|联系|订购|预约|售楼|招商)[^\d，。；]{0,8}0\d{2,3}[-\s]?\d[\dXx*]{5,7}(?![\dXx*])"  # masked: 0551-6xxx8888
     r"|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)400[-\s]?\d{3}[-\s]?\d{4}(?!\d)"
     r"|(?:扫码|扫描二维码|扫一扫)\S{0,2}(?:咨询|预约|报名|看房|购房)|(?:官网|网址)\s*[:：]?\s*(?:https?://)?www\.")
 _PHOTO_CREDIT = re.compile(r"[（(][^（）()]{1,12}摄[）)]$|\s\S{2,4}\s*摄$")
 _AD_LINE_MAX = 60  # an advert's lines are a box's: short
 _AD_LINES_MAX = 6
 # Page furniture that bounds an advert rather than belonging to one: the page's own header, and
-# the page's credits under its last advert (本版编辑 李霞 校对 王丽).
+# the page's credits, copyright line and navigation under its last advert (本版编辑 李霞 校对 王丽);
+# a rule drawn above it (no letters) is no advert's line either (_in_box).
 _PAGE_REASONS = ("masthead", "page header", "source and date line", "section label", "advertisement marker",
-                 "editor credit line")
+                 "editor credit line", "disclaimer", "e-paper navigation", "page navigation")
 
 
 def unlabelled_adverts(texts: Sequence[str], reasons: Sequence[str], keep: Callable[[str], bool],
@@ -58,14 +60,23 @@ def unlabelled_adverts(texts: Sequence[str], reasons: Sequence[str], keep: Calla
                 and not _is_story_headline(last + 1, texts, reasons, keep, headline):
             last += 1
         after = last + 1
-        if last == first or (after < len(texts) and not reasons[after] and is_prose(texts[after])):
+        if (last == first and not _boxed_line(texts[i])) or (after < len(texts) and not reasons[after] and is_prose(texts[after])):
             continue  # a contact line alone, or inside a story that goes on under it
         set_apart = bool(gaps) and gaps[first] > 0
         if first > 0 and not set_apart and is_prose(texts[first - 1]) \
-                and _shares_words(texts[first:last + 1], texts[first - 1]):
+                and _shares_words(texts[first:last + 1], texts[first - 1], 2 if last == first else 1):
             continue  # 报名地址… 咨询电话… right under a notice's text: the notice's own details
         found.append((first, last))
     return found
+
+
+_BOX_PARTS = 3
+
+
+def _boxed_line(text: str) -> bool:
+    """A whole advert set on one line, its parts apart by spaces and no sentence among them
+    (2025年《某某日报》征订火热进行中　全年订价180元　订报热线：…)."""
+    return "。" not in text and len([p for p in re.split(r"[ \u3000]+", text.strip()) if p]) >= _BOX_PARTS
 
 
 def mark_unlabelled_adverts(scanned: Sequence[Any], keep: Callable[[str], bool],
@@ -123,19 +134,20 @@ def heads_story_above(i: int, texts: Sequence[str], reasons: Sequence[str], head
             and is_prose(texts[i - 1]) and _shares_words([texts[i]], texts[i - 1]))
 
 
-def _shares_words(box: Sequence[str], paragraph: str) -> bool:
-    """Does the box share a word (two characters in a row) with the paragraph above it? An
-    advert is about something else than the story it stands under."""
+def _shares_words(box: Sequence[str], paragraph: str, least: int = 1) -> bool:
+    """Does the box share a word (two characters in a row; `least` of them for an advert on one
+    line, which may name the town the story is about) with the paragraph above it? An advert is
+    about something else than the story it stands under."""
     def pairs(text: str) -> set[str]:
         chars = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
         return {a + b for a, b in zip(chars, chars[1:])}
-    return bool(pairs("".join(box)) & pairs(paragraph))
+    return len(pairs("".join(box)) & pairs(paragraph)) >= least
 
 
 def _in_box(i: int, texts: Sequence[str], reasons: Sequence[str], keep: Callable[[str], bool]) -> bool:
     text = texts[i].strip()
     # a story's last short sentence (…126家。) or a credited picture item is no advert's line
-    return (0 < len(text) <= _AD_LINE_MAX and not is_prose(text) and not keep(text)
+    return (0 < len(text) <= _AD_LINE_MAX and any(ch.isalnum() for ch in text) and not is_prose(text) and not keep(text)
             and reasons[i] not in _PAGE_REASONS and text[-1] not in "。！？" and not _PHOTO_CREDIT.search(text))
 
 

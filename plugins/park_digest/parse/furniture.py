@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional, Sequence
 
 import yaml
 
+from .drafts import STORY_OPENER
 from ..datafile import load_yaml
 from .comments import COMMENTS_OPEN, mark_comments
 from .names import split_byline
@@ -319,8 +320,9 @@ def _mark_lists(texts: list[str], lines: Sequence[PageLine], reasons: list[str],
                 break
             if is_prose(text) and not reasons[j]:
                 break
-            if not reasons[j] and opens_story(j, texts, reasons):
-                break  # the headline of the story that follows the list
+            if not reasons[j] and (opens_story(j, texts, reasons)
+                                   or (j + 1 < len(texts) and STORY_OPENER.match(texts[j + 1].strip()))):
+                break  # the headline of the story that follows the list (over its 本报讯, however cut)
             if not reasons[j]:
                 if not _is_list_item(text) and _list_rule(text) is None:
                     break

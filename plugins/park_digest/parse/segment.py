@@ -71,6 +71,8 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
                 named = split_byline(block.text)
                 target = current if current is not None and not current.closed else None
                 (target.authors if target else pending_authors).extend(named)
+            if block.reason.startswith("rule or ornament") and current is not None and current.advertisement:
+                current.closed = True  # a rule drawn between two adverts' boxes
             if block.reason == "source and date line" and alone and current is not None and current.has_body \
                     and current.title is None and not current.closed:
                 current.closed = True  # an aggregator's excerpt ends on its outlet's line
@@ -80,11 +82,11 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
             # line (【广告】 秋季车展…), the advert is that line
             start(advertisement=True, labelled=bool(AD_LABEL.match(block.text)))
             current.body.append(BodyItem("paragraph", block.text, block.span, block.parts))
-        elif block.in_ad and not (current is not None and current.advertisement and not
+        elif block.in_ad and not (current is not None and current.advertisement and not current.closed and not
                                   (not current.labelled and opens_notice(block.text))):
             start(advertisement=True, labelled=False)  # its lines were found by their contact line
             _add_to_advertisement(current, block)
-        elif current is not None and current.advertisement and (current.labelled or block.in_ad):
+        elif current is not None and current.advertisement and not current.closed and (current.labelled or block.in_ad):
             _add_to_advertisement(current, block)
         elif block.kind == "heading" and _EDITORS_NOTE_LABEL.match(block.text):
             if current is None or current.closed or current.has_body or current.title is not None or current.captions:
