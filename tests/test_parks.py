@@ -602,3 +602,9 @@ def test_an_area_written_alone_wins_over_a_park_named_inside_it(index):
     text = "前海蛇口片区新推出制度创新成果42项"
     assert [(text[m.start:m.end], m.park.name_zh) for m in find_mentions(text, index, (qianhai,))] == [
         ("前海蛇口片区", "广东自贸试验区深圳前海蛇口片区")]
+
+
+def test_parks_placed_in_a_top_group_are_the_storys(index):
+    found, _ = story_of("2021国家级经开区综合实力榜单发布", [
+        "商务部发布考核评价结果，苏州工业园区、广州经开区和北京经开区位列前三。与上海张江相比仍有差距。"], index)
+    assert [p.name_zh for p in found.parks] == ["苏州工业园区", "广州经开区", "北京经开区"]

@@ -120,9 +120,10 @@ def _touring(text: str, first: Mention, mentions: Sequence[Mention]) -> bool:
     return len({m.park.slug for m in mentions if opens <= m.start < closes}) >= 3
 
 
-# A park whose clause gives its rank (排名第66位, 居全省第一, 位列第3) or a figure, even one too
+# A park whose clause gives its rank (排名第66位, 位列第3, 位列前三) or a figure, even one too
 # misprinted to read (营收突破40 0亿元), is one the story reports on, not one it names in passing.
-_REPORTED = re.compile(r"[^。；！？]{0,16}?(?:第[\d一二三四五六七八九十百]+(?:位|名)|\d[\d. ]*(?:亿|万|%|％|家|个|项|元))")
+_REPORTED = re.compile(r"[^。；！？]{0,16}?(?:第[\d一二三四五六七八九十百]+(?:位|名)|\d[\d. ]*(?:亿|万|%|％|家|个|项|元)|"
+                       r"(?:位列|位居|跻身|进入|排名|排在)(?:全国|全省|全市)?前[\d一二三四五六七八九十百]+)")  # 位列前三
 
 
 def reported_parks(body: Sequence[BodyItem], in_body: list[list[Mention]], every: list[tuple[Mention, ...]],
