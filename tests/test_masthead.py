@@ -133,3 +133,8 @@ def test_a_long_question_headline_under_a_business_outlets_name_and_over_its_rep
     drafts, _ = segment_blocks(blocks(page))
     assert [(d.title, d.authors) for d in drafts] == [(headline, ["张三"])]
     assert reason(page, "第一财经") == "outlet name"
+
+
+def test_a_short_headline_over_a_news_apps_posted_from_card_stays_the_headline():
+    page = f"光谷再添新地标\n界面新闻 发布于 湖北\n{LEAD}\n{MORE}"
+    assert titles(page) == ["光谷再添新地标"]

@@ -77,6 +77,9 @@ def mark_above(texts: Sequence[str], reasons: list[str], keep: Callable[[str], b
 # A self-media account's follow button beside its name (关注, +关注, 关注TA).
 _FOLLOW = re.compile(r"^[+＋]?\s*关注(?:TA|他|她)?$")
 _ACCOUNT_NAME_MAX = 12
+# The card under an account's name counts its fans or names its badge; a news app's 某某 发布于
+# 上海 may stand right under a short headline.
+_FANS = re.compile(r"粉丝|获赞|创作者|博主|作品|关注")
 
 
 def _mark_account_names(texts: Sequence[str], reasons: list[str], keep: Callable[[str], bool],
@@ -89,8 +92,8 @@ def _mark_account_names(texts: Sequence[str], reasons: list[str], keep: Callable
         if (reasons[i] or after is None or keep(texts[i]) or len(bare) > _ACCOUNT_NAME_MAX
                 or re.search(r"[，,。；;！？!?]", bare)):
             continue
-        if (reasons[after] == "author card" or _FOLLOW.match(texts[after].strip())) \
-                and len(pairs(texts[i]) & lead) < _HEADLINE_PAIRS:
+        card = reasons[after] == "author card" and _FANS.search(texts[after])  # not 某某 发布于 上海
+        if (card or _FOLLOW.match(texts[after].strip())) and len(pairs(texts[i]) & lead) < _HEADLINE_PAIRS:
             reasons[i] = "author card"
 
 
