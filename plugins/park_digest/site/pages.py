@@ -100,7 +100,7 @@ class DigestPagesGenerator(Generator):
         parks = {slug: self.park_inputs(writer, park) for slug, park in self.parks.items()}
         for lang in self.languages:
             self.write_language(writer, lang, everything, parks)
-        self._write(writer, "404.html", "404", SOURCE_LANG, everything)
+        self._write(writer, "404.html", "404", SOURCE_LANG, "")  # no story on it: theme and settings only
         for lang in self.languages:
             self.write_feeds(writer, lang, everything, parks)
         self.write_data(writer, parks)
@@ -112,7 +112,7 @@ class DigestPagesGenerator(Generator):
         articles = self.by_lang[lang]
         self._write(writer, "index.html", "home", lang, everything, stories=articles[:20], feed="feeds/all.atom.xml")
         self._write(writer, "archives.html", "archives", lang, everything, groups=months(articles))
-        self._write(writer, "search.html", "search", lang, everything,
+        self._write(writer, "search.html", "search", lang, "",  # no story on it (Pagefind loads them)
                     bundle=bundle_path(bundle_lang(lang, self.languages)), index_lang=bundle_lang(lang, self.languages))
         parks = list(self.parks.values())
         self._write(writer, "parks/index.html", "parks", lang, everything, parks=parks,
