@@ -420,3 +420,17 @@ def test_an_advert_set_on_one_line_is_an_advertisement_and_a_rule_above_an_adver
             "端午家电节　6月21日—6月23日　全场满减　热线 0714-6200000", "江城晚报社版权所有"]
     drafts = printed(page)
     assert [(d.span, d.kind()) for d in drafts] == [((2, 3), "brief"), ((4, 4), "advertisement"), ((6, 6), "advertisement")]
+def test_picture_items_take_the_headline_over_their_credited_caption_or_under_it_at_the_foot():
+    page = ["泉州日报 第A05版", "<< 上一版　下一版 >>", "A05PIC_2025071801.jpg", "台商投资区：首条智能产线投产",
+            "7月17日，园区一家电子企业的首条智能产线正式投产。（本报记者 庄严 摄）", "", "本报讯 " + BODY, "园区企业获评小巨人", "",
+            "■7月15日，南安经济开发区一家石材企业的车间里，工人正在打磨板材。　本报记者 黄山 摄", "石材老行当玩出新花样"]
+    assert [(d.title, d.span, d.kind()) for d in printed(page)] == [
+        ("台商投资区：首条智能产线投产", (4, 5), "photo_news"), ("园区企业获评小巨人", (7, 8), "brief"),
+        ("石材老行当玩出新花样", (10, 11), "photo_news")]
+
+
+def test_a_headline_a_column_set_on_two_lines_is_one_headline():
+    page = ["中国高新技术产业导报 第A2版", "国家高新区营收稳步增长", "本报讯 " + BODY, "咸宁高新区：", "获批建设省级中试基地",
+            "本报讯（通讯员 江月）湖北省科技厅公布省级中试基地名单，咸宁高新区的智能机电中试基地入选。"]
+    assert [(d.title, d.span) for d in printed(page)] == [
+        ("国家高新区营收稳步增长", (2, 3)), ("咸宁高新区：获批建设省级中试基地", (4, 6))]

@@ -399,6 +399,10 @@ def _fact_lines(story: Story, block: Any, seed_lines: list[str]) -> tuple[int, .
         found = tuple(n for n in span if title and title in squash(seed_lines[n - 1]))[:1]
         if found or not title:
             return found
+        # a headline set on two lines: the lines that are pieces of it
+        pieces = tuple(n for n in span if len(squash(seed_lines[n - 1])) >= 2 and squash(seed_lines[n - 1]) in title)
+        if pieces:
+            return pieces
         # a title cleaned of what its line carries (pinyin glosses, Traditional script): the line
         # that shares most of its characters
         best = max(span, key=lambda n: len(set(title) & set(squash(seed_lines[n - 1]))))

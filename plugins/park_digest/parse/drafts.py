@@ -55,8 +55,8 @@ class Draft:
         spans = [item.span for item in self.body] + self.byline_spans
         if self.title_span:
             spans.append(self.title_span)
-        if not spans:
-            spans = self.caption_spans
+        if not self.body:  # a picture item: its captions are its text
+            spans += self.caption_spans
         return (min(s[0] for s in spans), max(s[1] for s in spans))
 
     def kind(self, alone: bool = False, printed: bool = False) -> str:

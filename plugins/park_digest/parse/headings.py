@@ -8,6 +8,7 @@ page; web pages over a date line. The rules read the blocks around the heading: 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from ..model import Block
@@ -47,6 +48,9 @@ def heading_role(block: Block, current: Optional[Draft], blocks: list[Block],
                  ahead: list[Optional[int]], index: int) -> str:
     """title | subheading | kicker | late_title for one heading."""
     nxt = next_content(blocks, ahead, index + 1)
+    if (current is not None and current.title is None and not current.has_body and current.captions
+            and not block.marked and (nxt is None or nxt.kind != "text")):
+        return "late_title"  # a picture item's headline printed under its caption, nothing after it
     if current is not None and current.title is None and current.has_body:
         # Nothing after it but the next item: a headline printed after its body. So too before
         # a news item on a page that ends on a headline: that page sets headlines after stories.
@@ -211,3 +215,22 @@ def _says_lead(block: Block, blocks: list[Block], ahead: list[Optional[int]], in
     # words beside a park's name: a site's or a zone's name alone over the story says nothing of it
     own = {pair for pair in pairs(PARK_PATTERN.sub("", block.text)) if all("\u4e00" <= ch <= "\u9fff" for ch in pair)}
     return len(own & pairs(stack[2].text)) >= _LEAD_PAIRS
+
+
+# The first line of a headline set on two lines: the park and a colon (咸宁高新区：), nothing else.
+_HEAD_LINE_OPEN = re.compile(r"^[^，。；！？、,;\s]{2,16}[：:]$")
+
+
+def join_split_headlines(blocks: list[Block]) -> list[Block]:
+    """A headline a column set on two lines (咸宁高新区： / 获批建设省级中试基地) is one headline; the
+    first line alone had read as a paragraph of the story above and the second as the headline."""
+    out: list[Block] = []
+    for block in blocks:
+        head = out[-1] if out else None
+        if (head is not None and head.kind == "text" and block.kind == "heading" and not block.marked
+                and block.gap_before == 0 and _HEAD_LINE_OPEN.match(head.text.strip())):
+            out[-1] = replace(block, text=head.text.strip() + block.text.strip(), span=(head.span[0], block.span[1]),
+                              parts=head.parts + block.parts, gap_before=head.gap_before)
+        else:
+            out.append(block)
+    return out

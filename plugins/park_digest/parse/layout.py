@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..model import Block
 from .adverts import AD_LABEL, AD_LABEL_INLINE, mark_ad_slots, mark_unlabelled_adverts
 from .credits import split_trailing_byline
+from .drafts import PHOTO_CREDIT
 from .datelines import date_line_reason, names_page
 from .furniture import PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline
@@ -316,7 +317,9 @@ def classify_lines(lines: list[str]) -> list[Block]:
         # page may open on the tail of a sentence.
         opening = not content and (bool(blocks) or (nxt is not None and bool(nxt.reason)))
         # A short line right under a picture's place (its file name, 图片, 放大) is its caption.
-        after_picture = i > 0 and scanned[i - 1].reason in _PICTURE_REASONS
+        # (not a headline over the picture's credited caption: 火炬高新区：海上风电装备下线 over 6月12日，…（记者 林海 摄）)
+        after_picture = i > 0 and scanned[i - 1].reason in _PICTURE_REASONS and not (
+            nxt is not None and PHOTO_CREDIT.search(nxt.text) and _is_headline_shaped(line.text))
         block = _classify(line, nxt, in_ad, sentence_open, opening, after_picture, in_column)
         if (block.kind == "text" and nxt is None and i > 0 and line.gap_before == 0 and _is_short(line.text)
                 and _is_headline_shaped(line.text) and (scanned[i - 1].text.startswith("本报讯") or (

@@ -15,7 +15,8 @@ from ..model import Block, BodyItem, Discarded
 from .adverts import AD_LABEL, opens_notice
 from .datelines import names_page
 from .drafts import PHOTO_CREDIT, PHOTO_TEXT_MAX, STORY_OPENER, Draft
-from .headings import LEAD_LABEL, NEWS_OPENER, content_ahead, heading_role, is_deck, next_content, parks_in
+from .headings import (LEAD_LABEL, NEWS_OPENER, content_ahead, heading_role, is_deck, join_split_headlines,
+                       next_content, parks_in)
 from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM, DOC_NUMBER
 from .names import inline_authors, split_byline
 from .masthead import BRACKET_HEADLINE, BRACKET_LINE
@@ -39,6 +40,7 @@ def segment_blocks(blocks: list[Block]) -> tuple[list[Draft], list[Discarded]]:
     current: Optional[Draft] = None
     pending_captions: list[Block] = []
     pending_authors: list[str] = []  # an author field above the headline
+    blocks = join_split_headlines(blocks)
     ahead = content_ahead(blocks)
     # a printed page: its header names the paper's page (第A04版, 南京日报 A4 · 专版)
     printed = any(b.reason == "page header" for b in blocks) or names_page(b.text for b in blocks if b.kind == "furniture")
