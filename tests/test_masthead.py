@@ -138,3 +138,9 @@ def test_a_long_question_headline_under_a_business_outlets_name_and_over_its_rep
 def test_a_short_headline_over_a_news_apps_posted_from_card_stays_the_headline():
     page = f"光谷再添新地标\n界面新闻 发布于 湖北\n{LEAD}\n{MORE}"
     assert titles(page) == ["光谷再添新地标"]
+
+
+def test_a_paragraph_a_mobile_page_cuts_off_before_its_fold_stays_the_storys():
+    cut = "园区先后引进多个光学镜头和激光器项目，产业链条不断延伸……"
+    page = f"绵阳高新区电子信息产业产值增长13.6%\n{LEAD}\n{cut}\n展开全文\n{MORE}"
+    assert reason(page, cut) == ""

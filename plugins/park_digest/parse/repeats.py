@@ -68,8 +68,19 @@ def _mark_summary_cards(texts: list[str], reasons: list[str]) -> None:
             continue
         fold = next((k for k in range(i + 1, len(texts)) if texts[k].strip()), None)
         if (card is not None and card < i < repeat) or (fold is not None and _FOLD.match(texts[fold].strip())
-                                                         and _CUT_SHORT.search(text.strip())):
+                                                         and _CUT_SHORT.search(text.strip()) and _said_elsewhere(texts, i)):
             reasons[i] = "summary card"
+
+
+_DIGEST_SAID = 0.6  # share of a digest's words the page says again (a cut paragraph goes on instead)
+
+
+def _said_elsewhere(texts: list[str], i: int) -> bool:
+    """A digest repeats the headline and the lead; a paragraph a mobile page cuts off before its
+    展开全文 says something the rest of the story does not."""
+    own = pairs(texts[i])
+    rest = set().union(*(pairs(t) for k, t in enumerate(texts) if k != i))
+    return bool(own) and len(own & rest) >= _DIGEST_SAID * len(own)
 
 
 _HEADLINE_MIN = 6  # a headline has a few words; 编辑, 播报 are a wiki's links
