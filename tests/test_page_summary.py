@@ -14,7 +14,7 @@ def test_one_line_names_each_story_with_its_kind_headline_park_and_figures():
     line = summarize_page(process_file(PAGES / "newspaper_page_late_headline.txt"))
     assert "\n" not in line
     assert line.startswith("newspaper_page_late_headline.txt: 4 stories, 15 figures, ")
-    assert "brief 「长春高新区打造汽车电子产业高地」 长春高新区 7 figures" in line
+    assert "article 「长春高新区打造汽车电子产业高地」 长春高新区 7 figures" in line  # signed above its text (e96891a)
     assert "brief (untitled) 长春新区 3 figures" in line
     assert "advertisement (untitled) no park 0 figures" in line
 
