@@ -564,6 +564,9 @@ def test_the_park_an_adverts_address_names_is_where_it_sits_not_a_park_it_names(
     story, advert = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
     assert advert.kind == "advertisement" and advert.park is None and advert.parks_mentioned == []
     assert story.park.name_zh == "大庆高新区"
+    # a park named further into the address (a road named after it) is where it sits too
+    page = page.replace("地址：哈尔滨新区世纪大道188号", "地址：长沙市岳麓区麓谷大道某号")
+    assert process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories[1].parks_mentioned == []
 
 
 def test_a_headlines_figure_after_parks_named_together_is_theirs_together(index):

@@ -30,7 +30,8 @@ from .segment import segment_blocks
 from ..settings import DEFAULT_MAX_SEED_BYTES
 
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
-_ADDRESS = re.compile(r"(?:地址|地点|位于)[：:]?\s*$")  # an advert's address: 地址：哈尔滨新区世纪大道188号
+# an advert's address, up to a park named in it: 地址：哈尔滨新区世纪大道188号, 地址：长沙市岳麓区麓谷大道某号
+_ADDRESS = re.compile(r"(?:地址|地点|位于)[：:]?[^，。；：:\s\u3000]{0,12}$")
 
 
 def story_id(seed_file: str, draft: Draft) -> str:
@@ -112,7 +113,7 @@ def process_seed(seed: Seed, sidecar: Sidecar = Sidecar(), fact_box_size: int = 
             # where it sits, not named by it; any other is named in passing
             names = [park.name_zh, *(p.name_zh for p in story_parks), *mentioned]
             sits = {m.park.name_zh for item in told for m in find_mentions(item.text, parks)
-                    if _ADDRESS.search(item.text, max(0, m.start - 8), m.start)}
+                    if _ADDRESS.search(item.text, max(0, m.start - 16), m.start)}
             park, story_parks, mentioned = None, [], [n for n in dict.fromkeys(names) if n not in sits]
         if "park" in override:
             park = park_named(override["park"], parks)
