@@ -434,3 +434,17 @@ def test_a_headline_a_column_set_on_two_lines_is_one_headline():
             "本报讯（通讯员 江月）湖北省科技厅公布省级中试基地名单，咸宁高新区的智能机电中试基地入选。"]
     assert [(d.title, d.span) for d in printed(page)] == [
         ("国家高新区营收稳步增长", (2, 3)), ("咸宁高新区：获批建设省级中试基地", (4, 6))]
+
+
+
+
+def test_a_headline_set_on_two_lines_with_the_zone_and_its_colon_first_is_one_headline():
+    page = ["中国园区经济报 第A3版", "襄阳高新区：", "新能源汽车检测中心投用", "本报讯 " + BODY]
+    assert [(d.title, d.span) for d in printed(page)] == [("襄阳高新区：新能源汽车检测中心投用", (2, 4))]
+
+
+def test_a_picture_item_takes_the_headline_printed_under_its_caption_at_the_foot_of_the_page():
+    page = ["中国园区经济报 第A3版", "园区新增企业120家", "本报讯 " + BODY, "",
+            "■7月6日，宜昌高新区一家电池材料企业的技术人员在检查生产线。　本报记者 田野 摄", "宜昌高新区电池材料产能再扩",
+            "（责任编辑：郑岚）"]
+    assert [(d.title, d.span, d.kind()) for d in printed(page)][1:] == [("宜昌高新区电池材料产能再扩", (5, 6), "photo_news")]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..model import Block
 from .adverts import AD_LABEL, AD_LABEL_INLINE, mark_ad_slots, mark_unlabelled_adverts
 from .credits import split_trailing_byline
-from .drafts import PHOTO_CREDIT
+from .drafts import PHOTO_CREDIT, STORY_OPENER
 from .datelines import date_line_reason, names_page
 from .furniture import PageLine, is_prose, line_reason, page_reasons, strip_markup
 from .names import split_byline
@@ -252,6 +252,30 @@ def _label_titles(scanned: list[_Line]) -> None:
         return
 
 
+_HEAD_PART = 16
+
+
+def _join_split_headlines(scanned: list[_Line]) -> list[_Line]:
+    """`咸宁高新区：` / `获批建设省级中试基地` over a 本报讯 paragraph or a byline: one headline the
+    page set on two lines, the subject and its colon on the first (one heading, both lines)."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(scanned):
+        line = scanned[i]
+        if (i + 2 < len(scanned) and not line.reason and not scanned[i + 1].reason and len(line.text) <= _HEAD_PART
+                and line.text.endswith(("：", ":")) and not _CLAUSE_PUNCT.search(line.text)
+                and _is_headline_shaped(scanned[i + 1].text)
+                and (STORY_OPENER.match(scanned[i + 2].text) or split_byline(scanned[i + 2].text))):
+            second = scanned[i + 1]
+            out.append(_Line(line.no, line.text + second.text, line.gap_before, second.gap_after,
+                             line.raw + second.raw, folded=(line.no, second.no)))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 # A source note right under a table (数据来源：省科技厅) is the table's, not the site's.
 _TABLE_SOURCE = re.compile(r"^[（(]?(?:数据来源|资料来源)[：:]")
 
@@ -299,6 +323,7 @@ def classify_lines(lines: list[str]) -> list[Block]:
             scanned[i].table = True
     mark_ad_slots(scanned)
     _label_titles(scanned)
+    scanned = _join_split_headlines(scanned)
     # a printed page: one that names its page (第A04版), or whose header does (南京日报 A4 · 专版)
     printed = names_page(line.text for line in scanned) or any(line.reason == "page header" for line in scanned)
     if printed:

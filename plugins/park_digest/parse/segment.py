@@ -261,7 +261,8 @@ def _photo_item_after(block: Block, current: Draft, credit: Optional[Block], cap
             and not current.captions and not any(PHOTO_CREDIT.search(t) for t in paragraphs))
 
 
-# A picture item's caption opens on the day the picture was taken: 8月16日，在… / 2024年8月16日，…
+# A picture item's caption opens on the day the picture was taken: 8月16日，在… / 2024年8月16日，… (a
+# bulleted caption, ■8月16日，…, is the story's picture, as the pages annotate it)
 _PHOTO_DAY = re.compile(r"^(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日[，,]")
 
 
