@@ -500,6 +500,9 @@ def test_a_zone_word_abbreviated_in_the_headline_is_the_park_the_text_names_in_f
     page = ("滨江经济开发区新能源产业园首期交付\n走进常州滨江经济开发区新能源产业园，首期8栋标准厂房已竣工。")
     [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
     assert story.park.name_zh == "常州滨江经济开发区" and story.parks_mentioned == []
+    page = "滨江经开区新能源产业园首期交付\n走进常州滨江经济开发区新能源产业园，首期8栋标准厂房已竣工。"
+    [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
+    assert story.park.name_zh == "常州滨江经济开发区"  # place left out and zone word abbreviated at once
     # a different kind of zone of the same place stays another park
     page = "定西高新区签约两个项目\n定西经济开发区与一家企业签约，项目总投资6.5亿元。"
     [story] = process_seed(decode_seed(page.encode("utf-8"), "page.txt")).stories
