@@ -5,7 +5,7 @@ cut some sentences in two and dropped photo captions into the cut. Each non-blan
 given a role (heading, text, caption, byline, advertisement marker, furniture: furniture.py
 judges a web page's menus, banners and lists, and cuts markup out of story lines); then text
 lines that end mid-sentence are joined to the next text line, across any captions in between,
-which are lifted out as caption blocks.
+which are lifted out as caption blocks (rejoin.py).
 """
 from __future__ import annotations
 
@@ -21,17 +21,15 @@ from .furniture import PageLine, is_prose, line_reason, page_reasons, strip_mark
 from .names import split_byline
 from .parks import PARK_PATTERN
 from .prose import pairs
+from .rejoin import CLOSERS, DOC_NUMBER, SENTENCE_END, is_complete, join_broken
 from .shape import EDITORS_NOTE
-from .tables import cells_of, column_rows, column_tables, is_ranking_row, is_table_header, is_table_row, table_lines
+from .tables import TABLE_SOURCE, column_rows, column_tables, table_lines
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _MAX_HEADING = 200  # headlines run to a few dozen characters; a '#' before a whole page is no title
 _CAPTION_START = re.compile(r"^(?:[■▲●◆□△↑]|图为|图[：:]|（?[上下左右中]图[：:）)]|图片[：:]|组图)")
 _CAPTION_END = re.compile(r"(?:供图|供稿图|制图|(?<!文/)(?<!文／)摄|摄影|图片来源[^。]*|\(?图/[^)）]*\)?|（图/[^）]*）)[。.]?$")
-_SENTENCE_END = "。！？!?…；;"
-_CREDIT_END = re.compile(r"\s\S{2,4}\s*(?<!文/)(?<!文／)摄(?:[/／][\u4e00-\u9fff]{2,8})?$")
-_CLOSERS = "”’」』）)》】"
-_ENDS = _SENTENCE_END + _CLOSERS + "，,、：:"
+_ENDS = SENTENCE_END + CLOSERS + "，,、：:"
 _SECTION_LABELS = {"短讯", "简讯", "快讯", "要闻", "综合", "动态", "图片新闻", "园区动态", "专题",
                    "资讯", "新闻", "本期导读", "导读", "一线", "声音", "观察", "视点", "港闻", "财经",
                    # a news site's channel names (商, 金, 房, 时 are also surnames: 商业 read as a
@@ -49,8 +47,6 @@ _RUN_ON_BREAK = re.compile(
     r"[ \u3000]+(?=本报讯)"
     r"|(?<=[。！？”])[ \u3000]*([（(][\u4e00-\u9fff]{2,4}(?:[ \u3000][\u4e00-\u9fff]{2,4}){0,2}[）)])[ \u3000]*")
 _SHORT_LINE = 30
-# A document number under a notice's title: 芜经开管〔2025〕6号, 某政办[2024]12号, 某发【2023】3号.
-DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[【（(［]\s*(?:19|20)\d{2}\s*[〕\]】）)］]\s*第?\d{1,4}\s*号$")
 # A numbered heading: 一、, （二）, ③, 4. before a few words.
 NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,2}[）)]|[①-⑳]|\d{1,2}[.．、](?!\d)|\d{1,2}[．、]|\d{1,2}\.(?=(?:19|20)\d\d年))\s*[^\s，。]")
 _WEB_HEADLINE = 50
@@ -80,20 +76,6 @@ class _Line:
     folded: tuple[int, ...] = ()  # the page's lines of a table row set one cell per line
 
 
-def _is_complete(text: str) -> bool:
-    """Does the line end a sentence? A column break leaves it hanging."""
-    text = text.rstrip()
-    if not text:
-        return True
-    last = text[-1]
-    if last in _SENTENCE_END or _CREDIT_END.search(text):
-        return True  # (a picture item ends on its photographer's credit: 记者 钟蕾 摄/川西视觉)
-    if last in _CLOSERS:
-        inner = text.rstrip(_CLOSERS)
-        return bool(inner) and (inner[-1] in _SENTENCE_END or last in "）)》】")
-    return False
-
-
 def _marked_heading(text: str) -> re.Match | None:
     heading = _HEADING_MARK.match(text)
     return heading if heading and len(heading.group(2)) <= _MAX_HEADING else None
@@ -121,7 +103,7 @@ def _print_furniture(text: str) -> str:
 def _is_short(text: str) -> bool:
     """Could be a heading or picture title: short, no clause punctuation, not left hanging."""
     bare = text.replace(" ", "")
-    return (0 < len(bare) <= _SHORT_LINE and not _is_complete(bare) and not bare.startswith("本报讯")
+    return (0 < len(bare) <= _SHORT_LINE and not is_complete(bare) and not bare.startswith("本报讯")
             and not _CLAUSE_PUNCT.search(bare) and bare[-1] not in _OPENERS)
 
 
@@ -166,7 +148,7 @@ def _is_headline_shaped(text: str) -> bool:
     """A web page's headline may hold a comma or a colon, never a full stop; it may end on a
     question or an exclamation (19个国家级新区半年报：谁跑得更快？, “成绩单”来了！)."""
     bare = _EXCLAIMED_LEAD.sub("", re.sub(r"(?<=[^。！？!?；;])[？！?!]$", "", text.replace(" ", "").replace("\u3000", "")))
-    return (0 < len(bare) <= _WEB_HEADLINE and not _is_complete(bare) and not re.search(r"[。！？!?；;]", bare)
+    return (0 < len(bare) <= _WEB_HEADLINE and not is_complete(bare) and not re.search(r"[。！？!?；;]", bare)
             and not bare.startswith("本报讯") and bare[-1] not in _OPENERS)
 
 
@@ -276,10 +258,6 @@ def _join_split_headlines(scanned: list[_Line]) -> list[_Line]:
     return out
 
 
-# A source note right under a table (数据来源：省科技厅) is the table's, not the site's.
-_TABLE_SOURCE = re.compile(r"^[（(]?(?:数据来源|资料来源)[：:]")
-
-
 def _fold_column_tables(scanned: list[_Line]) -> list[_Line]:
     """A table set one cell per line becomes one line per row (the column names' too), its cells
     apart by full-width spaces, each remembering the page's lines it holds; the source note right
@@ -299,7 +277,7 @@ def _fold_column_tables(scanned: list[_Line]) -> list[_Line]:
                              group[-1].gap_after, "\u3000".join(l.raw for l in group), table=True,
                              folded=tuple(l.no for l in group)))
         i = end
-        if i < len(scanned) and _TABLE_SOURCE.match(scanned[i].text) and scanned[i].gap_before == 0:
+        if i < len(scanned) and TABLE_SOURCE.match(scanned[i].text) and scanned[i].gap_before == 0:
             scanned[i].table = True
     return out + scanned[i:]
 
@@ -361,45 +339,9 @@ def classify_lines(lines: list[str]) -> list[Block]:
         if block.kind == "advertisement" and AD_LABEL.match(block.text):
             in_ad = True  # (a label on the advert's own line labels that line alone)
         if block.kind != "caption":
-            sentence_open = block.kind == "text" and not _is_complete(block.text) and not DOC_NUMBER.match(block.text)
+            sentence_open = block.kind == "text" and not is_complete(block.text) and not DOC_NUMBER.match(block.text)
         blocks.append(block)
     return blocks
-
-
-
-
-def join_broken(blocks: list[Block]) -> list[Block]:
-    """Join text cut by a column break, lifting out captions that fell into the cut."""
-    out: list[Block] = []
-    open_text: int | None = None  # index in `out` of a text block that ends mid-sentence
-    for block in blocks:
-        if block.kind == "text" and open_text is not None and _continues(out[open_text], block):
-            head = out[open_text]
-            head.text += block.text
-            head.span = (head.span[0], block.span[1])
-            head.parts = head.parts + block.parts
-        elif block.kind in ("caption",) and open_text is not None:
-            out.append(block)
-            continue
-        else:
-            out.append(block)
-            open_text = None
-        last = len(out) - 1 if block.kind == "text" else open_text
-        if last is not None and out[last].kind == "text" and not _is_complete(out[last].text) and not DOC_NUMBER.match(out[last].text):
-            open_text = last
-        else:
-            open_text = None
-    result: list[Block] = []
-    for block in out:
-        result.extend(split_trailing_byline(block) if block.kind == "text" else [block])
-    return result
-
-
-def _continues(head: Block, block: Block) -> bool:
-    return (bool(block.text) and not block.text.startswith("本报讯") and not (head.in_ad or block.in_ad)
-            and not _TABLE_SOURCE.match(head.text)  # a table's source note ends its line
-            and not any(is_table_row(b.text) or is_table_header(b.text) or cells_of(b.text) or is_ranking_row(b.text)
-                        for b in (head, block)))
 
 
 def build_blocks(lines: list[str]) -> list[Block]:

@@ -17,7 +17,8 @@ from .datelines import names_page
 from .drafts import PHOTO_CREDIT, PHOTO_TEXT_MAX, STORY_OPENER, Draft
 from .headings import (LEAD_LABEL, NEWS_OPENER, content_ahead, heading_role, is_deck, join_split_headlines,
                        next_content, parks_in)
-from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM, DOC_NUMBER
+from .layout import BRIEF_ITEM, BULLET_OPEN, COLUMN_ITEM
+from .rejoin import DOC_NUMBER
 from .names import inline_authors, split_byline
 from .masthead import BRACKET_HEADLINE, BRACKET_LINE
 from .shape import EDITORS_NOTE

@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import re
 
+# A source note right under a table (数据来源：省科技厅) is the table's, not the site's.
+TABLE_SOURCE = re.compile(r"^[（(]?(?:数据来源|资料来源)[：:]")
+
 NUMBER = r"-?\d+(?:\.\d+)?"
 # indicator (2-24 characters, may open on 其中：), unit (亿元, 万美元, %, 家 …, may be absent),
 # then one or two numbers; normalizing may have removed the space between the unit and the value.
