@@ -8,13 +8,12 @@ area (南沙片区 for 广州南沙新区片区); an area it lacks is named by t
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..model import Park
-from .places import romanize
+from .places import romanize, unknown_slug
 
 # 中国（湖南）自由贸易试验区长沙片区, 湖北自贸试验区襄阳片区, 湖南自贸区长沙片区; the longest area
 # names are eight characters (滨海新区中心商务, 成都青白江铁路港).
@@ -23,7 +22,6 @@ _FTZ_PROVINCE = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,3})[）)]$")
 _GAZETTEER_FORM = re.compile(r"^([\u4e00-\u9fff]{2,3})自贸试验区([\u4e00-\u9fff]{2,8})片区$")
 # Plain 襄阳片区 after the story has named the area (襄阳片区挂牌以来); not 新片区 nor 该片区.
 _PLAIN = re.compile(r"(?P<area>[\u4e00-\u9fff]{2,8}?)片区")
-_HASH = 6  # hex digits of the name's hash in an unknown area's slug
 # The area before the zone's word: 前海蛇口自贸片区, 南沙自贸片区, 广州南沙自贸区 (the only area of that name).
 _AREA_FIRST = re.compile(r"(?P<area>[\u4e00-\u9fff]{2,8}?)自贸(?:试验)?(?:片区|区)")
 
@@ -102,9 +100,7 @@ def _unlisted_area(short: str, area: str, index) -> Park:
     name_zh = f"{short}自贸试验区{area}片区"
     province_en, area_en = romanize(short, index.english), romanize(area, index.english)
     cities = [p for p in index.places.get(area, ()) if p.province == short and p.level != "province"]
-    digest = hashlib.sha1(name_zh.encode("utf-8")).hexdigest()[:_HASH]
-    slug = re.sub(r"[^a-z0-9]+", "-", f"{province_en} {area_en}".lower().replace("ü", "u").replace("'", "")).strip("-")
     city: Optional[str] = cities[0].city if cities else ""
     return Park(name_zh=name_zh, name_en=f"{area_en} Area of the China ({province_en}) Pilot Free Trade Zone",
-                slug=f"{slug}-ftz-area-{digest}", city=city, city_en=romanize(city, index.english) if city else "",
+                slug=unknown_slug(f"{province_en} {area_en}", "ftz-area", name_zh), city=city, city_en=romanize(city, index.english) if city else "",
                 province=short, province_en=province_en, known=False, kind="ftz-area", en_source="house")

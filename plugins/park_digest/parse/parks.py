@@ -7,7 +7,6 @@ free trade zone areas are free_trade.py's.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -18,7 +17,7 @@ from ..datafile import load_yaml
 from ..model import Park
 from .free_trade import free_trade_areas, plain_areas
 from .nicknames import nickname_mentions, nicknames
-from .places import Place, english_places, leading_places, place_table, romanize, short_form
+from .places import Place, english_places, leading_places, place_table, romanize, short_form, unknown_slug
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -55,7 +54,6 @@ _WORDS_BEFORE = {"目前", "提前", "之前", "以前", "眼前", "当前", "�
 PARK_PATTERN = re.compile(
     r"(?=[\u4e00-\u9fff]{2,6}?(?:国家|高新|经济|经开|新区))"
     r"[\u4e00-\u9fff]{2,6}?(?:国家高新技术产业开发区|高新技术产业开发区|高新区|经济技术开发区|经开区|(?<![创高])新区)")
-_HASH = 6  # hex digits of the name's hash in an unknown park's slug
 
 
 class GazetteerError(ValueError):
@@ -303,14 +301,13 @@ def _new_park(places: tuple[str, ...], middle: str, zone: str, english_zone: str
     name_zh = "".join(places) + middle + zone
     words = [romanize(place, index.english) for place in places] + ([romanize(middle, index.english)] if middle else [])
     name_en = " ".join(words) + " " + english_zone
-    digest = hashlib.sha1(name_zh.encode("utf-8")).hexdigest()[:_HASH]  # 长安 and 常安 read alike
-    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower().replace("ü", "u").replace("'", "")).strip("-")
+    slug = unknown_slug(" ".join(words), slug_part, name_zh)
     if not places:  # a name an editor gave, that starts with no known place
-        return Park(name_zh=name_zh, name_en=name_en, slug=f"{slug or 'park'}-{slug_part}-{digest}", known=False,
+        return Park(name_zh=name_zh, name_en=name_en, slug=slug, known=False,
                     kind=slug_part, en_source="pinyin")
     first, last = index.places[places[0]][0], index.places[places[-1]][0]
     city = last.city if last.level != "province" else ""
-    return Park(name_zh=name_zh, name_en=name_en, slug=f"{slug}-{slug_part}-{digest}", city=city,
+    return Park(name_zh=name_zh, name_en=name_en, slug=slug, city=city,
                 city_en=romanize(city, index.english) if city else "", province=first.province,
                 province_en=romanize(first.province, index.english), known=False, kind=slug_part,
                 en_source="pinyin")

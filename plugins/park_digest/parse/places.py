@@ -6,6 +6,7 @@ A park outside the gazetteer is believed only when its name starts with one of t
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,3 +127,10 @@ def romanize(words: str, names: dict[str, str] | None = None) -> str:
     for syllable in syllables[1:]:
         text += ("'" if _VOWEL_START.match(syllable) else "") + syllable
     return text[:1].upper() + text[1:]
+
+
+def unknown_slug(english: str, kind: str, name_zh: str) -> str:
+    """The slug of a park the gazetteer lacks: its English words, its kind and a hash of its
+    Chinese name, since two names can read alike (长安 and 常安 are both Chang'an)."""
+    words = re.sub(r"[^a-z0-9]+", "-", english.lower().replace("ü", "u").replace("'", "")).strip("-")
+    return f"{words or 'park'}-{kind}-{hashlib.sha1(name_zh.encode('utf-8')).hexdigest()[:6]}"
